@@ -1,0 +1,768 @@
+//! Splitting a scraped page into blocks and telling the story from its chrome.
+//!
+//! A text copied from a web page carries more than the article: breadcrumbs,
+//! share buttons, repeated titles, author boxes, site footers with VAT numbers
+//! and law citations, press-release disclaimers, contacts, category and tag
+//! lists. [`segment`] cuts a text into [`Block`]s and gives each a
+//! [`BlockKind`]: the headline, body headings and paragraphs, or
+//! [`ChromeKind`] chrome with the rule that recognised it.
+//!
+//! The rules are general, not per-file: they look at the shape of a line
+//! (length, terminal punctuation, capitals, links, e-mail addresses), at short
+//! lexicons of interface words in Italian and English, and at the position of
+//! a block relative to the headline and to the end of the story (the *tail*:
+//! once a byline box, contact block, taxonomy or legal footer starts after the
+//! body, the rest of the page is chrome). Chrome is never dropped: the reader
+//! shows it collapsed, and its figures are flagged as boilerplate.
+//!
+//! ```
+//! use synoptic_core::chrome::{segment, BlockKind, ChromeKind};
+//! let text = "Home Notizie Un titolo di prova\nUn titolo di prova\nShare\nIl testo dice una cosa.\n© 2025 Editore Srl - P.IVA 01234567890";
+//! let kinds: Vec<BlockKind> = segment(text).iter().map(|b| b.kind).collect();
+//! assert_eq!(kinds, vec![
+//!     BlockKind::Chrome(ChromeKind::Navigation),
+//!     BlockKind::Headline,
+//!     BlockKind::Chrome(ChromeKind::Share),
+//!     BlockKind::Paragraph,
+//!     BlockKind::Chrome(ChromeKind::Legal),
+//! ]);
+//! ```
+
+use serde::Serialize;
+
+use crate::text::{normalize, word_count};
+
+/// What a block of the page is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case", tag = "type", content = "chrome")]
+pub enum BlockKind {
+    /// The article's title.
+    Headline,
+    /// A heading inside the body.
+    Heading,
+    /// A paragraph of the body.
+    Paragraph,
+    /// Page chrome: kept, shown collapsed, never part of the story.
+    Chrome(ChromeKind),
+}
+
+impl BlockKind {
+    /// True for headline, headings and paragraphs: the story itself.
+    pub fn is_story(self) -> bool {
+        !matches!(self, BlockKind::Chrome(_))
+    }
+}
+
+/// The kinds of page chrome Synoptic recognises.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ChromeKind {
+    /// Breadcrumbs and menus (`Home News …`).
+    Navigation,
+    /// Share and social buttons.
+    Share,
+    /// The headline repeated (image captions, social cards).
+    TitleRepeat,
+    /// Section or widget labels (`News`, `Descrizione`).
+    SectionLabel,
+    /// Page metadata: creation date, author field, machine date lines.
+    Metadata,
+    /// The author box heading and the author's name.
+    Byline,
+    /// The author's biography.
+    AuthorBio,
+    /// A description of the site or publisher.
+    SiteInfo,
+    /// Contacts: e-mail addresses, press offices.
+    Contact,
+    /// Copyright, VAT number, address, legal notices.
+    Legal,
+    /// Press-release and sponsored-content disclaimers.
+    Disclaimer,
+    /// Category and tag lists.
+    Taxonomy,
+    /// Bare links (source URL, distributor link).
+    Link,
+    /// Lines with no words at all (`??`, separators).
+    Noise,
+}
+
+impl ChromeKind {
+    /// All kinds, in declaration order.
+    pub const ALL: [ChromeKind; 14] = [
+        ChromeKind::Navigation,
+        ChromeKind::Share,
+        ChromeKind::TitleRepeat,
+        ChromeKind::SectionLabel,
+        ChromeKind::Metadata,
+        ChromeKind::Byline,
+        ChromeKind::AuthorBio,
+        ChromeKind::SiteInfo,
+        ChromeKind::Contact,
+        ChromeKind::Legal,
+        ChromeKind::Disclaimer,
+        ChromeKind::Taxonomy,
+        ChromeKind::Link,
+        ChromeKind::Noise,
+    ];
+
+    /// A stable machine name (`share`, `author_bio`, …).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ChromeKind::Navigation => "navigation",
+            ChromeKind::Share => "share",
+            ChromeKind::TitleRepeat => "title_repeat",
+            ChromeKind::SectionLabel => "section_label",
+            ChromeKind::Metadata => "metadata",
+            ChromeKind::Byline => "byline",
+            ChromeKind::AuthorBio => "author_bio",
+            ChromeKind::SiteInfo => "site_info",
+            ChromeKind::Contact => "contact",
+            ChromeKind::Legal => "legal",
+            ChromeKind::Disclaimer => "disclaimer",
+            ChromeKind::Taxonomy => "taxonomy",
+            ChromeKind::Link => "link",
+            ChromeKind::Noise => "noise",
+        }
+    }
+
+    /// Kinds that, met after the body has started, open the page's tail:
+    /// everything after them is chrome too.
+    fn opens_tail(self) -> bool {
+        matches!(
+            self,
+            ChromeKind::Byline
+                | ChromeKind::Contact
+                | ChromeKind::Legal
+                | ChromeKind::Taxonomy
+                | ChromeKind::Metadata
+                | ChromeKind::Disclaimer
+        )
+    }
+}
+
+/// A block of the page: a byte range of the source text and what it is.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Block {
+    /// Byte offset of the first character (trimmed).
+    pub start: usize,
+    /// Byte offset just past the last character (trimmed).
+    pub end: usize,
+    /// What the block is.
+    pub kind: BlockKind,
+    /// The rule that decided the kind, for people who want to know why.
+    pub rule: &'static str,
+}
+
+impl Block {
+    /// The block's text, as written in `source`.
+    pub fn text<'a>(&self, source: &'a str) -> &'a str {
+        source.get(self.start..self.end).unwrap_or("")
+    }
+}
+
+/// Interface words that make up share bars and widgets.
+const SHARE_WORDS: &[&str] = &[
+    "share",
+    "condividi",
+    "condividi su",
+    "tweet",
+    "facebook",
+    "twitter",
+    "whatsapp",
+    "telegram",
+    "linkedin",
+    "pinterest",
+    "email",
+    "e-mail",
+    "stampa",
+    "print",
+    "copia link",
+    "copy link",
+];
+
+/// Labels of sections and widgets.
+const LABEL_WORDS: &[&str] = &[
+    "news",
+    "notizie",
+    "home",
+    "menu",
+    "cerca",
+    "search",
+    "descrizione",
+    "description",
+    "sommario",
+    "summary",
+    "leggi anche",
+    "leggi di più",
+    "read more",
+    "read also",
+    "articoli correlati",
+    "related",
+    "related articles",
+    "commenti",
+    "comments",
+    "pubblicità",
+    "advertisement",
+    "sponsor",
+    "ascolta",
+    "listen",
+    "ultime notizie",
+    "in evidenza",
+];
+
+const TAXONOMY_WORDS: &[&str] = &[
+    "categoria",
+    "categorie",
+    "category",
+    "categories",
+    "tag",
+    "tags",
+    "argomenti",
+    "topics",
+    "parole chiave",
+    "keywords",
+];
+
+const METADATA_LABELS: &[&str] = &[
+    "data di creazione",
+    "data di pubblicazione",
+    "data",
+    "pubblicato il",
+    "pubblicato",
+    "aggiornato il",
+    "ultimo aggiornamento",
+    "autore",
+    "autrice",
+    "author",
+    "published",
+    "updated",
+    "date",
+];
+
+const CONTACT_LABELS: &[&str] = &[
+    "contatti",
+    "contatto",
+    "contacts",
+    "contact",
+    "info & comunicati",
+    "info e comunicati",
+    "ufficio stampa",
+    "press office",
+    "media contact",
+    "per informazioni",
+];
+
+const BYLINE_LABELS: &[&str] = &[
+    "written by",
+    "scritto da",
+    "a cura di",
+    "autore dell'articolo",
+    "about the author",
+    "sull'autore",
+    "l'autore",
+];
+
+/// Phrases that only legal footers use.
+const LEGAL_PHRASES: &[&str] = &[
+    "p.iva",
+    "p. iva",
+    "partita iva",
+    "vat number",
+    "vat no",
+    "ai sensi della legge",
+    "testata giornalistica",
+    "tutti i diritti riservati",
+    "all rights reserved",
+    "registrazione al tribunale",
+    "iscrizione al tribunale",
+    "privacy policy",
+    "cookie policy",
+];
+
+/// Phrases of press-release and sponsored-content disclaimers.
+const DISCLAIMER_PHRASES: &[&str] = &[
+    "contenuto promozionale",
+    "contenuto sponsorizzato",
+    "non sono responsabili",
+    "non è responsabile",
+    "not responsible for",
+    "sponsored content",
+    "promotional content",
+];
+
+/// Verbs and nouns with which a site describes itself in a footer.
+const SITE_INFO_PATTERNS: &[&str] = &[
+    " è un magazine",
+    " è una rivista",
+    " è un blog",
+    " è un sito",
+    " è un portale",
+    " è una testata",
+    " è un quotidiano",
+    " è il quotidiano",
+    " is a magazine",
+    " is a blog",
+    " is a website",
+];
+
+/// Cuts `text` into blocks and classifies each one (see the module docs).
+pub fn segment(text: &str) -> Vec<Block> {
+    let raw = raw_blocks(text);
+    let mut blocks: Vec<Block> = Vec::with_capacity(raw.len());
+    for (start, end) in raw {
+        let (start, end, meta_prefix) = split_metadata_prefix(text, start, end);
+        if let Some(prefix_end) = meta_prefix {
+            blocks.push(Block {
+                start,
+                end: prefix_end,
+                kind: BlockKind::Chrome(ChromeKind::Metadata),
+                rule: "machine date line at the start of the text",
+            });
+            let rest = skip_space(text, prefix_end, end);
+            if rest < end {
+                blocks.push(classify_alone(text, rest, end));
+            }
+        } else {
+            blocks.push(classify_alone(text, start, end));
+        }
+    }
+    structure(text, &mut blocks);
+    blocks
+}
+
+/// Non-blank lines, trimmed, with a paragraph that a blank line broke in the
+/// middle of a sentence joined back together.
+fn raw_blocks(text: &str) -> Vec<(usize, usize)> {
+    let mut lines: Vec<(usize, usize)> = Vec::new();
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let start_trim = line.len() - line.trim_start().len();
+        let trimmed = line.trim();
+        if !trimmed.is_empty() {
+            let start = offset + start_trim;
+            lines.push((start, start + trimmed.len()));
+        }
+        offset += line.len();
+    }
+    let mut merged: Vec<(usize, usize)> = Vec::with_capacity(lines.len());
+    for (start, end) in lines {
+        if let Some(last) = merged.last_mut() {
+            let prev = &text[last.0..last.1];
+            let next = &text[start..end];
+            if is_broken_sentence(prev, next) {
+                last.1 = end;
+                continue;
+            }
+        }
+        merged.push((start, end));
+    }
+    merged
+}
+
+/// A line that stops mid-sentence (a long line ending in a lowercase word or a
+/// comma) followed by a line that starts in lowercase is one paragraph.
+fn is_broken_sentence(prev: &str, next: &str) -> bool {
+    let ends_open = prev
+        .chars()
+        .last()
+        .is_some_and(|c| c.is_lowercase() || c == ',');
+    let starts_lower = next.chars().next().is_some_and(|c| c.is_lowercase());
+    ends_open && starts_lower && word_count(prev) >= 8
+}
+
+/// A leading `date 2025-12-25` (or `data:`/`published`) token glued to the
+/// first line by a scraper: returns the end of that prefix.
+fn split_metadata_prefix(text: &str, start: usize, end: usize) -> (usize, usize, Option<usize>) {
+    let line = &text[start..end];
+    let lower = line.to_lowercase();
+    for label in ["date", "data", "published", "pubblicato"] {
+        let Some(rest) = lower.strip_prefix(label) else {
+            continue;
+        };
+        let after_label = rest.trim_start_matches([':', ' ']);
+        let skipped = rest.len() - after_label.len();
+        if skipped == 0 {
+            continue;
+        }
+        let bytes = after_label.as_bytes();
+        let iso = bytes.len() >= 10
+            && bytes[..4].iter().all(u8::is_ascii_digit)
+            && bytes[4] == b'-'
+            && bytes[5..7].iter().all(u8::is_ascii_digit)
+            && bytes[7] == b'-'
+            && bytes[8..10].iter().all(u8::is_ascii_digit)
+            && bytes.get(10).is_none_or(|b| !b.is_ascii_alphanumeric());
+        if iso {
+            // Lowercasing ASCII labels and digits keeps byte lengths.
+            let prefix_len = label.len() + skipped + 10;
+            if line.is_char_boundary(prefix_len) {
+                return (start, end, Some(start + prefix_len));
+            }
+        }
+    }
+    (start, end, None)
+}
+
+fn skip_space(text: &str, mut i: usize, end: usize) -> usize {
+    while i < end {
+        match text[i..].chars().next() {
+            Some(c) if c.is_whitespace() => i += c.len_utf8(),
+            _ => break,
+        }
+    }
+    i
+}
+
+/// The last visible character, looking through closing quotes and brackets.
+fn last_significant(s: &str) -> Option<char> {
+    s.chars()
+        .rev()
+        .find(|c| !matches!(c, '"' | '\'' | '”' | '’' | '»' | ')' | ']' | '*' | '_'))
+}
+
+fn ends_sentence(s: &str) -> bool {
+    matches!(last_significant(s), Some('.' | '!' | '?' | ';' | '…'))
+}
+
+fn has_alnum(s: &str) -> bool {
+    s.chars().any(char::is_alphanumeric)
+}
+
+fn is_url_line(s: &str) -> bool {
+    let s = s.trim_matches(|c| c == '<' || c == '>');
+    let bare_url = (s.starts_with("http://") || s.starts_with("https://") || s.starts_with("www."))
+        && !s.contains(char::is_whitespace);
+    let markdown_link = s.starts_with('[') && s.ends_with(')') && s.contains("](");
+    bare_url || markdown_link
+}
+
+/// True if `s` holds something shaped like an e-mail address.
+fn has_email(s: &str) -> bool {
+    s.split(|c: char| c.is_whitespace() || matches!(c, '<' | '>' | '(' | ')' | ',' | ';'))
+        .any(|w| {
+            let w = w.trim_end_matches(['.', ':']);
+            match w.split_once('@') {
+                Some((user, host)) => {
+                    !user.is_empty()
+                        && host.contains('.')
+                        && !host.starts_with('.')
+                        && !host.ends_with('.')
+                        && !host.contains('@')
+                }
+                None => false,
+            }
+        })
+}
+
+/// A label line: its folded text, without a trailing colon, is in `words`.
+fn is_label(norm: &str, words: &[&str]) -> bool {
+    let norm = norm.trim_end_matches(':').trim();
+    words.contains(&norm)
+}
+
+/// A line written in capitals (at least two words, no lowercase letters).
+fn is_all_caps(s: &str) -> bool {
+    let letters = s.chars().filter(|c| c.is_alphabetic()).count();
+    letters >= 6 && !s.chars().any(char::is_lowercase)
+}
+
+/// Classifies a block on its own text, before its position is known.
+fn classify_alone(text: &str, start: usize, end: usize) -> Block {
+    let s = &text[start..end];
+    let norm = normalize(s);
+    let words = word_count(s);
+    let chrome = |kind, rule| Block {
+        start,
+        end,
+        kind: BlockKind::Chrome(kind),
+        rule,
+    };
+    if !has_alnum(s) {
+        return chrome(ChromeKind::Noise, "no letters or digits");
+    }
+    if is_url_line(s) {
+        return chrome(ChromeKind::Link, "a bare link");
+    }
+    if s.starts_with('©') || norm.starts_with("(c) ") || norm.starts_with("copyright") {
+        return chrome(ChromeKind::Legal, "copyright notice");
+    }
+    if LEGAL_PHRASES.iter().any(|p| norm.contains(p)) {
+        return chrome(ChromeKind::Legal, "legal notice (VAT number, law citation, rights)");
+    }
+    let caps_press_release = s.contains("COMUNICATO STAMPA") || s.contains("PRESS RELEASE");
+    if caps_press_release || DISCLAIMER_PHRASES.iter().any(|p| norm.contains(p)) {
+        return chrome(ChromeKind::Disclaimer, "press-release or sponsored-content disclaimer");
+    }
+    if words <= 4 {
+        if is_label(&norm, SHARE_WORDS) {
+            return chrome(ChromeKind::Share, "share button");
+        }
+        if is_label(&norm, TAXONOMY_WORDS) {
+            return chrome(ChromeKind::Taxonomy, "category or tag label");
+        }
+        if is_label(&norm, CONTACT_LABELS) {
+            return chrome(ChromeKind::Contact, "contacts label");
+        }
+        if is_label(&norm, BYLINE_LABELS) {
+            return chrome(ChromeKind::Byline, "author box label");
+        }
+        if is_label(&norm, METADATA_LABELS) {
+            return chrome(ChromeKind::Metadata, "page metadata label");
+        }
+        if is_label(&norm, LABEL_WORDS) {
+            return chrome(ChromeKind::SectionLabel, "section or widget label");
+        }
+    }
+    if has_email(s) && words <= 25 {
+        return chrome(ChromeKind::Contact, "e-mail address");
+    }
+    if words <= 12 && is_all_caps(s) && !ends_sentence(s) {
+        return chrome(ChromeKind::SectionLabel, "label in capitals");
+    }
+    let breadcrumb = (norm.starts_with("home ") || norm.starts_with("home >") || norm.starts_with("home »"))
+        && !ends_sentence(s);
+    if breadcrumb {
+        return chrome(ChromeKind::Navigation, "breadcrumb trail");
+    }
+    let kind = if looks_like_heading(s, words) {
+        BlockKind::Heading
+    } else {
+        BlockKind::Paragraph
+    };
+    Block {
+        start,
+        end,
+        kind,
+        rule: if kind == BlockKind::Heading {
+            "short line without final punctuation"
+        } else {
+            "running text"
+        },
+    }
+}
+
+fn looks_like_heading(s: &str, words: usize) -> bool {
+    (1..=25).contains(&words) && !ends_sentence(s) && last_significant(s) != Some(',')
+}
+
+/// The positional pass: headline, title repeats, labels before the headline,
+/// and the page tail.
+fn structure(text: &str, blocks: &mut [Block]) {
+    // Headline: the first heading-like block before any paragraph, with a few
+    // words to it (a one-word line up there is a label).
+    let mut headline: Option<String> = None;
+    for b in blocks.iter_mut() {
+        match b.kind {
+            BlockKind::Paragraph => break,
+            BlockKind::Heading => {
+                let s = b.text(text);
+                if word_count(s) >= 3 {
+                    b.kind = BlockKind::Headline;
+                    b.rule = "first title-like line before the body";
+                    headline = Some(normalize(s));
+                    break;
+                }
+                b.kind = BlockKind::Chrome(ChromeKind::SectionLabel);
+                b.rule = "short label before the headline";
+            }
+            BlockKind::Headline | BlockKind::Chrome(_) => {}
+        }
+    }
+
+    if let Some(h) = &headline {
+        for b in blocks.iter_mut() {
+            let norm = normalize(b.text(text));
+            match b.kind {
+                BlockKind::Heading | BlockKind::Paragraph if norm == *h => {
+                    b.kind = BlockKind::Chrome(ChromeKind::TitleRepeat);
+                    b.rule = "the headline repeated";
+                }
+                BlockKind::Chrome(ChromeKind::Navigation) if norm.contains(h.as_str()) => {
+                    b.rule = "breadcrumb trail ending in the headline";
+                }
+                _ => {}
+            }
+        }
+    }
+
+    // The tail: after the body has started, a byline box, contact block,
+    // taxonomy, metadata field or legal footer ends the story.
+    let mut body_seen = false;
+    let mut region: Option<ChromeKind> = None;
+    for b in blocks.iter_mut() {
+        match (b.kind, region) {
+            (BlockKind::Paragraph, None) => body_seen = true,
+            (BlockKind::Chrome(kind), None) if body_seen && kind.opens_tail() => {
+                region = Some(kind);
+            }
+            (BlockKind::Chrome(kind), Some(_)) => {
+                if kind != ChromeKind::Noise && kind != ChromeKind::Link {
+                    region = Some(kind);
+                }
+            }
+            (BlockKind::Headline | BlockKind::Heading | BlockKind::Paragraph, Some(current)) => {
+                let s = b.text(text);
+                let norm = normalize(s);
+                let (kind, rule) = if SITE_INFO_PATTERNS.iter().any(|p| norm.contains(p)) {
+                    (ChromeKind::SiteInfo, "the site describing itself, after the story")
+                } else if current == ChromeKind::Byline && word_count(s) > 12 {
+                    (ChromeKind::AuthorBio, "author biography, in the author box")
+                } else if matches!(current, ChromeKind::AuthorBio | ChromeKind::SiteInfo) {
+                    (current, "more of the author box, after the story")
+                } else {
+                    (current, "in the page tail, after the story")
+                };
+                b.kind = BlockKind::Chrome(kind);
+                b.rule = rule;
+                region = Some(kind);
+            }
+            _ => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(text: &str) -> Vec<(String, BlockKind)> {
+        segment(text)
+            .iter()
+            .map(|b| (b.text(text).to_string(), b.kind))
+            .collect()
+    }
+
+    fn check(text: &str, expected: &[(&str, BlockKind)]) {
+        let got = kinds(text);
+        let want: Vec<(String, BlockKind)> =
+            expected.iter().map(|(s, k)| (s.to_string(), *k)).collect();
+        assert_eq!(got, want);
+    }
+
+    use BlockKind::{Chrome, Heading, Headline, Paragraph};
+    use ChromeKind::*;
+
+    #[test]
+    fn share_bar_and_repeated_title() {
+        check(
+            "Cronaca\n\nIl sindaco inaugura il nuovo ponte sul fiume\n\nCondividi\nIl sindaco inaugura il nuovo ponte sul fiume\nWhatsApp\n\nIl ponte è costato tre milioni di euro.",
+            &[
+                ("Cronaca", Chrome(SectionLabel)),
+                ("Il sindaco inaugura il nuovo ponte sul fiume", Headline),
+                ("Condividi", Chrome(Share)),
+                ("Il sindaco inaugura il nuovo ponte sul fiume", Chrome(TitleRepeat)),
+                ("WhatsApp", Chrome(Share)),
+                ("Il ponte è costato tre milioni di euro.", Paragraph),
+            ],
+        );
+    }
+
+    #[test]
+    fn author_box_and_footer_are_tail() {
+        check(
+            "Titolo: la giunta approva il bilancio\nLa giunta ha approvato il bilancio ieri sera.\nScritto da\nMaria Rossi\nGiornalista dal 2001, scrive di politica locale e di economia per diverse testate del Nord Italia.\nIl Foglio Locale è un quotidiano online di informazione.\n© 2024 Editrice Locale Srl",
+            &[
+                ("Titolo: la giunta approva il bilancio", Headline),
+                ("La giunta ha approvato il bilancio ieri sera.", Paragraph),
+                ("Scritto da", Chrome(Byline)),
+                ("Maria Rossi", Chrome(Byline)),
+                (
+                    "Giornalista dal 2001, scrive di politica locale e di economia per diverse testate del Nord Italia.",
+                    Chrome(AuthorBio),
+                ),
+                ("Il Foglio Locale è un quotidiano online di informazione.", Chrome(SiteInfo)),
+                ("© 2024 Editrice Locale Srl", Chrome(Legal)),
+            ],
+        );
+    }
+
+    #[test]
+    fn press_release_contacts_and_taxonomy() {
+        check(
+            "Nuovo stabilimento per Acme Italia\nPRESS RELEASE\nMILANO, 3 marzo 2025 – Acme apre un impianto.\nContatti:\nUfficio Acme\nstampa@acme.example\nCategoria\n1. Comunicati\nData di creazione\nMarzo 3, 2025",
+            &[
+                ("Nuovo stabilimento per Acme Italia", Headline),
+                ("PRESS RELEASE", Chrome(Disclaimer)),
+                ("MILANO, 3 marzo 2025 – Acme apre un impianto.", Paragraph),
+                ("Contatti:", Chrome(Contact)),
+                ("Ufficio Acme", Chrome(Contact)),
+                ("stampa@acme.example", Chrome(Contact)),
+                ("Categoria", Chrome(Taxonomy)),
+                ("1. Comunicati", Chrome(Taxonomy)),
+                ("Data di creazione", Chrome(Metadata)),
+                ("Marzo 3, 2025", Chrome(Metadata)),
+            ],
+        );
+    }
+
+    #[test]
+    fn body_headings_stay_in_the_body() {
+        check(
+            "Il governo vara la manovra\nIl testo arriva in aula.\nLe misure principali\nSi parte dal fisco.",
+            &[
+                ("Il governo vara la manovra", Headline),
+                ("Il testo arriva in aula.", Paragraph),
+                ("Le misure principali", Heading),
+                ("Si parte dal fisco.", Paragraph),
+            ],
+        );
+    }
+
+    #[test]
+    fn sentence_broken_by_a_blank_line_is_joined() {
+        let text = "Il fatturato del gruppo ha raggiunto quest'anno i 12 milioni di\n\neuro, un record.";
+        let blocks = segment(text);
+        assert_eq!(blocks.len(), 1);
+        assert_eq!(blocks[0].kind, Paragraph);
+        assert_eq!(blocks[0].text(text), text);
+    }
+
+    #[test]
+    fn machine_date_prefix_is_split_off() {
+        let text = " date 2024-06-01 Il consiglio comunale si è riunito ieri.";
+        check(
+            text,
+            &[
+                ("date 2024-06-01", Chrome(Metadata)),
+                ("Il consiglio comunale si è riunito ieri.", Paragraph),
+            ],
+        );
+    }
+
+    #[test]
+    fn links_noise_and_breadcrumbs() {
+        check(
+            "Home Sport Calcio La squadra vince\nLa squadra vince\nLa partita è finita due a zero.\n<https://esempio.example/articolo>\n??\n[sito/sezione](https://esempio.example/sezione)",
+            &[
+                ("Home Sport Calcio La squadra vince", Chrome(Navigation)),
+                ("La squadra vince", Headline),
+                ("La partita è finita due a zero.", Paragraph),
+                ("<https://esempio.example/articolo>", Chrome(Link)),
+                ("??", Chrome(Noise)),
+                ("[sito/sezione](https://esempio.example/sezione)", Chrome(Link)),
+            ],
+        );
+    }
+
+    #[test]
+    fn body_mentioning_a_press_release_is_body() {
+        check(
+            "Il ministero risponde alle critiche\nIn un comunicato stampa il ministero ha respinto le accuse.",
+            &[
+                ("Il ministero risponde alle critiche", Headline),
+                ("In un comunicato stampa il ministero ha respinto le accuse.", Paragraph),
+            ],
+        );
+    }
+
+    #[test]
+    fn empty_and_odd_inputs() {
+        assert!(segment("").is_empty());
+        assert!(segment("\n\n \n").is_empty());
+        let odd = "date 2024-0\u{e9}\ndata: 2024-01-01x\n@\n\u{0301}";
+        for b in segment(odd) {
+            assert!(b.start <= b.end && b.end <= odd.len());
+        }
+    }
+}
