@@ -1,1 +1,335 @@
-fn main() {}
+//! Project automation: `cargo xtask <command>`.
+//!
+//! - `setup [--browser]`: install what building (and, with `--browser`,
+//!   testing) needs, each piece only when missing: the wasm target, Trunk,
+//!   the wasm-bindgen CLI matching Cargo.lock, npm packages (wasm-opt,
+//!   playwright-core, axe-core), Chromium and its driver.
+//! - `serve [--release]`: setup, then serve the app on http://127.0.0.1:8080.
+//! - `build`: setup, then the release bundle in `dist/`.
+//! - `size [--no-build]`: the first-load size of the release bundle, file by
+//!   file, raw and gzipped, against the budget.
+//! - `test` (alias `ci`): setup --browser, then fmt, clippy (native and wasm),
+//!   every Rust test, the release build and the browser tests.
+
+use std::env;
+use std::ffi::OsString;
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode};
+
+mod size;
+
+const TRUNK_VERSION: &str = "0.21.14";
+const CHROMIUM: &str = "/usr/bin/chromium";
+const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+
+type Result<T = ()> = std::result::Result<T, String>;
+
+fn main() -> ExitCode {
+    let args: Vec<String> = env::args().skip(1).collect();
+    let cmd = args.first().map(String::as_str).unwrap_or("help");
+    let flags: Vec<&str> = args.iter().skip(1).map(String::as_str).collect();
+    let result = match cmd {
+        "setup" => setup(flags.contains(&"--browser")),
+        "serve" => serve(flags.contains(&"--release")),
+        "build" => setup(false).and_then(|_| build_release()),
+        "size" => size_cmd(flags.contains(&"--no-build")),
+        "test" | "ci" => test(),
+        "help" | "--help" | "-h" => {
+            println!("{}", HELP);
+            Ok(())
+        }
+        other => Err(format!("unknown command {other:?}\n\n{HELP}")),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("xtask: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+const HELP: &str = "usage: cargo xtask <command>
+
+  setup [--browser]   install the build tools (and the test browser)
+  serve [--release]   serve the app on http://127.0.0.1:8080
+  build               build the release bundle into dist/
+  size [--no-build]   print the first-load size of the release bundle
+  test | ci           fmt, clippy, all Rust tests, release build, browser tests";
+
+/// The workspace root (the parent of this crate).
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask lives in the workspace")
+        .to_path_buf()
+}
+
+/// PATH with the project's npm binaries and cargo's bin directory first.
+fn tool_path() -> OsString {
+    let mut dirs = vec![root().join("node_modules/.bin")];
+    if let Some(home) = env::var_os("CARGO_HOME") {
+        dirs.push(PathBuf::from(home).join("bin"));
+    } else if let Some(home) = env::var_os("HOME") {
+        dirs.push(PathBuf::from(home).join(".cargo/bin"));
+    }
+    if let Some(path) = env::var_os("PATH") {
+        dirs.extend(env::split_paths(&path));
+    }
+    env::join_paths(dirs).unwrap_or_default()
+}
+
+fn cmd(program: &str) -> Command {
+    let mut c = Command::new(program);
+    c.current_dir(root()).env("PATH", tool_path());
+    c
+}
+
+fn run(c: &mut Command) -> Result {
+    let shown = format!("{c:?}");
+    println!("$ {}", describe(c));
+    let status = c
+        .status()
+        .map_err(|e| format!("cannot start {shown}: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("`{}` failed ({status})", describe(c)))
+    }
+}
+
+fn describe(c: &Command) -> String {
+    let mut s = c.get_program().to_string_lossy().into_owned();
+    for a in c.get_args() {
+        s.push(' ');
+        s.push_str(&a.to_string_lossy());
+    }
+    s
+}
+
+/// Stdout of a command, if it runs and succeeds.
+fn output(c: &mut Command) -> Option<String> {
+    let out = c.output().ok()?;
+    out.status
+        .success()
+        .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+fn step(title: &str) {
+    println!("\n== {title}");
+    let _ = std::io::stdout().flush();
+}
+
+// ---------------------------------------------------------------- setup
+
+fn setup(browser: bool) -> Result {
+    step("setup: build tools");
+    ensure_wasm_target()?;
+    ensure_trunk()?;
+    ensure_wasm_bindgen()?;
+    ensure_npm()?;
+    if browser {
+        step("setup: test browser");
+        ensure_chromium()?;
+    }
+    Ok(())
+}
+
+fn ensure_wasm_target() -> Result {
+    let installed =
+        output(cmd("rustup").args(["target", "list", "--installed"])).unwrap_or_default();
+    if installed
+        .lines()
+        .any(|l| l.trim() == "wasm32-unknown-unknown")
+    {
+        println!("wasm32-unknown-unknown target: present");
+        return Ok(());
+    }
+    run(cmd("rustup").args(["target", "add", "wasm32-unknown-unknown"]))
+}
+
+fn ensure_trunk() -> Result {
+    let version = output(cmd("trunk").arg("--version")).unwrap_or_default();
+    if version.split_whitespace().any(|w| w == TRUNK_VERSION) {
+        println!("trunk {TRUNK_VERSION}: present");
+        return Ok(());
+    }
+    println!("trunk {TRUNK_VERSION}: installing (compiles for several minutes, once)");
+    run(cmd("cargo").args(["install", "trunk", "--version", TRUNK_VERSION, "--locked"]))
+}
+
+/// The wasm-bindgen version that Cargo.lock resolves.
+fn locked_wasm_bindgen() -> Result<String> {
+    let lock = fs::read_to_string(root().join("Cargo.lock"))
+        .map_err(|e| format!("cannot read Cargo.lock: {e}"))?;
+    let mut lines = lock.lines();
+    while let Some(line) = lines.next() {
+        if line.trim() == "name = \"wasm-bindgen\"" {
+            if let Some(v) = lines
+                .next()
+                .and_then(|l| l.trim().strip_prefix("version = "))
+            {
+                return Ok(v.trim_matches('"').to_string());
+            }
+        }
+    }
+    Err("Cargo.lock has no wasm-bindgen package".into())
+}
+
+fn ensure_wasm_bindgen() -> Result {
+    let version = locked_wasm_bindgen()?;
+    let trunk_toml = fs::read_to_string(root().join("Trunk.toml")).unwrap_or_default();
+    if !trunk_toml.contains(&format!("wasm_bindgen = \"{version}\"")) {
+        return Err(format!(
+            "Trunk.toml must pin wasm_bindgen = \"{version}\" (the version in Cargo.lock)"
+        ));
+    }
+    let have = output(cmd("wasm-bindgen").arg("--version")).unwrap_or_default();
+    if have.split_whitespace().any(|w| w == version) {
+        println!("wasm-bindgen {version}: present");
+        return Ok(());
+    }
+    println!("wasm-bindgen-cli {version}: installing (matches Cargo.lock)");
+    // `--locked` cannot be used: one of its locked dependencies is not served.
+    run(cmd("cargo").args(["install", "wasm-bindgen-cli", "--version", &version]))
+}
+
+fn ensure_npm() -> Result {
+    let root = root();
+    let marker = root.join("node_modules/.package-lock.json");
+    let lock = root.join("package-lock.json");
+    let fresh = match (fs::metadata(&marker), fs::metadata(&lock)) {
+        (Ok(m), Ok(l)) => match (m.modified(), l.modified()) {
+            (Ok(m), Ok(l)) => m >= l,
+            _ => false,
+        },
+        _ => false,
+    };
+    let tools_there = root.join("node_modules/.bin/wasm-opt").exists()
+        && root.join("node_modules/playwright-core").exists();
+    if fresh && tools_there {
+        println!("npm packages: present");
+        return Ok(());
+    }
+    run(cmd("npm").args(["ci", "--no-audit", "--no-fund"]))
+}
+
+fn ensure_chromium() -> Result {
+    if Path::new(CHROMIUM).exists() && Path::new(CHROMEDRIVER).exists() {
+        println!("chromium and chromedriver: present");
+        return Ok(());
+    }
+    println!("chromium: installing Debian's chromium and chromium-driver");
+    let is_root = output(Command::new("id").arg("-u")).is_some_and(|s| s.trim() == "0");
+    let apt = |args: &[&str]| -> Command {
+        let mut c = if is_root {
+            cmd("apt-get")
+        } else {
+            let mut c = cmd("sudo");
+            c.arg("apt-get");
+            c
+        };
+        c.args(args).env("DEBIAN_FRONTEND", "noninteractive");
+        c
+    };
+    run(&mut apt(&["update"]))?;
+    run(&mut apt(&[
+        "install",
+        "-y",
+        "--no-install-recommends",
+        "chromium",
+        "chromium-driver",
+    ]))
+}
+
+// ---------------------------------------------------------------- build, serve
+
+fn build_release() -> Result {
+    step("release build");
+    run(cmd("trunk").args(["build", "--release", "--offline"]))
+}
+
+fn serve(release: bool) -> Result {
+    setup(false)?;
+    step("serving on http://127.0.0.1:8080/ (Ctrl-C stops)");
+    let mut c = cmd("trunk");
+    c.args(["serve", "--offline"]);
+    if release {
+        c.arg("--release");
+    }
+    run(&mut c)
+}
+
+fn size_cmd(no_build: bool) -> Result {
+    if !no_build {
+        setup(false)?;
+        build_release()?;
+    }
+    step("first-load size of dist/");
+    let report = size::measure(&root().join("dist"))?;
+    print!("{report}");
+    report.check_budget()
+}
+
+// ---------------------------------------------------------------- test
+
+fn test() -> Result {
+    setup(true)?;
+    step("format");
+    run(cmd("cargo").args(["fmt", "--all", "--check"]))?;
+    step("clippy (native)");
+    run(cmd("cargo").args([
+        "clippy",
+        "--workspace",
+        "--all-targets",
+        "--locked",
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
+    step("clippy (wasm32)");
+    run(cmd("cargo").args([
+        "clippy",
+        "--target",
+        "wasm32-unknown-unknown",
+        "-p",
+        "synoptic-app",
+        "-p",
+        "synoptic-core",
+        "--locked",
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
+    step("Rust tests (core, CLI, components rendered natively)");
+    run(cmd("cargo").args(["test", "--workspace", "--locked"]))?;
+    build_release()?;
+    step("bundle size");
+    let report = size::measure(&root().join("dist"))?;
+    print!("{report}");
+    report.check_budget()?;
+    step("browser tests (headless Chromium, release bundle on a static server)");
+    run(cmd("node")
+        .args(["--test", "--test-reporter=spec"])
+        .args(e2e_files()?)
+        .env("CHROMIUM", CHROMIUM))
+}
+
+/// The browser test files, in name order.
+fn e2e_files() -> Result<Vec<String>> {
+    let dir = root().join("tests/e2e");
+    let mut files: Vec<String> = fs::read_dir(&dir)
+        .map_err(|e| format!("cannot read {}: {e}", dir.display()))?
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".test.mjs"))
+        .map(|n| format!("tests/e2e/{n}"))
+        .collect();
+    files.sort();
+    if files.is_empty() {
+        return Err("no browser tests in tests/e2e".into());
+    }
+    Ok(files)
+}

@@ -279,7 +279,10 @@ mod tests {
             Metadata::from_json(r#"{"outlet":"X","colour":"red"}"#),
             Err(MetadataError::Json(_))
         ));
-        assert!(matches!(Metadata::from_json("not json"), Err(MetadataError::Json(_))));
+        assert!(matches!(
+            Metadata::from_json("not json"),
+            Err(MetadataError::Json(_))
+        ));
         let ok = Metadata::from_json(r#"{"date":"2024-02-29","kind":"newspaper"}"#).unwrap();
         assert_eq!(ok.kind, ArticleKind::Newspaper);
         assert_eq!(ok.language, "it");

@@ -488,11 +488,17 @@ fn classify_alone(text: &str, start: usize, end: usize) -> Block {
         return chrome(ChromeKind::Legal, "copyright notice");
     }
     if LEGAL_PHRASES.iter().any(|p| norm.contains(p)) {
-        return chrome(ChromeKind::Legal, "legal notice (VAT number, law citation, rights)");
+        return chrome(
+            ChromeKind::Legal,
+            "legal notice (VAT number, law citation, rights)",
+        );
     }
     let caps_press_release = s.contains("COMUNICATO STAMPA") || s.contains("PRESS RELEASE");
     if caps_press_release || DISCLAIMER_PHRASES.iter().any(|p| norm.contains(p)) {
-        return chrome(ChromeKind::Disclaimer, "press-release or sponsored-content disclaimer");
+        return chrome(
+            ChromeKind::Disclaimer,
+            "press-release or sponsored-content disclaimer",
+        );
     }
     if words <= 4 {
         if is_label(&norm, SHARE_WORDS) {
@@ -520,8 +526,9 @@ fn classify_alone(text: &str, start: usize, end: usize) -> Block {
     if words <= 12 && is_all_caps(s) && !ends_sentence(s) {
         return chrome(ChromeKind::SectionLabel, "label in capitals");
     }
-    let breadcrumb = (norm.starts_with("home ") || norm.starts_with("home >") || norm.starts_with("home »"))
-        && !ends_sentence(s);
+    let breadcrumb =
+        (norm.starts_with("home ") || norm.starts_with("home >") || norm.starts_with("home »"))
+            && !ends_sentence(s);
     if breadcrumb {
         return chrome(ChromeKind::Navigation, "breadcrumb trail");
     }
@@ -596,16 +603,19 @@ fn structure(text: &str, blocks: &mut [Block]) {
             (BlockKind::Chrome(kind), None) if body_seen && kind.opens_tail() => {
                 region = Some(kind);
             }
-            (BlockKind::Chrome(kind), Some(_)) => {
-                if kind != ChromeKind::Noise && kind != ChromeKind::Link {
-                    region = Some(kind);
-                }
+            (BlockKind::Chrome(kind), Some(_))
+                if kind != ChromeKind::Noise && kind != ChromeKind::Link =>
+            {
+                region = Some(kind);
             }
             (BlockKind::Headline | BlockKind::Heading | BlockKind::Paragraph, Some(current)) => {
                 let s = b.text(text);
                 let norm = normalize(s);
                 let (kind, rule) = if SITE_INFO_PATTERNS.iter().any(|p| norm.contains(p)) {
-                    (ChromeKind::SiteInfo, "the site describing itself, after the story")
+                    (
+                        ChromeKind::SiteInfo,
+                        "the site describing itself, after the story",
+                    )
                 } else if current == ChromeKind::Byline && word_count(s) > 12 {
                     (ChromeKind::AuthorBio, "author biography, in the author box")
                 } else if matches!(current, ChromeKind::AuthorBio | ChromeKind::SiteInfo) {
@@ -711,7 +721,8 @@ mod tests {
 
     #[test]
     fn sentence_broken_by_a_blank_line_is_joined() {
-        let text = "Il fatturato del gruppo ha raggiunto quest'anno i 12 milioni di\n\neuro, un record.";
+        let text =
+            "Il fatturato del gruppo ha raggiunto quest'anno i 12 milioni di\n\neuro, un record.";
         let blocks = segment(text);
         assert_eq!(blocks.len(), 1);
         assert_eq!(blocks[0].kind, Paragraph);

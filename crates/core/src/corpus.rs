@@ -99,8 +99,7 @@ mod tests {
     #[test]
     fn metadata_records_are_valid() {
         for f in FILES {
-            Metadata::from_json(f.meta_json)
-                .unwrap_or_else(|e| panic!("{}: {e}", f.file));
+            Metadata::from_json(f.meta_json).unwrap_or_else(|e| panic!("{}: {e}", f.file));
         }
     }
 
@@ -115,12 +114,32 @@ mod tests {
     /// `May 18, 2026`, `Maggio 18, 2026`.
     fn day_spellings(iso: &str) -> Vec<String> {
         const IT: [&str; 12] = [
-            "gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto",
-            "settembre", "ottobre", "novembre", "dicembre",
+            "gennaio",
+            "febbraio",
+            "marzo",
+            "aprile",
+            "maggio",
+            "giugno",
+            "luglio",
+            "agosto",
+            "settembre",
+            "ottobre",
+            "novembre",
+            "dicembre",
         ];
         const EN: [&str; 12] = [
-            "january", "february", "march", "april", "may", "june", "july", "august",
-            "september", "october", "november", "december",
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
         ];
         let y = &iso[0..4];
         let m: usize = iso[5..7].parse().unwrap();
@@ -139,13 +158,24 @@ mod tests {
             let text = normalize(&a.text);
             let found = |s: &str| text.contains(&normalize(s));
             let m = &a.meta;
-            for s in [&m.outlet, &m.site, &m.url, &m.author].into_iter().flatten() {
+            for s in [&m.outlet, &m.site, &m.url, &m.author]
+                .into_iter()
+                .flatten()
+            {
                 assert!(found(s), "{}: {s:?} is not in the text", a.id);
             }
             for c in &m.cites {
-                assert!(found(&c.quote), "{}: quote {:?} is not in the text", a.id, c.quote);
+                assert!(
+                    found(&c.quote),
+                    "{}: quote {:?} is not in the text",
+                    a.id,
+                    c.quote
+                );
             }
-            let date = m.date.as_deref().expect("every embedded article has a date");
+            let date = m
+                .date
+                .as_deref()
+                .expect("every embedded article has a date");
             assert!(
                 day_spellings(date).iter().any(|s| found(s)),
                 "{}: date {date} is not in the text",
@@ -179,7 +209,12 @@ mod tests {
         assert_eq!(a.meta.kind, ArticleKind::PressRelease);
         assert!(a.meta.state_media);
         assert_eq!(a.meta.date.as_deref(), Some("2026-05-18"));
-        assert!(a.meta.url.as_deref().unwrap().starts_with("https://news.cgtn.com/"));
+        assert!(a
+            .meta
+            .url
+            .as_deref()
+            .unwrap()
+            .starts_with("https://news.cgtn.com/"));
     }
 
     #[test]
@@ -194,17 +229,38 @@ mod tests {
         assert_eq!(
             kinds,
             vec![
-                Navigation, SectionLabel, Share, TitleRepeat, TitleRepeat, Share, Byline, Byline,
-                AuthorBio, SiteInfo, Contact, Contact, Legal, Legal
+                Navigation,
+                SectionLabel,
+                Share,
+                TitleRepeat,
+                TitleRepeat,
+                Share,
+                Byline,
+                Byline,
+                AuthorBio,
+                SiteInfo,
+                Contact,
+                Contact,
+                Legal,
+                Legal
             ]
         );
         let body = body_starts(&a);
         assert_eq!(body.len(), 13);
         assert!(body[0].starts_with("Pechino, 4 febbraio 2026"));
-        assert!(body.last().unwrap().starts_with("Secondo quanto riportato dalla"));
+        assert!(body
+            .last()
+            .unwrap()
+            .starts_with("Secondo quanto riportato dalla"));
         // Footer text is chrome, not body.
         let body_text = a.body_text();
-        for footer in ["P.IVA", "14920521003", "legge n. 62", "Sono un appassionato", "Written by"] {
+        for footer in [
+            "P.IVA",
+            "14920521003",
+            "legge n. 62",
+            "Sono un appassionato",
+            "Written by",
+        ] {
             assert!(!body_text.contains(footer), "{footer} leaked into the body");
             assert!(a.text.contains(footer));
         }
@@ -214,7 +270,10 @@ mod tests {
     fn chrome_of_003() {
         let a = article("003");
         assert_eq!(a.headline(), None, "003 has no headline before its body");
-        assert_eq!(a.display_title(), "Si rafforza l'asse tra Russia e Cina (anti Usa)");
+        assert_eq!(
+            a.display_title(),
+            "Si rafforza l'asse tra Russia e Cina (anti Usa)"
+        );
         assert_eq!(
             chrome(&a),
             vec![(ChromeKind::Metadata, "date 2025-12-25".to_string())]
@@ -222,7 +281,9 @@ mod tests {
         let kinds: Vec<BlockKind> = a.body().map(|b| b.kind).collect();
         use BlockKind::{Heading as H, Paragraph as P};
         assert_eq!(kinds, vec![P, H, P, P, H, P, P, P, P]);
-        assert!(a.body_text().starts_with("L’asse tra Cina e Russia si sta rafforzando"));
+        assert!(a
+            .body_text()
+            .starts_with("L’asse tra Cina e Russia si sta rafforzando"));
     }
 
     #[test]
@@ -237,8 +298,23 @@ mod tests {
         assert_eq!(
             kinds,
             vec![
-                SectionLabel, Disclaimer, Link, Contact, Contact, Contact, Disclaimer, Noise, Link,
-                Taxonomy, Taxonomy, Taxonomy, Taxonomy, Metadata, Metadata, Metadata, Metadata
+                SectionLabel,
+                Disclaimer,
+                Link,
+                Contact,
+                Contact,
+                Contact,
+                Disclaimer,
+                Noise,
+                Link,
+                Taxonomy,
+                Taxonomy,
+                Taxonomy,
+                Taxonomy,
+                Metadata,
+                Metadata,
+                Metadata,
+                Metadata
             ]
         );
         let body_text = a.body_text();
@@ -246,8 +322,16 @@ mod tests {
         assert!(body_text.contains("ha raggiunto i 227,9 miliardi di dollari nel 2025"));
         assert!(body_text.starts_with("In vista della visita del presidente russo"));
         assert!(body_text.ends_with("in un mondo in continua evoluzione."));
-        for chrome_text in ["cgtn@cgtn.com", "Immediapress", "Data di creazione", "redazione"] {
-            assert!(!body_text.contains(chrome_text), "{chrome_text} leaked into the body");
+        for chrome_text in [
+            "cgtn@cgtn.com",
+            "Immediapress",
+            "Data di creazione",
+            "redazione",
+        ] {
+            assert!(
+                !body_text.contains(chrome_text),
+                "{chrome_text} leaked into the body"
+            );
         }
         let headings: Vec<&str> = a
             .body()

@@ -73,7 +73,10 @@ mod tests {
 
     #[test]
     fn normalize_folds_typography() {
-        assert_eq!(normalize("  L’asse “anti Usa” — sì  "), "l'asse \"anti usa\" - sì");
+        assert_eq!(
+            normalize("  L’asse “anti Usa” — sì  "),
+            "l'asse \"anti usa\" - sì"
+        );
     }
 
     #[test]
@@ -92,7 +95,10 @@ mod tests {
 
     #[test]
     fn word_count_counts_italian_words() {
-        assert_eq!(word_count("Dall’approfondimento della fiducia, 14,7% in più"), 6);
+        assert_eq!(
+            word_count("Dall’approfondimento della fiducia, 14,7% in più"),
+            6
+        );
         assert_eq!(word_count(""), 0);
         assert_eq!(word_count("?? —"), 0);
     }

@@ -1,0 +1,127 @@
+//! Routes and the page shell.
+//!
+//! Routes are hash-based (`/#/read/004`) so every deep link survives a reload
+//! from a plain static file server, with no server-side fallback.
+
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use crate::components::header::Header;
+use crate::hooks::use_corpus::CorpusProvider;
+use crate::hooks::use_lang::{use_lang, LangProvider};
+use crate::i18n::Text;
+use crate::pages::{not_found::NotFound, overview::Overview, reader::Reader};
+
+/// Every place in the app.
+#[derive(Debug, Clone, PartialEq, Eq, Routable)]
+pub enum Route {
+    /// The story overview: one card per outlet.
+    #[at("/")]
+    Overview,
+    /// One article in the reader.
+    #[at("/read/:id")]
+    Read {
+        /// The article id (`004`).
+        id: String,
+    },
+    /// Anything else.
+    #[not_found]
+    #[at("/404")]
+    NotFound,
+}
+
+fn switch(route: Route) -> Html {
+    match route {
+        Route::Overview => html! { <Overview /> },
+        Route::Read { id } => html! { <Reader id={AttrValue::from(id)} /> },
+        Route::NotFound => html! { <NotFound /> },
+    }
+}
+
+/// The app as the browser runs it: hash routing around the shell.
+#[component]
+pub fn App() -> Html {
+    html! {
+        <HashRouter>
+            <Shell />
+        </HashRouter>
+    }
+}
+
+/// Providers, header, the routed page and the footer. Tests render it inside
+/// a `Router` with a memory history.
+#[component]
+pub fn Shell() -> Html {
+    html! {
+        <LangProvider>
+            <CorpusProvider>
+                <SkipLink />
+                <Header />
+                <main id="main" tabindex="-1">
+                    <Switch<Route> render={switch} />
+                </main>
+                <Footer />
+            </CorpusProvider>
+        </LangProvider>
+    }
+}
+
+#[component]
+fn SkipLink() -> Html {
+    let lang = use_lang();
+    html! { <a class="skip-link" href="#main" onclick={Callback::from(|e: MouseEvent| {
+        e.prevent_default();
+        crate::services::dom::focus_by_id("main");
+    })}>{ lang.t(Text::SkipToContent) }</a> }
+}
+
+#[component]
+fn Footer() -> Html {
+    let lang = use_lang();
+    html! {
+        <footer class="site-footer">
+            <p>{ lang.t(Text::FooterOffline) }</p>
+        </footer>
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+pub(crate) mod tests {
+    use super::*;
+    use yew::LocalServerRenderer;
+    use yew_router::history::{AnyHistory, MemoryHistory};
+
+    #[derive(Properties, PartialEq)]
+    struct AtProps {
+        path: AttrValue,
+    }
+
+    #[component]
+    fn At(props: &AtProps) -> Html {
+        let history = AnyHistory::from(MemoryHistory::with_entries(vec![props.path.to_string()]));
+        html! { <Router {history}><Shell /></Router> }
+    }
+
+    /// Renders the whole app at `path`, natively.
+    pub(crate) async fn render_at(path: &str) -> String {
+        LocalServerRenderer::<At>::with_props(AtProps {
+            path: AttrValue::from(path.to_string()),
+        })
+        .render()
+        .await
+    }
+
+    #[tokio::test]
+    async fn unknown_route_says_so() {
+        let html = render_at("/nowhere").await;
+        assert!(html.contains("Pagina non trovata"), "{html}");
+    }
+
+    #[tokio::test]
+    async fn shell_has_landmarks() {
+        let html = render_at("/").await;
+        for landmark in ["<header", "<main", "<footer", "<nav"] {
+            assert!(html.contains(landmark), "missing {landmark}");
+        }
+    }
+}

@@ -1,0 +1,45 @@
+//! The page chrome of an article, kept but collapsed.
+
+use synoptic_core::{Article, BlockKind};
+use yew::prelude::*;
+
+use crate::hooks::use_lang::use_lang;
+use crate::i18n::Text;
+
+/// Props of [`ChromePanel`].
+#[derive(Properties, PartialEq)]
+pub struct ChromePanelProps {
+    /// The article whose chrome to list.
+    pub article: Article,
+}
+
+/// A closed disclosure listing every chrome block, what kind it is and why.
+#[component]
+pub fn ChromePanel(props: &ChromePanelProps) -> Html {
+    let lang = use_lang();
+    let a = &props.article;
+    let blocks: Vec<_> = a.chrome().collect();
+    if blocks.is_empty() {
+        return html! {};
+    }
+    html! {
+        <details class="chrome-panel">
+            <summary>
+                { lang.t(Text::PageChrome) }
+                <span class="count">{ format!(" ({})", blocks.len()) }</span>
+            </summary>
+            <p class="hint">{ lang.t(Text::PageChromeHint) }</p>
+            <ol class="chrome-list">
+                { for blocks.iter().map(|b| {
+                    let BlockKind::Chrome(kind) = b.kind else { return html! {} };
+                    html! {
+                        <li data-chrome={kind.as_str()}>
+                            <span class="chrome-kind" title={b.rule}>{ lang.lang().chrome_kind(kind) }</span>
+                            <span class="chrome-text" lang={a.meta.language.clone()}>{ b.text(&a.text) }</span>
+                        </li>
+                    }
+                }) }
+            </ol>
+        </details>
+    }
+}

@@ -1,0 +1,67 @@
+//! The story overview: one card per outlet.
+
+use yew::prelude::*;
+
+use crate::components::outlet_card::OutletCard;
+use crate::hooks::use_corpus::use_corpus;
+use crate::hooks::use_lang::use_lang;
+use crate::i18n::Text;
+
+/// The first view: what the story is and who reports it.
+#[component]
+pub fn Overview() -> Html {
+    let lang = use_lang();
+    let corpus = use_corpus();
+    html! {
+        <section class="overview" aria-labelledby="overview-title">
+            <h1 id="overview-title">{ lang.t(Text::OverviewTitle) }</h1>
+            <p class="lede">{ lang.t(Text::OverviewIntro) }</p>
+            <ul class="cards" role="list">
+                { for corpus.articles().iter().map(|a| html! {
+                    <OutletCard key={a.id.clone()} article={a.clone()} />
+                }) }
+            </ul>
+        </section>
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use crate::app::tests::render_at;
+
+    #[tokio::test]
+    async fn overview_shows_every_outlet_with_its_facts() {
+        let html = render_at("/").await;
+        for s in [
+            "Smettere di Lavorare",
+            "Testata non indicata",
+            "CGTN",
+            "Comunicato stampa",
+            "Media statale",
+            "Quotidiano",
+            "Blog",
+            "4 febbraio 2026",
+            "25 dicembre 2025",
+            "18 maggio 2026",
+            "Luca Carlini",
+            "Wall Street Journal",
+            "href=\"/read/003\"",
+        ] {
+            assert!(html.contains(s), "overview lacks {s:?}");
+        }
+        assert_eq!(html.matches("class=\"card\"").count(), 3);
+    }
+
+    #[tokio::test]
+    async fn overview_word_counts_are_body_counts() {
+        let html = render_at("/").await;
+        for a in synoptic_core::corpus::embedded() {
+            let n = crate::format::count(a.word_count(), crate::i18n::Lang::It);
+            assert!(
+                html.contains(&format!("<dd>{n}</dd>")),
+                "no count {n} for {}",
+                a.id
+            );
+        }
+    }
+}

@@ -1,0 +1,53 @@
+//! Direct DOM touches that Yew does not model: the document language, the
+//! browser's language, moving focus.
+
+/// Sets `<html lang>` so that screen readers speak the interface correctly.
+pub fn set_document_lang(code: &str) {
+    #[cfg(target_arch = "wasm32")]
+    {
+        if let Some(el) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+        {
+            let _ = el.set_attribute("lang", code);
+        }
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = code;
+}
+
+/// The browser's preferred language tag (`it-IT`), if it says.
+pub fn browser_language() -> Option<String> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        web_sys::window()?.navigator().language()
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    None
+}
+
+/// Moves keyboard focus to the element with this id (skip links, page
+/// changes).
+pub fn focus_by_id(id: &str) {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use wasm_bindgen::JsCast;
+        if let Some(el) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id(id))
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = el.focus();
+        }
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = id;
+}
+
+/// Scrolls the window back to the top (after a page change).
+pub fn scroll_to_top() {
+    #[cfg(target_arch = "wasm32")]
+    if let Some(w) = web_sys::window() {
+        w.scroll_to_with_x_and_y(0.0, 0.0);
+    }
+}

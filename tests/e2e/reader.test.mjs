@@ -1,0 +1,142 @@
+// Overview → reader for every article, deep links that survive a reload, the
+// chrome kept collapsed, the language switch remembered.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serveStatic, launch, newPage, screenshot, PHONE, DESKTOP } from './harness.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await serveStatic();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const ARTICLES = [
+  {
+    id: '000',
+    outlet: 'Smettere di Lavorare',
+    headline: 'Xi e Russia: un’alleanza per la giustizia internazionale',
+    body: 'il commercio tra i due Paesi ha superato i 200 miliardi di dollari',
+    chrome: 'P.IVA 14920521003',
+  },
+  {
+    id: '003',
+    outlet: 'Testata non indicata',
+    headline: 'Si rafforza l\'asse tra Russia e Cina (anti Usa)',
+    body: 'si sono incontrati di persona oltre quaranta volte',
+    chrome: 'date 2025-12-25',
+  },
+  {
+    id: '004',
+    outlet: 'CGTN',
+    headline: 'CGTN: La diplomazia tra capi di Stato rafforza il crescente partenariato tra Cina e Russia',
+    body: 'il commercio bilaterale ha raggiunto i 227,9 miliardi di dollari nel 2025',
+    chrome: 'cgtn@cgtn.com',
+  },
+];
+
+/** The reader shows the body and keeps the chrome closed. */
+async function assertReader(page, a) {
+  const title = page.locator('h1#article-title');
+  await title.waitFor();
+  assert.equal((await title.innerText()).trim(), a.headline);
+  const body = page.locator('.article-body');
+  assert.ok(await body.getByText(a.body).isVisible(), `${a.id}: body sentence visible`);
+  assert.equal(await body.getByText(a.chrome).count(), 0, `${a.id}: chrome not in the body`);
+  const chrome = page.locator('details.chrome-panel');
+  assert.equal(await chrome.getAttribute('open'), null, `${a.id}: chrome collapsed`);
+  assert.equal(await chrome.getByText(a.chrome).isVisible(), false, `${a.id}: chrome text hidden`);
+  assert.ok(await chrome.locator('summary').isVisible());
+}
+
+test('overview lists the three outlets with their facts', async () => {
+  const page = await newPage(browser, DESKTOP);
+  await page.goto(server.url);
+  const cards = page.locator('li.card');
+  await cards.first().waitFor();
+  assert.equal(await cards.count(), 3);
+  for (const a of ARTICLES) {
+    const card = page.locator(`li.card[data-article="${a.id}"]`);
+    assert.ok(await card.getByText(a.outlet, { exact: true }).isVisible(), a.outlet);
+  }
+  assert.ok(await page.getByText('Media statale').isVisible());
+  assert.ok(await page.getByText('18 maggio 2026').isVisible());
+  await screenshot(page, 'overview-desktop');
+  assert.deepEqual(page.errors, []);
+});
+
+test('overview → reader for each article, and the deep link survives a reload', async () => {
+  const page = await newPage(browser, DESKTOP);
+  for (const a of ARTICLES) {
+    await page.goto(server.url);
+    await page.locator(`li.card[data-article="${a.id}"] a.button`).click();
+    await page.waitForURL(`**/#/read/${a.id}`);
+    await assertReader(page, a);
+    await page.reload();
+    await assertReader(page, a);
+    await screenshot(page, `reader-${a.id}-desktop`);
+  }
+  // Opening the disclosure shows the chrome.
+  await page.locator('details.chrome-panel summary').click();
+  assert.ok(await page.locator('details.chrome-panel').getByText('cgtn@cgtn.com').isVisible());
+  assert.deepEqual(page.errors, []);
+});
+
+test('a deep link opened cold from a static server works', async () => {
+  const page = await newPage(browser, PHONE);
+  await page.goto(`${server.url}#/read/003`);
+  await assertReader(page, ARTICLES[1]);
+  assert.ok(await page.getByText('Il testo non ha un titolo prima del corpo', { exact: false }).isVisible());
+  await screenshot(page, 'reader-003-phone');
+  await page.goto(`${server.url}#/nowhere`);
+  assert.ok(await page.getByRole('heading', { name: 'Pagina non trovata' }).isVisible());
+  assert.deepEqual(page.errors, []);
+});
+
+test('language switch changes the interface, is remembered, leaves articles as written', async () => {
+  const page = await newPage(browser, PHONE);
+  await page.goto(server.url);
+  await page.locator('li.card').first().waitFor();
+  await page.getByRole('button', { name: 'EN' }).click();
+  assert.ok(await page.getByText('Outlet not named').isVisible());
+  assert.equal(await page.locator('html').getAttribute('lang'), 'en');
+  await page.reload();
+  await page.locator('li.card').first().waitFor();
+  assert.ok(await page.getByText('The story, outlet by outlet').isVisible());
+  assert.equal(
+    await page.getByRole('button', { name: 'EN' }).getAttribute('aria-pressed'),
+    'true',
+  );
+  await screenshot(page, 'overview-phone-en');
+  await page.goto(`${server.url}#/read/004`);
+  await assertReader(page, ARTICLES[2]);
+  assert.ok(await page.getByText('Page chrome').isVisible());
+  assert.equal(await page.locator('.article-body').getAttribute('lang'), 'it');
+  assert.deepEqual(page.errors, []);
+});
+
+test('keyboard: skip link and tab order reach the cards', async () => {
+  const page = await newPage(browser, DESKTOP);
+  await page.goto(server.url);
+  await page.locator('li.card').first().waitFor();
+  await page.keyboard.press('Tab');
+  const skip = page.locator('.skip-link');
+  assert.ok(await skip.evaluate((el) => el === document.activeElement));
+  await page.keyboard.press('Enter');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'main');
+  // Tabbing from main reaches the first card's title link, then Enter opens it.
+  await page.keyboard.press('Tab');
+  const focused = await page.evaluate(() => document.activeElement?.closest('li.card')?.dataset.article);
+  assert.equal(focused, '000');
+  await page.keyboard.press('Enter');
+  await page.waitForURL('**/#/read/000');
+  await assertReader(page, ARTICLES[0]);
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'article-title');
+  assert.deepEqual(page.errors, []);
+});
