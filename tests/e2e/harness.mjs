@@ -3,8 +3,6 @@
 // driven by playwright-core.
 import { createServer } from 'node:http';
 import { readFile, mkdir } from 'node:fs/promises';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -53,7 +51,8 @@ export async function serveStatic(dir = dist) {
   };
 }
 
-/** Headless Chromium with the flags that keep it off the network. */
+/** Headless Chromium with the flags that keep it off the network (playwright
+ * gives every launch a fresh, empty profile). */
 export async function launch() {
   return chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
@@ -66,19 +65,18 @@ export async function launch() {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
-      `--user-data-dir=${mkdtempSync(join(tmpdir(), 'synoptic-e2e-'))}`,
     ],
   });
 }
 
 /** A page that records console errors and uncaught exceptions. */
 export async function newPage(browser, options = {}) {
-  const context = await browser.newContext(options);
+  const context = await browser.newContext({ locale: 'it-IT', ...options });
   const page = await context.newPage();
   page.errors = [];
   page.on('pageerror', (e) => page.errors.push(String(e)));
   page.on('console', (m) => {
-    if (m.type() === 'error') page.errors.push(m.text());
+    if (m.type() === 'error') page.errors.push(`${m.text()} ${m.location()?.url ?? ''}`.trim());
   });
   return page;
 }

@@ -104,7 +104,7 @@ test('language switch changes the interface, is remembered, leaves articles as w
   await page.goto(server.url);
   await page.locator('li.card').first().waitFor();
   await page.getByRole('button', { name: 'EN' }).click();
-  assert.ok(await page.getByText('Outlet not named').isVisible());
+  assert.ok(await page.getByText('Outlet not named', { exact: true }).isVisible());
   assert.equal(await page.locator('html').getAttribute('lang'), 'en');
   await page.reload();
   await page.locator('li.card').first().waitFor();
