@@ -26,6 +26,9 @@
 pub mod article;
 pub mod chrome;
 pub mod corpus;
+pub mod date;
+pub mod figures;
+pub mod report;
 pub mod text;
 
 pub use article::{Article, ArticleKind, Metadata, MetadataError, Source};

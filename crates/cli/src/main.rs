@@ -1,0 +1,239 @@
+//! `synoptic`: Synoptic's analysis on the command line.
+//!
+//! ```text
+//! synoptic analyze [--format json|csv] [--date YYYY-MM-DD] [FILE...]
+//! ```
+//!
+//! With no FILE, the embedded corpus is analysed. A FILE may have a metadata
+//! record beside it (`<stem>.meta.json`, the format of `assets/corpus/`).
+//! `--date` is the reference date for files whose own date is neither in
+//! their metadata nor in their text.
+
+use std::collections::HashSet;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use synoptic_core::date::Date;
+use synoptic_core::report::{ArticleReport, Report};
+use synoptic_core::{corpus, Article, Metadata};
+
+const USAGE: &str = "usage: synoptic analyze [--format json|csv] [--date YYYY-MM-DD] [FILE...]
+
+Analyses news articles (plain text) and prints their figures.
+With no FILE, analyses the embedded corpus.
+
+  --format json|csv   output format (default json)
+  --date YYYY-MM-DD   reference date for files whose own date is unknown
+  -h, --help          this help";
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Format {
+    Json,
+    Csv,
+}
+
+#[derive(Debug)]
+struct Args {
+    format: Format,
+    date: Option<Date>,
+    files: Vec<PathBuf>,
+}
+
+fn parse_args() -> Result<Option<Args>, String> {
+    use lexopt::prelude::*;
+    let mut parser = lexopt::Parser::from_env();
+    let mut command: Option<String> = None;
+    let mut args = Args {
+        format: Format::Json,
+        date: None,
+        files: Vec::new(),
+    };
+    while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
+        match arg {
+            Short('h') | Long("help") => return Ok(None),
+            Long("format") => {
+                let v = parser.value().map_err(|e| e.to_string())?;
+                args.format = match v.to_string_lossy().as_ref() {
+                    "json" => Format::Json,
+                    "csv" => Format::Csv,
+                    other => return Err(format!("unknown format {other:?}: use json or csv")),
+                };
+            }
+            Long("date") => {
+                let v = parser.value().map_err(|e| e.to_string())?;
+                let s = v.to_string_lossy();
+                args.date = Some(
+                    Date::parse_iso(&s)
+                        .ok_or_else(|| format!("--date {s:?} is not a valid YYYY-MM-DD day"))?,
+                );
+            }
+            Value(v) if command.is_none() => command = Some(v.to_string_lossy().into_owned()),
+            Value(v) => args.files.push(PathBuf::from(v)),
+            other => return Err(other.unexpected().to_string()),
+        }
+    }
+    match command.as_deref() {
+        Some("analyze") => Ok(Some(args)),
+        Some(other) => Err(format!("unknown command {other:?}")),
+        None => Ok(None),
+    }
+}
+
+/// A short id for a file: its leading number (`000_abc.txt` → `000`) if it
+/// has one, else its stem; made unique.
+fn file_id(path: &Path, used: &mut HashSet<String>) -> String {
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "article".into());
+    let prefix = stem.split(['_', '-', '.']).next().unwrap_or("");
+    let base = if !prefix.is_empty() && prefix.bytes().all(|b| b.is_ascii_digit()) {
+        prefix.to_string()
+    } else {
+        stem
+    };
+    let mut id = base.clone();
+    let mut n = 2;
+    while !used.insert(id.clone()) {
+        id = format!("{base}-{n}");
+        n += 1;
+    }
+    id
+}
+
+/// Reads the files; errors are reported and the file skipped.
+fn load(files: &[PathBuf]) -> (Vec<Article>, Vec<String>) {
+    let mut articles = Vec::new();
+    let mut errors = Vec::new();
+    let mut used = HashSet::new();
+    for path in files {
+        let bytes = match std::fs::read(path) {
+            Ok(b) => b,
+            Err(e) => {
+                errors.push(format!("{}: cannot read: {e}", path.display()));
+                continue;
+            }
+        };
+        let text = match String::from_utf8(bytes) {
+            Ok(t) => t,
+            Err(_) => {
+                errors.push(format!("{}: not UTF-8 text; convert it first", path.display()));
+                continue;
+            }
+        };
+        let meta_path = path.with_extension("meta.json");
+        let meta = match std::fs::read_to_string(&meta_path) {
+            Ok(json) => match Metadata::from_json(&json) {
+                Ok(m) => m,
+                Err(e) => {
+                    errors.push(format!("{}: {e}; ignored", meta_path.display()));
+                    Metadata::default()
+                }
+            },
+            Err(_) => Metadata::default(),
+        };
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        articles.push(Article::parse(file_id(path, &mut used), name, text, meta));
+    }
+    (articles, errors)
+}
+
+fn fmt_num(v: Option<f64>) -> String {
+    v.map(|x| {
+        if x.fract() == 0.0 && x.abs() < 1e18 {
+            format!("{}", x as i64)
+        } else {
+            format!("{x}")
+        }
+    })
+    .unwrap_or_default()
+}
+
+fn write_csv(report: &Report, out: impl Write) -> Result<(), String> {
+    let mut w = csv::Writer::from_writer(out);
+    let header = [
+        "article", "outlet", "id", "text", "start", "end", "kind", "min", "max", "time_start",
+        "time_end", "unit", "qualifier", "subject", "time_ref", "source", "boilerplate",
+    ];
+    w.write_record(header).map_err(|e| e.to_string())?;
+    for a in &report.articles {
+        write_article_rows(&mut w, a)?;
+    }
+    w.flush().map_err(|e| e.to_string())
+}
+
+fn write_article_rows(w: &mut csv::Writer<impl Write>, a: &ArticleReport) -> Result<(), String> {
+    for f in &a.figures {
+        let (min, max) = f
+            .value
+            .as_ref()
+            .map(|v| (fmt_num(v.min), fmt_num(v.max)))
+            .unwrap_or_default();
+        let (ts, te) = f
+            .time
+            .map(|t| (t.start.to_string(), t.end.to_string()))
+            .unwrap_or_default();
+        let record = [
+            a.id.clone(),
+            a.outlet.clone().unwrap_or_default(),
+            f.id.clone(),
+            f.text.clone(),
+            f.start.to_string(),
+            f.end.to_string(),
+            f.kind.as_str().to_string(),
+            min,
+            max,
+            ts,
+            te,
+            f.unit.clone().unwrap_or_default(),
+            f.qualifier.map(|q| q.as_str().to_string()).unwrap_or_default(),
+            f.subject.clone().unwrap_or_default(),
+            f.time_ref.as_ref().map(|t| t.text.clone()).unwrap_or_default(),
+            f.source.clone().unwrap_or_default(),
+            f.boilerplate.to_string(),
+        ];
+        w.write_record(&record).map_err(|e| e.to_string())?;
+    }
+    Ok(())
+}
+
+fn run() -> Result<bool, String> {
+    let Some(args) = parse_args()? else {
+        println!("{USAGE}");
+        return Ok(true);
+    };
+    let (articles, errors) = if args.files.is_empty() {
+        (corpus::embedded(), Vec::new())
+    } else {
+        load(&args.files)
+    };
+    for e in &errors {
+        eprintln!("synoptic: {e}");
+    }
+    let report = Report::new(&articles, args.date);
+    let stdout = io::stdout();
+    let mut out = stdout.lock();
+    match args.format {
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut out, &report).map_err(|e| e.to_string())?;
+            writeln!(out).map_err(|e| e.to_string())?;
+        }
+        Format::Csv => write_csv(&report, &mut out)?,
+    }
+    Ok(errors.is_empty())
+}
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::FAILURE,
+        Err(e) => {
+            eprintln!("synoptic: {e}\n\n{USAGE}");
+            ExitCode::from(2)
+        }
+    }
+}

@@ -1,0 +1,178 @@
+//! An article's own date, read from its text: a machine date line
+//! (`date 2025-12-25`), a metadata field (`Data di creazione` / `Maggio 18,
+//! 2026`, `Pubblicato il …`), or a dateline (`Pechino, 4 febbraio 2026 –`,
+//! `PECHINO, May 18, 2026 (GLOBE NEWSWIRE)`).
+//!
+//! [`infer`] says which evidence it used; [`reference_date`] picks the date
+//! relative times are resolved against: a date set by a person (metadata or
+//! a user edit) wins, then the inferred one, then a fallback given by the
+//! caller (the CLI's `--date`).
+
+use serde::Serialize;
+
+use super::time::first_full_date;
+use crate::article::Article;
+use crate::chrome::{BlockKind, ChromeKind};
+use crate::date::Date;
+use crate::text::normalize;
+
+/// Where a date was read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Evidence {
+    /// A `date YYYY-MM-DD` line.
+    DateLine,
+    /// A labelled metadata field (`Data di creazione`, `Pubblicato il`).
+    MetadataField,
+    /// A dateline at the start of the story.
+    Dateline,
+}
+
+/// A date read from an article's text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Inferred {
+    /// The day.
+    pub date: Date,
+    /// What it was read from.
+    pub evidence: Evidence,
+    /// Byte range of the words it was read from.
+    pub start: usize,
+    /// End of that range.
+    pub end: usize,
+}
+
+/// Where the reference date of an analysis came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Origin {
+    /// Set by a person: the metadata record or an edit.
+    Metadata,
+    /// Read from the text.
+    Text,
+    /// Given by the caller for texts without a date (`--date`).
+    Fallback,
+}
+
+const FIELD_LABELS: &[&str] = &[
+    "data di creazione",
+    "data di pubblicazione",
+    "pubblicato il",
+    "pubblicato",
+    "published",
+    "published on",
+    "data",
+    "date",
+];
+
+/// Reads the article's own date from its text.
+pub fn infer(article: &Article) -> Option<Inferred> {
+    let text = &article.text;
+    let blocks = &article.blocks;
+    // 1. A machine date line.
+    for b in blocks {
+        if b.kind == BlockKind::Chrome(ChromeKind::Metadata) {
+            let s = b.text(text);
+            let lower = normalize(s);
+            if lower.starts_with("date") || lower.starts_with("data ") || lower.starts_with("data:") {
+                if let Some(date) = first_full_date(s, 6) {
+                    return Some(Inferred { date, evidence: Evidence::DateLine, start: b.start, end: b.end });
+                }
+            }
+        }
+    }
+    // 2. A labelled field, with the date in the same block or the next one.
+    for (k, b) in blocks.iter().enumerate() {
+        let s = b.text(text);
+        let lower = normalize(s);
+        let Some(label) = FIELD_LABELS.iter().find(|l| lower.starts_with(*l)) else {
+            continue;
+        };
+        if lower.len() > label.len() + 40 {
+            continue;
+        }
+        if let Some(date) = first_full_date(s, 10) {
+            return Some(Inferred { date, evidence: Evidence::MetadataField, start: b.start, end: b.end });
+        }
+        if lower.trim_end_matches(':') == *label {
+            if let Some(next) = blocks.get(k + 1) {
+                if let Some(date) = first_full_date(next.text(text), 6) {
+                    return Some(Inferred {
+                        date,
+                        evidence: Evidence::MetadataField,
+                        start: next.start,
+                        end: next.end,
+                    });
+                }
+            }
+        }
+    }
+    // 3. A dateline in one of the first paragraphs.
+    for b in blocks.iter().filter(|b| b.kind == BlockKind::Paragraph).take(3) {
+        let s = b.text(text);
+        let head: String = s.chars().take(80).collect();
+        if !head.contains(',') {
+            continue;
+        }
+        if let Some(date) = first_full_date(&head, 8) {
+            return Some(Inferred { date, evidence: Evidence::Dateline, start: b.start, end: b.start + head.len() });
+        }
+    }
+    None
+}
+
+/// The date relative times are resolved against, and where it came from.
+pub fn reference_date(article: &Article, fallback: Option<Date>) -> Option<(Date, Origin)> {
+    if let Some(d) = article.meta.date.as_deref().and_then(Date::parse_iso) {
+        return Some((d, Origin::Metadata));
+    }
+    if let Some(i) = infer(article) {
+        return Some((i.date, Origin::Text));
+    }
+    fallback.map(|d| (d, Origin::Fallback))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::Metadata;
+
+    fn inferred(text: &str) -> Option<(String, Evidence)> {
+        let a = Article::parse("t", "t.txt", text, Metadata::default());
+        infer(&a).map(|i| (i.date.to_string(), i.evidence))
+    }
+
+    #[test]
+    fn datelines_and_fields() {
+        assert_eq!(
+            inferred("Titolo del pezzo qui\nTORINO, 3 marzo 2024 – La giunta ha deciso.").unwrap(),
+            ("2024-03-03".into(), Evidence::Dateline)
+        );
+        assert_eq!(
+            inferred("Titolo del pezzo qui\nIl testo.\nPubblicato il 12 aprile 2023").unwrap(),
+            ("2023-04-12".into(), Evidence::MetadataField)
+        );
+        assert_eq!(
+            inferred("Titolo del pezzo qui\nIl testo dice cose.\nData di creazione\nAprile 12, 2023").unwrap(),
+            ("2023-04-12".into(), Evidence::MetadataField)
+        );
+        assert_eq!(
+            inferred(" date 2022-01-31 Il testo comincia qui.").unwrap(),
+            ("2022-01-31".into(), Evidence::DateLine)
+        );
+        // A date deep inside a sentence is not a dateline.
+        assert!(inferred("Titolo del pezzo qui\nNel 2019 il governo, dopo lunghe trattative con tutte le parti sociali, decise il 4 maggio 2019.").is_none());
+        assert!(inferred("Nessuna data qui.").is_none());
+    }
+
+    #[test]
+    fn reference_prefers_metadata_then_text_then_fallback() {
+        let text = "Titolo del pezzo qui\nROMA, 1 giugno 2024 – Testo.";
+        let mut a = Article::parse("t", "t.txt", text, Metadata::default());
+        let fb = Date::from_ymd(2000, 1, 1);
+        assert_eq!(reference_date(&a, fb).unwrap().1, Origin::Text);
+        a.meta.date = Some("2024-06-02".into());
+        assert_eq!(reference_date(&a, fb).unwrap(), (Date::from_ymd(2024, 6, 2).unwrap(), Origin::Metadata));
+        let b = Article::parse("t", "t.txt", "Niente.", Metadata::default());
+        assert_eq!(reference_date(&b, fb).unwrap().1, Origin::Fallback);
+    }
+}

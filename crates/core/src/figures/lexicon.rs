@@ -1,0 +1,250 @@
+//! Word lists of the figure grammar, in folded form (lower case, straight
+//! apostrophes, no accents on vowels: `più` is `piu`).
+//!
+//! Grammar words live here so that they can be read and extended in one
+//! place; the matching logic lives in [`super::quantity`], [`super::time`]
+//! and [`super::context`].
+
+use super::Qualifier;
+
+/// Qualifiers before a number, longest first. A determiner may follow
+/// (`oltre il 140%`); `verbal` ones (`superato`) stay outside the span.
+pub const QUALIFIERS: &[(&[&str], Qualifier, bool)] = &[
+    (&["al", "di", "sopra", "di"], Qualifier::Over, false),
+    (&["al", "di", "sotto", "di"], Qualifier::Under, false),
+    (&["poco", "piu", "di"], Qualifier::Over, false),
+    (&["poco", "meno", "di"], Qualifier::Almost, false),
+    (&["non", "piu", "di"], Qualifier::AtMost, false),
+    (&["non", "meno", "di"], Qualifier::AtLeast, false),
+    (&["non", "oltre"], Qualifier::AtMost, false),
+    (&["ben", "oltre"], Qualifier::Over, false),
+    (&["piu", "di"], Qualifier::Over, false),
+    (&["piu", "del"], Qualifier::Over, false),
+    (&["piu", "dei"], Qualifier::Over, false),
+    (&["piu", "della"], Qualifier::Over, false),
+    (&["piu", "delle"], Qualifier::Over, false),
+    (&["piu", "degli"], Qualifier::Over, false),
+    (&["piu", "dell'"], Qualifier::Over, false),
+    (&["meno", "di"], Qualifier::Under, false),
+    (&["meno", "del"], Qualifier::Under, false),
+    (&["meno", "dei"], Qualifier::Under, false),
+    (&["meno", "della"], Qualifier::Under, false),
+    (&["meno", "delle"], Qualifier::Under, false),
+    (&["meno", "degli"], Qualifier::Under, false),
+    (&["superiore", "a"], Qualifier::Over, false),
+    (&["superiore", "al"], Qualifier::Over, false),
+    (&["superiore", "ai"], Qualifier::Over, false),
+    (&["superiori", "a"], Qualifier::Over, false),
+    (&["inferiore", "a"], Qualifier::Under, false),
+    (&["inferiore", "al"], Qualifier::Under, false),
+    (&["inferiori", "a"], Qualifier::Under, false),
+    (&["fino", "a"], Qualifier::AtMost, false),
+    (&["fino", "al"], Qualifier::AtMost, false),
+    (&["fino", "ai"], Qualifier::AtMost, false),
+    (&["fino", "alla"], Qualifier::AtMost, false),
+    (&["fino", "all'"], Qualifier::AtMost, false),
+    (&["al", "massimo"], Qualifier::AtMost, false),
+    (&["come", "minimo"], Qualifier::AtLeast, false),
+    (&["intorno", "a"], Qualifier::About, false),
+    (&["intorno", "al"], Qualifier::About, false),
+    (&["intorno", "ai"], Qualifier::About, false),
+    (&["intorno", "all'"], Qualifier::About, false),
+    (&["attorno", "a"], Qualifier::About, false),
+    (&["attorno", "al"], Qualifier::About, false),
+    (&["attorno", "ai"], Qualifier::About, false),
+    (&["all'", "incirca"], Qualifier::About, false),
+    (&["oltre"], Qualifier::Over, false),
+    (&["sopra"], Qualifier::Over, false),
+    (&["sotto"], Qualifier::Under, false),
+    (&["almeno"], Qualifier::AtLeast, false),
+    (&["perlomeno"], Qualifier::AtLeast, false),
+    (&["circa"], Qualifier::About, false),
+    (&["approssimativamente"], Qualifier::About, false),
+    (&["pressappoco"], Qualifier::About, false),
+    (&["quasi"], Qualifier::Almost, false),
+    (&["ben"], Qualifier::Emphatic, false),
+    (&["superato"], Qualifier::Over, true),
+    (&["superata"], Qualifier::Over, true),
+    (&["superati"], Qualifier::Over, true),
+    (&["superate"], Qualifier::Over, true),
+    (&["supera"], Qualifier::Over, true),
+    (&["superano"], Qualifier::Over, true),
+    (&["superando"], Qualifier::Over, true),
+    (&["superare"], Qualifier::Over, true),
+    (&["oltrepassato"], Qualifier::Over, true),
+    (&["sfiorato"], Qualifier::Almost, true),
+    (&["sfiorata"], Qualifier::Almost, true),
+    (&["sfiora"], Qualifier::Almost, true),
+    (&["sfiorando"], Qualifier::Almost, true),
+];
+
+/// Determiners that may sit between a qualifier and its number.
+pub const ARTICLES: &[&str] = &["il", "lo", "la", "l'", "i", "gli", "le"];
+
+/// Words that approximate a count by themselves (`una trentina di`).
+pub const APPROX_COUNTS: &[(&str, f64)] = &[
+    ("decina", 10.0),
+    ("dozzina", 12.0),
+    ("quindicina", 15.0),
+    ("ventina", 20.0),
+    ("trentina", 30.0),
+    ("quarantina", 40.0),
+    ("cinquantina", 50.0),
+    ("sessantina", 60.0),
+    ("settantina", 70.0),
+    ("ottantina", 80.0),
+    ("novantina", 90.0),
+    ("centinaio", 100.0),
+    ("migliaio", 1000.0),
+];
+
+/// Vague plural quantities (`decine di`, `centinaia di`): their interval.
+pub const VAGUE_COUNTS: &[(&str, f64, f64)] = &[
+    ("decine", 20.0, 99.0),
+    ("dozzine", 24.0, 99.0),
+    ("centinaia", 200.0, 999.0),
+    ("migliaia", 2000.0, 9999.0),
+    ("milioni", 2e6, 9.99e8),
+    ("miliardi", 2e9, 9.99e11),
+];
+
+/// Currency words after a number (with or without `di`), and the ISO code.
+/// Multi-word names first.
+pub const CURRENCY_WORDS: &[(&[&str], &str)] = &[
+    (&["dollari", "australiani"], "AUD"),
+    (&["dollari", "canadesi"], "CAD"),
+    (&["dollari", "neozelandesi"], "NZD"),
+    (&["dollari", "di", "hong", "kong"], "HKD"),
+    (&["dollari", "statunitensi"], "USD"),
+    (&["dollari", "americani"], "USD"),
+    (&["dollari", "usa"], "USD"),
+    (&["franchi", "svizzeri"], "CHF"),
+    (&["marchi", "finlandesi"], "FIM"),
+    (&["fiorini", "olandesi"], "NLG"),
+    (&["dollari"], "USD"),
+    (&["dollaro"], "USD"),
+    (&["euro"], "EUR"),
+    (&["yuan"], "CNY"),
+    (&["renminbi"], "CNY"),
+    (&["rmb"], "CNY"),
+    (&["rubli"], "RUB"),
+    (&["rublo"], "RUB"),
+    (&["sterline"], "GBP"),
+    (&["sterlina"], "GBP"),
+    (&["pence"], "GBX"),
+    (&["penny"], "GBX"),
+    (&["yen"], "JPY"),
+    (&["franchi"], "FRF"),
+    (&["pesetas"], "ESP"),
+    (&["marchi"], "DEM"),
+    (&["fiorini"], "NLG"),
+    (&["lire"], "ITL"),
+    (&["rupie"], "INR"),
+    (&["won"], "KRW"),
+    (&["centesimi"], "CENT"),
+    (&["cent"], "CENT"),
+    (&["usd"], "USD"),
+    (&["eur"], "EUR"),
+    (&["cny"], "CNY"),
+    (&["rub"], "RUB"),
+    (&["gbp"], "GBP"),
+];
+
+/// Currency signs, and the letters that may be glued before `$`.
+pub fn currency_sign(sign: &str, prefix: Option<&str>) -> Option<&'static str> {
+    Some(match (sign, prefix) {
+        ("$", Some("us" | "usd")) => "USD",
+        ("$", Some("c" | "cad" | "ca")) => "CAD",
+        ("$", Some("hk" | "hkd")) => "HKD",
+        ("$", Some("a" | "aud" | "au")) => "AUD",
+        ("$", Some("nzd" | "nz")) => "NZD",
+        ("$", Some("mxn")) => "MXN",
+        ("$", None) => "USD",
+        ("€", None) => "EUR",
+        ("£", None) => "GBP",
+        ("¥", None) => "JPY",
+        ("₽", None) => "RUB",
+        _ => return None,
+    })
+}
+
+/// Word beginnings that make a number a change rather than a level when
+/// they come right before `di`/`del` and the number (`aumentate di`, `con un
+/// calo del`).
+pub const CHANGE_STEMS: &[&str] = &[
+    "aumentat", "aumento", "aumenti", "aumenta", "crescit", "cresciut", "cresce", "crescon",
+    "salit", "sale", "salgono", "increment", "rialz", "balz", "calo", "cali", "calat", "cala",
+    "calano", "diminu", "sces", "scende", "scendono", "ridott", "riduzion", "ridott",
+    "contrazion", "flession", "ribass", "crollat", "crollo", "impennat", "rincar", "guadagnat",
+    "perso", "persa", "perdita", "progress", "avanzat", "arretrat", "ampliat",
+];
+
+/// Verbs of multiplication and their factor (matched by stem).
+pub const MULTIPLIER_STEMS: &[(&str, f64)] = &[
+    ("raddoppi", 2.0),
+    ("triplic", 3.0),
+    ("quadruplic", 4.0),
+    ("quintuplic", 5.0),
+    ("decuplic", 10.0),
+    ("centuplic", 100.0),
+    ("dimezz", 0.5),
+];
+
+/// Nouns of multiplication after an article (`il doppio`).
+pub const MULTIPLIER_NOUNS: &[(&str, f64)] = &[
+    ("doppio", 2.0),
+    ("triplo", 3.0),
+    ("quadruplo", 4.0),
+    ("quintuplo", 5.0),
+    ("decuplo", 10.0),
+];
+
+/// Function words: never the noun a number counts, never a subject head.
+pub const FUNCTION_WORDS: &[&str] = &[
+    "il", "lo", "la", "l'", "i", "gli", "le", "un", "una", "uno", "un'", "di", "d'", "a", "ad",
+    "da", "in", "con", "su", "per", "tra", "fra", "del", "dello", "della", "dell'", "dei", "degli",
+    "delle", "al", "allo", "alla", "all'", "ai", "agli", "alle", "dal", "dallo", "dalla", "dall'",
+    "dai", "dagli", "dalle", "nel", "nello", "nella", "nell'", "nei", "negli", "nelle", "sul",
+    "sullo", "sulla", "sull'", "sui", "sugli", "sulle", "col", "coi", "e", "ed", "o", "od", "ma",
+    "che", "chi", "cui", "non", "si", "ci", "ne", "se", "come", "piu", "meno", "anche", "gia",
+    "ancora", "solo", "circa", "oltre", "quasi", "ben", "almeno", "fino", "verso", "contro",
+    "dopo", "prima", "durante", "mentre", "quando", "dove", "questo", "questa", "questi",
+    "queste", "quello", "quella", "quelli", "quelle", "quest'", "quell'", "suo", "sua", "suoi",
+    "sue", "loro", "nostro", "nostra", "ogni", "tutto", "tutti", "tutta", "tutte", "altro",
+    "altri", "altra", "altre", "stesso", "stessa", "stessi", "stesse", "cosi", "poi", "ora",
+    "sempre", "mai", "molto", "molti", "molte", "poco", "pochi", "poche", "tanto", "tanti",
+    "e'", "the", "of", "and",
+];
+
+/// Auxiliaries and common verbs: they end a subject noun phrase.
+pub const VERBS: &[&str] = &[
+    "e", "sono", "era", "erano", "sara", "saranno", "sia", "siano", "fu", "furono", "stato",
+    "stata", "stati", "state", "ha", "hanno", "aveva", "avevano", "avra", "avranno", "abbia",
+    "abbiano", "avrebbe", "avrebbero", "sarebbe", "sarebbero", "puo", "possono", "deve",
+    "devono", "dicono", "dice", "risulta", "risultano", "resta", "restano", "rimane", "rimangono",
+    "rimasto", "rimasta", "rimasti", "rimaste", "vale", "valgono", "conta", "contano", "tocca", "toccano", "raggiunge", "raggiungono",
+    "supera", "superano", "arriva", "arrivano", "ammonta", "ammontano", "copre", "coprono",
+    "rappresenta", "rappresentano", "attraversa", "attraversano", "continua", "continuano",
+];
+
+/// Common adjective endings: a word with one of them after a counted noun
+/// belongs to it (`anni consecutivi`, `esercitazioni militari`).
+pub const ADJECTIVE_ENDINGS: &[&str] = &[
+    "ivi", "ive", "ivo", "iva", "ali", "ale", "ari", "aria", "ario", "arie", "ici", "iche",
+    "ico", "ica", "esi", "ese", "ani", "ane", "ano", "ana", "enti", "ente", "anti", "ante",
+    "eschi", "esche", "ziali", "nali", "unti", "iunti", "iunte",
+];
+
+/// Past participles and gerund endings: verbs, not nouns.
+pub fn looks_like_verb(w: &str) -> bool {
+    const ENDINGS: &[&str] = &[
+        "ato", "ata", "ati", "ate", "ito", "ita", "iti", "ite", "uto", "uta", "uti", "ute",
+        "ando", "endo",
+    ];
+    VERBS.contains(&w) || (w.len() > 5 && ENDINGS.iter().any(|e| w.ends_with(e)))
+}
+
+/// True for a function word.
+pub fn is_function_word(w: &str) -> bool {
+    FUNCTION_WORDS.contains(&w)
+}

@@ -1,0 +1,463 @@
+//! Figures: every quantity and time an article states, exactly.
+//!
+//! A [`Figure`] is an amount (`227,9 miliardi di dollari`), a percentage
+//! (`oltre il 140%`), a count (`11 volte`, `circa cento esercitazioni`), a
+//! fraction (`quasi un quarto`), a multiplier (`triplicare`), an ordinal
+//! (`25° anniversario`), a date or period (`4 febbraio 2026`, `tra il 2017 e
+//! il 2024`, `nel primo trimestre`), or a time of day (`questa mattina`).
+//! Each has its exact span, a normalised value as an [`Interval`] (the
+//! qualifier — `oltre`, `quasi`, `circa` — changes the interval) or a
+//! [`DayRange`], its unit, what it measures, the time it refers to and the
+//! source the sentence attributes it to.
+//!
+//! Reach for [`extract`] on an [`Article`] (figures of body and chrome, the
+//! latter flagged `boilerplate`), or [`extract_text`] on any text.
+//!
+//! ```
+//! use synoptic_core::date::Date;
+//! use synoptic_core::figures::{extract_text, FigureKind};
+//! let reference = Date::from_ymd(2025, 3, 1);
+//! let figs = extract_text("Nel 2024 l'export è cresciuto di quasi il 12%, secondo l'Istat.", reference);
+//! let pct = figs.iter().find(|f| f.kind == FigureKind::Percent).unwrap();
+//! assert_eq!(pct.text, "quasi il 12%");
+//! assert!(pct.value.unwrap().contains(11.5) && !pct.value.unwrap().contains(12.0));
+//! assert_eq!(pct.time_ref.as_ref().unwrap().text, "Nel 2024");
+//! assert_eq!(pct.source.as_deref(), Some("Istat"));
+//! ```
+//!
+//! The pipeline: [`token`] cuts a block into tokens; [`time`] finds dates
+//! and periods; [`quantity`] finds every other figure and its qualifier;
+//! [`context`] splits sentences and fills in subject, time reference and
+//! source. [`dateline`] infers an article's own date. Nothing here panics on
+//! any input; what cannot be resolved is said in [`Figure::note`].
+
+pub mod context;
+pub mod dateline;
+pub mod lexicon;
+pub mod number;
+pub mod quantity;
+pub mod time;
+pub mod token;
+
+use serde::Serialize;
+
+use crate::article::Article;
+use crate::chrome::BlockKind;
+use crate::date::{Date, DayRange};
+
+/// What kind of figure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FigureKind {
+    /// Money: a number with a currency.
+    Amount,
+    /// A percentage or percentage points.
+    Percent,
+    /// A number with what it counts (`11 volte`, `16 anni`).
+    Count,
+    /// A number with nothing counted after it.
+    Number,
+    /// An ordinal (`25°`, `terzo`).
+    Ordinal,
+    /// A fraction (`un quarto`, `metà`).
+    Fraction,
+    /// A multiplicative change (`triplicare`, `il doppio`).
+    Multiplier,
+    /// A day, month or year (`4 febbraio 2026`, `nel marzo 2013`, `nel 2019`).
+    Date,
+    /// A range or period of days (`dal 19 al 20 maggio`, `nel primo trimestre`).
+    Period,
+    /// A time of day (`questa mattina`, `alle 15:30`).
+    Time,
+}
+
+impl FigureKind {
+    /// A stable machine name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FigureKind::Amount => "amount",
+            FigureKind::Percent => "percent",
+            FigureKind::Count => "count",
+            FigureKind::Number => "number",
+            FigureKind::Ordinal => "ordinal",
+            FigureKind::Fraction => "fraction",
+            FigureKind::Multiplier => "multiplier",
+            FigureKind::Date => "date",
+            FigureKind::Period => "period",
+            FigureKind::Time => "time",
+        }
+    }
+
+    /// True for dates, periods and times of day.
+    pub fn is_time(self) -> bool {
+        matches!(self, FigureKind::Date | FigureKind::Period | FigureKind::Time)
+    }
+}
+
+/// How a qualifier bends the stated value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Qualifier {
+    /// `oltre`, `più di`, `superato`: strictly more.
+    Over,
+    /// `almeno`, `non meno di`: at least.
+    AtLeast,
+    /// `meno di`, `sotto`: strictly less.
+    Under,
+    /// `fino a`, `al massimo`, `non più di`: at most.
+    AtMost,
+    /// `circa`, `intorno a`, `una trentina`: around.
+    About,
+    /// `quasi`, `poco meno di`: just under.
+    Almost,
+    /// `ben`: emphasis, value unchanged.
+    Emphatic,
+    /// `tra X e Y`, `X-Y`: a stated range.
+    Range,
+}
+
+impl Qualifier {
+    /// A stable machine name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Qualifier::Over => "over",
+            Qualifier::AtLeast => "at_least",
+            Qualifier::Under => "under",
+            Qualifier::AtMost => "at_most",
+            Qualifier::About => "about",
+            Qualifier::Almost => "almost",
+            Qualifier::Emphatic => "emphatic",
+            Qualifier::Range => "range",
+        }
+    }
+}
+
+/// A set of numbers: bounds may be missing (unbounded) or open.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Interval {
+    /// Lower bound; `None` is unbounded.
+    pub min: Option<f64>,
+    /// Upper bound; `None` is unbounded.
+    pub max: Option<f64>,
+    /// The lower bound belongs to the set.
+    pub min_inclusive: bool,
+    /// The upper bound belongs to the set.
+    pub max_inclusive: bool,
+}
+
+impl Interval {
+    /// Exactly `v`.
+    pub fn exact(v: f64) -> Interval {
+        Interval {
+            min: Some(v),
+            max: Some(v),
+            min_inclusive: true,
+            max_inclusive: true,
+        }
+    }
+
+    /// `[a, b]`.
+    pub fn closed(a: f64, b: f64) -> Interval {
+        Interval {
+            min: Some(a.min(b)),
+            max: Some(a.max(b)),
+            min_inclusive: true,
+            max_inclusive: true,
+        }
+    }
+
+    /// The interval a qualifier makes of a stated value.
+    pub fn qualified(v: f64, q: Option<Qualifier>) -> Interval {
+        let tol = (v.abs() * 0.1).max(f64::MIN_POSITIVE);
+        match q {
+            None | Some(Qualifier::Emphatic) | Some(Qualifier::Range) => Interval::exact(v),
+            Some(Qualifier::Over) => Interval {
+                min: Some(v),
+                max: None,
+                min_inclusive: false,
+                max_inclusive: false,
+            },
+            Some(Qualifier::AtLeast) => Interval {
+                min: Some(v),
+                max: None,
+                min_inclusive: true,
+                max_inclusive: false,
+            },
+            Some(Qualifier::Under) => Interval {
+                min: None,
+                max: Some(v),
+                min_inclusive: false,
+                max_inclusive: false,
+            },
+            Some(Qualifier::AtMost) => Interval {
+                min: None,
+                max: Some(v),
+                min_inclusive: false,
+                max_inclusive: true,
+            },
+            Some(Qualifier::About) => Interval::closed(v - tol, v + tol),
+            Some(Qualifier::Almost) => Interval {
+                min: Some(v - tol),
+                max: Some(v),
+                min_inclusive: true,
+                max_inclusive: false,
+            },
+        }
+    }
+
+    /// True if `x` is in the set.
+    pub fn contains(self, x: f64) -> bool {
+        let above = match self.min {
+            None => true,
+            Some(m) if self.min_inclusive => x >= m,
+            Some(m) => x > m,
+        };
+        let below = match self.max {
+            None => true,
+            Some(m) if self.max_inclusive => x <= m,
+            Some(m) => x < m,
+        };
+        above && below
+    }
+
+    /// True if the two sets share a number.
+    pub fn overlaps(self, other: Interval) -> bool {
+        let lo_ok = |a: Interval, b: Interval| match (a.max, b.min) {
+            (Some(amax), Some(bmin)) => {
+                amax > bmin || (amax == bmin && a.max_inclusive && b.min_inclusive)
+            }
+            _ => true,
+        };
+        lo_ok(self, other) && lo_ok(other, self)
+    }
+}
+
+/// The time a figure refers to, as its sentence says it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TimeRef {
+    /// The words (`nel 2025`).
+    pub text: String,
+    /// The id of the time figure that says it.
+    pub figure: String,
+    /// The days it covers, when known.
+    pub time: Option<DayRange>,
+}
+
+/// One figure.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Figure {
+    /// Identifier, unique in its article (`f12`).
+    pub id: String,
+    /// Byte offset of the first character in the article's text.
+    pub start: usize,
+    /// Byte offset past the last character.
+    pub end: usize,
+    /// The words, verbatim.
+    pub text: String,
+    /// What kind of figure.
+    pub kind: FigureKind,
+    /// Normalised value (quantities).
+    pub value: Option<Interval>,
+    /// The number as written, before the qualifier (`200` in `oltre 200`).
+    pub stated: Option<f64>,
+    /// Place value of the last written digit (`227,9 miliardi` → 1e8).
+    pub precision: Option<f64>,
+    /// Days covered (dates, periods, times of day).
+    pub time: Option<DayRange>,
+    /// Part of the day (`morning`, `15:30`) for times of day.
+    pub clock: Option<String>,
+    /// Unit: ISO currency, `%`, `pp`, `×`, or the counted noun.
+    pub unit: Option<String>,
+    /// The qualifier, if any.
+    pub qualifier: Option<Qualifier>,
+    /// The words of the qualifier (`più di`, `superato`).
+    pub qualifier_text: Option<String>,
+    /// The figure is negated (`non … 200`).
+    pub negated: bool,
+    /// The figure is a change (`aumentate del 14,7%`), not a level.
+    pub change: bool,
+    /// What it measures (`commercio bilaterale`, `incontri`).
+    pub subject: Option<String>,
+    /// The time the sentence says it refers to.
+    pub time_ref: Option<TimeRef>,
+    /// Who the sentence attributes it to.
+    pub source: Option<String>,
+    /// In page chrome, not in the story.
+    pub boilerplate: bool,
+    /// A relative time resolved against the reference date.
+    pub relative: bool,
+    /// What could not be resolved, or how it was.
+    pub note: Option<String>,
+}
+
+/// A figure found in a block, before context is added (token indices).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Found {
+    /// First token.
+    pub first: usize,
+    /// One past the last token.
+    pub last: usize,
+    /// Kind.
+    pub kind: FigureKind,
+    /// Normalised value.
+    pub value: Option<Interval>,
+    /// Stated number.
+    pub stated: Option<f64>,
+    /// Precision of the stated number.
+    pub precision: Option<f64>,
+    /// Days.
+    pub time: Option<DayRange>,
+    /// Part of day.
+    pub clock: Option<String>,
+    /// Unit.
+    pub unit: Option<String>,
+    /// Qualifier.
+    pub qualifier: Option<Qualifier>,
+    /// Qualifier words (may lie outside the span, for verbs).
+    pub qualifier_text: Option<String>,
+    /// Negated.
+    pub negated: bool,
+    /// A change, not a level.
+    pub change: bool,
+    /// Resolved against the reference date.
+    pub relative: bool,
+    /// What could not be resolved.
+    pub note: Option<String>,
+    /// A subject the grammar already knows (the counted noun, the object of
+    /// a multiplier).
+    pub subject: Option<String>,
+}
+
+impl Found {
+    /// A bare figure of `kind` over tokens `first..last`.
+    pub fn new(kind: FigureKind, first: usize, last: usize) -> Found {
+        Found {
+            first,
+            last,
+            kind,
+            value: None,
+            stated: None,
+            precision: None,
+            time: None,
+            clock: None,
+            unit: None,
+            qualifier: None,
+            qualifier_text: None,
+            negated: false,
+            change: false,
+            relative: false,
+            note: None,
+            subject: None,
+        }
+    }
+}
+
+/// Everything the extractor needs that does not change between blocks.
+pub struct Extractor {
+    numbers: number::Reader,
+}
+
+impl Default for Extractor {
+    fn default() -> Self {
+        Extractor {
+            numbers: number::Reader::default(),
+        }
+    }
+}
+
+impl Extractor {
+    /// Figures of one block of `text` (`start..end`), numbered after `out`.
+    #[allow(clippy::too_many_arguments)]
+    fn block(
+        &self,
+        text: &str,
+        start: usize,
+        end: usize,
+        reference: Option<Date>,
+        boilerplate: bool,
+        carried_source: &mut Option<String>,
+        out: &mut Vec<Figure>,
+    ) {
+        let Some(slice) = text.get(start..end) else {
+            return;
+        };
+        let toks = token::tokenize(slice);
+        let mut found = time::find(&toks, slice, reference, &self.numbers);
+        let taken: Vec<bool> = {
+            let mut t = vec![false; toks.len()];
+            for f in &found {
+                for x in t.iter_mut().take(f.last.min(toks.len())).skip(f.first) {
+                    *x = true;
+                }
+            }
+            t
+        };
+        found.extend(quantity::find(&toks, slice, &taken, &self.numbers));
+        found.sort_by_key(|f| (f.first, f.last));
+        let sentences = context::sentences(&toks, slice);
+        let first_id = out.len();
+        let mut figs: Vec<Figure> = found
+            .iter()
+            .enumerate()
+            .map(|(k, f)| {
+                let s = toks[f.first].start;
+                let e = toks[f.last.saturating_sub(1).max(f.first)].end;
+                Figure {
+                    id: format!("f{}", first_id + k + 1),
+                    start: start + s,
+                    end: start + e,
+                    text: slice.get(s..e).unwrap_or("").to_string(),
+                    kind: f.kind,
+                    value: f.value,
+                    stated: f.stated,
+                    precision: f.precision,
+                    time: f.time,
+                    clock: f.clock.clone(),
+                    unit: f.unit.clone(),
+                    qualifier: f.qualifier,
+                    qualifier_text: f.qualifier_text.clone(),
+                    negated: f.negated,
+                    change: f.change,
+                    subject: f.subject.clone(),
+                    time_ref: None,
+                    source: None,
+                    boilerplate,
+                    relative: f.relative,
+                    note: f.note.clone(),
+                }
+            })
+            .collect();
+        context::annotate(&toks, slice, &sentences, &found, &mut figs, carried_source);
+        out.extend(figs);
+    }
+}
+
+/// The figures of an article: body and chrome (flagged `boilerplate`), in
+/// text order, with relative times resolved against `reference` (usually
+/// [`dateline::reference_date`]).
+pub fn extract(article: &Article, reference: Option<Date>) -> Vec<Figure> {
+    let ex = Extractor::default();
+    let mut out = Vec::new();
+    let mut source = None;
+    for b in &article.blocks {
+        let boilerplate = matches!(b.kind, BlockKind::Chrome(_));
+        ex.block(&article.text, b.start, b.end, reference, boilerplate, &mut source, &mut out);
+    }
+    out
+}
+
+/// The figures of any text, taken as one story block per non-blank line.
+pub fn extract_text(text: &str, reference: Option<Date>) -> Vec<Figure> {
+    let ex = Extractor::default();
+    let mut out = Vec::new();
+    let mut offset = 0;
+    let mut source = None;
+    for line in text.split_inclusive('\n') {
+        ex.block(text, offset, offset + line.len(), reference, false, &mut source, &mut out);
+        offset += line.len();
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,498 @@
+//! Reading one number at a token position: digits written the Italian way
+//! (`1.000`, `227,9`), number words (`quaranta`, `ventitré`,
+//! `tremiladuecento`, through the `text2num` crate), scale words (`mila`,
+//! `milioni`, `mld`), `e mezzo`, fractions (`un quarto`, `tre quarti`,
+//! `metà`, `3/4`) and ordinals (`25°`, `21esimo`, `terzo`).
+//!
+//! Values are kept as decimals (mantissa and power of ten) until the end, so
+//! `227,9 miliardi` is exactly 227 900 000 000 and the precision of what was
+//! written (here 0,1 miliardi = 10⁸) is known.
+
+use text2num::{text2digits, Language};
+
+use super::token::{Tok, TokKind};
+
+/// A decimal number: `mantissa × 10^exp`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Decimal {
+    /// Digits as an integer.
+    pub mantissa: i128,
+    /// Power of ten.
+    pub exp: i32,
+}
+
+impl Decimal {
+    /// An integer.
+    pub fn int(n: i128) -> Decimal {
+        Decimal { mantissa: n, exp: 0 }
+    }
+
+    /// The value as a float, rounded once.
+    pub fn to_f64(self) -> f64 {
+        let m = self.mantissa as f64;
+        if self.exp >= 0 {
+            m * 10f64.powi(self.exp)
+        } else {
+            m / 10f64.powi(-self.exp)
+        }
+    }
+
+    /// The place value of the last written digit (`227,9` → 0.1).
+    pub fn precision(self) -> f64 {
+        10f64.powi(self.exp)
+    }
+
+    /// Multiplied by `10^k`.
+    pub fn scaled(self, k: i32) -> Decimal {
+        Decimal {
+            mantissa: self.mantissa,
+            exp: self.exp.saturating_add(k),
+        }
+    }
+}
+
+/// Reads a digit group the Italian way: `.` groups thousands, `,` is the
+/// decimal mark (`1.234,5`, `227,9`, `4,800` = 4,8). A lone `.` that does
+/// not group three digits is read as a decimal point (`6.2`).
+pub fn parse_digits(s: &str) -> Option<Decimal> {
+    if s.is_empty() || !s.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b',') {
+        return None;
+    }
+    let commas = s.matches(',').count();
+    let dots = s.matches('.').count();
+    let (int_part, frac_part) = if commas == 1 {
+        let (a, b) = s.split_once(',')?;
+        (a.replace('.', ""), b.to_string())
+    } else if commas > 1 {
+        // 1,234,567: English thousands.
+        if dots > 0 {
+            return None;
+        }
+        (s.replace(',', ""), String::new())
+    } else if dots == 0 {
+        (s.to_string(), String::new())
+    } else {
+        let groups: Vec<&str> = s.split('.').collect();
+        let thousands = groups[0].len() <= 3 && groups[1..].iter().all(|g| g.len() == 3);
+        if thousands {
+            (s.replace('.', ""), String::new())
+        } else if dots == 1 {
+            let (a, b) = s.split_once('.')?;
+            (a.to_string(), b.to_string())
+        } else {
+            return None;
+        }
+    };
+    if int_part.len() + frac_part.len() > 30 || (int_part.is_empty() && frac_part.is_empty()) {
+        return None;
+    }
+    let digits = format!("{int_part}{frac_part}");
+    let mantissa: i128 = digits.parse().ok()?;
+    // Trailing zeros after the decimal mark do not change the value.
+    let mut d = Decimal {
+        mantissa,
+        exp: -(frac_part.len() as i32),
+    };
+    while d.exp < 0 && d.mantissa % 10 == 0 && d.mantissa != 0 {
+        d.mantissa /= 10;
+        d.exp += 1;
+    }
+    Some(d)
+}
+
+/// The power of ten of a scale word (`milioni` → 6).
+pub fn scale_word(w: &str) -> Option<i32> {
+    Some(match w {
+        "mila" | "mille" => 3,
+        "milione" | "milioni" | "mln" | "mio" => 6,
+        "miliardo" | "miliardi" | "mld" | "mrd" | "mdl" => 9,
+        "bilione" | "bilioni" => 12,
+        "trilione" | "trilioni" => 18,
+        _ => return None,
+    })
+}
+
+/// Elided number words (`vent'anni`, `settant'anni`, `un'ora`) and their
+/// full form.
+fn unelide(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "un'" => "una",
+        "vent'" => "venti",
+        "trent'" => "trenta",
+        "quarant'" => "quaranta",
+        "cinquant'" => "cinquanta",
+        "sessant'" => "sessanta",
+        "settant'" => "settanta",
+        "ottant'" => "ottanta",
+        "novant'" => "novanta",
+        "cent'" => "cento",
+        _ => return None,
+    })
+}
+
+/// Words that text2num reads as numbers but that are usually something else
+/// (`secondo` = according to, `prima` = before): they count as numbers only
+/// after a determiner.
+const NEEDS_DETERMINER: &[&str] = &[
+    "secondo", "seconda", "secondi", "seconde", "prima", "primo", "primi", "prime",
+];
+
+/// Determiners and articulated prepositions before an ordinal.
+pub const DETERMINERS: &[&str] = &[
+    "il", "lo", "la", "l'", "i", "gli", "le", "un", "una", "uno", "un'", "al", "allo", "alla",
+    "all'", "ai", "agli", "alle", "del", "dello", "della", "dell'", "dei", "degli", "delle", "nel",
+    "nello", "nella", "nell'", "nei", "negli", "nelle", "dal", "dallo", "dalla", "dall'", "dai",
+    "dagli", "dalle", "sul", "sullo", "sulla", "sull'", "sui", "sugli", "sulle", "questo",
+    "questa", "quest'", "suo", "sua", "loro",
+];
+
+/// Denominators of fractions in words, singular and plural.
+fn denominator(w: &str) -> Option<(u32, bool)> {
+    // (denominator, plural form?)
+    Some(match w {
+        "mezzo" | "mezza" => (2, false),
+        "mezzi" | "mezze" => (2, true),
+        "terzo" => (3, false),
+        "terzi" => (3, true),
+        "quarto" => (4, false),
+        "quarti" => (4, true),
+        "quinto" => (5, false),
+        "quinti" => (5, true),
+        "sesto" => (6, false),
+        "sesti" => (6, true),
+        "settimo" => (7, false),
+        "settimi" => (7, true),
+        "ottavo" => (8, false),
+        "ottavi" => (8, true),
+        "nono" => (9, false),
+        "noni" => (9, true),
+        "decimo" => (10, false),
+        "decimi" => (10, true),
+        "centesimo" => (100, false),
+        "centesimi" => (100, true),
+        "millesimo" => (1000, false),
+        "millesimi" => (1000, true),
+        _ => return None,
+    })
+}
+
+/// What was read at a position.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Num {
+    /// The value.
+    pub value: f64,
+    /// Place value of the last written digit, scaled (`227,9 miliardi` → 1e8).
+    pub precision: f64,
+    /// First token.
+    pub first: usize,
+    /// One past the last token.
+    pub last: usize,
+    /// An ordinal (`25°`, `terzo`).
+    pub ordinal: bool,
+    /// A fraction (`un quarto`, `3/4`, `metà`).
+    pub fraction: bool,
+    /// Written in words (at least in part).
+    pub words: bool,
+    /// A bare article `un`/`una`/`uno` read as one.
+    pub article_one: bool,
+}
+
+/// Number reader with its word interpreter.
+pub struct Reader {
+    italian: Language,
+}
+
+impl Default for Reader {
+    fn default() -> Self {
+        Reader {
+            italian: Language::italian(),
+        }
+    }
+}
+
+impl Reader {
+    /// Value of a single number word (`quaranta`, `ventitre`, `terzo`).
+    pub fn word_value(&self, w: &str) -> Option<(f64, bool)> {
+        let w = unelide(w).unwrap_or(w);
+        if w.len() > 60 || !w.chars().all(char::is_alphabetic) {
+            return None;
+        }
+        let digits = text2digits(w, &self.italian).ok()?;
+        parse_text2num_output(&digits)
+    }
+
+    fn is_number_word(&self, toks: &[Tok], i: usize) -> bool {
+        let t = &toks[i];
+        if t.kind != TokKind::Word {
+            return false;
+        }
+        if NEEDS_DETERMINER.contains(&t.norm.as_str()) {
+            return i > 0 && toks[i - 1].is_any(DETERMINERS);
+        }
+        // "e" joins only inside a run, "mila" only after a number.
+        self.word_value(&t.norm).is_some()
+    }
+
+    /// Reads the number starting at token `i`, if there is one.
+    pub fn read(&self, toks: &[Tok], i: usize) -> Option<Num> {
+        let t = toks.get(i)?;
+        let mut num = match t.kind {
+            TokKind::Digits => self.read_digits(toks, i)?,
+            TokKind::Word => self.read_words(toks, i)?,
+            _ => return None,
+        };
+        if num.ordinal {
+            return Some(num);
+        }
+        self.read_fraction_after(toks, &mut num);
+        if num.fraction {
+            return Some(num);
+        }
+        // Scale word: "227,9 miliardi", "3 mila".
+        if let Some(k) = toks.get(num.last).and_then(|s| scale_word(&s.norm)) {
+            num.value *= 10f64.powi(k);
+            num.precision *= 10f64.powi(k);
+            num.last += 1;
+            num.article_one = false;
+            // "un milione e mezzo", "3 milioni e mezzo"
+            if toks.get(num.last).is_some_and(|t| t.is("e"))
+                && toks.get(num.last + 1).is_some_and(|t| t.is_any(&["mezzo", "mezza"]))
+            {
+                num.value += 10f64.powi(k) / 2.0;
+                num.precision = num.precision.min(10f64.powi(k) / 2.0);
+                num.last += 2;
+            }
+        }
+        Some(num)
+    }
+
+    fn read_digits(&self, toks: &[Tok], i: usize) -> Option<Num> {
+        let t = &toks[i];
+        let d = parse_digits(&t.norm)?;
+        let mut num = Num {
+            value: d.to_f64(),
+            precision: d.precision(),
+            first: i,
+            last: i + 1,
+            ordinal: false,
+            fraction: false,
+            words: false,
+            article_one: false,
+        };
+        let next = toks.get(i + 1);
+        // Ordinals: 25°, 25º, 1ª, 21esimo, 30mo.
+        if let Some(n) = next {
+            let glued = !n.space_before;
+            let ordinal_sign = n.kind == TokKind::Symbol && n.is_any(&["°", "º", "ª"]) && glued;
+            let ordinal_suffix = n.kind == TokKind::Word
+                && glued
+                && n.is_any(&[
+                    "esimo", "esima", "esimi", "esime", "mo", "ma", "simo", "sima", "o", "a",
+                ]);
+            if (ordinal_sign || ordinal_suffix) && d.exp >= 0 {
+                num.ordinal = true;
+                num.last = i + 2;
+                return Some(num);
+            }
+        }
+        // Digit fractions: 3/4, 1/2 (not dates: both sides small).
+        if let (Some(slash), Some(den)) = (toks.get(i + 1), toks.get(i + 2)) {
+            if slash.norm == "/" && !slash.space_before && den.is_digits() && !den.space_before {
+                let after = toks.get(i + 3);
+                let more = after.is_some_and(|a| a.norm == "/" && !a.space_before);
+                if let (Some(a), Some(b)) = (parse_digits(&t.norm), parse_digits(&den.norm)) {
+                    let (a, b) = (a.to_f64(), b.to_f64());
+                    if !more && b > 0.0 && b <= 100.0 && a < b && a.fract() == 0.0 {
+                        num.value = a / b;
+                        num.precision = 0.0;
+                        num.fraction = true;
+                        num.last = i + 3;
+                    }
+                }
+            }
+        }
+        Some(num)
+    }
+
+    fn read_words(&self, toks: &[Tok], i: usize) -> Option<Num> {
+        let t = &toks[i];
+        // Fractions in words that start with their own word: "metà".
+        if t.is("meta") && i > 0 && toks[i - 1].is_any(&["la", "a", "alla", "della", "per", "di"]) {
+            return Some(Num {
+                value: 0.5,
+                precision: 0.0,
+                first: i,
+                last: i + 1,
+                ordinal: false,
+                fraction: true,
+                words: true,
+                article_one: false,
+            });
+        }
+        // "mezzo milione"
+        if t.is_any(&["mezzo", "mezza"]) {
+            let k = toks.get(i + 1).and_then(|s| scale_word(&s.norm))?;
+            let v = 10f64.powi(k) / 2.0;
+            return Some(Num {
+                value: v,
+                precision: v,
+                first: i,
+                last: i + 2,
+                ordinal: false,
+                fraction: false,
+                words: true,
+                article_one: false,
+            });
+        }
+        if !self.is_number_word(toks, i) {
+            return None;
+        }
+        // The longest run of number words that text2num reads as one number.
+        let mut j = i;
+        while j < toks.len() && j - i < 8 && self.is_number_word(toks, j) && (j == i || toks[j].space_before) {
+            j += 1;
+        }
+        while j > i {
+            let phrase: Vec<&str> = toks[i..j]
+                .iter()
+                .map(|t| unelide(&t.norm).unwrap_or(&t.norm))
+                .collect();
+            let phrase = phrase.join(" ");
+            if let Some((value, ordinal)) = text2digits(&phrase, &self.italian)
+                .ok()
+                .and_then(|s| parse_text2num_output(&s))
+            {
+                // Ordinal words need a determiner before them ("il terzo").
+                if ordinal && !(i > 0 && toks[i - 1].is_any(DETERMINERS)) {
+                    if j - i == 1 {
+                        return None;
+                    }
+                    j -= 1;
+                    continue;
+                }
+                let single_article = j == i + 1 && t.is_any(&["un", "una", "uno", "un'"]);
+                return Some(Num {
+                    value,
+                    precision: if ordinal { 1.0 } else { precision_of_words(value) },
+                    first: i,
+                    last: j,
+                    ordinal,
+                    fraction: false,
+                    words: true,
+                    article_one: single_article,
+                });
+            }
+            j -= 1;
+        }
+        None
+    }
+
+    /// "un quarto", "tre quarti", "due e tre quarti": turns a read integer
+    /// into a fraction when a denominator follows.
+    fn read_fraction_after(&self, toks: &[Tok], num: &mut Num) {
+        let Some(next) = toks.get(num.last) else {
+            return;
+        };
+        if let Some((den, plural)) = denominator(&next.norm) {
+            let numerator = num.value;
+            let fits = if numerator == 1.0 { !plural } else { plural };
+            if fits && numerator.fract() == 0.0 && numerator >= 1.0 && num.words {
+                num.value = numerator / f64::from(den);
+                num.precision = 0.0;
+                num.fraction = true;
+                num.article_one = false;
+                num.last += 1;
+            }
+        }
+    }
+}
+
+/// A rough precision for numbers in words: `quaranta` → 10, `cento` → 100,
+/// `ventitre` → 1.
+fn precision_of_words(v: f64) -> f64 {
+    if v == 0.0 || v.fract() != 0.0 {
+        return 1.0;
+    }
+    let mut p = 1.0;
+    while v % (p * 10.0) == 0.0 && p < 1e15 {
+        p *= 10.0;
+    }
+    p
+}
+
+/// text2num writes `25º`, `1ª`, `3243` or `200.03`.
+fn parse_text2num_output(s: &str) -> Option<(f64, bool)> {
+    let ordinal = s.ends_with('º') || s.ends_with('ª') || s.ends_with("°");
+    let digits = s.trim_end_matches(['º', 'ª', '°']);
+    let v: f64 = digits.parse().ok()?;
+    v.is_finite().then_some((v, ordinal))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::token::tokenize;
+    use super::*;
+
+    fn read(s: &str) -> Option<(f64, String, bool, bool)> {
+        let toks = tokenize(s);
+        let r = Reader::default();
+        let n = r.read(&toks, 0)?;
+        let text = s[toks[n.first].start..toks[n.last - 1].end].to_string();
+        Some((n.value, text, n.ordinal, n.fraction))
+    }
+
+    #[test]
+    fn digits_italian_style() {
+        assert_eq!(parse_digits("1.000").unwrap().to_f64(), 1000.0);
+        assert_eq!(parse_digits("227,9").unwrap().to_f64(), 227.9);
+        assert_eq!(parse_digits("4,800").unwrap().to_f64(), 4.8);
+        assert_eq!(parse_digits("1.234,56").unwrap().to_f64(), 1234.56);
+        assert_eq!(parse_digits("0,23456000").unwrap().to_f64(), 0.23456);
+        assert_eq!(parse_digits("6.2").unwrap().to_f64(), 6.2);
+        assert_eq!(parse_digits("1,234,567").unwrap().to_f64(), 1_234_567.0);
+        assert!(parse_digits("1.2.3").is_none());
+        assert!(parse_digits("").is_none());
+        assert!(parse_digits(&"9".repeat(60)).is_none());
+        assert_eq!(parse_digits("227,9").unwrap().precision(), 0.1);
+    }
+
+    #[test]
+    fn scale_words_keep_exact_values() {
+        assert_eq!(read("227,9 miliardi").unwrap().0, 227_900_000_000.0);
+        assert_eq!(read("61,2 mld").unwrap().0, 61_200_000_000.0);
+        assert_eq!(read("3 milioni e mezzo").unwrap().0, 3_500_000.0);
+        assert_eq!(read("mezzo milione").unwrap().0, 500_000.0);
+        assert_eq!(read("un milione e mezzo").unwrap().0, 1_500_000.0);
+        assert_eq!(read("12 mila").unwrap().0, 12_000.0);
+    }
+
+    #[test]
+    fn words() {
+        assert_eq!(read("quaranta volte").unwrap().0, 40.0);
+        assert_eq!(read("ventitré").unwrap().0, 23.0);
+        assert_eq!(read("tremiladuecentoquarantatre").unwrap().0, 3243.0);
+        assert_eq!(read("cinque milioni di yen").unwrap().0, 5_000_000.0);
+        assert_eq!(read("settant'anni").unwrap().0, 70.0);
+        assert!(read("secondo fonti").is_none());
+        assert!(read("terzo mondo").is_none(), "ordinal words need a determiner");
+        let u = Reader::default();
+        let toks = tokenize("un incontro");
+        assert!(u.read(&toks, 0).unwrap().article_one);
+    }
+
+    #[test]
+    fn fractions_and_ordinals() {
+        assert_eq!(read("un quarto").unwrap(), (0.25, "un quarto".into(), false, true));
+        assert_eq!(read("tre quarti").unwrap().0, 0.75);
+        assert_eq!(read("due terzi").unwrap().1, "due terzi");
+        assert_eq!(read("3/4").unwrap().0, 0.75);
+        assert_eq!(read("25° anniversario").unwrap(), (25.0, "25°".into(), true, false));
+        assert_eq!(read("21esima").unwrap().2, true);
+        let toks = tokenize("il terzo anno");
+        let n = Reader::default().read(&toks, 1).unwrap();
+        assert!(n.ordinal && n.value == 3.0);
+        let toks = tokenize("la metà dei voti");
+        let n = Reader::default().read(&toks, 1).unwrap();
+        assert!(n.fraction && n.value == 0.5);
+    }
+}

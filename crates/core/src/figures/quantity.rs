@@ -1,0 +1,545 @@
+//! Quantities: amounts, percentages, counts, fractions, multipliers,
+//! ordinals and bare numbers, with the qualifier, negation and change words
+//! around them.
+//!
+//! Every number the [`Reader`] finds and the time grammar did not take
+//! becomes a figure; what follows it decides the kind (`%` or `per cento`
+//! → percent, a currency → amount, a noun → count), what precedes it the
+//! qualifier (`oltre il`, `più di`, `superato i`, `quasi`) and whether it is
+//! a change (`aumentate di`) or negated (`non … più di`).
+
+use super::context::noun_phrase_after;
+use super::lexicon::{
+    currency_sign, is_function_word, ADJECTIVE_ENDINGS, APPROX_COUNTS, ARTICLES, CHANGE_STEMS,
+    CURRENCY_WORDS, MULTIPLIER_NOUNS, MULTIPLIER_STEMS, QUALIFIERS, VAGUE_COUNTS, VERBS,
+};
+use super::number::{Num, Reader};
+use super::token::{Tok, TokKind};
+use super::{FigureKind, Found, Interval, Qualifier};
+
+/// A qualifier found before a number.
+struct Qual {
+    q: Qualifier,
+    /// First token of the qualifier words.
+    first: usize,
+    /// Verbal qualifiers stay outside the span.
+    verbal: bool,
+    text: String,
+    negated: bool,
+}
+
+/// Finds the quantities of a block; `taken` marks tokens inside time
+/// figures.
+pub fn find(toks: &[Tok], src: &str, taken: &[bool], numbers: &Reader) -> Vec<Found> {
+    let mut out: Vec<Found> = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        if taken.get(i).copied().unwrap_or(false) {
+            i += 1;
+            continue;
+        }
+        let found = currency_first(toks, src, i, numbers)
+            .or_else(|| approximate_count(toks, src, i))
+            .or_else(|| multiplier(toks, src, i))
+            .or_else(|| number_figure(toks, src, i, numbers));
+        match found {
+            Some(f) if f.last > i && !overlaps_taken(taken, &f) => {
+                i = f.last;
+                out.push(f);
+            }
+            _ => i += 1,
+        }
+    }
+    out
+}
+
+fn overlaps_taken(taken: &[bool], f: &Found) -> bool {
+    (f.first..f.last).any(|k| taken.get(k).copied().unwrap_or(false))
+}
+
+/// The qualifier ending right before token `at` (over an optional article
+/// and `la soglia dei`).
+fn qualifier_before(toks: &[Tok], at: usize) -> Option<Qual> {
+    let mut k = at;
+    if k > 0 && toks[k - 1].is_any(ARTICLES) {
+        k -= 1;
+    }
+    // "superando la soglia dei 200"
+    if k >= 2 && toks[k - 1].is_any(&["dei", "di", "del", "delle", "degli"]) && toks[k - 2].is("soglia") {
+        k -= 2;
+        if k > 0 && toks[k - 1].is("la") {
+            k -= 1;
+        }
+    }
+    let mut best: Option<(usize, Qualifier, bool)> = None;
+    for (words, q, verbal) in QUALIFIERS {
+        let n = words.len();
+        if k < n {
+            continue;
+        }
+        let matches = toks[k - n..k].iter().zip(words.iter()).all(|(t, w)| t.is(w));
+        if matches && best.is_none_or(|(len, _, _)| n > len) {
+            best = Some((n, *q, *verbal));
+        }
+    }
+    let (n, mut q, verbal) = best?;
+    let first = k - n;
+    let text = toks[first..k]
+        .iter()
+        .map(|t| t.norm.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
+    // Negation: "non ha superato", "non oltre" is already in the table.
+    let negated = !text.starts_with("non")
+        && (first >= 1 && toks[first - 1].is("non")
+            || first >= 2 && toks[first - 2].is("non") && toks[first - 1].is_any(VERBS));
+    if negated {
+        q = match q {
+            Qualifier::Over => Qualifier::AtMost,
+            Qualifier::AtLeast => Qualifier::Under,
+            Qualifier::Under => Qualifier::AtLeast,
+            Qualifier::AtMost => Qualifier::Over,
+            other => other,
+        };
+    }
+    Some(Qual {
+        q,
+        first,
+        verbal,
+        text,
+        negated,
+    })
+}
+
+/// A change word right before the figure (`aumentate di`, `un calo del`).
+fn is_change(toks: &[Tok], span_first: usize) -> bool {
+    if span_first < 2 {
+        return false;
+    }
+    let prep = &toks[span_first - 1];
+    if !prep.is_any(&["di", "del", "dello", "della", "dell'", "dei", "degli", "delle", "a", "al"]) {
+        return false;
+    }
+    let word = &toks[span_first - 2];
+    let change_word = |t: &Tok| CHANGE_STEMS.iter().any(|s| t.norm.starts_with(s));
+    if prep.is_any(&["a", "al"]) {
+        // "salito al 5%" is a level, "passato dal 3 al 5%" too.
+        return false;
+    }
+    change_word(word)
+}
+
+/// Percent, currency or counted noun after a number ending at `k`:
+/// (kind, unit, tokens consumed).
+fn unit_after(toks: &[Tok], k: usize) -> Option<(FigureKind, String, usize)> {
+    let t = toks.get(k)?;
+    if t.kind == TokKind::Symbol {
+        match t.norm.as_str() {
+            "%" => return Some((FigureKind::Percent, "%".into(), 1)),
+            "‰" => return Some((FigureKind::Percent, "‰".into(), 1)),
+            s => {
+                if let Some(code) = currency_sign(s, None) {
+                    return Some((FigureKind::Amount, code.into(), 1));
+                }
+            }
+        }
+    }
+    let w = |i: usize| toks.get(k + i).map_or("", |t| t.norm.as_str());
+    match (w(0), w(1)) {
+        ("per", "cento") => return Some((FigureKind::Percent, "%".into(), 2)),
+        ("percento" | "percentuale", _) => return Some((FigureKind::Percent, "%".into(), 1)),
+        ("punti", "percentuali") | ("punto", "percentuale") => {
+            return Some((FigureKind::Percent, "pp".into(), 2))
+        }
+        ("punti", "base") => return Some((FigureKind::Percent, "bp".into(), 2)),
+        _ => {}
+    }
+    // Currency words, with or without "di".
+    let skip = usize::from(w(0) == "di" || w(0) == "d'");
+    for (words, code) in CURRENCY_WORDS {
+        let n = words.len();
+        let ok = words
+            .iter()
+            .enumerate()
+            .all(|(j, cw)| toks.get(k + skip + j).is_some_and(|t| t.is(cw)));
+        if ok {
+            return Some((FigureKind::Amount, (*code).into(), skip + n));
+        }
+    }
+    None
+}
+
+/// The noun a number counts (`volte`, `anni consecutivi`, `esercitazioni
+/// militari`): (unit, tokens consumed).
+fn counted_noun(toks: &[Tok], src: &str, k: usize) -> Option<(String, usize)> {
+    let t = toks.get(k)?;
+    if t.kind != TokKind::Word || !t.space_before {
+        return None;
+    }
+    let w = t.norm.as_str();
+    if is_function_word(w) || VERBS.contains(&w) || w.ends_with('\'') || w == "fa" {
+        return None;
+    }
+    let mut words = vec![t.text(src).to_string()];
+    let mut n = 1;
+    if let Some(adj) = toks.get(k + 1) {
+        let a = adj.norm.as_str();
+        let is_adj = adj.kind == TokKind::Word
+            && adj.space_before
+            && !is_function_word(a)
+            && !adj.is_capitalized(src)
+            && ADJECTIVE_ENDINGS.iter().any(|e| a.ends_with(e))
+            && a.len() > 4;
+        if is_adj {
+            words.push(adj.text(src).to_string());
+            n += 1;
+        }
+    }
+    Some((words.join(" "), n))
+}
+
+/// `$ 75 milioni`, `€ 2 milioni`, `US $ 10 miliardi`, `c $ 1,34`.
+fn currency_first(toks: &[Tok], _src: &str, i: usize, numbers: &Reader) -> Option<Found> {
+    let t = &toks[i];
+    let (sign_at, prefix) = if t.kind == TokKind::Word && toks.get(i + 1).is_some_and(|s| s.kind == TokKind::Symbol) {
+        (i + 1, Some(t.norm.as_str()))
+    } else if t.kind == TokKind::Symbol {
+        (i, None)
+    } else {
+        return None;
+    };
+    let code = currency_sign(&toks[sign_at].norm, prefix)?;
+    let n = numbers.read(toks, sign_at + 1)?;
+    if n.ordinal || n.fraction {
+        return None;
+    }
+    let mut f = Found::new(FigureKind::Amount, i, n.last);
+    f.unit = Some(code.into());
+    apply_value(&mut f, &n, None);
+    if let Some(q) = qualifier_before(toks, i) {
+        apply_qualifier(&mut f, &n, &q);
+    }
+    f.change = is_change(toks, f.first);
+    Some(f)
+}
+
+/// `una trentina di`, `un centinaio di`, `decine di`, `migliaia di`.
+fn approximate_count(toks: &[Tok], src: &str, i: usize) -> Option<Found> {
+    let t = &toks[i];
+    let (value, word_at, interval) = if t.is_any(&["una", "un"]) {
+        let w = toks.get(i + 1)?;
+        let v = APPROX_COUNTS.iter().find(|(n, _)| w.is(n))?.1;
+        (v, i + 1, Interval::qualified(v, Some(Qualifier::About)))
+    } else if let Some((_, lo, hi)) = VAGUE_COUNTS.iter().find(|(n, _, _)| t.is(n)) {
+        (*lo, i, Interval::closed(*lo, *hi))
+    } else {
+        return None;
+    };
+    if !toks.get(word_at + 1).is_some_and(|d| d.is_any(&["di", "d'"])) {
+        return None;
+    }
+    // "milioni di dollari" after a number is an amount, read elsewhere.
+    if i > 0 && toks[i - 1].is_digits() {
+        return None;
+    }
+    let mut f = Found::new(FigureKind::Count, i, word_at + 1);
+    f.stated = Some(value);
+    f.value = Some(interval);
+    f.qualifier = Some(Qualifier::About);
+    f.qualifier_text = Some(t.text(src).to_string());
+    let (kind, unit) = match unit_after(toks, word_at + 1) {
+        Some((FigureKind::Amount, code, used)) => {
+            f.last = word_at + 1 + used;
+            (FigureKind::Amount, code)
+        }
+        _ => {
+            let np = noun_phrase_after(toks, src, word_at + 2, 4);
+            (FigureKind::Count, np.map(|(s, _)| s).unwrap_or_default())
+        }
+    };
+    f.kind = kind;
+    if !unit.is_empty() {
+        f.unit = Some(unit);
+    }
+    Some(f)
+}
+
+/// `triplicare la produzione`, `raddoppiato`, `il doppio`.
+fn multiplier(toks: &[Tok], src: &str, i: usize) -> Option<Found> {
+    let t = &toks[i];
+    if t.kind != TokKind::Word {
+        return None;
+    }
+    let factor = MULTIPLIER_STEMS
+        .iter()
+        .find(|(stem, _)| t.norm.starts_with(stem) && t.norm.len() > stem.len())
+        .map(|(_, f)| *f)
+        .or_else(|| {
+            let after_article = i > 0 && toks[i - 1].is_any(&["il", "al", "del"]);
+            MULTIPLIER_NOUNS
+                .iter()
+                .find(|(n, _)| t.is(n) && after_article)
+                .map(|(_, f)| *f)
+        })?;
+    let mut f = Found::new(FigureKind::Multiplier, i, i + 1);
+    f.stated = Some(factor);
+    f.value = Some(Interval::exact(factor));
+    f.unit = Some("×".into());
+    f.change = true;
+    let mut k = i + 1;
+    while toks.get(k).is_some_and(|t| t.is_any(ARTICLES)) {
+        k += 1;
+    }
+    f.subject = noun_phrase_after(toks, src, k, 6).map(|(s, _)| s);
+    Some(f)
+}
+
+fn apply_value(f: &mut Found, n: &Num, q: Option<Qualifier>) {
+    f.stated = Some(n.value);
+    f.precision = (n.precision > 0.0).then_some(n.precision);
+    f.value = Some(Interval::qualified(n.value, q));
+}
+
+fn apply_qualifier(f: &mut Found, n: &Num, q: &Qual) {
+    f.qualifier = Some(q.q);
+    f.qualifier_text = Some(q.text.clone());
+    f.negated = q.negated;
+    f.value = Some(Interval::qualified(n.value, Some(q.q)));
+    if !q.verbal {
+        f.first = q.first;
+    }
+}
+
+/// A number and what follows it.
+fn number_figure(toks: &[Tok], src: &str, i: usize, numbers: &Reader) -> Option<Found> {
+    let t = &toks[i];
+    // Numbers glued to letters are names (G20, Covid-19, Su-57).
+    if t.kind == TokKind::Digits && !t.space_before && i > 0 {
+        let prev = &toks[i - 1];
+        let glued_name = (prev.kind == TokKind::Word && !prev.norm.ends_with('\''))
+            || (prev.norm == "-" && i > 1 && toks[i - 2].kind == TokKind::Word && !prev.space_before);
+        if glued_name {
+            return None;
+        }
+    }
+    if is_identifier(toks, src, i) {
+        return None;
+    }
+    let n = numbers.read(toks, i)?;
+    if n.article_one || is_anaphoric_pair(toks, &n) {
+        return None;
+    }
+    let mut f;
+    if n.ordinal {
+        f = Found::new(FigureKind::Ordinal, n.first, n.last);
+        f.stated = Some(n.value);
+        f.value = Some(Interval::exact(n.value));
+        if let Some((unit, used)) = counted_noun(toks, src, n.last) {
+            f.unit = Some(unit);
+            f.last = n.last + used;
+        }
+        return Some(f);
+    }
+    // Ranges of quantities: "tra 20 e 30 euro", "da 5 a 10 anni", "20-30%".
+    if let Some(r) = quantity_range(toks, src, &n, numbers) {
+        return Some(r);
+    }
+    if n.fraction {
+        f = Found::new(FigureKind::Fraction, n.first, n.last);
+        apply_value(&mut f, &n, None);
+    } else if let Some((kind, unit, used)) = unit_after(toks, n.last) {
+        f = Found::new(kind, n.first, n.last + used);
+        f.unit = Some(unit);
+        apply_value(&mut f, &n, None);
+    } else if let Some((unit, used)) = counted_noun(toks, src, n.last) {
+        f = Found::new(FigureKind::Count, n.first, n.last + used);
+        f.unit = Some(unit);
+        apply_value(&mut f, &n, None);
+    } else {
+        f = Found::new(FigureKind::Number, n.first, n.last);
+        apply_value(&mut f, &n, None);
+    }
+    if let Some(q) = qualifier_before(toks, n.first) {
+        apply_qualifier(&mut f, &n, &q);
+    } else {
+        // "non 200": a plain negation before the number.
+        let lo = n.first.saturating_sub(3);
+        if toks[lo..n.first].iter().any(|t| t.is("non")) {
+            f.negated = true;
+        }
+    }
+    f.change = is_change(toks, f.first);
+    Some(f)
+}
+
+/// Numbers that name rather than measure: `legge n. 62`, `numero 5`, list
+/// markers at the start of a block (`1. Comunicati`), long codes (VAT and
+/// phone numbers).
+fn is_identifier(toks: &[Tok], src: &str, i: usize) -> bool {
+    let t = &toks[i];
+    if t.kind != TokKind::Digits {
+        return false;
+    }
+    let after_number_sign = (i >= 1 && toks[i - 1].is_any(&["numero", "nr", "n°"]))
+        || (i >= 2 && toks[i - 1].norm == "." && toks[i - 2].is_any(&["n", "nr", "num", "art", "artt", "comma"]))
+        || (i >= 1 && toks[i - 1].is_any(&["art", "articolo", "comma", "via", "piazza", "corso", "viale"]));
+    let list_marker = i == 0
+        && toks.get(1).is_some_and(|d| d.norm == "." || d.norm == ")")
+        && toks.get(2).is_some_and(|w| w.is_capitalized(src));
+    let code = t.norm.len() >= 9 && t.norm.bytes().all(|b| b.is_ascii_digit());
+    after_number_sign || list_marker || code
+}
+
+/// `i due Paesi`, `le tre parti`: a definite article before a small number
+/// in words refers to known things ("both countries"), it reports no
+/// quantity.
+fn is_anaphoric_pair(toks: &[Tok], n: &Num) -> bool {
+    const DEFINITE: &[&str] = &[
+        "i", "le", "gli", "dei", "delle", "degli", "ai", "alle", "agli", "nei", "nelle", "negli",
+        "dai", "dalle", "dagli", "sui", "sulle", "sugli", "coi",
+    ];
+    n.words
+        && !n.ordinal
+        && !n.fraction
+        && n.value <= 3.0
+        && n.first > 0
+        && toks[n.first - 1].is_any(DEFINITE)
+}
+
+/// `tra 20 e 30 euro`, `da 5 a 10 anni`, `20-30%`: one figure with the
+/// range as its interval.
+fn quantity_range(toks: &[Tok], src: &str, left: &Num, numbers: &Reader) -> Option<Found> {
+    let opener = left.first.checked_sub(1).map(|k| &toks[k]);
+    let (joiners, first): (&[&str], usize) = match opener {
+        Some(o) if o.is_any(&["tra", "fra"]) => (&["e"], left.first - 1),
+        Some(o) if o.is("da") => (&["a"], left.first - 1),
+        _ => (&["-"], left.first),
+    };
+    let sep = toks.get(left.last)?;
+    if !sep.is_any(joiners) {
+        return None;
+    }
+    if sep.norm == "-" && (sep.space_before || toks.get(left.last + 1).is_none_or(|t| t.space_before)) {
+        return None;
+    }
+    let right = numbers.read(toks, left.last + 1)?;
+    if right.ordinal || right.fraction || right.article_one || right.value < left.value {
+        return None;
+    }
+    let (kind, unit, used) = match unit_after(toks, right.last) {
+        Some((k, u, used)) => (k, Some(u), used),
+        None => match counted_noun(toks, src, right.last) {
+            Some((u, used)) => (FigureKind::Count, Some(u), used),
+            None => (FigureKind::Number, None, 0),
+        },
+    };
+    // A bare "da 3 a 5" with nothing counted is too weak to be a range.
+    if unit.is_none() && opener.is_some_and(|o| o.is("da")) {
+        return None;
+    }
+    let mut f = Found::new(kind, first, right.last + used);
+    f.unit = unit;
+    f.stated = Some(left.value);
+    f.value = Some(Interval::closed(left.value, right.value));
+    f.qualifier = Some(Qualifier::Range);
+    f.qualifier_text = opener.map(|o| o.norm.clone()).or(Some("-".into()));
+    f.precision = Some(left.precision.min(right.precision)).filter(|p| *p > 0.0);
+    Some(f)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::figures::token::tokenize;
+
+    fn figs(s: &str) -> Vec<Found> {
+        let toks = tokenize(s);
+        let taken = vec![false; toks.len()];
+        find(&toks, s, &taken, &Reader::default())
+    }
+
+    fn text(s: &str, f: &Found) -> String {
+        let toks = tokenize(s);
+        s[toks[f.first].start..toks[f.last - 1].end].to_string()
+    }
+
+    #[test]
+    fn amounts_with_scale_and_currency() {
+        let s = "Il fatturato ha raggiunto i 12,5 miliardi di euro, contro $ 3 milioni.";
+        let f = figs(s);
+        assert_eq!(f.len(), 2);
+        assert_eq!(text(s, &f[0]), "12,5 miliardi di euro");
+        assert_eq!(f[0].kind, FigureKind::Amount);
+        assert_eq!(f[0].unit.as_deref(), Some("EUR"));
+        assert_eq!(f[0].value, Some(Interval::exact(12_500_000_000.0)));
+        assert_eq!(text(s, &f[1]), "$ 3 milioni");
+        assert_eq!(f[1].unit.as_deref(), Some("USD"));
+    }
+
+    #[test]
+    fn qualifiers_change_the_interval() {
+        let s = "Hanno partecipato oltre 200 persone, quasi un terzo degli iscritti, circa cento volontari.";
+        let f = figs(s);
+        assert_eq!(text(s, &f[0]), "oltre 200 persone");
+        let v = f[0].value.unwrap();
+        assert!(!v.contains(200.0) && v.contains(200.5) && v.max.is_none());
+        assert_eq!(text(s, &f[1]), "quasi un terzo");
+        assert!(f[1].value.unwrap().contains(0.32) && !f[1].value.unwrap().contains(1.0 / 3.0));
+        assert_eq!(text(s, &f[2]), "circa cento volontari");
+        assert!(f[2].value.unwrap().contains(95.0) && f[2].value.unwrap().contains(105.0));
+    }
+
+    #[test]
+    fn verbal_qualifier_and_negation() {
+        let s = "Le vendite non hanno superato i 50 milioni di euro.";
+        let f = figs(s);
+        assert_eq!(text(s, &f[0]), "50 milioni di euro");
+        assert_eq!(f[0].qualifier, Some(Qualifier::AtMost));
+        assert!(f[0].negated);
+        let s = "Il debito ha superato i 3.000 miliardi di euro.";
+        let f = figs(s);
+        assert_eq!(f[0].qualifier, Some(Qualifier::Over));
+        assert_eq!(f[0].stated, Some(3e12));
+    }
+
+    #[test]
+    fn percentages_and_changes() {
+        let s = "L'inflazione è salita del 2,3 per cento, con un calo del 5% dei consumi; più del 40% dei giovani.";
+        let f = figs(s);
+        assert_eq!(text(s, &f[0]), "2,3 per cento");
+        assert!(f[0].change, "salita del 2,3%: risen by");
+        assert_eq!(text(s, &f[1]), "5%");
+        assert!(f[1].change);
+        assert_eq!(text(s, &f[2]), "più del 40%");
+        assert_eq!(f[2].qualifier, Some(Qualifier::Over));
+    }
+
+    #[test]
+    fn counts_ordinals_multipliers() {
+        let s = "Il ministro è stato in Francia 7 volte per il quinto anno consecutivo; i costi sono raddoppiati.";
+        let f = figs(s);
+        assert_eq!(text(s, &f[0]), "7 volte");
+        assert_eq!(f[0].unit.as_deref(), Some("volte"));
+        assert_eq!(text(s, &f[1]), "quinto anno consecutivo");
+        assert_eq!(f[1].kind, FigureKind::Ordinal);
+        assert_eq!(f[2].kind, FigureKind::Multiplier);
+        assert_eq!(f[2].stated, Some(2.0));
+    }
+
+    #[test]
+    fn ranges_and_vague_counts() {
+        let s = "tra 20 e 30 euro, decine di migliaia, una ventina di sindaci";
+        let f = figs(s);
+        assert_eq!(text(s, &f[0]), "tra 20 e 30 euro");
+        assert_eq!(f[0].value, Some(Interval::closed(20.0, 30.0)));
+        assert_eq!(f[1].kind, FigureKind::Count);
+        assert_eq!(text(s, &f[2]), "una ventina");
+        assert_eq!(f[2].unit.as_deref(), Some("sindaci"));
+    }
+
+    #[test]
+    fn names_with_numbers_are_not_figures() {
+        assert!(figs("il vertice del G20 e il Covid-19").is_empty());
+        assert!(figs("un incontro").is_empty());
+    }
+}
