@@ -8,6 +8,8 @@
 //! - `build`: setup, then the release bundle in `dist/`.
 //! - `size [--no-build]`: the first-load size of the release bundle, file by
 //!   file, raw and gzipped, against the budget.
+//! - `eval [--verbose]`: the extractor against the Italian Recognizers-Text
+//!   suites in `eval/`, a pass rate per file.
 //! - `test` (alias `ci`): setup --browser, then fmt, clippy (native and wasm),
 //!   every Rust test, the release build and the browser tests.
 
@@ -18,6 +20,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 
+mod eval;
 mod size;
 
 const TRUNK_VERSION: &str = "0.21.14";
@@ -36,6 +39,7 @@ fn main() -> ExitCode {
         "build" => setup(false).and_then(|_| build_release()),
         "size" => size_cmd(flags.contains(&"--no-build")),
         "test" | "ci" => test(),
+        "eval" => eval::run(&root(), flags.contains(&"--verbose")),
         "help" | "--help" | "-h" => {
             println!("{}", HELP);
             Ok(())
@@ -57,6 +61,7 @@ const HELP: &str = "usage: cargo xtask <command>
   serve [--release]   serve the app on http://127.0.0.1:8080
   build               build the release bundle into dist/
   size [--no-build]   print the first-load size of the release bundle
+  eval [--verbose]    pass rates of the figure extractor on the Italian test suites
   test | ci           fmt, clippy, all Rust tests, release build, browser tests";
 
 /// The workspace root (the parent of this crate).

@@ -131,10 +131,11 @@ fn unelide(w: &str) -> Option<&'static str> {
 }
 
 /// Words that text2num reads as numbers but that are usually something else
-/// (`secondo` = according to, `prima` = before): they count as numbers only
-/// after a determiner.
+/// (`secondo` = according to, `prima` = before, `quarto` = room): they count
+/// as numbers only after a determiner.
 const NEEDS_DETERMINER: &[&str] = &[
-    "secondo", "seconda", "secondi", "seconde", "prima", "primo", "primi", "prime",
+    "secondo", "seconda", "secondi", "seconde", "prima", "primo", "primi", "prime", "terzo",
+    "terza", "terzi", "terze", "quarto", "quarta", "quarti", "quarte",
 ];
 
 /// Determiners and articulated prepositions before an ordinal.
@@ -229,7 +230,10 @@ impl Reader {
         if NEEDS_DETERMINER.contains(&t.norm.as_str()) {
             return i > 0 && toks[i - 1].is_any(DETERMINERS);
         }
-        // "e" joins only inside a run, "mila" only after a number.
+        // Scale words continue a run ("un milione duemiladuecento").
+        if i > 0 && scale_word(&t.norm).is_some() && toks[i - 1].kind == TokKind::Word {
+            return true;
+        }
         self.word_value(&t.norm).is_some()
     }
 
@@ -246,6 +250,37 @@ impl Reader {
         }
         self.read_fraction_after(toks, &mut num);
         if num.fraction {
+            return Some(num);
+        }
+        // Mixed numbers in words: "uno e mezzo", "due e tre quarti".
+        if num.words && toks.get(num.last).is_some_and(|t| t.is("e")) {
+            let after = num.last + 1;
+            if toks.get(after).is_some_and(|t| t.is_any(&["mezzo", "mezza"]))
+                && toks.get(after + 1).is_none_or(|t| scale_word(&t.norm).is_none())
+            {
+                // "un milione e mezzo": half of the scale word that ends the run.
+                let half = toks[num.last - 1..num.last]
+                    .iter()
+                    .find_map(|t| scale_word(&t.norm))
+                    .map_or(0.5, |k| 10f64.powi(k) / 2.0);
+                num.value += half;
+                num.precision = 0.0;
+                num.last = after + 1;
+                return Some(num);
+            }
+            if let Some(fr) = self.read(toks, after).filter(|f| f.fraction && f.value < 1.0) {
+                num.value += fr.value;
+                num.precision = 0.0;
+                num.last = fr.last;
+                return Some(num);
+            }
+        }
+        // Dozens: "tre dozzine", "una dozzina".
+        if toks.get(num.last).is_some_and(|t| t.is_any(&["dozzina", "dozzine"])) {
+            num.value *= 12.0;
+            num.precision *= 12.0;
+            num.last += 1;
+            num.article_one = false;
             return Some(num);
         }
         // Scale word: "227,9 miliardi", "3 mila".
@@ -329,10 +364,14 @@ impl Reader {
                 article_one: false,
             });
         }
-        // "mezzo milione"
+        // "mezzo milione", "mezza dozzina"
         if t.is_any(&["mezzo", "mezza"]) {
-            let k = toks.get(i + 1).and_then(|s| scale_word(&s.norm))?;
-            let v = 10f64.powi(k) / 2.0;
+            let next = toks.get(i + 1)?;
+            let v = if next.is("dozzina") {
+                6.0
+            } else {
+                10f64.powi(scale_word(&next.norm)?) / 2.0
+            };
             return Some(Num {
                 value: v,
                 precision: v,
@@ -362,8 +401,9 @@ impl Reader {
                 .ok()
                 .and_then(|s| parse_text2num_output(&s))
             {
-                // Ordinal words need a determiner before them ("il terzo").
-                if ordinal && !(i > 0 && toks[i - 1].is_any(DETERMINERS)) {
+                // Ambiguous ordinal words need a determiner ("il terzo").
+                let ambiguous = toks[i..j].iter().any(|t| NEEDS_DETERMINER.contains(&t.norm.as_str()));
+                if ordinal && ambiguous && !(i > 0 && toks[i - 1].is_any(DETERMINERS)) {
                     if j - i == 1 {
                         return None;
                     }
@@ -387,13 +427,50 @@ impl Reader {
         None
     }
 
+    /// A cardinal number at `i`, without fractions or ordinals.
+    fn read_plain(&self, toks: &[Tok], i: usize) -> Option<Num> {
+        let t = toks.get(i)?;
+        let n = match t.kind {
+            TokKind::Digits => self.read_digits(toks, i)?,
+            TokKind::Word => self.read_words(toks, i)?,
+            _ => return None,
+        };
+        (!n.ordinal && !n.fraction).then_some(n)
+    }
+
     /// "un quarto", "tre quarti", "due e tre quarti": turns a read integer
     /// into a fraction when a denominator follows.
     fn read_fraction_after(&self, toks: &[Tok], num: &mut Num) {
         let Some(next) = toks.get(num.last) else {
             return;
         };
-        if let Some((den, plural)) = denominator(&next.norm) {
+        // "X su Y": a ratio ("uno su tre").
+        if next.is("su") {
+            if let Some(den) = self.read_plain(toks, num.last + 1) {
+                if den.value >= 1.0 && num.value <= den.value && num.value.fract() == 0.0 {
+                    num.value /= den.value;
+                    num.precision = 0.0;
+                    num.fraction = true;
+                    num.article_one = false;
+                    num.last = den.last;
+                    return;
+                }
+            }
+        }
+        let general = || -> Option<(u32, bool)> {
+            // Any ordinal word as a denominator: "ventunesimo", "venticinquesimi".
+            let w = next.norm.as_str();
+            let singular = if let Some(stem) = w.strip_suffix('i') {
+                format!("{stem}o")
+            } else if let Some(stem) = w.strip_suffix('e') {
+                format!("{stem}a")
+            } else {
+                w.to_string()
+            };
+            let (v, ordinal) = self.word_value(&singular)?;
+            (ordinal && v >= 2.0 && v <= 1e6 && v.fract() == 0.0).then_some((v as u32, singular != w))
+        };
+        if let Some((den, plural)) = denominator(&next.norm).or_else(general) {
             let numerator = num.value;
             let fits = if numerator == 1.0 { !plural } else { plural };
             if fits && numerator.fract() == 0.0 && numerator >= 1.0 && num.words {
@@ -405,6 +482,33 @@ impl Reader {
             }
         }
     }
+}
+
+/// Every number of a text, in order: (byte start, byte end, value). The
+/// number layer alone, as the number model of the evaluation sees it:
+/// articles read as one, no units, a glued minus sign makes a negative.
+pub fn scan(text: &str) -> Vec<(usize, usize, f64)> {
+    let toks = super::token::tokenize(text);
+    let reader = Reader::default();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        match reader.read(&toks, i) {
+            Some(n) if n.last > i => {
+                let mut start = toks[i].start;
+                let mut value = n.value;
+                let minus = i > 0 && toks[i - 1].norm == "-" && !toks[i].space_before && (i == 1 || toks[i - 1].space_before);
+                if minus {
+                    start = toks[i - 1].start;
+                    value = -value;
+                }
+                out.push((start, toks[n.last - 1].end, value));
+                i = n.last;
+            }
+            _ => i += 1,
+        }
+    }
+    out
 }
 
 /// A rough precision for numbers in words: `quaranta` → 10, `cento` → 100,

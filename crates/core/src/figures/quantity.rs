@@ -326,7 +326,13 @@ fn number_figure(toks: &[Tok], src: &str, i: usize, numbers: &Reader) -> Option<
         return None;
     }
     let n = numbers.read(toks, i)?;
-    if n.article_one || is_anaphoric_pair(toks, &n) {
+    if is_anaphoric_pair(toks, &n) {
+        return None;
+    }
+    // "un" is one only before a unit ("un euro", "uno yen").
+    if n.article_one
+        && !matches!(unit_after(toks, n.last), Some((FigureKind::Amount | FigureKind::Percent, _, _)))
+    {
         return None;
     }
     let mut f;

@@ -85,6 +85,12 @@ const LEADS: &[&[&str]] = &[
     &["nel", "corso", "del"],
     &["nel", "mese", "di"],
     &["il", "mese", "di"],
+    &["all'"],
+    &["alla"],
+    &["per", "il"],
+    &["per", "la"],
+    &["verso", "la"],
+    &["entro", "la"],
     &["nel"],
     &["nell'"],
     &["nei"],
@@ -253,9 +259,15 @@ impl Ctx<'_> {
                 j += 1;
             }
         }
+        if p.weekday.is_some() {
+            if let Some(mut q) = self.month_day_year(j) {
+                q.weekday = p.weekday;
+                return Some(q);
+            }
+        }
         let (d, after_day) = self.day_at(j)?;
         let mut k = after_day;
-        if self.is_punct(k, "-") || self.is(k, "di") {
+        if self.is_punct(k, "-") || self.is(k, "di") || self.is_punct(k, ".") {
             k += 1;
         }
         let (m, after_month) = self.month_at(k, true)?;
@@ -342,15 +354,35 @@ impl Ctx<'_> {
             return None;
         }
         let b = self.tok(i + 2).filter(|b| b.is_digits() && !b.space_before)?;
-        let sep2 = self.tok(i + 3).filter(|s| s.norm == sep.norm && !s.space_before)?;
-        let c = self.tok(i + 4).filter(|c| c.is_digits() && !c.space_before)?;
-        let _ = sep2;
-        let p = if t.norm.len() == 4 {
-            ymd(&t.norm, &b.norm, &c.norm)
-        } else {
-            dmy(&t.norm, &b.norm, &c.norm)
-        }?;
-        Some(Parts { last: i + 5, ..p })
+        let third = self
+            .tok(i + 3)
+            .filter(|s| s.norm == sep.norm && !s.space_before)
+            .and(self.tok(i + 4))
+            .filter(|c| c.is_digits() && !c.space_before);
+        if let Some(c) = third {
+            let p = if t.norm.len() == 4 {
+                ymd(&t.norm, &b.norm, &c.norm)
+            } else {
+                dmy(&t.norm, &b.norm, &c.norm)
+            }?;
+            return Some(Parts { last: i + 5, ..p });
+        }
+        // Two parts: 2015-3, 3/2015 (month and year), 22/04, 4/22 (day and month).
+        let (a, bn) = (&t.norm, &b.norm);
+        let (x, y): (u32, u32) = (a.parse().ok()?, bn.parse().ok()?);
+        if a.len() == 4 && bn.len() <= 2 && (1..=12).contains(&y) {
+            return Some(Parts { month: Some(y), year: Some(x as i32), last: i + 3, ..Parts::default() });
+        }
+        if bn.len() == 4 && a.len() <= 2 && (1..=12).contains(&x) {
+            return Some(Parts { month: Some(x), year: Some(y as i32), last: i + 3, ..Parts::default() });
+        }
+        if a.len() <= 2 && bn.len() <= 2 && sep.norm == "/" {
+            let (d, m) = if y > 12 && x <= 12 { (y, x) } else { (x, y) };
+            if (1..=12).contains(&m) && (1..=31).contains(&d) {
+                return Some(Parts { day: Some(d), month: Some(m), last: i + 3, ..Parts::default() });
+            }
+        }
+        None
     }
 }
 
@@ -501,6 +533,7 @@ impl Ctx<'_> {
         keep(self.decade(j, span_start));
         keep(self.season(j, span_start, lead));
         keep(self.clock_time(j, span_start));
+        keep(self.compound(j, span_start));
         best
     }
 
@@ -538,7 +571,9 @@ impl Ctx<'_> {
             .or_else(|| self.month_day_year(j))
             .or_else(|| self.month_year(j))
             .or_else(|| self.bare_month(j, span_start != j))
-            .or_else(|| self.bare_year(j, span_start != j, lead));
+            .or_else(|| self.bare_year(j, span_start != j, lead))
+            .or_else(|| self.weekday_day(j))
+            .or_else(|| self.bare_day(j, span_start != j));
         let p = parts?;
         // "di quest'anno" after a day and month: the reference year.
         let mut p = p;
@@ -604,12 +639,68 @@ impl Ctx<'_> {
         None
     }
 
+    /// `Giovedì 21`, `sabato due`: a weekday and a day of the month, in the
+    /// month around the reference date where they agree.
+    fn weekday_day(&self, j: usize) -> Option<Parts> {
+        let wd = weekday_of(self.w(j)).filter(|_| self.w(j).len() > 3)?;
+        let (d, last) = self.day_at(j + 1)?;
+        if self.tok(last).is_some_and(|t| month_of(&t.norm, true).is_some()) {
+            return None;
+        }
+        let r = self.reference?;
+        let found = [0, 1, -1, 2, -2].iter().find_map(|&shift| {
+            let m = r.add_months(shift);
+            Date::from_ymd(m.year, m.month, d).filter(|x| x.weekday() == wd)
+        })?;
+        Some(Parts {
+            day: Some(found.day),
+            month: Some(found.month),
+            year: Some(found.year),
+            weekday: Some(wd),
+            last,
+        })
+    }
+
+    /// `il 15`, `per il ventidue`: a day of the reference month, only after
+    /// a lead and before nothing that would make it a quantity.
+    fn bare_day(&self, j: usize, has_lead: bool) -> Option<Parts> {
+        if !has_lead || !self.tok(j.wrapping_sub(1)).is_some_and(|t| t.is_any(&["il", "l'"])) {
+            return None;
+        }
+        let t = self.tok(j)?;
+        let (d, last) = self.day_at(j)?;
+        if t.kind == TokKind::Digits && self.tok(j + 1).is_some_and(|n| n.is_any(&["°", "º"])) {
+            return None;
+        }
+        let ends = self.tok(last).is_none_or(|n| {
+            n.kind == TokKind::Punct && n.norm != "/" && n.norm != "-"
+                || n.is_any(&["con", "e", "o", "alle", "ma", "quando", "per"]) && !self.is(last + 1, "cento")
+        });
+        if !ends {
+            return None;
+        }
+        let r = self.reference;
+        Some(Parts {
+            day: Some(d),
+            month: r.map(|r| r.month),
+            year: None,
+            last,
+            ..Parts::default()
+        })
+    }
+
     /// A full month name after a preposition (`a maggio`, `nel marzo`).
     fn bare_month(&self, j: usize, has_lead: bool) -> Option<Parts> {
         if !has_lead {
             return None;
         }
-        let (m, last) = self.month_at(j, false)?;
+        let capital = self.tok(j).is_some_and(|t| t.is_capitalized(self.src));
+        let (m, last) = self.month_at(j, capital)?;
+        let abbreviated = month_of(self.w(j), false).is_none();
+        let name_follows = self.tok(last).is_some_and(|t| t.kind == TokKind::Word && t.is_capitalized(self.src));
+        if abbreviated && name_follows {
+            return None; // "nel Mar Cinese"
+        }
         Some(Parts {
             month: Some(m),
             last,
@@ -648,7 +739,8 @@ impl Ctx<'_> {
     }
 
     /// Ranges: `dal 19 al 20 maggio`, `tra il 2017 e il 2024`, `2024-2025`,
-    /// `dal 4 settembre all'8 settembre`, `19-20 novembre`.
+    /// `dal 4 settembre all'8 settembre`, `19-20 novembre`, `da gennaio ad
+    /// aprile`, `da oggi fino a domenica`.
     fn range_expr(&self, j: usize, span_start: usize, lead: Lead) -> Option<Found> {
         // Opening words.
         let (open_end, opened) = if lead == Lead::Since {
@@ -665,17 +757,20 @@ impl Ctx<'_> {
         } else {
             (j, false)
         };
-        let left = self.date_part(open_end)?;
-        let mut k = left.last;
+        let left = self.endpoint(open_end, opened)?;
+        let mut k = left.last();
         // Separator.
         let sep_words: &[&[&str]] = if opened {
             &[
-                &["al"],
-                &["all'"],
-                &["a"],
                 &["fino", "al"],
                 &["fino", "all'"],
+                &["fino", "alla"],
                 &["fino", "a"],
+                &["al"],
+                &["all'"],
+                &["alla"],
+                &["ad"],
+                &["a"],
                 &["e", "il"],
                 &["e", "l'"],
                 &["e"],
@@ -688,7 +783,9 @@ impl Ctx<'_> {
         let mut matched = false;
         for sep in sep_words {
             let n = sep.len();
-            if k + n <= self.toks.len() && self.toks[k..k + n].iter().zip(sep.iter()).all(|(t, w)| t.norm == *w) {
+            if k + n <= self.toks.len()
+                && self.toks[k..k + n].iter().zip(sep.iter()).all(|(t, w)| t.norm == *w)
+            {
                 k += n;
                 matched = true;
                 break;
@@ -697,14 +794,45 @@ impl Ctx<'_> {
         if !matched {
             return None;
         }
-        let right = self.date_part(k)?;
+        let right = self.endpoint(k, true)?;
+        let (l, r) = match (left, right) {
+            (End::Parts(l), End::Parts(r)) => (l, r),
+            (a, b) => {
+                // Relative endpoints: resolve each side on its own.
+                let last = b.last();
+                let ra = a.resolve(self.reference)?;
+                let rb = b.resolve(self.reference)?;
+                if ra.0.start > rb.0.end {
+                    return None;
+                }
+                let mut f = self.found_range(
+                    FigureKind::Period,
+                    span_start,
+                    last,
+                    Some((ra.0.span(rb.0), ra.1 || rb.1)),
+                    true,
+                );
+                f.qualifier = Some(Qualifier::Range);
+                return Some(f);
+            }
+        };
         // Unopened dashes join only like with like (2024-2025, 19-20 maggio).
-        if !opened && !(left.day.is_some() && right.day.is_some() || left.year.is_some() && right.year.is_some() && left.day.is_none()) {
+        let like = l.day.is_some() && r.day.is_some()
+            || l.year.is_some() && r.year.is_some() && l.day.is_none() && l.month.is_none();
+        if !opened && !like {
             return None;
         }
-        let mut last = right.last;
-        let mut l = left;
-        let mut r = right;
+        let mut last = r.last;
+        let mut l = l;
+        let mut r = r;
+        // What the right side leaves to a suffix: "questo mese", "di quest'anno".
+        if r.day.is_some() && r.month.is_none() {
+            if let Some((range, Unit::Month, _, after)) = self.period_spec(last, false) {
+                r.month = Some(range.start.month);
+                r.year = Some(range.start.year);
+                last = after;
+            }
+        }
         // Fill what the left side leaves out from the right side.
         if l.month.is_none() && l.day.is_some() {
             l.month = r.month;
@@ -719,10 +847,7 @@ impl Ctx<'_> {
                 last = after;
             }
         }
-        if l.day.is_some() && l.month.is_none() {
-            return None;
-        }
-        if r.day.is_some() && r.month.is_none() {
+        if l.day.is_some() && l.month.is_none() || r.day.is_some() && r.month.is_none() {
             return None;
         }
         let needs_ref = l.year.is_none() || r.year.is_none();
@@ -740,10 +865,40 @@ impl Ctx<'_> {
         Some(f)
     }
 
+    /// One side of a range: date parts, or a relative day (`oggi`,
+    /// `domenica prossima`).
+    fn endpoint(&self, i: usize, opened: bool) -> Option<End> {
+        if let Some(p) = self.date_part(i) {
+            return Some(End::Parts(p));
+        }
+        if !opened {
+            return None;
+        }
+        let capital = self.tok(i).is_some_and(|t| t.is_capitalized(self.src));
+        if let Some((m, last)) = self.month_at(i, capital) {
+            return Some(End::Parts(Parts {
+                month: Some(m),
+                last,
+                ..Parts::default()
+            }));
+        }
+        let rel = self
+            .relative_expr(i, i, Lead::Plain)
+            .or_else(|| self.relative_expr(i + 1, i, lead_kind(&[self.w(i)])))
+            .or_else(|| self.compound(i, i))?;
+        Some(End::Found(rel))
+    }
+
     /// One side of a range: a day (with optional month/year), a month with
     /// a year, or a year.
     fn date_part(&self, i: usize) -> Option<Parts> {
+        if let Some(p) = self.numeric_date(i) {
+            return Some(p);
+        }
         if let Some(p) = self.day_month_year(i) {
+            return Some(p);
+        }
+        if let Some(p) = self.month_day_year(i) {
             return Some(p);
         }
         if let Some(p) = self.month_year(i) {
@@ -962,8 +1117,11 @@ impl Ctx<'_> {
         if t.kind != TokKind::Digits {
             return None;
         }
-        // "15.30" or "15,30" is one token.
-        if let Some((a, b)) = t.norm.split_once(['.', ',']) {
+        // "15.30" is one token; only after "alle"/"ore" is it a time.
+        if let Some((a, b)) = t.norm.split_once('.') {
+            if need_minutes {
+                return None;
+            }
             let (h, m): (u32, u32) = (a.parse().ok()?, b.parse().ok()?);
             return (h < 24 && m < 60 && b.len() == 2).then_some((h, m, k + 1));
         }
@@ -1280,6 +1438,282 @@ impl Ctx<'_> {
             (false, _) => "relative time: the article's date is unknown".into(),
         });
         Some(f)
+    }
+}
+
+/// One side of a range.
+enum End {
+    Parts(Parts),
+    Found(Found),
+}
+
+impl End {
+    fn last(&self) -> usize {
+        match self {
+            End::Parts(p) => p.last,
+            End::Found(f) => f.last,
+        }
+    }
+
+    fn resolve(&self, reference: Option<Date>) -> Option<(DayRange, bool)> {
+        match self {
+            End::Parts(p) => parts_range(p, reference, Lead::Plain),
+            End::Found(f) => f.time.map(|t| (t, true)),
+        }
+    }
+}
+
+/// The unit of a named period.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Unit {
+    Week,
+    Weekend,
+    Month,
+    Year,
+}
+
+impl Ctx<'_> {
+    fn w(&self, i: usize) -> &str {
+        self.tok(i).map_or("", |t| t.norm.as_str())
+    }
+
+    /// A named period: `questo mese`, `la prossima settimana`, `l'anno
+    /// scorso`, `luglio [2024]`, `2027`, `il weekend`. With `bare`, a unit
+    /// word alone (`mese` in `fine mese`) means the current one.
+    /// Returns (range, unit, relative, last).
+    fn period_spec(&self, i: usize, bare: bool) -> Option<(DayRange, Unit, bool, usize)> {
+        let mut k = i;
+        let mut skipped = 0;
+        while skipped < 2
+            && self.tok(k).is_some_and(|t| {
+                t.is_any(&["di", "del", "della", "dell'", "dello", "il", "lo", "la", "l'", "nel", "nella", "nell'"])
+            })
+        {
+            k += 1;
+            skipped += 1;
+        }
+        // Month name, with an optional year, maybe after questo/scorso/prossimo.
+        let month_shift = match self.w(k) {
+            "questo" => Some(Lead::Plain),
+            "scorso" => Some(Lead::Past),
+            "prossimo" => Some(Lead::Next),
+            _ => None,
+        };
+        let mk = if month_shift.is_some() { k + 1 } else { k };
+        let capital = self.tok(mk).is_some_and(|t| t.is_capitalized(self.src));
+        if let Some((m, after)) = self.month_at(mk, capital || month_shift.is_some()) {
+            if let Some(lead) = month_shift {
+                let r = self.reference?;
+                let parts = Parts { month: Some(m), last: after, ..Parts::default() };
+                let (range, _) = parts_range(&parts, Some(r), lead)?;
+                return Some((range, Unit::Month, true, after));
+            }
+            let k = mk;
+            let followed_by_name = self.tok(after).is_some_and(|t| t.is_capitalized(self.src) && t.kind == TokKind::Word);
+            if month_of(self.w(k), false).is_none() && followed_by_name {
+                return None; // "Mar Cinese"
+            }
+            let mut y_at = after;
+            if self.is(y_at, "del") || self.is(y_at, "di") || self.is_punct(y_at, ",") {
+                y_at += 1;
+            }
+            if let Some((y, last)) = self.year_at(y_at) {
+                return Some((DayRange::month(y, m)?, Unit::Month, false, last));
+            }
+            let r = self.reference?;
+            return Some((DayRange::month(r.year, m)?, Unit::Month, true, after));
+        }
+        if let Some((y, last)) = self.year_at(k) {
+            if self.tok(k).is_some_and(|t| t.kind == TokKind::Digits) || skipped > 0 {
+                return Some((DayRange::year(y)?, Unit::Year, false, last));
+            }
+        }
+        let mut shift: Option<i32> = match self.w(k) {
+            "questo" | "questa" | "quest'" => Some(0),
+            "prossimo" | "prossima" => Some(1),
+            "scorso" | "scorsa" => Some(-1),
+            _ => None,
+        };
+        let u_at = if shift.is_some() { k + 1 } else { k };
+        let unit = match self.w(u_at) {
+            "settimana" => Unit::Week,
+            "weekend" => Unit::Weekend,
+            "mese" => Unit::Month,
+            "anno" => Unit::Year,
+            "fine" if self.w(u_at + 1) == "settimana" && shift.is_some() => Unit::Weekend,
+            _ => return None,
+        };
+        let mut last = if unit == Unit::Weekend && self.w(u_at) == "fine" { u_at + 2 } else { u_at + 1 };
+        if shift.is_none() {
+            shift = match (self.w(last), self.w(last + 1)) {
+                ("prossimo" | "prossima", _) => {
+                    last += 1;
+                    Some(1)
+                }
+                ("scorso" | "scorsa" | "passato" | "passata", _) => {
+                    last += 1;
+                    Some(-1)
+                }
+                ("corrente", _) => {
+                    last += 1;
+                    Some(0)
+                }
+                ("in", "corso") => {
+                    last += 2;
+                    Some(0)
+                }
+                ("in", "arrivo") => {
+                    last += 2;
+                    Some(1)
+                }
+                _ if bare || unit == Unit::Weekend => Some(0),
+                _ => None,
+            };
+        }
+        let shift = shift?;
+        let r = self.reference?;
+        let range = match unit {
+            Unit::Week => week_of(r.add_days(7 * i64::from(shift))),
+            Unit::Weekend => {
+                let w = week_of(r.add_days(7 * i64::from(shift)));
+                DayRange::new(w.start.add_days(5), w.end)
+            }
+            Unit::Month => {
+                let d = r.add_months(shift);
+                DayRange::month(d.year, d.month)?
+            }
+            Unit::Year => DayRange::year(r.year + shift)?,
+        };
+        Some((range, unit, true, last))
+    }
+
+    /// Composite expressions: `all'inizio del prossimo anno`, `a fine mese`,
+    /// `il primo venerdì di luglio`, `la terza settimana del 2027`, `venerdì
+    /// della prossima settimana`, `il 20 del prossimo mese`, `questo weekend`.
+    fn compound(&self, j: usize, span_start: usize) -> Option<Found> {
+        let r = self.reference;
+        let relative_found = |kind, last, range: Option<DayRange>, relative: bool| {
+            let mut f = Found::new(kind, span_start, last);
+            f.relative = relative;
+            match range {
+                Some(t) => {
+                    f.time = Some(t);
+                    if relative {
+                        f.note = Some("resolved against the article's date".into());
+                    }
+                }
+                None => f.note = Some("relative time: the article's date is unknown".into()),
+            }
+            f
+        };
+        // Part of a period.
+        let part = match (self.w(j), self.w(j + 1)) {
+            ("inizio", _) => Some((1, j + 1)),
+            ("fine", _) if self.w(j + 1) != "settimana" || span_start < j => Some((3, j + 1)),
+            ("meta", _) => Some((2, j + 1)),
+            ("resto", _) => Some((4, j + 1)),
+            _ => None,
+        };
+        if let Some((which, after)) = part {
+            let (range, _, relative, last) = self.period_spec(after, true)?;
+            let len = range.len_days();
+            let third = (len / 3).max(1);
+            let sub = match which {
+                1 => DayRange::new(range.start, range.start.add_days(third - 1)),
+                2 => DayRange::new(range.start.add_days(third), range.end.add_days(-third)),
+                3 => DayRange::new(range.end.add_days(-(third - 1)), range.end),
+                _ => {
+                    let from = r.filter(|d| range.start <= *d && *d <= range.end).unwrap_or(range.start);
+                    DayRange::new(from, range.end)
+                }
+            };
+            return Some(relative_found(FigureKind::Period, last, Some(sub), relative));
+        }
+        // nth weekday or week of a month or year.
+        let nth = match self.w(j) {
+            "primo" | "prima" => Some(1),
+            "secondo" | "seconda" => Some(2),
+            "terzo" | "terza" => Some(3),
+            "quarto" | "quarta" => Some(4),
+            "quinto" | "quinta" => Some(5),
+            "ultimo" | "ultima" => Some(0),
+            _ => None,
+        };
+        if let Some(n) = nth {
+            let what = self.tok(j + 1)?;
+            let weekday = weekday_of(&what.norm);
+            let week = what.is("settimana");
+            if weekday.is_none() && !week {
+                return None;
+            }
+            let (outer, relative, last) = match self.period_spec(j + 2, false) {
+                Some((range, Unit::Month | Unit::Year, rel, last)) => (range, rel, last),
+                _ => {
+                    let d = r?;
+                    (DayRange::month(d.year, d.month)?, true, j + 2)
+                }
+            };
+            let range = if let Some(wd) = weekday {
+                let days: Vec<Date> = (0..outer.len_days())
+                    .map(|k| outer.start.add_days(k))
+                    .filter(|d| d.weekday() == wd)
+                    .collect();
+                let pick = if n == 0 { days.last() } else { days.get(n - 1) };
+                pick.map(|d| DayRange::day(*d))
+            } else {
+                let first_monday = (0..7).map(|k| outer.start.add_days(k)).find(|d| d.weekday() == 0)?;
+                let weeks: Vec<DayRange> = (0..)
+                    .map(|k| week_of(first_monday.add_days(7 * k)))
+                    .take_while(|w| w.start <= outer.end)
+                    .collect();
+                let pick = if n == 0 { weeks.last() } else { weeks.get(n - 1) };
+                pick.copied()
+            };
+            let kind = if weekday.is_some() { FigureKind::Date } else { FigureKind::Period };
+            return Some(relative_found(kind, last, range, relative));
+        }
+        // weekday + of a week: "venerdì della prossima settimana"
+        if let Some(wd) = weekday_of(self.w(j)).filter(|_| self.w(j).len() > 3) {
+            if let Some((week, Unit::Week, rel, last)) = self.period_spec(j + 1, false) {
+                if self.is(j + 1, "di") || self.is(j + 1, "della") || self.is(j + 1, "del") {
+                    let d = (0..7).map(|k| week.start.add_days(k)).find(|d| d.weekday() == wd);
+                    return Some(relative_found(FigureKind::Date, last, d.map(DayRange::day), rel));
+                }
+            }
+        }
+        // a week, then its weekday: "la prossima settimana, di domenica"
+        if let Some((range, unit, rel, last)) = self.period_spec(j, false) {
+            if unit == Unit::Week {
+                let mut k = last;
+                if self.is_punct(k, ",") {
+                    k += 1;
+                }
+                if self.is(k, "di") || self.is(k, "il") {
+                    k += 1;
+                }
+                if let Some(wd) = weekday_of(self.w(k)).filter(|_| self.w(k).len() > 3) {
+                    let d = (0..7).map(|x| range.start.add_days(x)).find(|d| d.weekday() == wd);
+                    return Some(relative_found(FigureKind::Date, k + 1, d.map(DayRange::day), rel));
+                }
+            }
+            let deictic = self.tok(j).is_some_and(|t| {
+                t.is_any(&["questo", "questa", "quest'", "prossimo", "prossima", "scorso", "scorsa", "weekend"])
+            }) || span_start < j;
+            if deictic && !(unit == Unit::Year && !rel) && !(unit == Unit::Month && !rel) {
+                let kind = if matches!(unit, Unit::Week | Unit::Weekend) { FigureKind::Period } else { FigureKind::Date };
+                return Some(relative_found(kind, last, Some(range), rel));
+            }
+        }
+        // day of a named month: "il 20 del prossimo mese", "il 31 di questo mese"
+        if let Some((d, after)) = self.day_at(j) {
+            if self.tok(j).is_some_and(|t| t.kind == TokKind::Digits) || span_start < j {
+                if let Some((range, Unit::Month, rel, last)) = self.period_spec(after, false) {
+                    let day = Date::from_ymd(range.start.year, range.start.month, d);
+                    return Some(relative_found(FigureKind::Date, last, day.map(DayRange::day), rel));
+                }
+            }
+        }
+        None
     }
 }
 
