@@ -118,7 +118,10 @@ fn load(files: &[PathBuf]) -> (Vec<Article>, Vec<String>) {
         let text = match String::from_utf8(bytes) {
             Ok(t) => t,
             Err(_) => {
-                errors.push(format!("{}: not UTF-8 text; convert it first", path.display()));
+                errors.push(format!(
+                    "{}: not UTF-8 text; convert it first",
+                    path.display()
+                ));
                 continue;
             }
         };
@@ -156,8 +159,23 @@ fn fmt_num(v: Option<f64>) -> String {
 fn write_csv(report: &Report, out: impl Write) -> Result<(), String> {
     let mut w = csv::Writer::from_writer(out);
     let header = [
-        "article", "outlet", "id", "text", "start", "end", "kind", "min", "max", "time_start",
-        "time_end", "unit", "qualifier", "subject", "time_ref", "source", "boilerplate",
+        "article",
+        "outlet",
+        "id",
+        "text",
+        "start",
+        "end",
+        "kind",
+        "min",
+        "max",
+        "time_start",
+        "time_end",
+        "unit",
+        "qualifier",
+        "subject",
+        "time_ref",
+        "source",
+        "boilerplate",
     ];
     w.write_record(header).map_err(|e| e.to_string())?;
     for a in &report.articles {
@@ -190,9 +208,14 @@ fn write_article_rows(w: &mut csv::Writer<impl Write>, a: &ArticleReport) -> Res
             ts,
             te,
             f.unit.clone().unwrap_or_default(),
-            f.qualifier.map(|q| q.as_str().to_string()).unwrap_or_default(),
+            f.qualifier
+                .map(|q| q.as_str().to_string())
+                .unwrap_or_default(),
             f.subject.clone().unwrap_or_default(),
-            f.time_ref.as_ref().map(|t| t.text.clone()).unwrap_or_default(),
+            f.time_ref
+                .as_ref()
+                .map(|t| t.text.clone())
+                .unwrap_or_default(),
             f.source.clone().unwrap_or_default(),
             f.boilerplate.to_string(),
         ];

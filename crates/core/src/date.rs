@@ -82,8 +82,16 @@ impl Date {
 
     /// The day `days` days after 1970-01-01, clamped to years 1..=9999.
     pub fn from_days(days: i64) -> Date {
-        let min = Date { year: 1, month: 1, day: 1 };
-        let max = Date { year: 9999, month: 12, day: 31 };
+        let min = Date {
+            year: 1,
+            month: 1,
+            day: 1,
+        };
+        let max = Date {
+            year: 9999,
+            month: 12,
+            day: 31,
+        };
         let days = days.clamp(min.to_days(), max.to_days());
         let z = days + 719_468;
         let era = z.div_euclid(146_097);
@@ -237,7 +245,10 @@ mod tests {
         assert!(q1.overlaps(feb));
         assert!(!DayRange::year(2025).unwrap().overlaps(feb));
         assert_eq!(
-            DayRange::year(2017).unwrap().span(DayRange::year(2024).unwrap()).len_days(),
+            DayRange::year(2017)
+                .unwrap()
+                .span(DayRange::year(2024).unwrap())
+                .len_days(),
             8 * 365 + 2
         );
     }

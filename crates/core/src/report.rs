@@ -170,12 +170,17 @@ impl ArticleReport {
             id: article.id.clone(),
             file: article.file.clone(),
             outlet: article.meta.outlet.clone(),
-            date: reference.filter(|r| r.1 != dateline::Origin::Fallback).map(|r| r.0),
+            date: reference
+                .filter(|r| r.1 != dateline::Origin::Fallback)
+                .map(|r| r.0),
             reference_date: reference.map(|(date, origin)| ReferenceDate { date, origin }),
             inferred_date: dateline::infer(article),
             title: article.display_title(),
             words: article.word_count(),
-            figures: figs.iter().map(|f| FigureReport::new(&article.text, f)).collect(),
+            figures: figs
+                .iter()
+                .map(|f| FigureReport::new(&article.text, f))
+                .collect(),
         }
     }
 }
@@ -184,7 +189,10 @@ impl Report {
     /// Analyses every article.
     pub fn new(articles: &[Article], fallback: Option<Date>) -> Report {
         Report {
-            articles: articles.iter().map(|a| ArticleReport::new(a, fallback)).collect(),
+            articles: articles
+                .iter()
+                .map(|a| ArticleReport::new(a, fallback))
+                .collect(),
         }
     }
 }

@@ -29,8 +29,8 @@ pub struct Sentence {
 
 const ABBREVIATIONS: &[&str] = &[
     "n", "nr", "art", "artt", "p", "pp", "pag", "ecc", "dott", "dr", "sig", "sigg", "on", "prof",
-    "mr", "mrs", "ms", "st", "vol", "cap", "co", "inc", "ltd", "corp", "s", "a", "spa", "srl",
-    "u", "es", "cfr", "gen", "feb", "mar", "apr", "mag", "giu", "lug", "ago", "set", "sett", "ott",
+    "mr", "mrs", "ms", "st", "vol", "cap", "co", "inc", "ltd", "corp", "s", "a", "spa", "srl", "u",
+    "es", "cfr", "gen", "feb", "mar", "apr", "mag", "giu", "lug", "ago", "set", "sett", "ott",
     "nov", "dic",
 ];
 
@@ -42,7 +42,9 @@ pub fn sentences(toks: &[Tok], src: &str) -> Vec<Sentence> {
         let end = match t.norm.as_str() {
             "!" | "?" | ";" => true,
             "." => {
-                let prev_abbrev = i > 0 && toks[i - 1].is_word() && ABBREVIATIONS.contains(&toks[i - 1].norm.as_str());
+                let prev_abbrev = i > 0
+                    && toks[i - 1].is_word()
+                    && ABBREVIATIONS.contains(&toks[i - 1].norm.as_str());
                 let next_lower = toks.get(i + 1).is_some_and(|n| {
                     n.text(src)
                         .chars()
@@ -71,18 +73,23 @@ pub fn sentences(toks: &[Tok], src: &str) -> Vec<Sentence> {
 /// Paesi`, `gas naturale liquefatto verso la Cina`).
 const NP_PREPOSITIONS: &[&str] = &[
     "di", "d'", "del", "dello", "della", "dell'", "dei", "degli", "delle", "tra", "fra", "verso",
-    "per", "con", "su", "sul", "sulla", "sui", "in", "nel", "nella", "a", "al", "alla", "ai",
-    "da", "dal", "dalla",
+    "per", "con", "su", "sul", "sulla", "sui", "in", "nel", "nella", "a", "al", "alla", "ai", "da",
+    "dal", "dalla",
 ];
 
 /// Words that never head a noun phrase here.
-const NOT_CONTENT: &[&str] = &["ormai", "ancora", "gia", "solo", "soltanto", "pure", "inoltre", "anche"];
+const NOT_CONTENT: &[&str] = &[
+    "ormai", "ancora", "gia", "solo", "soltanto", "pure", "inoltre", "anche",
+];
 
 fn is_content(t: &Tok) -> bool {
     match t.kind {
         TokKind::Word => {
             let w = t.norm.as_str();
-            !is_function_word(w) && !VERBS.contains(&w) && !NOT_CONTENT.contains(&w) && !w.ends_with('\'')
+            !is_function_word(w)
+                && !VERBS.contains(&w)
+                && !NOT_CONTENT.contains(&w)
+                && !w.ends_with('\'')
         }
         TokKind::Digits => true,
         _ => false,
@@ -100,7 +107,10 @@ fn span_text(toks: &[Tok], src: &str, first: usize, last: usize) -> String {
 /// them. Returns the text and the token index past it.
 pub fn noun_phrase_after(toks: &[Tok], src: &str, k: usize, max: usize) -> Option<(String, usize)> {
     let mut i = k;
-    while toks.get(i).is_some_and(|t| t.is_any(ARTICLES) || t.is_any(NP_PREPOSITIONS)) {
+    while toks
+        .get(i)
+        .is_some_and(|t| t.is_any(ARTICLES) || t.is_any(NP_PREPOSITIONS))
+    {
         i += 1;
     }
     let start = i;
@@ -116,11 +126,18 @@ pub fn noun_phrase_after(toks: &[Tok], src: &str, k: usize, max: usize) -> Optio
             words += 1;
             last_content = Some(i);
             i += 1;
-        } else if t.norm == "-" && !t.space_before && toks.get(i + 1).is_some_and(|n| !n.space_before && is_content(n)) {
+        } else if t.norm == "-"
+            && !t.space_before
+            && toks
+                .get(i + 1)
+                .is_some_and(|n| !n.space_before && is_content(n))
+        {
             // A hyphenated compound counts as one word (Cina-Europa).
             last_content = Some(i + 1);
             i += 2;
-        } else if t.is_any(NP_PREPOSITIONS) || (t.is_any(ARTICLES) && i > start && toks[i - 1].is_any(NP_PREPOSITIONS)) {
+        } else if t.is_any(NP_PREPOSITIONS)
+            || (t.is_any(ARTICLES) && i > start && toks[i - 1].is_any(NP_PREPOSITIONS))
+        {
             // Only keep going if a content word follows.
             let mut j = i + 1;
             while toks.get(j).is_some_and(|n| n.is_any(ARTICLES)) {
@@ -208,17 +225,22 @@ fn subject_before(toks: &[Tok], src: &str, from: usize, at: usize) -> Option<Str
 fn predicate_before(toks: &[Tok], src: &str, from: usize, at: usize) -> Option<String> {
     let verb = (from..at).rev().find(|&k| {
         let t = &toks[k];
-        t.kind == TokKind::Word && (VERBS.contains(&t.norm.as_str()) || looks_like_verb(&t.norm)) && !t.is_capitalized(src)
+        t.kind == TokKind::Word
+            && (VERBS.contains(&t.norm.as_str()) || looks_like_verb(&t.norm))
+            && !t.is_capitalized(src)
     })?;
     let mut first = verb + 1;
     let mut last = at;
-    while last > first && (toks[last - 1].is_any(NP_PREPOSITIONS) || toks[last - 1].is_any(ARTICLES)) {
+    while last > first
+        && (toks[last - 1].is_any(NP_PREPOSITIONS) || toks[last - 1].is_any(ARTICLES))
+    {
         last -= 1;
     }
     while first < last && (toks[first].is_any(ARTICLES) || !is_content(&toks[first])) {
         first += 1;
     }
-    if first >= last || (first..last).any(|k| toks[k].kind == TokKind::Punct && toks[k].norm != "-") {
+    if first >= last || (first..last).any(|k| toks[k].kind == TokKind::Punct && toks[k].norm != "-")
+    {
         return None;
     }
     Some(span_text(toks, src, first, last))
@@ -231,10 +253,18 @@ fn event_before(toks: &[Tok], src: &str, from: usize, at: usize) -> Option<Strin
     while k > from {
         let t = &toks[k - 1];
         let w = t.norm.as_str();
-        if t.kind == TokKind::Word && looks_like_verb(w) && !VERBS.contains(&w) && !t.is_capitalized(src) {
+        if t.kind == TokKind::Word
+            && looks_like_verb(w)
+            && !VERBS.contains(&w)
+            && !t.is_capitalized(src)
+        {
             // The phrase from the verb up to the qualifier or number.
             let mut end = at;
-            while end > k && (toks[end - 1].is_any(ARTICLES) || toks[end - 1].is_any(&["oltre", "piu", "di", "circa", "quasi", "almeno", "ben"])) {
+            while end > k
+                && (toks[end - 1].is_any(ARTICLES)
+                    || toks[end - 1]
+                        .is_any(&["oltre", "piu", "di", "circa", "quasi", "almeno", "ben"]))
+            {
                 end -= 1;
             }
             let end = end.max(k);
@@ -249,29 +279,97 @@ fn event_before(toks: &[Tok], src: &str, from: usize, at: usize) -> Option<Strin
 }
 
 const TIME_UNITS: &[&str] = &[
-    "anni", "anno", "mesi", "mese", "giorni", "giorno", "settimane", "settimana", "ore", "ora",
-    "minuti", "decenni", "secoli",
+    "anni",
+    "anno",
+    "mesi",
+    "mese",
+    "giorni",
+    "giorno",
+    "settimane",
+    "settimana",
+    "ore",
+    "ora",
+    "minuti",
+    "decenni",
+    "secoli",
 ];
 
 const CHANGE_NOUNS: &[&str] = &[
-    "aumento", "calo", "crescita", "incremento", "rialzo", "ribasso", "diminuzione", "riduzione",
-    "contrazione", "flessione", "balzo", "crollo",
+    "aumento",
+    "calo",
+    "crescita",
+    "incremento",
+    "rialzo",
+    "ribasso",
+    "diminuzione",
+    "riduzione",
+    "contrazione",
+    "flessione",
+    "balzo",
+    "crollo",
 ];
 
 /// Reporting verbs after which the source follows (`ha affermato Zhao
 /// Long`), or before which it stands (`Xi ha detto`).
 const REPORTING: &[&str] = &[
-    "affermato", "detto", "dichiarato", "spiegato", "sottolineato", "osservato", "confermato",
-    "riferito", "annunciato", "precisato", "scritto", "riportato", "aggiunto", "ricordato",
-    "dicono", "riferiscono", "riportano", "indicano", "mostrano", "rivelano", "confermano",
-    "spiegano", "sostengono", "affermano", "dichiarano", "scrivono", "parlano", "riporta",
-    "riferisce", "spiega", "afferma", "dichiara", "scrive", "sostiene", "osserva", "precisa",
-    "conferma", "aggiunge", "sottolinea", "parla", "confidato", "citando", "presente",
+    "affermato",
+    "detto",
+    "dichiarato",
+    "spiegato",
+    "sottolineato",
+    "osservato",
+    "confermato",
+    "riferito",
+    "annunciato",
+    "precisato",
+    "scritto",
+    "riportato",
+    "aggiunto",
+    "ricordato",
+    "dicono",
+    "riferiscono",
+    "riportano",
+    "indicano",
+    "mostrano",
+    "rivelano",
+    "confermano",
+    "spiegano",
+    "sostengono",
+    "affermano",
+    "dichiarano",
+    "scrivono",
+    "parlano",
+    "riporta",
+    "riferisce",
+    "spiega",
+    "afferma",
+    "dichiara",
+    "scrive",
+    "sostiene",
+    "osserva",
+    "precisa",
+    "conferma",
+    "aggiunge",
+    "sottolinea",
+    "parla",
+    "confidato",
+    "citando",
+    "presente",
 ];
 
 const DATA_WORDS: &[&str] = &[
-    "dati", "stime", "previsioni", "statistiche", "rapporto", "cifre", "numeri", "ultimi", "ultime",
-    "ultimo", "documenti", "calcoli",
+    "dati",
+    "stime",
+    "previsioni",
+    "statistiche",
+    "rapporto",
+    "cifre",
+    "numeri",
+    "ultimi",
+    "ultime",
+    "ultimo",
+    "documenti",
+    "calcoli",
 ];
 
 /// A source's name starting at `k`: a capitalised name with its lower-case
@@ -280,16 +378,26 @@ const DATA_WORDS: &[&str] = &[
 fn source_after(toks: &[Tok], src: &str, k: usize) -> Option<String> {
     let mut i = k;
     while toks.get(i).is_some_and(|t| {
-        t.is_any(ARTICLES) || t.is_any(&["ancora", "anche", "quanto", "da", "dal", "dalla", "dall'", "dai", "dagli"])
+        t.is_any(ARTICLES)
+            || t.is_any(&[
+                "ancora", "anche", "quanto", "da", "dal", "dalla", "dall'", "dai", "dagli",
+            ])
     }) {
         i += 1;
     }
     // "i dati del", "gli ultimi dati del"
     let mut j = i;
-    while toks.get(j).is_some_and(|t| t.is_any(DATA_WORDS) || t.is_any(ARTICLES)) {
+    while toks
+        .get(j)
+        .is_some_and(|t| t.is_any(DATA_WORDS) || t.is_any(ARTICLES))
+    {
         j += 1;
     }
-    if j > i && toks.get(j).is_some_and(|t| t.is_any(&["del", "della", "dell'", "dei", "degli", "delle", "di"])) {
+    if j > i
+        && toks
+            .get(j)
+            .is_some_and(|t| t.is_any(&["del", "della", "dell'", "dei", "degli", "delle", "di"]))
+    {
         i = j + 1;
     }
     let t = toks.get(i)?;
@@ -305,8 +413,11 @@ fn source_after(toks: &[Tok], src: &str, k: usize) -> Option<String> {
             if n.kind == TokKind::Word && n.is_capitalized(src) {
                 last = m + 1;
                 m += 1;
-            } else if n.is_any(&["di", "d'", "del", "della", "dell'", "degli", "dei", "delle", "per", "e"])
-                && toks.get(m + 1).is_some_and(|x| x.is_capitalized(src) || x.is_any(ARTICLES))
+            } else if n.is_any(&[
+                "di", "d'", "del", "della", "dell'", "degli", "dei", "delle", "per", "e",
+            ]) && toks
+                .get(m + 1)
+                .is_some_and(|x| x.is_capitalized(src) || x.is_any(ARTICLES))
             {
                 m += 1;
             } else if n.is_any(ARTICLES) && toks.get(m + 1).is_some_and(|x| x.is_capitalized(src)) {
@@ -314,7 +425,8 @@ fn source_after(toks: &[Tok], src: &str, k: usize) -> Option<String> {
             } else if n.kind == TokKind::Word
                 && !n.is_capitalized(src)
                 && (NAME_ADJECTIVES.contains(&n.norm.as_str())
-                    || ADJECTIVE_ENDINGS.iter().any(|e| n.norm.ends_with(e)) && n.norm.ends_with("ese"))
+                    || ADJECTIVE_ENDINGS.iter().any(|e| n.norm.ends_with(e))
+                        && n.norm.ends_with("ese"))
                 && m == last
             {
                 // "russo", "cinese", "americano" right after a name
@@ -337,21 +449,91 @@ fn source_after(toks: &[Tok], src: &str, k: usize) -> Option<String> {
 
 /// Nouns that name a source when written in lower case.
 const SOURCE_NOUNS: &[&str] = &[
-    "fonti", "fonte", "media", "analisti", "analista", "esperti", "esperto", "portavoce",
-    "ministero", "ministro", "governo", "agenzia", "agenzie", "funzionari", "funzionario",
-    "documenti", "documento", "giornale", "quotidiano", "rapporto", "dati", "stime", "ricercatori",
-    "ricercatore", "osservatori", "diplomatici", "diplomatico", "stampa", "tv", "televisione",
-    "istituto", "ufficio", "autorita", "autorità", "servizi", "intelligence", "testimoni", "sondaggio",
+    "fonti",
+    "fonte",
+    "media",
+    "analisti",
+    "analista",
+    "esperti",
+    "esperto",
+    "portavoce",
+    "ministero",
+    "ministro",
+    "governo",
+    "agenzia",
+    "agenzie",
+    "funzionari",
+    "funzionario",
+    "documenti",
+    "documento",
+    "giornale",
+    "quotidiano",
+    "rapporto",
+    "dati",
+    "stime",
+    "ricercatori",
+    "ricercatore",
+    "osservatori",
+    "diplomatici",
+    "diplomatico",
+    "stampa",
+    "tv",
+    "televisione",
+    "istituto",
+    "ufficio",
+    "autorita",
+    "autorità",
+    "servizi",
+    "intelligence",
+    "testimoni",
+    "sondaggio",
 ];
 
 /// Lower-case words that qualify a name (`Ministero degli Esteri russo`).
 const NAME_ADJECTIVES: &[&str] = &[
-    "russo", "russa", "russi", "russe", "cinese", "cinesi", "americano", "americana", "americani",
-    "statunitense", "statunitensi", "europeo", "europea", "europei", "italiano", "italiana",
-    "italiani", "francese", "francesi", "tedesco", "tedesca", "tedeschi", "britannico",
-    "britannica", "britannici", "giapponese", "ucraino", "ucraina", "ucraini", "turco", "turca",
-    "indiano", "indiana", "spagnolo", "spagnola", "iraniano", "israeliano", "nazionale",
-    "centrale", "federale", "regionale", "internazionale", "mondiale",
+    "russo",
+    "russa",
+    "russi",
+    "russe",
+    "cinese",
+    "cinesi",
+    "americano",
+    "americana",
+    "americani",
+    "statunitense",
+    "statunitensi",
+    "europeo",
+    "europea",
+    "europei",
+    "italiano",
+    "italiana",
+    "italiani",
+    "francese",
+    "francesi",
+    "tedesco",
+    "tedesca",
+    "tedeschi",
+    "britannico",
+    "britannica",
+    "britannici",
+    "giapponese",
+    "ucraino",
+    "ucraina",
+    "ucraini",
+    "turco",
+    "turca",
+    "indiano",
+    "indiana",
+    "spagnolo",
+    "spagnola",
+    "iraniano",
+    "israeliano",
+    "nazionale",
+    "centrale",
+    "federale",
+    "regionale",
+    "internazionale",
+    "mondiale",
 ];
 
 /// The source a sentence attributes its content to.
@@ -364,7 +546,10 @@ fn attribution(toks: &[Tok], src: &str, s: Sentence) -> Option<String> {
             let mut k = i + 1;
             if toks.get(k).is_some_and(|x| x.is("quanto")) {
                 k += 1;
-                while toks.get(k).is_some_and(|x| looks_like_verb(&x.norm) || x.is_any(&["reso", "noto"])) {
+                while toks
+                    .get(k)
+                    .is_some_and(|x| looks_like_verb(&x.norm) || x.is_any(&["reso", "noto"]))
+                {
                     k += 1;
                 }
             }
@@ -387,7 +572,8 @@ fn attribution(toks: &[Tok], src: &str, s: Sentence) -> Option<String> {
         // "ha fatto presente il South China Morning Post"
         let after = i + 1;
         let next = toks.get(after);
-        let quote_or_that = next.is_none_or(|n| n.is_any(&["che", "\"", ":", ","]) || n.kind == TokKind::Punct);
+        let quote_or_that =
+            next.is_none_or(|n| n.is_any(&["che", "\"", ":", ","]) || n.kind == TokKind::Punct);
         if !quote_or_that && after < s.last {
             if let Some(name) = source_after(toks, src, after) {
                 return Some(name);
@@ -395,12 +581,27 @@ fn attribution(toks: &[Tok], src: &str, s: Sentence) -> Option<String> {
         }
         // "Xi ha detto che…": the subject before the verb.
         let mut k = i;
-        while k > s.first && toks[k - 1].is_any(&["ha", "hanno", "aveva", "avevano", "avrebbe", "avrebbero", "fatto", "ha"]) {
+        while k > s.first
+            && toks[k - 1].is_any(&[
+                "ha",
+                "hanno",
+                "aveva",
+                "avevano",
+                "avrebbe",
+                "avrebbero",
+                "fatto",
+                "ha",
+            ])
+        {
             k -= 1;
         }
         if k > s.first {
             let mut start = k;
-            while start > s.first && toks[start - 1].kind == TokKind::Word && (toks[start - 1].is_capitalized(src) || toks[start - 1].is_any(&["di", "del", "della", "dell'", "degli"])) {
+            while start > s.first
+                && toks[start - 1].kind == TokKind::Word
+                && (toks[start - 1].is_capitalized(src)
+                    || toks[start - 1].is_any(&["di", "del", "della", "dell'", "degli"]))
+            {
                 start -= 1;
             }
             while start < k && !toks[start].is_capitalized(src) {
@@ -421,7 +622,11 @@ fn attribution(toks: &[Tok], src: &str, s: Sentence) -> Option<String> {
     }
     // "fonti del Cremlino" anywhere
     for i in range {
-        if toks[i].is("fonti") && toks.get(i + 1).is_some_and(|x| x.is_any(&["del", "della", "di", "dell'"])) {
+        if toks[i].is("fonti")
+            && toks
+                .get(i + 1)
+                .is_some_and(|x| x.is_any(&["del", "della", "di", "dell'"]))
+        {
             return source_after(toks, src, i);
         }
     }
@@ -435,7 +640,8 @@ fn reports_without_subject(toks: &[Tok], s: Sentence) -> bool {
     while toks.get(i).is_some_and(|t| t.kind == TokKind::Punct) {
         i += 1;
     }
-    toks.get(i).is_some_and(|t| t.is_any(&["ha", "hanno", "aveva"]))
+    toks.get(i)
+        .is_some_and(|t| t.is_any(&["ha", "hanno", "aveva"]))
         && toks.get(i + 1).is_some_and(|t| t.is_any(REPORTING))
 }
 
@@ -524,7 +730,8 @@ fn subject_of(toks: &[Tok], src: &str, s: Sentence, f: &Found) -> Option<String>
             let unit = f.unit.as_deref().unwrap_or("");
             let first_word = unit.split(' ').next().unwrap_or("").to_lowercase();
             if first_word == "volte" {
-                event_before(toks, src, s.first, f.first).or_else(|| subject_before(toks, src, s.first, f.first))
+                event_before(toks, src, s.first, f.first)
+                    .or_else(|| subject_before(toks, src, s.first, f.first))
             } else if TIME_UNITS.contains(&first_word.as_str()) {
                 predicate_before(toks, src, s.first, f.first)
                     .or_else(|| subject_before(toks, src, s.first, f.first))
@@ -554,10 +761,16 @@ mod tests {
     fn noun_phrases() {
         let s = "dei treni merci Cina-Europa nell'ambito della Nuova Via";
         let toks = tokenize(s);
-        assert_eq!(noun_phrase_after(&toks, s, 0, 3).unwrap().0, "treni merci Cina-Europa");
+        assert_eq!(
+            noun_phrase_after(&toks, s, 0, 3).unwrap().0,
+            "treni merci Cina-Europa"
+        );
         let s = "delle importazioni cinesi di LNG, superando";
         let toks = tokenize(s);
-        assert_eq!(noun_phrase_after(&toks, s, 0, 6).unwrap().0, "importazioni cinesi di LNG");
+        assert_eq!(
+            noun_phrase_after(&toks, s, 0, 6).unwrap().0,
+            "importazioni cinesi di LNG"
+        );
     }
 
     #[test]
@@ -565,30 +778,51 @@ mod tests {
         let s = "Il commercio tra i due Paesi ha superato i 200 miliardi";
         let toks = tokenize(s);
         let at = toks.iter().position(|t| t.norm == "200").unwrap();
-        assert_eq!(subject_before(&toks, s, 0, at).as_deref(), Some("commercio tra i due Paesi"));
+        assert_eq!(
+            subject_before(&toks, s, 0, at).as_deref(),
+            Some("commercio tra i due Paesi")
+        );
     }
 
     fn source_of(s: &str) -> Option<String> {
         let toks = tokenize(s);
-        attribution(&toks, s, Sentence { first: 0, last: toks.len() })
+        attribution(
+            &toks,
+            s,
+            Sentence {
+                first: 0,
+                last: toks.len(),
+            },
+        )
     }
 
     #[test]
     fn sources() {
-        assert_eq!(source_of("Secondo l'Istat la disoccupazione è calata.").as_deref(), Some("Istat"));
         assert_eq!(
-            source_of("Nel 2024, dicono i dati della Banca d'Italia, il credito è salito.").as_deref(),
+            source_of("Secondo l'Istat la disoccupazione è calata.").as_deref(),
+            Some("Istat")
+        );
+        assert_eq!(
+            source_of("Nel 2024, dicono i dati della Banca d'Italia, il credito è salito.")
+                .as_deref(),
             Some("Banca d'Italia")
         );
         assert_eq!(
-            source_of("Il deficit è al 3%, ha affermato Giorgia Meloni, presidente del Consiglio.").as_deref(),
+            source_of("Il deficit è al 3%, ha affermato Giorgia Meloni, presidente del Consiglio.")
+                .as_deref(),
             Some("Giorgia Meloni")
         );
         assert_eq!(
-            source_of("Secondo gli ultimi dati del Ministero dell'Economia francese, il debito cresce.").as_deref(),
+            source_of(
+                "Secondo gli ultimi dati del Ministero dell'Economia francese, il debito cresce."
+            )
+            .as_deref(),
             Some("Ministero dell'Economia francese")
         );
-        assert_eq!(source_of("Secondo diverse fonti, l'accordo è vicino.").as_deref(), Some("diverse fonti"));
+        assert_eq!(
+            source_of("Secondo diverse fonti, l'accordo è vicino.").as_deref(),
+            Some("diverse fonti")
+        );
         assert_eq!(source_of("Il sindaco ha parlato a lungo.").as_deref(), None);
     }
 }

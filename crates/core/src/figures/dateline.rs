@@ -73,9 +73,15 @@ pub fn infer(article: &Article) -> Option<Inferred> {
         if b.kind == BlockKind::Chrome(ChromeKind::Metadata) {
             let s = b.text(text);
             let lower = normalize(s);
-            if lower.starts_with("date") || lower.starts_with("data ") || lower.starts_with("data:") {
+            if lower.starts_with("date") || lower.starts_with("data ") || lower.starts_with("data:")
+            {
                 if let Some(date) = first_full_date(s, 6) {
-                    return Some(Inferred { date, evidence: Evidence::DateLine, start: b.start, end: b.end });
+                    return Some(Inferred {
+                        date,
+                        evidence: Evidence::DateLine,
+                        start: b.start,
+                        end: b.end,
+                    });
                 }
             }
         }
@@ -91,7 +97,12 @@ pub fn infer(article: &Article) -> Option<Inferred> {
             continue;
         }
         if let Some(date) = first_full_date(s, 10) {
-            return Some(Inferred { date, evidence: Evidence::MetadataField, start: b.start, end: b.end });
+            return Some(Inferred {
+                date,
+                evidence: Evidence::MetadataField,
+                start: b.start,
+                end: b.end,
+            });
         }
         if lower.trim_end_matches(':') == *label {
             if let Some(next) = blocks.get(k + 1) {
@@ -107,14 +118,23 @@ pub fn infer(article: &Article) -> Option<Inferred> {
         }
     }
     // 3. A dateline in one of the first paragraphs.
-    for b in blocks.iter().filter(|b| b.kind == BlockKind::Paragraph).take(3) {
+    for b in blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::Paragraph)
+        .take(3)
+    {
         let s = b.text(text);
         let head: String = s.chars().take(80).collect();
         if !head.contains(',') {
             continue;
         }
         if let Some(date) = first_full_date(&head, 8) {
-            return Some(Inferred { date, evidence: Evidence::Dateline, start: b.start, end: b.start + head.len() });
+            return Some(Inferred {
+                date,
+                evidence: Evidence::Dateline,
+                start: b.start,
+                end: b.start + head.len(),
+            });
         }
     }
     None
@@ -152,7 +172,10 @@ mod tests {
             ("2023-04-12".into(), Evidence::MetadataField)
         );
         assert_eq!(
-            inferred("Titolo del pezzo qui\nIl testo dice cose.\nData di creazione\nAprile 12, 2023").unwrap(),
+            inferred(
+                "Titolo del pezzo qui\nIl testo dice cose.\nData di creazione\nAprile 12, 2023"
+            )
+            .unwrap(),
             ("2023-04-12".into(), Evidence::MetadataField)
         );
         assert_eq!(
@@ -171,7 +194,10 @@ mod tests {
         let fb = Date::from_ymd(2000, 1, 1);
         assert_eq!(reference_date(&a, fb).unwrap().1, Origin::Text);
         a.meta.date = Some("2024-06-02".into());
-        assert_eq!(reference_date(&a, fb).unwrap(), (Date::from_ymd(2024, 6, 2).unwrap(), Origin::Metadata));
+        assert_eq!(
+            reference_date(&a, fb).unwrap(),
+            (Date::from_ymd(2024, 6, 2).unwrap(), Origin::Metadata)
+        );
         let b = Article::parse("t", "t.txt", "Niente.", Metadata::default());
         assert_eq!(reference_date(&b, fb).unwrap().1, Origin::Fallback);
     }

@@ -90,7 +90,10 @@ impl FigureKind {
 
     /// True for dates, periods and times of day.
     pub fn is_time(self) -> bool {
-        matches!(self, FigureKind::Date | FigureKind::Period | FigureKind::Time)
+        matches!(
+            self,
+            FigureKind::Date | FigureKind::Period | FigureKind::Time
+        )
     }
 }
 
@@ -441,7 +444,15 @@ pub fn extract(article: &Article, reference: Option<Date>) -> Vec<Figure> {
     let mut source = None;
     for b in &article.blocks {
         let boilerplate = matches!(b.kind, BlockKind::Chrome(_));
-        ex.block(&article.text, b.start, b.end, reference, boilerplate, &mut source, &mut out);
+        ex.block(
+            &article.text,
+            b.start,
+            b.end,
+            reference,
+            boilerplate,
+            &mut source,
+            &mut out,
+        );
     }
     out
 }
@@ -453,7 +464,15 @@ pub fn extract_text(text: &str, reference: Option<Date>) -> Vec<Figure> {
     let mut offset = 0;
     let mut source = None;
     for line in text.split_inclusive('\n') {
-        ex.block(text, offset, offset + line.len(), reference, false, &mut source, &mut out);
+        ex.block(
+            text,
+            offset,
+            offset + line.len(),
+            reference,
+            false,
+            &mut source,
+            &mut out,
+        );
         offset += line.len();
     }
     out

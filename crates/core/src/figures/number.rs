@@ -24,7 +24,10 @@ pub struct Decimal {
 impl Decimal {
     /// An integer.
     pub fn int(n: i128) -> Decimal {
-        Decimal { mantissa: n, exp: 0 }
+        Decimal {
+            mantissa: n,
+            exp: 0,
+        }
     }
 
     /// The value as a float, rounded once.
@@ -55,7 +58,11 @@ impl Decimal {
 /// decimal mark (`1.234,5`, `227,9`, `4,800` = 4,8). A lone `.` that does
 /// not group three digits is read as a decimal point (`6.2`).
 pub fn parse_digits(s: &str) -> Option<Decimal> {
-    if s.is_empty() || !s.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b',') {
+    if s.is_empty()
+        || !s
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b == b'.' || b == b',')
+    {
         return None;
     }
     let commas = s.matches(',').count();
@@ -148,33 +155,44 @@ pub const DETERMINERS: &[&str] = &[
 ];
 
 /// Denominators of fractions in words, singular and plural.
-fn denominator(w: &str) -> Option<(u32, bool)> {
+fn denominator(w: &str) -> Option<(f64, bool)> {
     // (denominator, plural form?)
-    Some(match w {
-        "mezzo" | "mezza" => (2, false),
-        "mezzi" | "mezze" => (2, true),
-        "terzo" => (3, false),
-        "terzi" => (3, true),
-        "quarto" => (4, false),
-        "quarti" => (4, true),
-        "quinto" => (5, false),
-        "quinti" => (5, true),
-        "sesto" => (6, false),
-        "sesti" => (6, true),
-        "settimo" => (7, false),
-        "settimi" => (7, true),
-        "ottavo" => (8, false),
-        "ottavi" => (8, true),
-        "nono" => (9, false),
-        "noni" => (9, true),
-        "decimo" => (10, false),
-        "decimi" => (10, true),
-        "centesimo" => (100, false),
-        "centesimi" => (100, true),
-        "millesimo" => (1000, false),
-        "millesimi" => (1000, true),
-        _ => return None,
-    })
+    let (d, plural): (u32, bool) = match w {
+        "milionesimo" => return Some((1e6, false)),
+        "milionesimi" => return Some((1e6, true)),
+        "miliardesimo" => return Some((1e9, false)),
+        "miliardesimi" => return Some((1e9, true)),
+        "bilionesimo" => return Some((1e12, false)),
+        "bilionesimi" => return Some((1e12, true)),
+        "trilionesimo" => return Some((1e18, false)),
+        "trilionesimi" => return Some((1e18, true)),
+        _ => match w {
+            "mezzo" | "mezza" => (2, false),
+            "mezzi" | "mezze" => (2, true),
+            "terzo" => (3, false),
+            "terzi" => (3, true),
+            "quarto" => (4, false),
+            "quarti" => (4, true),
+            "quinto" => (5, false),
+            "quinti" => (5, true),
+            "sesto" => (6, false),
+            "sesti" => (6, true),
+            "settimo" => (7, false),
+            "settimi" => (7, true),
+            "ottavo" => (8, false),
+            "ottavi" => (8, true),
+            "nono" => (9, false),
+            "noni" => (9, true),
+            "decimo" => (10, false),
+            "decimi" => (10, true),
+            "centesimo" => (100, false),
+            "centesimi" => (100, true),
+            "millesimo" => (1000, false),
+            "millesimi" => (1000, true),
+            _ => return None,
+        },
+    };
+    Some((f64::from(d), plural))
 }
 
 /// What was read at a position.
@@ -255,8 +273,12 @@ impl Reader {
         // Mixed numbers in words: "uno e mezzo", "due e tre quarti".
         if num.words && toks.get(num.last).is_some_and(|t| t.is("e")) {
             let after = num.last + 1;
-            if toks.get(after).is_some_and(|t| t.is_any(&["mezzo", "mezza"]))
-                && toks.get(after + 1).is_none_or(|t| scale_word(&t.norm).is_none())
+            if toks
+                .get(after)
+                .is_some_and(|t| t.is_any(&["mezzo", "mezza"]))
+                && toks
+                    .get(after + 1)
+                    .is_none_or(|t| scale_word(&t.norm).is_none())
             {
                 // "un milione e mezzo": half of the scale word that ends the run.
                 let half = toks[num.last - 1..num.last]
@@ -268,7 +290,10 @@ impl Reader {
                 num.last = after + 1;
                 return Some(num);
             }
-            if let Some(fr) = self.read(toks, after).filter(|f| f.fraction && f.value < 1.0) {
+            if let Some(fr) = self
+                .read(toks, after)
+                .filter(|f| f.fraction && f.value < 1.0)
+            {
                 num.value += fr.value;
                 num.precision = 0.0;
                 num.last = fr.last;
@@ -276,7 +301,10 @@ impl Reader {
             }
         }
         // Dozens: "tre dozzine", "una dozzina".
-        if toks.get(num.last).is_some_and(|t| t.is_any(&["dozzina", "dozzine"])) {
+        if toks
+            .get(num.last)
+            .is_some_and(|t| t.is_any(&["dozzina", "dozzine"]))
+        {
             num.value *= 12.0;
             num.precision *= 12.0;
             num.last += 1;
@@ -291,7 +319,9 @@ impl Reader {
             num.article_one = false;
             // "un milione e mezzo", "3 milioni e mezzo"
             if toks.get(num.last).is_some_and(|t| t.is("e"))
-                && toks.get(num.last + 1).is_some_and(|t| t.is_any(&["mezzo", "mezza"]))
+                && toks
+                    .get(num.last + 1)
+                    .is_some_and(|t| t.is_any(&["mezzo", "mezza"]))
             {
                 num.value += 10f64.powi(k) / 2.0;
                 num.precision = num.precision.min(10f64.powi(k) / 2.0);
@@ -383,13 +413,64 @@ impl Reader {
                 article_one: false,
             });
         }
+        // Scale ordinals: "trilionesimo", "tre milionesimo".
+        let scale_ordinal = |w: &str| match w {
+            "milionesimo" | "milionesima" => Some(1e6),
+            "miliardesimo" | "miliardesima" => Some(1e9),
+            "bilionesimo" | "bilionesima" => Some(1e12),
+            "trilionesimo" | "trilionesima" => Some(1e18),
+            _ => None,
+        };
+        if let Some(v) = scale_ordinal(&t.norm) {
+            return Some(Num {
+                value: v,
+                precision: 1.0,
+                first: i,
+                last: i + 1,
+                ordinal: true,
+                fraction: false,
+                words: true,
+                article_one: false,
+            });
+        }
         if !self.is_number_word(toks, i) {
             return None;
         }
         // The longest run of number words that text2num reads as one number.
         let mut j = i;
-        while j < toks.len() && j - i < 8 && self.is_number_word(toks, j) && (j == i || toks[j].space_before) {
+        while j < toks.len()
+            && j - i < 8
+            && self.is_number_word(toks, j)
+            && (j == i || toks[j].space_before)
+        {
             j += 1;
+        }
+        // A plural ordinal ends a numerator: "cento trentacinquesimi".
+        if j > i + 1 && (toks[j - 1].norm.ends_with("esimi") || toks[j - 1].norm.ends_with("esime"))
+        {
+            j -= 1;
+        }
+        if let Some(v) = toks.get(j).and_then(|n| scale_ordinal(&n.norm)) {
+            if let Some((base, false)) = self.word_value(
+                &toks[i..j]
+                    .iter()
+                    .map(|t| t.norm.as_str())
+                    .collect::<Vec<_>>()
+                    .join(""),
+            ) {
+                if !(j == i + 1 && t.is_any(&["un", "una", "uno"])) {
+                    return Some(Num {
+                        value: base * v,
+                        precision: 1.0,
+                        first: i,
+                        last: j + 1,
+                        ordinal: true,
+                        fraction: false,
+                        words: true,
+                        article_one: false,
+                    });
+                }
+            }
         }
         while j > i {
             let phrase: Vec<&str> = toks[i..j]
@@ -402,7 +483,9 @@ impl Reader {
                 .and_then(|s| parse_text2num_output(&s))
             {
                 // Ambiguous ordinal words need a determiner ("il terzo").
-                let ambiguous = toks[i..j].iter().any(|t| NEEDS_DETERMINER.contains(&t.norm.as_str()));
+                let ambiguous = toks[i..j]
+                    .iter()
+                    .any(|t| NEEDS_DETERMINER.contains(&t.norm.as_str()));
                 if ordinal && ambiguous && !(i > 0 && toks[i - 1].is_any(DETERMINERS)) {
                     if j - i == 1 {
                         return None;
@@ -413,7 +496,11 @@ impl Reader {
                 let single_article = j == i + 1 && t.is_any(&["un", "una", "uno", "un'"]);
                 return Some(Num {
                     value,
-                    precision: if ordinal { 1.0 } else { precision_of_words(value) },
+                    precision: if ordinal {
+                        1.0
+                    } else {
+                        precision_of_words(value)
+                    },
                     first: i,
                     last: j,
                     ordinal,
@@ -457,7 +544,7 @@ impl Reader {
                 }
             }
         }
-        let general = || -> Option<(u32, bool)> {
+        let general = || -> Option<(f64, bool)> {
             // Any ordinal word as a denominator: "ventunesimo", "venticinquesimi".
             let w = next.norm.as_str();
             let singular = if let Some(stem) = w.strip_suffix('i') {
@@ -468,13 +555,14 @@ impl Reader {
                 w.to_string()
             };
             let (v, ordinal) = self.word_value(&singular)?;
-            (ordinal && v >= 2.0 && v <= 1e6 && v.fract() == 0.0).then_some((v as u32, singular != w))
+            (ordinal && (2.0..=1e6).contains(&v) && v.fract() == 0.0).then_some((v, singular != w))
         };
         if let Some((den, plural)) = denominator(&next.norm).or_else(general) {
             let numerator = num.value;
-            let fits = if numerator == 1.0 { !plural } else { plural };
+            // "un quarto", "tre quarti" (and the looser "due centesimo").
+            let fits = numerator != 1.0 || !plural;
             if fits && numerator.fract() == 0.0 && numerator >= 1.0 && num.words {
-                num.value = numerator / f64::from(den);
+                num.value = numerator / den;
                 num.precision = 0.0;
                 num.fraction = true;
                 num.article_one = false;
@@ -497,7 +585,10 @@ pub fn scan(text: &str) -> Vec<(usize, usize, f64)> {
             Some(n) if n.last > i => {
                 let mut start = toks[i].start;
                 let mut value = n.value;
-                let minus = i > 0 && toks[i - 1].norm == "-" && !toks[i].space_before && (i == 1 || toks[i - 1].space_before);
+                let minus = i > 0
+                    && toks[i - 1].norm == "-"
+                    && !toks[i].space_before
+                    && (i == 1 || toks[i - 1].space_before);
                 if minus {
                     start = toks[i - 1].start;
                     value = -value;
@@ -578,7 +669,10 @@ mod tests {
         assert_eq!(read("cinque milioni di yen").unwrap().0, 5_000_000.0);
         assert_eq!(read("settant'anni").unwrap().0, 70.0);
         assert!(read("secondo fonti").is_none());
-        assert!(read("terzo mondo").is_none(), "ordinal words need a determiner");
+        assert!(
+            read("terzo mondo").is_none(),
+            "ordinal words need a determiner"
+        );
         let u = Reader::default();
         let toks = tokenize("un incontro");
         assert!(u.read(&toks, 0).unwrap().article_one);
@@ -586,11 +680,17 @@ mod tests {
 
     #[test]
     fn fractions_and_ordinals() {
-        assert_eq!(read("un quarto").unwrap(), (0.25, "un quarto".into(), false, true));
+        assert_eq!(
+            read("un quarto").unwrap(),
+            (0.25, "un quarto".into(), false, true)
+        );
         assert_eq!(read("tre quarti").unwrap().0, 0.75);
         assert_eq!(read("due terzi").unwrap().1, "due terzi");
         assert_eq!(read("3/4").unwrap().0, 0.75);
-        assert_eq!(read("25° anniversario").unwrap(), (25.0, "25°".into(), true, false));
+        assert_eq!(
+            read("25° anniversario").unwrap(),
+            (25.0, "25°".into(), true, false)
+        );
         assert_eq!(read("21esima").unwrap().2, true);
         let toks = tokenize("il terzo anno");
         let n = Reader::default().read(&toks, 1).unwrap();

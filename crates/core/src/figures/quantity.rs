@@ -50,6 +50,7 @@ pub fn find(toks: &[Tok], src: &str, taken: &[bool], numbers: &Reader) -> Vec<Fo
             _ => i += 1,
         }
     }
+    merge_bounds(toks, &mut out);
     out
 }
 
@@ -65,7 +66,10 @@ fn qualifier_before(toks: &[Tok], at: usize) -> Option<Qual> {
         k -= 1;
     }
     // "superando la soglia dei 200"
-    if k >= 2 && toks[k - 1].is_any(&["dei", "di", "del", "delle", "degli"]) && toks[k - 2].is("soglia") {
+    if k >= 2
+        && toks[k - 1].is_any(&["dei", "di", "del", "delle", "degli"])
+        && toks[k - 2].is("soglia")
+    {
         k -= 2;
         if k > 0 && toks[k - 1].is("la") {
             k -= 1;
@@ -77,7 +81,10 @@ fn qualifier_before(toks: &[Tok], at: usize) -> Option<Qual> {
         if k < n {
             continue;
         }
-        let matches = toks[k - n..k].iter().zip(words.iter()).all(|(t, w)| t.is(w));
+        let matches = toks[k - n..k]
+            .iter()
+            .zip(words.iter())
+            .all(|(t, w)| t.is(w));
         if matches && best.is_none_or(|(len, _, _)| n > len) {
             best = Some((n, *q, *verbal));
         }
@@ -117,7 +124,9 @@ fn is_change(toks: &[Tok], span_first: usize) -> bool {
         return false;
     }
     let prep = &toks[span_first - 1];
-    if !prep.is_any(&["di", "del", "dello", "della", "dell'", "dei", "degli", "delle", "a", "al"]) {
+    if !prep.is_any(&[
+        "di", "del", "dello", "della", "dell'", "dei", "degli", "delle", "a", "al",
+    ]) {
         return false;
     }
     let word = &toks[span_first - 2];
@@ -201,13 +210,14 @@ fn counted_noun(toks: &[Tok], src: &str, k: usize) -> Option<(String, usize)> {
 /// `$ 75 milioni`, `€ 2 milioni`, `US $ 10 miliardi`, `c $ 1,34`.
 fn currency_first(toks: &[Tok], _src: &str, i: usize, numbers: &Reader) -> Option<Found> {
     let t = &toks[i];
-    let (sign_at, prefix) = if t.kind == TokKind::Word && toks.get(i + 1).is_some_and(|s| s.kind == TokKind::Symbol) {
-        (i + 1, Some(t.norm.as_str()))
-    } else if t.kind == TokKind::Symbol {
-        (i, None)
-    } else {
-        return None;
-    };
+    let (sign_at, prefix) =
+        if t.kind == TokKind::Word && toks.get(i + 1).is_some_and(|s| s.kind == TokKind::Symbol) {
+            (i + 1, Some(t.norm.as_str()))
+        } else if t.kind == TokKind::Symbol {
+            (i, None)
+        } else {
+            return None;
+        };
     let code = currency_sign(&toks[sign_at].norm, prefix)?;
     let n = numbers.read(toks, sign_at + 1)?;
     if n.ordinal || n.fraction {
@@ -235,7 +245,10 @@ fn approximate_count(toks: &[Tok], src: &str, i: usize) -> Option<Found> {
     } else {
         return None;
     };
-    if !toks.get(word_at + 1).is_some_and(|d| d.is_any(&["di", "d'"])) {
+    if !toks
+        .get(word_at + 1)
+        .is_some_and(|d| d.is_any(&["di", "d'"]))
+    {
         return None;
     }
     // "milioni di dollari" after a number is an amount, read elsewhere.
@@ -317,7 +330,10 @@ fn number_figure(toks: &[Tok], src: &str, i: usize, numbers: &Reader) -> Option<
     if t.kind == TokKind::Digits && !t.space_before && i > 0 {
         let prev = &toks[i - 1];
         let glued_name = (prev.kind == TokKind::Word && !prev.norm.ends_with('\''))
-            || (prev.norm == "-" && i > 1 && toks[i - 2].kind == TokKind::Word && !prev.space_before);
+            || (prev.norm == "-"
+                && i > 1
+                && toks[i - 2].kind == TokKind::Word
+                && !prev.space_before);
         if glued_name {
             return None;
         }
@@ -331,7 +347,10 @@ fn number_figure(toks: &[Tok], src: &str, i: usize, numbers: &Reader) -> Option<
     }
     // "un" is one only before a unit ("un euro", "uno yen").
     if n.article_one
-        && !matches!(unit_after(toks, n.last), Some((FigureKind::Amount | FigureKind::Percent, _, _)))
+        && !matches!(
+            unit_after(toks, n.last),
+            Some((FigureKind::Amount | FigureKind::Percent, _, _))
+        )
     {
         return None;
     }
@@ -374,8 +393,59 @@ fn number_figure(toks: &[Tok], src: &str, i: usize, numbers: &Reader) -> Option<
             f.negated = true;
         }
     }
+    // "cinquecento o più", "cinquecento e più", "cinquecento o meno".
+    if f.qualifier.is_none() {
+        let w = |k: usize| toks.get(k).map_or("", |t| t.norm.as_str());
+        let q = match (w(f.last), w(f.last + 1)) {
+            ("o" | "e", "piu") => Some(Qualifier::AtLeast),
+            ("o", "meno") => Some(Qualifier::AtMost),
+            _ => None,
+        };
+        if let (Some(q), Some(stated)) = (q, f.stated) {
+            f.qualifier = Some(q);
+            f.qualifier_text = Some(format!("{} {}", w(f.last), w(f.last + 1)));
+            f.value = Some(Interval::qualified(stated, Some(q)));
+            f.last += 2;
+        }
+    }
     f.change = is_change(toks, f.first);
     Some(f)
+}
+
+/// Joins a lower and an upper bound stated one after the other (`superiore
+/// a 1000 e inferiore a 1500`, `non più di 50 e non meno di 20`) into one
+/// figure with both bounds.
+pub fn merge_bounds(toks: &[Tok], found: &mut Vec<Found>) {
+    let mut k = 0;
+    while k + 1 < found.len() {
+        let (a, b) = (&found[k], &found[k + 1]);
+        let joined =
+            (a.last..b.first).all(|x| toks[x].is_any(&["e", ",", "ma"])) && b.first > a.last;
+        let lower = |q: Option<Qualifier>| matches!(q, Some(Qualifier::Over | Qualifier::AtLeast));
+        let upper = |q: Option<Qualifier>| matches!(q, Some(Qualifier::Under | Qualifier::AtMost));
+        let pair = (lower(a.qualifier) && upper(b.qualifier))
+            || (upper(a.qualifier) && lower(b.qualifier));
+        if joined && pair && a.kind == b.kind {
+            let (lo, hi) = if lower(a.qualifier) { (a, b) } else { (b, a) };
+            let (Some(l), Some(h)) = (lo.value, hi.value) else {
+                k += 1;
+                continue;
+            };
+            let mut m = a.clone();
+            m.last = b.last;
+            m.value = Some(Interval {
+                min: l.min,
+                max: h.max,
+                min_inclusive: l.min_inclusive,
+                max_inclusive: h.max_inclusive,
+            });
+            m.qualifier = Some(Qualifier::Range);
+            m.unit = a.unit.clone().or_else(|| b.unit.clone());
+            found[k] = m;
+            found.remove(k + 1);
+        }
+        k += 1;
+    }
 }
 
 /// Numbers that name rather than measure: `legge n. 62`, `numero 5`, list
@@ -387,8 +457,13 @@ fn is_identifier(toks: &[Tok], src: &str, i: usize) -> bool {
         return false;
     }
     let after_number_sign = (i >= 1 && toks[i - 1].is_any(&["numero", "nr", "n°"]))
-        || (i >= 2 && toks[i - 1].norm == "." && toks[i - 2].is_any(&["n", "nr", "num", "art", "artt", "comma"]))
-        || (i >= 1 && toks[i - 1].is_any(&["art", "articolo", "comma", "via", "piazza", "corso", "viale"]));
+        || (i >= 2
+            && toks[i - 1].norm == "."
+            && toks[i - 2].is_any(&["n", "nr", "num", "art", "artt", "comma"]))
+        || (i >= 1
+            && toks[i - 1].is_any(&[
+                "art", "articolo", "comma", "via", "piazza", "corso", "viale",
+            ]));
     let list_marker = i == 0
         && toks.get(1).is_some_and(|d| d.norm == "." || d.norm == ")")
         && toks.get(2).is_some_and(|w| w.is_capitalized(src));
@@ -425,7 +500,9 @@ fn quantity_range(toks: &[Tok], src: &str, left: &Num, numbers: &Reader) -> Opti
     if !sep.is_any(joiners) {
         return None;
     }
-    if sep.norm == "-" && (sep.space_before || toks.get(left.last + 1).is_none_or(|t| t.space_before)) {
+    if sep.norm == "-"
+        && (sep.space_before || toks.get(left.last + 1).is_none_or(|t| t.space_before))
+    {
         return None;
     }
     let right = numbers.read(toks, left.last + 1)?;
@@ -439,8 +516,9 @@ fn quantity_range(toks: &[Tok], src: &str, left: &Num, numbers: &Reader) -> Opti
             None => (FigureKind::Number, None, 0),
         },
     };
-    // A bare "da 3 a 5" with nothing counted is too weak to be a range.
-    if unit.is_none() && opener.is_some_and(|o| o.is("da")) {
+    // A bare "da 3 a 5" with nothing counted is a range only of large
+    // numbers ("da mille a millecinquecento"); small ones are scores or times.
+    if unit.is_none() && opener.is_some_and(|o| o.is("da")) && right.value < 100.0 {
         return None;
     }
     let mut f = Found::new(kind, first, right.last + used);

@@ -80,6 +80,7 @@ const LEADS: &[&[&str]] = &[
     &["entro", "l'"],
     &["fino", "al"],
     &["fino", "all'"],
+    &["a", "partire", "dalla"],
     &["a", "partire", "dal"],
     &["a", "partire", "dall'"],
     &["nel", "corso", "del"],
@@ -99,6 +100,8 @@ const LEADS: &[&[&str]] = &[
     &["l'"],
     &["dal"],
     &["dall'"],
+    &["dalla"],
+    &["d'"],
     &["a"],
     &["ad"],
     &["in"],
@@ -174,8 +177,7 @@ impl Ctx<'_> {
                     // A year is not followed by a scale word or a percent.
                     let next = self.tok(i + 1);
                     let unit_after = next.is_some_and(|n| {
-                        n.kind == TokKind::Symbol
-                            || super::number::scale_word(&n.norm).is_some()
+                        n.kind == TokKind::Symbol || super::number::scale_word(&n.norm).is_some()
                     });
                     if (1000..=2199).contains(&y) && !unit_after {
                         return Some((y, i + 1));
@@ -335,8 +337,54 @@ impl Ctx<'_> {
         })
     }
 
+    /// Three parts joined by `/` or `-` where one is a month name:
+    /// `23/set/2020`, `set-23-2020`, `2020/set/23`.
+    fn mixed_date(&self, i: usize) -> Option<Parts> {
+        let a = self.tok(i)?;
+        let s1 = self
+            .tok(i + 1)
+            .filter(|t| (t.norm == "/" || t.norm == "-") && !t.space_before)?;
+        let b = self.tok(i + 2).filter(|t| !t.space_before)?;
+        let s2 = self
+            .tok(i + 3)
+            .filter(|t| t.norm == s1.norm && !t.space_before)?;
+        let c = self.tok(i + 4).filter(|t| !t.space_before)?;
+        let _ = s2;
+        let parts = [a, b, c];
+        let month_pos = parts
+            .iter()
+            .position(|t| t.kind == TokKind::Word && month_of(&t.norm, true).is_some())?;
+        let m = month_of(&parts[month_pos].norm, true)?;
+        let nums: Vec<&str> = parts
+            .iter()
+            .enumerate()
+            .filter(|(k, _)| *k != month_pos)
+            .map(|(_, t)| t.norm.as_str())
+            .collect();
+        if !nums.iter().all(|n| n.bytes().all(|b| b.is_ascii_digit())) {
+            return None;
+        }
+        let (y, d) = if nums[0].len() == 4 {
+            (nums[0], nums[1])
+        } else {
+            (nums[1], nums[0])
+        };
+        let (y, d): (i32, u32) = (y.parse().ok()?, d.parse().ok()?);
+        Date::from_ymd(y, m, d)?;
+        Some(Parts {
+            day: Some(d),
+            month: Some(m),
+            year: Some(y),
+            weekday: None,
+            last: i + 5,
+        })
+    }
+
     /// Numeric dates: `21/04/2016`, `07.03.2001`, `2015/08/12`, `2025-12-25`.
     fn numeric_date(&self, i: usize) -> Option<Parts> {
+        if let Some(p) = self.mixed_date(i) {
+            return Some(p);
+        }
         let t = self.tok(i)?;
         if t.kind != TokKind::Digits {
             return None;
@@ -353,7 +401,9 @@ impl Ctx<'_> {
         if !(sep.norm == "/" || sep.norm == "-") || sep.space_before {
             return None;
         }
-        let b = self.tok(i + 2).filter(|b| b.is_digits() && !b.space_before)?;
+        let b = self
+            .tok(i + 2)
+            .filter(|b| b.is_digits() && !b.space_before)?;
         let third = self
             .tok(i + 3)
             .filter(|s| s.norm == sep.norm && !s.space_before)
@@ -371,15 +421,30 @@ impl Ctx<'_> {
         let (a, bn) = (&t.norm, &b.norm);
         let (x, y): (u32, u32) = (a.parse().ok()?, bn.parse().ok()?);
         if a.len() == 4 && bn.len() <= 2 && (1..=12).contains(&y) {
-            return Some(Parts { month: Some(y), year: Some(x as i32), last: i + 3, ..Parts::default() });
+            return Some(Parts {
+                month: Some(y),
+                year: Some(x as i32),
+                last: i + 3,
+                ..Parts::default()
+            });
         }
         if bn.len() == 4 && a.len() <= 2 && (1..=12).contains(&x) {
-            return Some(Parts { month: Some(x), year: Some(y as i32), last: i + 3, ..Parts::default() });
+            return Some(Parts {
+                month: Some(x),
+                year: Some(y as i32),
+                last: i + 3,
+                ..Parts::default()
+            });
         }
         if a.len() <= 2 && bn.len() <= 2 && sep.norm == "/" {
             let (d, m) = if y > 12 && x <= 12 { (y, x) } else { (x, y) };
             if (1..=12).contains(&m) && (1..=31).contains(&d) {
-                return Some(Parts { day: Some(d), month: Some(m), last: i + 3, ..Parts::default() });
+                return Some(Parts {
+                    day: Some(d),
+                    month: Some(m),
+                    last: i + 3,
+                    ..Parts::default()
+                });
             }
         }
         None
@@ -420,6 +485,22 @@ fn ymd(a: &str, b: &str, c: &str) -> Option<Parts> {
 /// The occurrence of month/day nearest to `reference` in the direction
 /// `lead` asks for (same year for a plain date).
 fn resolve_day(month: u32, day: u32, reference: Date, lead: Lead) -> Option<Date> {
+    if month == 2 && day == 29 {
+        // The leap day: the nearest leap year, looking back first.
+        let y = (0..8)
+            .flat_map(|k| [reference.year - k, reference.year + k])
+            .find(|y| {
+                crate::date::is_leap(*y) && {
+                    let d = Date::from_ymd(*y, 2, 29);
+                    match lead {
+                        Lead::Past => d.is_some_and(|d| d <= reference),
+                        Lead::Next => d.is_some_and(|d| d >= reference),
+                        _ => true,
+                    }
+                }
+            })?;
+        return Date::from_ymd(y, 2, 29);
+    }
     let mut y = reference.year;
     let mut candidate = Date::from_ymd(y, month, day.min(days_in_month(y, month)))?;
     match lead {
@@ -506,7 +587,11 @@ impl Ctx<'_> {
             if i + n > self.toks.len() {
                 continue;
             }
-            if self.toks[i..i + n].iter().zip(lead.iter()).all(|(t, w)| t.is(w)) {
+            if self.toks[i..i + n]
+                .iter()
+                .zip(lead.iter())
+                .all(|(t, w)| t.is(w))
+            {
                 consider(self.core(i + n, i, lead_kind(lead)));
             }
         }
@@ -565,8 +650,10 @@ impl Ctx<'_> {
 
     /// A single day, month or year.
     fn single_date(&self, j: usize, span_start: usize, lead: Lead) -> Option<Found> {
+        let has_lead = span_start != j;
         let parts = self
             .numeric_date(j)
+            .filter(|p| p.year.is_some() || has_lead || p.day > p.month)
             .or_else(|| self.day_month_year(j))
             .or_else(|| self.month_day_year(j))
             .or_else(|| self.month_year(j))
@@ -627,7 +714,11 @@ impl Ctx<'_> {
         if self.is(i, "di") && self.is(i + 1, "questo") && self.is(i + 2, "anno") {
             return Some((y, i + 3));
         }
-        if self.is(i, "dell'") && self.is(i + 1, "anno") && self.is(i + 2, "in") && self.is(i + 3, "corso") {
+        if self.is(i, "dell'")
+            && self.is(i + 1, "anno")
+            && self.is(i + 2, "in")
+            && self.is(i + 3, "corso")
+        {
             return Some((y, i + 4));
         }
         if self.is(i, "dello") && self.is(i + 1, "scorso") && self.is(i + 2, "anno") {
@@ -644,7 +735,10 @@ impl Ctx<'_> {
     fn weekday_day(&self, j: usize) -> Option<Parts> {
         let wd = weekday_of(self.w(j)).filter(|_| self.w(j).len() > 3)?;
         let (d, last) = self.day_at(j + 1)?;
-        if self.tok(last).is_some_and(|t| month_of(&t.norm, true).is_some()) {
+        if self
+            .tok(last)
+            .is_some_and(|t| month_of(&t.norm, true).is_some())
+        {
             return None;
         }
         let r = self.reference?;
@@ -664,7 +758,11 @@ impl Ctx<'_> {
     /// `il 15`, `per il ventidue`: a day of the reference month, only after
     /// a lead and before nothing that would make it a quantity.
     fn bare_day(&self, j: usize, has_lead: bool) -> Option<Parts> {
-        if !has_lead || !self.tok(j.wrapping_sub(1)).is_some_and(|t| t.is_any(&["il", "l'"])) {
+        if !has_lead
+            || !self
+                .tok(j.wrapping_sub(1))
+                .is_some_and(|t| t.is_any(&["il", "l'"]))
+        {
             return None;
         }
         let t = self.tok(j)?;
@@ -674,7 +772,8 @@ impl Ctx<'_> {
         }
         let ends = self.tok(last).is_none_or(|n| {
             n.kind == TokKind::Punct && n.norm != "/" && n.norm != "-"
-                || n.is_any(&["con", "e", "o", "alle", "ma", "quando", "per"]) && !self.is(last + 1, "cento")
+                || n.is_any(&["con", "e", "o", "alle", "ma", "quando", "per"])
+                    && !self.is(last + 1, "cento")
         });
         if !ends {
             return None;
@@ -697,7 +796,9 @@ impl Ctx<'_> {
         let capital = self.tok(j).is_some_and(|t| t.is_capitalized(self.src));
         let (m, last) = self.month_at(j, capital)?;
         let abbreviated = month_of(self.w(j), false).is_none();
-        let name_follows = self.tok(last).is_some_and(|t| t.kind == TokKind::Word && t.is_capitalized(self.src));
+        let name_follows = self
+            .tok(last)
+            .is_some_and(|t| t.kind == TokKind::Word && t.is_capitalized(self.src));
         if abbreviated && name_follows {
             return None; // "nel Mar Cinese"
         }
@@ -784,7 +885,10 @@ impl Ctx<'_> {
         for sep in sep_words {
             let n = sep.len();
             if k + n <= self.toks.len()
-                && self.toks[k..k + n].iter().zip(sep.iter()).all(|(t, w)| t.norm == *w)
+                && self.toks[k..k + n]
+                    .iter()
+                    .zip(sep.iter())
+                    .all(|(t, w)| t.norm == *w)
             {
                 k += n;
                 matched = true;
@@ -801,7 +905,17 @@ impl Ctx<'_> {
                 // Relative endpoints: resolve each side on its own.
                 let last = b.last();
                 let ra = a.resolve(self.reference)?;
-                let rb = b.resolve(self.reference)?;
+                let mut rb = b.resolve(self.reference)?;
+                if let End::Parts(p) = &b {
+                    if rb.0.end < ra.0.start && p.year.is_none() {
+                        if let (Some(m), Some(d)) = (p.month, p.day) {
+                            rb = (
+                                DayRange::day(resolve_day(m, d, ra.0.start, Lead::Next)?),
+                                true,
+                            );
+                        }
+                    }
+                }
                 if ra.0.start > rb.0.end {
                     return None;
                 }
@@ -825,7 +939,18 @@ impl Ctx<'_> {
         let mut last = r.last;
         let mut l = l;
         let mut r = r;
-        // What the right side leaves to a suffix: "questo mese", "di quest'anno".
+        // What the right side leaves to a suffix: "di set", "questo mese".
+        if r.day.is_some() && r.month.is_none() {
+            let k = if self.is(last, "di") { last + 1 } else { last };
+            if let Some((m, after)) = self.month_at(k, true) {
+                r.month = Some(m);
+                last = after;
+                if let Some((y, after_year)) = self.year_at(after) {
+                    r.year = Some(y);
+                    last = after_year;
+                }
+            }
+        }
         if r.day.is_some() && r.month.is_none() {
             if let Some((range, Unit::Month, _, after)) = self.period_spec(last, false) {
                 r.month = Some(range.start.month);
@@ -893,6 +1018,9 @@ impl Ctx<'_> {
     /// a year, or a year.
     fn date_part(&self, i: usize) -> Option<Parts> {
         if let Some(p) = self.numeric_date(i) {
+            return Some(p);
+        }
+        if let Some(p) = self.weekday_day(i) {
             return Some(p);
         }
         if let Some(p) = self.day_month_year(i) {
@@ -1023,7 +1151,9 @@ impl Ctx<'_> {
             _ => return None,
         };
         let last = if t.kind == TokKind::Word {
-            self.numbers.read(self.toks, k).map_or(k + 1, |n| n.last.max(k + 1))
+            self.numbers
+                .read(self.toks, k)
+                .map_or(k + 1, |n| n.last.max(k + 1))
         } else {
             k + 1
         };
@@ -1089,7 +1219,9 @@ impl Ctx<'_> {
     /// `alle 15:30`, `alle ore 9`, `ore 15.30`.
     fn clock_time(&self, j: usize, span_start: usize) -> Option<Found> {
         let mut k = j;
-        let lead = self.tok(k).is_some_and(|t| t.is_any(&["alle", "ore", "dalle"]));
+        let lead = self
+            .tok(k)
+            .is_some_and(|t| t.is_any(&["alle", "ore", "dalle"]));
         if !lead && span_start == j {
             // A bare 15:30.
             let (h, m, last) = self.hh_mm(k, true)?;
@@ -1130,7 +1262,9 @@ impl Ctx<'_> {
             return None;
         }
         if self.is_punct(k + 1, ":") {
-            let mt = self.tok(k + 2).filter(|m| m.is_digits() && m.norm.len() == 2)?;
+            let mt = self
+                .tok(k + 2)
+                .filter(|m| m.is_digits() && m.norm.len() == 2)?;
             let m: u32 = mt.norm.parse().ok()?;
             return (m < 60).then_some((h, m, k + 3));
         }
@@ -1182,7 +1316,11 @@ impl Ctx<'_> {
                     part = Some(w(j + 1));
                     (FigureKind::Time, j + 2, day(0))
                 }
-                "anno" => (FigureKind::Date, j + 2, r.and_then(|d| DayRange::year(d.year))),
+                "anno" => (
+                    FigureKind::Date,
+                    j + 2,
+                    r.and_then(|d| DayRange::year(d.year)),
+                ),
                 "mese" => (
                     FigureKind::Date,
                     j + 2,
@@ -1236,8 +1374,35 @@ impl Ctx<'_> {
                     r.map(|d| week_of(d.add_days(shift))),
                 )
             }
-            "ultimo" | "ultimi" | "ultima" | "ultime" | "prossimi" | "prossime" => {
+            "ultimo" | "ultimi" | "ultima" | "ultime" | "prossimi" | "prossime" | "prossimo"
+            | "prossima" => {
                 return self.last_n(j, span_start);
+            }
+            "giornata" if span_start < j => (FigureKind::Date, j + 1, day(0)),
+            "giorno"
+                if span_start < j && matches!(w(j + 1), "dopo" | "seguente" | "successivo") =>
+            {
+                (FigureKind::Date, j + 2, day(1))
+            }
+            "giorno" if span_start < j && matches!(w(j + 1), "prima" | "precedente") => {
+                (FigureKind::Date, j + 2, day(-1))
+            }
+            "diversi" | "vari" | "molti"
+                if matches!(w(j + 2), "passati" | "scorsi" | "precedenti") =>
+            {
+                let unit = match w(j + 1) {
+                    "giorni" => 1,
+                    "mesi" => 30,
+                    "anni" => 365,
+                    "settimane" => 7,
+                    _ => return None,
+                };
+                let mut f = Found::new(FigureKind::Period, span_start, j + 3);
+                f.relative = true;
+                f.qualifier = Some(Qualifier::About);
+                f.time = r.map(|d| DayRange::new(d.add_days(-5 * unit), d.add_days(-1)));
+                f.note = Some("vague period: length assumed".into());
+                return Some(f);
             }
             "pochi" | "qualche" | "alcuni" => {
                 let unit = w(j + 1);
@@ -1265,6 +1430,9 @@ impl Ctx<'_> {
             }
             _ => {
                 if let Some(f) = self.ago(j, span_start) {
+                    return Some(f);
+                }
+                if let Some(f) = self.n_units_past(j, span_start) {
                     return Some(f);
                 }
                 if lead == Lead::Past || lead == Lead::Next || span_start == j {
@@ -1339,33 +1507,72 @@ impl Ctx<'_> {
         Some(f)
     }
 
-    /// `tre giorni fa`, `2 anni fa`.
+    /// `tre giorni fa`, `2 anni fa`, `1 mese e 21 giorni fa`, `due giorni
+    /// dopo`, `tra due settimane da adesso`, `4 settimane in futuro`.
     fn ago(&self, j: usize, span_start: usize) -> Option<Found> {
-        let n = self.numbers.read(self.toks, j)?;
-        if n.ordinal || n.fraction {
+        let mut k = j;
+        let prefixed = self.is(k, "tra") || self.is(k, "fra") || self.is(k, "a");
+        if prefixed {
+            k += 1;
+        }
+        // (days, months) offsets and the coarsest unit named.
+        let mut days: i64 = 0;
+        let mut months: i32 = 0;
+        let mut units = 0;
+        let mut coarse = 0u8; // 1 day, 2 week, 3 month, 4 year
+        loop {
+            let Some(n) = self.numbers.read(self.toks, k) else {
+                break;
+            };
+            if n.ordinal
+                || n.fraction
+                || !(0.0..=10_000.0).contains(&n.value)
+                || n.value.fract() != 0.0
+            {
+                break;
+            }
+            let v = n.value as i64;
+            let (d, m, c) = match self.w(n.last) {
+                "giorno" | "giorni" => (v, 0, 1),
+                "settimana" | "settimane" => (7 * v, 0, 2),
+                "mese" | "mesi" => (0, v as i32, 3),
+                "anno" | "anni" => (0, 12 * v as i32, 4),
+                _ => break,
+            };
+            days += d;
+            months += m;
+            units += 1;
+            coarse = coarse.max(c);
+            k = n.last + 1;
+            if self.is(k, "e") && self.numbers.read(self.toks, k + 1).is_some() {
+                k += 1;
+            }
+        }
+        if units == 0 {
             return None;
         }
-        let unit = self.tok(n.last)?.norm.clone();
-        if !self.is(n.last + 1, "fa") {
-            return None;
-        }
-        let k = n.value;
-        if !(0.0..=10_000.0).contains(&k) {
-            return None;
-        }
-        let mut f = Found::new(FigureKind::Date, span_start, n.last + 2);
-        f.relative = true;
-        let r = self.reference;
-        f.time = match unit.as_str() {
-            "giorno" | "giorni" => r.map(|d| DayRange::day(d.add_days(-(k as i64)))),
-            "settimana" | "settimane" => r.map(|d| week_of(d.add_days(-7 * k as i64))),
-            "mese" | "mesi" => r.and_then(|d| {
-                let m = d.add_months(-(k as i32));
-                DayRange::month(m.year, m.month)
-            }),
-            "anno" | "anni" => r.and_then(|d| DayRange::year(d.year - k as i32)),
+        let (sign, last) = match (self.w(k), self.w(k + 1), self.w(k + 2)) {
+            ("fa", _, _) if !prefixed => (-1, k + 1),
+            ("dopo", _, _) if !prefixed => (1, k + 1),
+            ("in", "futuro", _) => (1, k + 2),
+            ("da", "adesso" | "oggi" | "ora", _) => (1, k + 2),
+            ("da", "questo", "momento") => (1, k + 3),
             _ => return None,
         };
+        let mut f = Found::new(FigureKind::Date, span_start, last);
+        f.relative = true;
+        f.time = self.reference.and_then(|r| {
+            let d = r.add_months(sign * months).add_days(i64::from(sign) * days);
+            if units > 1 || coarse <= 1 {
+                Some(DayRange::day(d))
+            } else {
+                match coarse {
+                    2 => Some(week_of(d)),
+                    3 => DayRange::month(d.year, d.month),
+                    _ => DayRange::year(d.year),
+                }
+            }
+        });
         f.note = Some(if f.time.is_some() {
             "resolved against the article's date".into()
         } else {
@@ -1374,10 +1581,47 @@ impl Ctx<'_> {
         Some(f)
     }
 
+    /// `le 3 settimane precedenti`, `nei 2 decenni passati`.
+    fn n_units_past(&self, j: usize, span_start: usize) -> Option<Found> {
+        let n = self.numbers.read(self.toks, j)?;
+        if n.ordinal || n.fraction || n.value.fract() != 0.0 || !(1.0..=1000.0).contains(&n.value) {
+            return None;
+        }
+        let unit_days: i64 = match self.w(n.last) {
+            "giorni" => 1,
+            "settimane" => 7,
+            "mesi" => 30,
+            "anni" => 365,
+            "decenni" => 3652,
+            _ => return None,
+        };
+        if !matches!(
+            self.w(n.last + 1),
+            "passati" | "passate" | "precedenti" | "scorsi" | "scorse"
+        ) {
+            return None;
+        }
+        let mut f = Found::new(FigureKind::Period, span_start, n.last + 2);
+        f.relative = true;
+        f.time = self
+            .reference
+            .map(|r| DayRange::new(r.add_days(-(n.value as i64) * unit_days), r.add_days(-1)));
+        f.note = Some("resolved against the article's date".into());
+        Some(f)
+    }
+
     /// `nell'ultimo decennio`, `negli ultimi dieci anni`, `nei prossimi 3 mesi`,
     /// `negli ultimi mesi`.
     fn last_n(&self, j: usize, span_start: usize) -> Option<Found> {
         let future = self.tok(j)?.norm.starts_with("prossim");
+        let singular = self.tok(j)?.is_any(&["prossimo", "prossima"]);
+        if singular
+            && self
+                .tok(j + 1)
+                .is_some_and(|t| t.is_any(&["anno", "mese", "settimana"]))
+        {
+            return None; // "il prossimo anno" is the next calendar year
+        }
         let mut k = j + 1;
         let mut count: Option<f64> = Some(1.0);
         let mut vague = false;
@@ -1430,10 +1674,17 @@ impl Ctx<'_> {
             } else {
                 r.add_days(if future { span } else { -span })
             };
-            DayRange::new(r, other)
+            // The reference day itself belongs to neither side.
+            if future {
+                DayRange::new(r.add_days(1), other)
+            } else {
+                DayRange::new(other, r.add_days(-1))
+            }
         });
         f.note = Some(match (f.time.is_some(), vague) {
-            (true, true) => "vague period: length assumed, resolved against the article's date".into(),
+            (true, true) => {
+                "vague period: length assumed, resolved against the article's date".into()
+            }
             (true, false) => "resolved against the article's date".into(),
             (false, _) => "relative time: the article's date is unknown".into(),
         });
@@ -1486,7 +1737,10 @@ impl Ctx<'_> {
         let mut skipped = 0;
         while skipped < 2
             && self.tok(k).is_some_and(|t| {
-                t.is_any(&["di", "del", "della", "dell'", "dello", "il", "lo", "la", "l'", "nel", "nella", "nell'"])
+                t.is_any(&[
+                    "di", "del", "della", "dell'", "dello", "il", "lo", "la", "l'", "nel", "nella",
+                    "nell'",
+                ])
             })
         {
             k += 1;
@@ -1504,12 +1758,18 @@ impl Ctx<'_> {
         if let Some((m, after)) = self.month_at(mk, capital || month_shift.is_some()) {
             if let Some(lead) = month_shift {
                 let r = self.reference?;
-                let parts = Parts { month: Some(m), last: after, ..Parts::default() };
+                let parts = Parts {
+                    month: Some(m),
+                    last: after,
+                    ..Parts::default()
+                };
                 let (range, _) = parts_range(&parts, Some(r), lead)?;
                 return Some((range, Unit::Month, true, after));
             }
             let k = mk;
-            let followed_by_name = self.tok(after).is_some_and(|t| t.is_capitalized(self.src) && t.kind == TokKind::Word);
+            let followed_by_name = self
+                .tok(after)
+                .is_some_and(|t| t.is_capitalized(self.src) && t.kind == TokKind::Word);
             if month_of(self.w(k), false).is_none() && followed_by_name {
                 return None; // "Mar Cinese"
             }
@@ -1519,6 +1779,9 @@ impl Ctx<'_> {
             }
             if let Some((y, last)) = self.year_at(y_at) {
                 return Some((DayRange::month(y, m)?, Unit::Month, false, last));
+            }
+            if let Some((year, Unit::Year, rel, last)) = self.period_spec(after, false) {
+                return Some((DayRange::month(year.start.year, m)?, Unit::Month, rel, last));
             }
             let r = self.reference?;
             return Some((DayRange::month(r.year, m)?, Unit::Month, true, after));
@@ -1543,7 +1806,11 @@ impl Ctx<'_> {
             "fine" if self.w(u_at + 1) == "settimana" && shift.is_some() => Unit::Weekend,
             _ => return None,
         };
-        let mut last = if unit == Unit::Weekend && self.w(u_at) == "fine" { u_at + 2 } else { u_at + 1 };
+        let mut last = if unit == Unit::Weekend && self.w(u_at) == "fine" {
+            u_at + 2
+        } else {
+            u_at + 1
+        };
         if shift.is_none() {
             shift = match (self.w(last), self.w(last + 1)) {
                 ("prossimo" | "prossima", _) => {
@@ -1623,11 +1890,18 @@ impl Ctx<'_> {
                 2 => DayRange::new(range.start.add_days(third), range.end.add_days(-third)),
                 3 => DayRange::new(range.end.add_days(-(third - 1)), range.end),
                 _ => {
-                    let from = r.filter(|d| range.start <= *d && *d <= range.end).unwrap_or(range.start);
+                    let from = r
+                        .filter(|d| range.start <= *d && *d <= range.end)
+                        .unwrap_or(range.start);
                     DayRange::new(from, range.end)
                 }
             };
-            return Some(relative_found(FigureKind::Period, last, Some(sub), relative));
+            return Some(relative_found(
+                FigureKind::Period,
+                last,
+                Some(sub),
+                relative,
+            ));
         }
         // nth weekday or week of a month or year.
         let nth = match self.w(j) {
@@ -1661,23 +1935,40 @@ impl Ctx<'_> {
                 let pick = if n == 0 { days.last() } else { days.get(n - 1) };
                 pick.map(|d| DayRange::day(*d))
             } else {
-                let first_monday = (0..7).map(|k| outer.start.add_days(k)).find(|d| d.weekday() == 0)?;
+                let first_monday = (0..7)
+                    .map(|k| outer.start.add_days(k))
+                    .find(|d| d.weekday() == 0)?;
                 let weeks: Vec<DayRange> = (0..)
                     .map(|k| week_of(first_monday.add_days(7 * k)))
                     .take_while(|w| w.start <= outer.end)
                     .collect();
-                let pick = if n == 0 { weeks.last() } else { weeks.get(n - 1) };
+                let pick = if n == 0 {
+                    weeks.last()
+                } else {
+                    weeks.get(n - 1)
+                };
                 pick.copied()
             };
-            let kind = if weekday.is_some() { FigureKind::Date } else { FigureKind::Period };
+            let kind = if weekday.is_some() {
+                FigureKind::Date
+            } else {
+                FigureKind::Period
+            };
             return Some(relative_found(kind, last, range, relative));
         }
         // weekday + of a week: "venerdì della prossima settimana"
         if let Some(wd) = weekday_of(self.w(j)).filter(|_| self.w(j).len() > 3) {
             if let Some((week, Unit::Week, rel, last)) = self.period_spec(j + 1, false) {
                 if self.is(j + 1, "di") || self.is(j + 1, "della") || self.is(j + 1, "del") {
-                    let d = (0..7).map(|k| week.start.add_days(k)).find(|d| d.weekday() == wd);
-                    return Some(relative_found(FigureKind::Date, last, d.map(DayRange::day), rel));
+                    let d = (0..7)
+                        .map(|k| week.start.add_days(k))
+                        .find(|d| d.weekday() == wd);
+                    return Some(relative_found(
+                        FigureKind::Date,
+                        last,
+                        d.map(DayRange::day),
+                        rel,
+                    ));
                 }
             }
         }
@@ -1692,15 +1983,29 @@ impl Ctx<'_> {
                     k += 1;
                 }
                 if let Some(wd) = weekday_of(self.w(k)).filter(|_| self.w(k).len() > 3) {
-                    let d = (0..7).map(|x| range.start.add_days(x)).find(|d| d.weekday() == wd);
-                    return Some(relative_found(FigureKind::Date, k + 1, d.map(DayRange::day), rel));
+                    let d = (0..7)
+                        .map(|x| range.start.add_days(x))
+                        .find(|d| d.weekday() == wd);
+                    return Some(relative_found(
+                        FigureKind::Date,
+                        k + 1,
+                        d.map(DayRange::day),
+                        rel,
+                    ));
                 }
             }
             let deictic = self.tok(j).is_some_and(|t| {
-                t.is_any(&["questo", "questa", "quest'", "prossimo", "prossima", "scorso", "scorsa", "weekend"])
+                t.is_any(&[
+                    "questo", "questa", "quest'", "prossimo", "prossima", "scorso", "scorsa",
+                    "weekend",
+                ])
             }) || span_start < j;
             if deictic && !(unit == Unit::Year && !rel) && !(unit == Unit::Month && !rel) {
-                let kind = if matches!(unit, Unit::Week | Unit::Weekend) { FigureKind::Period } else { FigureKind::Date };
+                let kind = if matches!(unit, Unit::Week | Unit::Weekend) {
+                    FigureKind::Period
+                } else {
+                    FigureKind::Date
+                };
                 return Some(relative_found(kind, last, Some(range), rel));
             }
         }
@@ -1709,7 +2014,12 @@ impl Ctx<'_> {
             if self.tok(j).is_some_and(|t| t.kind == TokKind::Digits) || span_start < j {
                 if let Some((range, Unit::Month, rel, last)) = self.period_spec(after, false) {
                     let day = Date::from_ymd(range.start.year, range.start.month, d);
-                    return Some(relative_found(FigureKind::Date, last, day.map(DayRange::day), rel));
+                    return Some(relative_found(
+                        FigureKind::Date,
+                        last,
+                        day.map(DayRange::day),
+                        rel,
+                    ));
                 }
             }
         }
@@ -1829,12 +2139,20 @@ mod tests {
         check(
             "Il festival si terrà dal 3 al 5 luglio.",
             Some("2024-06-10"),
-            &[("dal 3 al 5 luglio", "period", Some("2024-07-03..2024-07-05"))],
+            &[(
+                "dal 3 al 5 luglio",
+                "period",
+                Some("2024-07-03..2024-07-05"),
+            )],
         );
         check(
             "Tra il 2010 e il 2015 gli iscritti sono cresciuti.",
             None,
-            &[("Tra il 2010 e il 2015", "period", Some("2010-01-01..2015-12-31"))],
+            &[(
+                "Tra il 2010 e il 2015",
+                "period",
+                Some("2010-01-01..2015-12-31"),
+            )],
         );
         check(
             "la stagione 2022-2023",
@@ -1844,12 +2162,20 @@ mod tests {
         check(
             "Nel secondo trimestre del 2023 il PIL è salito.",
             None,
-            &[("Nel secondo trimestre del 2023", "period", Some("2023-04-01..2023-06-30"))],
+            &[(
+                "Nel secondo trimestre del 2023",
+                "period",
+                Some("2023-04-01..2023-06-30"),
+            )],
         );
         check(
             "nel primo semestre di quest'anno",
             Some("2024-09-01"),
-            &[("nel primo semestre di quest'anno", "period", Some("2024-01-01..2024-06-30"))],
+            &[(
+                "nel primo semestre di quest'anno",
+                "period",
+                Some("2024-01-01..2024-06-30"),
+            )],
         );
         check(
             "negli anni '80",
@@ -1881,7 +2207,11 @@ mod tests {
         check(
             "negli ultimi cinque anni",
             Some("2024-03-31"),
-            &[("negli ultimi cinque anni", "period", Some("2019-03-31..2024-03-31"))],
+            &[(
+                "negli ultimi cinque anni",
+                "period",
+                Some("2019-03-31..2024-03-30"),
+            )],
         );
         check("Quest'anno", None, &[("Quest'anno", "date", None)]);
     }
@@ -1891,7 +2221,11 @@ mod tests {
         check(
             "arrivato lo scorso9 dicembre, quando",
             Some("2025-12-25"),
-            &[("lo scorso9 dicembre", "date", Some("2025-12-09..2025-12-09"))],
+            &[(
+                "lo scorso9 dicembre",
+                "date",
+                Some("2025-12-09..2025-12-09"),
+            )],
         );
     }
 
@@ -1905,7 +2239,10 @@ mod tests {
 
     #[test]
     fn clock_times() {
-        let got = find_in("La riunione è iniziata alle 15:30 e finita alle ore 18.", None);
+        let got = find_in(
+            "La riunione è iniziata alle 15:30 e finita alle ore 18.",
+            None,
+        );
         assert_eq!(got.len(), 2);
         assert_eq!(got[0].0, "alle 15:30");
         assert_eq!(got[1].0, "alle ore 18");
@@ -1914,11 +2251,19 @@ mod tests {
     #[test]
     fn full_date_in_a_line() {
         assert_eq!(
-            first_full_date("PECHINO, May 18, 2026 (GLOBE NEWSWIRE)", 8).unwrap().to_string(),
+            first_full_date("PECHINO, May 18, 2026 (GLOBE NEWSWIRE)", 8)
+                .unwrap()
+                .to_string(),
             "2026-05-18"
         );
-        assert_eq!(first_full_date("Maggio 18, 2026", 8).unwrap().to_string(), "2026-05-18");
-        assert_eq!(first_full_date("date 2025-12-25", 8).unwrap().to_string(), "2025-12-25");
+        assert_eq!(
+            first_full_date("Maggio 18, 2026", 8).unwrap().to_string(),
+            "2026-05-18"
+        );
+        assert_eq!(
+            first_full_date("date 2025-12-25", 8).unwrap().to_string(),
+            "2025-12-25"
+        );
         assert!(first_full_date("nel 2025", 8).is_none());
     }
 }

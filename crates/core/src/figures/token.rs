@@ -65,7 +65,10 @@ impl Tok {
 
     /// True if the token starts with a capital letter in the source.
     pub fn is_capitalized(&self, source: &str) -> bool {
-        self.text(source).chars().next().is_some_and(char::is_uppercase)
+        self.text(source)
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
     }
 }
 
@@ -135,9 +138,8 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
                 while j < n && chars[j].1.is_ascii_digit() {
                     j += 1;
                 }
-                let sep = j + 1 < n
-                    && matches!(chars[j].1, '.' | ',')
-                    && chars[j + 1].1.is_ascii_digit();
+                let sep =
+                    j + 1 < n && matches!(chars[j].1, '.' | ',') && chars[j + 1].1.is_ascii_digit();
                 if sep {
                     j += 1;
                 } else {
@@ -187,10 +189,19 @@ mod tests {
 
     #[test]
     fn splits_elision_and_symbols() {
-        assert_eq!(norms("dell’80° anniversario"), ["dell'", "80", "°", "anniversario"]);
-        assert_eq!(norms("quest'anno il 14,7%"), ["quest'", "anno", "il", "14,7", "%"]);
+        assert_eq!(
+            norms("dell’80° anniversario"),
+            ["dell'", "80", "°", "anniversario"]
+        );
+        assert_eq!(
+            norms("quest'anno il 14,7%"),
+            ["quest'", "anno", "il", "14,7", "%"]
+        );
         assert_eq!(norms("Ventitré volte"), ["ventitre", "volte"]);
-        assert_eq!(norms("1.234.567, poi 2024-2025."), ["1.234.567", ",", "poi", "2024", "-", "2025", "."]);
+        assert_eq!(
+            norms("1.234.567, poi 2024-2025."),
+            ["1.234.567", ",", "poi", "2024", "-", "2025", "."]
+        );
         assert_eq!(norms("“non alleanza”"), ["\"", "non", "alleanza", "\""]);
     }
 
