@@ -425,12 +425,16 @@ pub fn merge_bounds(toks: &[Tok], found: &mut Vec<Found>) {
         let upper = |q: Option<Qualifier>| matches!(q, Some(Qualifier::Under | Qualifier::AtMost));
         let pair = (lower(a.qualifier) && upper(b.qualifier))
             || (upper(a.qualifier) && lower(b.qualifier));
-        if joined && pair && a.kind == b.kind {
+        if joined && pair && a.kind == b.kind && (a.unit == b.unit || a.unit.is_none()) {
             let (lo, hi) = if lower(a.qualifier) { (a, b) } else { (b, a) };
             let (Some(l), Some(h)) = (lo.value, hi.value) else {
                 k += 1;
                 continue;
             };
+            if l.min.zip(h.max).is_none_or(|(x, y)| x > y) {
+                k += 1;
+                continue;
+            }
             let mut m = a.clone();
             m.last = b.last;
             m.value = Some(Interval {

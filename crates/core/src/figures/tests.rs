@@ -1,1 +1,493 @@
+//! Figure extraction, end to end: every kind on Italian sentences written
+//! for these tests (not from the corpus), the embedded corpus against a
+//! reviewed list, and properties that must hold on any input.
 
+use super::*;
+use crate::corpus;
+
+fn day(s: &str) -> Option<Date> {
+    Date::parse_iso(s)
+}
+
+fn figs(text: &str, reference: Option<&str>) -> Vec<Figure> {
+    extract_text(text, reference.and_then(day))
+}
+
+/// The one figure whose text is `text`.
+fn fig<'a>(all: &'a [Figure], text: &str) -> &'a Figure {
+    all.iter().find(|f| f.text == text).unwrap_or_else(|| {
+        panic!(
+            "no figure {text:?} in {:?}",
+            all.iter().map(|f| &f.text).collect::<Vec<_>>()
+        )
+    })
+}
+
+fn interval(f: &Figure) -> (Option<f64>, Option<f64>) {
+    let v = f.value.expect("a value");
+    (v.min, v.max)
+}
+
+fn days(f: &Figure) -> (String, String) {
+    let t = f.time.expect("days");
+    (t.start.to_string(), t.end.to_string())
+}
+
+#[test]
+fn amounts_in_every_currency_and_scale() {
+    let all = figs(
+        "La manovra vale 30 miliardi di euro; Pechino ha investito 2,5 mld di yuan, Mosca 700 milioni di rubli e la società $ 48,2 milioni, più 1.500 € di bonus.",
+        None,
+    );
+    let cases = [
+        ("30 miliardi di euro", "EUR", 30e9),
+        ("2,5 mld di yuan", "CNY", 2.5e9),
+        ("700 milioni di rubli", "RUB", 700e6),
+        ("$ 48,2 milioni", "USD", 48.2e6),
+        ("1.500 €", "EUR", 1500.0),
+    ];
+    for (text, unit, v) in cases {
+        let f = fig(&all, text);
+        assert_eq!(f.kind, FigureKind::Amount, "{text}");
+        assert_eq!(f.unit.as_deref(), Some(unit), "{text}");
+        assert_eq!(interval(f), (Some(v), Some(v)), "{text}");
+    }
+}
+
+#[test]
+fn numbers_in_words_fractions_and_multipliers() {
+    let all = figs(
+        "Sono arrivati ventitré pullman e quasi la metà dei passeggeri; tre quarti dei fondi sono spesi, i prezzi sono raddoppiati e il debito è il doppio.",
+        None,
+    );
+    assert_eq!(
+        interval(fig(&all, "ventitré pullman")),
+        (Some(23.0), Some(23.0))
+    );
+    let half = fig(&all, "quasi la metà");
+    assert_eq!(half.kind, FigureKind::Fraction);
+    assert_eq!(half.subject.as_deref(), Some("passeggeri"));
+    assert!(half.value.unwrap().contains(0.49) && !half.value.unwrap().contains(0.5));
+    assert_eq!(interval(fig(&all, "tre quarti")), (Some(0.75), Some(0.75)));
+    assert_eq!(fig(&all, "raddoppiati").kind, FigureKind::Multiplier);
+    assert_eq!(fig(&all, "doppio").stated, Some(2.0));
+}
+
+#[test]
+fn percentages_with_qualifiers_and_changes() {
+    let all = figs(
+        "La disoccupazione è scesa al 6,1 per cento, l'export è cresciuto di oltre il 12% e meno del 5% delle imprese ha chiuso.",
+        None,
+    );
+    let p = fig(&all, "6,1 per cento");
+    assert_eq!(
+        (p.kind, p.unit.as_deref()),
+        (FigureKind::Percent, Some("%"))
+    );
+    assert!(!p.change, "scesa al: a level, not a change");
+    let over = fig(&all, "oltre il 12%");
+    assert_eq!(over.qualifier, Some(Qualifier::Over));
+    assert!(over.change);
+    assert_eq!(interval(over), (Some(12.0), None));
+    let under = fig(&all, "meno del 5%");
+    assert_eq!(interval(under), (None, Some(5.0)));
+    assert_eq!(under.subject.as_deref(), Some("imprese"));
+}
+
+#[test]
+fn every_qualifier_bends_the_interval() {
+    let all = figs(
+        "Almeno 30 morti, fino a 200 feriti, intorno ai 50 dispersi, ben 12 ospedali, non più di 8 elicotteri e circa mille volontari.",
+        None,
+    );
+    assert_eq!(interval(fig(&all, "Almeno 30 morti")), (Some(30.0), None));
+    assert!(fig(&all, "Almeno 30 morti").value.unwrap().contains(30.0));
+    assert_eq!(
+        interval(fig(&all, "fino a 200 feriti")),
+        (None, Some(200.0))
+    );
+    let about = fig(&all, "intorno ai 50 dispersi");
+    assert_eq!(about.qualifier, Some(Qualifier::About));
+    assert!(about.value.unwrap().contains(46.0) && about.value.unwrap().contains(54.0));
+    assert_eq!(
+        fig(&all, "ben 12 ospedali").qualifier,
+        Some(Qualifier::Emphatic)
+    );
+    assert_eq!(
+        interval(fig(&all, "ben 12 ospedali")),
+        (Some(12.0), Some(12.0))
+    );
+    assert_eq!(
+        interval(fig(&all, "non più di 8 elicotteri")),
+        (None, Some(8.0))
+    );
+    assert_eq!(
+        interval(fig(&all, "circa mille volontari")),
+        (Some(900.0), Some(1100.0))
+    );
+}
+
+#[test]
+fn negation_is_kept() {
+    let all = figs(
+        "Il governo non ha superato i 3 miliardi di euro di spesa.",
+        None,
+    );
+    let f = fig(&all, "3 miliardi di euro");
+    assert!(f.negated);
+    assert_eq!(f.qualifier, Some(Qualifier::AtMost));
+    assert_eq!(interval(f), (None, Some(3e9)));
+}
+
+#[test]
+fn ordinals_and_counted_nouns() {
+    let all = figs(
+        "Per il quarto anno consecutivo la festa celebra il trentesimo anniversario, dopo 7 edizioni e 12 anni di lavori.",
+        None,
+    );
+    let o = fig(&all, "quarto anno consecutivo");
+    assert_eq!((o.kind, o.stated), (FigureKind::Ordinal, Some(4.0)));
+    let o = fig(&all, "trentesimo anniversario");
+    assert_eq!((o.kind, o.stated), (FigureKind::Ordinal, Some(30.0)));
+    let c = fig(&all, "7 edizioni");
+    assert_eq!(
+        (c.kind, c.unit.as_deref()),
+        (FigureKind::Count, Some("edizioni"))
+    );
+    assert_eq!(fig(&all, "12 anni").unit.as_deref(), Some("anni"));
+}
+
+#[test]
+fn full_partial_and_english_dates() {
+    let all = figs(
+        "TORINO, 14 settembre 2023 – Il piano, approvato nel luglio 2019 e rivisto nel 2021, scade il 31/12/2027; il comunicato è datato October 2, 2023.",
+        None,
+    );
+    assert_eq!(
+        days(fig(&all, "14 settembre 2023")),
+        ("2023-09-14".into(), "2023-09-14".into())
+    );
+    assert_eq!(
+        days(fig(&all, "nel luglio 2019")),
+        ("2019-07-01".into(), "2019-07-31".into())
+    );
+    assert_eq!(
+        days(fig(&all, "nel 2021")),
+        ("2021-01-01".into(), "2021-12-31".into())
+    );
+    assert_eq!(
+        days(fig(&all, "il 31/12/2027")),
+        ("2027-12-31".into(), "2027-12-31".into())
+    );
+    assert_eq!(
+        days(fig(&all, "October 2, 2023")),
+        ("2023-10-02".into(), "2023-10-02".into())
+    );
+}
+
+#[test]
+fn ranges_and_periods() {
+    let all = figs(
+        "La mostra resta aperta dal 3 al 9 giugno; tra il 2015 e il 2020 i visitatori sono raddoppiati, nel secondo trimestre sono calati, nell'ultimo decennio sono cresciuti.",
+        Some("2024-05-20"),
+    );
+    assert_eq!(
+        days(fig(&all, "dal 3 al 9 giugno")),
+        ("2024-06-03".into(), "2024-06-09".into())
+    );
+    assert_eq!(fig(&all, "dal 3 al 9 giugno").kind, FigureKind::Period);
+    assert_eq!(
+        days(fig(&all, "tra il 2015 e il 2020")),
+        ("2015-01-01".into(), "2020-12-31".into())
+    );
+    assert_eq!(
+        days(fig(&all, "nel secondo trimestre")),
+        ("2024-04-01".into(), "2024-06-30".into())
+    );
+    assert_eq!(
+        days(fig(&all, "nell'ultimo decennio")),
+        ("2014-05-20".into(), "2024-05-19".into())
+    );
+}
+
+#[test]
+fn relative_dates_need_the_reference() {
+    let text = "Ieri sera il consiglio ha votato; lo scorso 12 novembre aveva rinviato, e quest'anno il bilancio chiude in pari.";
+    let with = figs(text, Some("2024-03-05"));
+    let ieri = fig(&with, "Ieri sera");
+    assert_eq!(
+        (ieri.kind, ieri.clock.as_deref()),
+        (FigureKind::Time, Some("evening"))
+    );
+    assert_eq!(days(ieri), ("2024-03-04".into(), "2024-03-04".into()));
+    assert_eq!(
+        days(fig(&with, "lo scorso 12 novembre")),
+        ("2023-11-12".into(), "2023-11-12".into())
+    );
+    assert_eq!(
+        days(fig(&with, "quest'anno")),
+        ("2024-01-01".into(), "2024-12-31".into())
+    );
+    assert!(with.iter().filter(|f| f.kind.is_time()).all(|f| f.relative));
+    let without = figs(text, None);
+    for f in without.iter().filter(|f| f.kind.is_time()) {
+        assert_eq!(f.time, None, "{} cannot be resolved", f.text);
+        assert!(
+            f.note.as_deref().unwrap_or("").contains("unknown"),
+            "{} says why",
+            f.text
+        );
+    }
+}
+
+#[test]
+fn times_of_day() {
+    let all = figs(
+        "Il vertice è iniziato stamattina alle 9:45 ed è finito alle ore 18.",
+        Some("2023-01-10"),
+    );
+    assert_eq!(fig(&all, "stamattina").clock.as_deref(), Some("morning"));
+    assert_eq!(fig(&all, "alle 9:45").clock.as_deref(), Some("09:45"));
+    assert_eq!(fig(&all, "alle ore 18").clock.as_deref(), Some("18:00"));
+}
+
+#[test]
+fn subject_time_reference_and_source() {
+    let all = figs(
+        "Secondo l'Istat, nel 2023 la produzione industriale è calata del 2,5%. Il fatturato delle imprese ha raggiunto i 40 miliardi di euro, ha spiegato Maria Bianchi.",
+        None,
+    );
+    let pct = fig(&all, "2,5%");
+    assert_eq!(pct.subject.as_deref(), Some("produzione industriale"));
+    assert_eq!(
+        pct.time_ref.as_ref().map(|t| t.text.as_str()),
+        Some("nel 2023")
+    );
+    assert_eq!(pct.source.as_deref(), Some("Istat"));
+    assert!(pct.change);
+    let amount = fig(&all, "40 miliardi di euro");
+    assert_eq!(amount.subject.as_deref(), Some("fatturato delle imprese"));
+    assert_eq!(amount.source.as_deref(), Some("Maria Bianchi"));
+    assert_eq!(amount.time_ref, None, "no time in its sentence");
+}
+
+#[test]
+fn source_carries_to_a_reporting_sentence_without_subject() {
+    let all = figs(
+        "Il dato è eccezionale, ha affermato Paolo Verdi, economista. Ha aggiunto che le esportazioni sono salite a 12 miliardi di euro.",
+        None,
+    );
+    assert_eq!(
+        fig(&all, "12 miliardi di euro").source.as_deref(),
+        Some("Paolo Verdi")
+    );
+}
+
+#[test]
+fn names_and_identifiers_are_not_figures() {
+    let all = figs(
+        "Il G7 di Hiroshima e la legge n. 104 non citano il Covid-19; chiamare il 3331234567.",
+        None,
+    );
+    assert!(
+        all.is_empty(),
+        "{:?}",
+        all.iter().map(|f| &f.text).collect::<Vec<_>>()
+    );
+}
+
+/// The reviewed list in tests/data/corpus_figures.tsv.
+fn expected_corpus() -> Vec<(
+    String,
+    String,
+    String,
+    Option<f64>,
+    Option<f64>,
+    String,
+    String,
+)> {
+    include_str!("../../tests/data/corpus_figures.tsv")
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .map(|l| {
+            let c: Vec<&str> = l.split('\t').collect();
+            let num = |s: &str| (!s.is_empty()).then(|| s.parse::<f64>().unwrap());
+            (
+                c[0].to_string(),
+                c[1].replace("\\n", "\n"),
+                c[2].to_string(),
+                num(c[3]),
+                num(c[4]),
+                c[5].to_string(),
+                c[6].to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn corpus_body_figures_are_exactly_the_reviewed_ones() {
+    let mut got = Vec::new();
+    for a in corpus::embedded() {
+        let reference = dateline::reference_date(&a, None).map(|r| r.0);
+        for f in extract(&a, reference)
+            .into_iter()
+            .filter(|f| !f.boilerplate)
+        {
+            let (min, max) = f.value.map_or((None, None), |v| (v.min, v.max));
+            let (s, e) = f.time.map_or((String::new(), String::new()), |t| {
+                (t.start.to_string(), t.end.to_string())
+            });
+            got.push((
+                a.id.clone(),
+                f.text.clone(),
+                f.kind.as_str().to_string(),
+                min,
+                max,
+                s,
+                e,
+            ));
+        }
+    }
+    assert_eq!(got, expected_corpus());
+}
+
+#[test]
+fn chrome_figures_are_flagged_and_only_they_are() {
+    for a in corpus::embedded() {
+        let reference = dateline::reference_date(&a, None).map(|r| r.0);
+        for f in extract(&a, reference) {
+            assert_eq!(
+                f.boilerplate,
+                a.is_chrome_at(f.start),
+                "{}: {}",
+                a.id,
+                f.text
+            );
+        }
+    }
+    // The footer's numbers are there, and flagged.
+    let a = &corpus::embedded()[0];
+    let figs = extract(a, None);
+    let law = figs
+        .iter()
+        .find(|f| f.text == "07.03.2001")
+        .expect("law date in the footer");
+    assert!(law.boilerplate);
+}
+
+#[test]
+fn corpus_dates_are_read_from_the_text() {
+    for a in corpus::embedded() {
+        let inferred = dateline::infer(&a).expect("every embedded article states its date");
+        assert_eq!(Some(inferred.date.to_string()), a.meta.date, "{}", a.id);
+    }
+}
+
+mod properties {
+    use super::super::*;
+    use proptest::prelude::*;
+
+    const WORDS: &[&str] = &[
+        "oltre",
+        "il",
+        "più",
+        "di",
+        "40",
+        "volte",
+        "227,9",
+        "miliardi",
+        "dollari",
+        "quasi",
+        "un",
+        "quarto",
+        "dal",
+        "19",
+        "al",
+        "20",
+        "maggio",
+        "2026",
+        "nel",
+        "primo",
+        "trimestre",
+        "quest'anno",
+        "lo",
+        "scorso9",
+        "dicembre",
+        "%",
+        "per",
+        "cento",
+        "tra",
+        "e",
+        "ventitré",
+        "metà",
+        "°",
+        "/",
+        "-",
+        ".",
+        ",",
+        "secondo",
+        "ha",
+        "affermato",
+        "Rossi",
+        "non",
+        "mila",
+        "ieri",
+        "alle",
+        "15:30",
+        "anni",
+        "'70",
+        "1.000",
+        "€",
+        "$",
+        "triplicare",
+        "ultimi",
+        "decennio",
+        "fa",
+        "29/2",
+        "\n",
+    ];
+
+    fn check(text: &str, reference: Option<Date>) {
+        for f in extract_text(text, reference) {
+            assert!(f.start <= f.end && f.end <= text.len());
+            assert!(text.is_char_boundary(f.start) && text.is_char_boundary(f.end));
+            assert_eq!(&text[f.start..f.end], f.text);
+            if let Some(v) = f.value {
+                if let (Some(a), Some(b)) = (v.min, v.max) {
+                    assert!(a <= b, "{}: {a} > {b}", f.text);
+                }
+            }
+            if let Some(t) = f.time {
+                assert!(t.start <= t.end, "{}", f.text);
+            }
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(400))]
+
+        #[test]
+        fn any_text_never_panics(text in "\\PC{0,200}") {
+            check(&text, Date::from_ymd(2024, 2, 29));
+            check(&text, None);
+        }
+
+        #[test]
+        fn figure_words_in_any_order(words in proptest::collection::vec(proptest::sample::select(WORDS), 0..40),
+                                     y in 1i32..9999, m in 1u32..13, d in 1u32..29) {
+            let text = words.join(" ");
+            check(&text, Date::from_ymd(y, m, d));
+            let glued = words.concat();
+            check(&glued, Date::from_ymd(y, m, d));
+        }
+
+        #[test]
+        fn articles_never_panic(text in "[\\PC\\n]{0,300}") {
+            let a = crate::Article::parse("p", "p.txt", text, crate::Metadata::default());
+            let r = dateline::reference_date(&a, None).map(|r| r.0);
+            let _ = extract(&a, r);
+            let _ = crate::report::ArticleReport::new(&a, Date::from_ymd(2020, 1, 1));
+        }
+    }
+}

@@ -101,6 +101,7 @@ const LEADS: &[&[&str]] = &[
     &["dal"],
     &["dall'"],
     &["dalla"],
+    &["dell'"],
     &["d'"],
     &["a"],
     &["ad"],
@@ -1334,8 +1335,8 @@ impl Ctx<'_> {
                 let (shift, last) = match (lead, w(j + 1)) {
                     (Lead::Past, _) => (-1, j + 1),
                     (Lead::Next, _) => (1, j + 1),
-                    (_, "scorso" | "passato") => (-1, j + 2),
-                    (_, "prossimo") => (1, j + 2),
+                    (_, "scorso" | "passato" | "precedente") => (-1, j + 2),
+                    (_, "prossimo" | "successivo") => (1, j + 2),
                     (_, "in") if w(j + 2) == "corso" => (0, j + 3),
                     _ => return None,
                 };
