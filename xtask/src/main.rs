@@ -10,6 +10,8 @@
 //!   file, raw and gzipped, against the budget.
 //! - `eval [--verbose]`: the extractor against the Italian Recognizers-Text
 //!   suites in `eval/`, a pass rate per file.
+//! - `bench`: extraction throughput natively (optimised for speed) and as
+//!   the release WebAssembly build (optimised for size) run in Node.js.
 //! - `test` (alias `ci`): setup --browser, then fmt, clippy (native and wasm),
 //!   every Rust test, the release build and the browser tests.
 
@@ -40,6 +42,7 @@ fn main() -> ExitCode {
         "size" => size_cmd(flags.contains(&"--no-build")),
         "test" | "ci" => test(),
         "eval" => eval::run(&root(), flags.contains(&"--verbose")),
+        "bench" => bench(),
         "help" | "--help" | "-h" => {
             println!("{}", HELP);
             Ok(())
@@ -62,6 +65,7 @@ const HELP: &str = "usage: cargo xtask <command>
   build               build the release bundle into dist/
   size [--no-build]   print the first-load size of the release bundle
   eval [--verbose]    pass rates of the figure extractor on the Italian test suites
+  bench               extraction throughput, natively and as WebAssembly in Node.js
   test | ci           fmt, clippy, all Rust tests, release build, browser tests";
 
 /// The workspace root (the parent of this crate).
@@ -337,4 +341,46 @@ fn e2e_files() -> Result<Vec<String>> {
         return Err("no browser tests in tests/e2e".into());
     }
     Ok(files)
+}
+
+/// Native and WebAssembly benchmarks.
+fn bench() -> Result {
+    setup(false)?;
+    step("native benchmark");
+    run(cmd("cargo").args([
+        "run",
+        "--quiet",
+        "--profile",
+        "release-native",
+        "-p",
+        "synoptic-bench",
+    ]))?;
+    step("WebAssembly benchmark (the app's release profile)");
+    run(cmd("cargo").args([
+        "build",
+        "--quiet",
+        "--release",
+        "--lib",
+        "-p",
+        "synoptic-bench",
+        "--target",
+        "wasm32-unknown-unknown",
+    ]))?;
+    let out = root().join("target/bench-wasm");
+    let wasm = root().join("target/wasm32-unknown-unknown/release/synoptic_bench.wasm");
+    run(cmd("wasm-bindgen")
+        .args(["--target", "nodejs", "--out-dir"])
+        .arg(&out)
+        .arg(&wasm))?;
+    let bg = out.join("synoptic_bench_bg.wasm");
+    run(cmd("wasm-opt")
+        .args([
+            "-Oz",
+            "--enable-bulk-memory",
+            "--enable-nontrapping-float-to-int",
+            "-o",
+        ])
+        .arg(&bg)
+        .arg(&bg))?;
+    run(cmd("node").arg("xtask/js/bench-wasm.cjs").arg(&out))
 }

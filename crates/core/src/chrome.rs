@@ -30,7 +30,7 @@
 
 use serde::Serialize;
 
-use crate::text::{normalize, word_count};
+use crate::text::{normalize, rough_word_count as word_count};
 
 /// What a block of the page is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -579,6 +579,13 @@ fn structure(text: &str, blocks: &mut [Block]) {
 
     if let Some(h) = &headline {
         for b in blocks.iter_mut() {
+            // Only blocks of about the headline's length can repeat it.
+            let len = b.end - b.start;
+            if matches!(b.kind, BlockKind::Heading | BlockKind::Paragraph)
+                && (len > 2 * h.len() + 8 || 2 * len + 8 < h.len())
+            {
+                continue;
+            }
             let norm = normalize(b.text(text));
             match b.kind {
                 BlockKind::Heading | BlockKind::Paragraph if norm == *h => {

@@ -50,6 +50,15 @@ pub fn word_count(s: &str) -> usize {
     s.unicode_words().count()
 }
 
+/// A fast word count for classification: runs of non-space characters that
+/// contain a letter or digit. Close to [`word_count`] on running text, at a
+/// fraction of its cost.
+pub fn rough_word_count(s: &str) -> usize {
+    s.split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
+}
+
 /// The number of characters (Unicode scalar values) before byte offset `byte`
 /// of `s`. Offsets past the end, or inside a character, count the characters
 /// that start before them.

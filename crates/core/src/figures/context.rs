@@ -413,14 +413,13 @@ fn source_after(toks: &[Tok], src: &str, k: usize) -> Option<String> {
             if n.kind == TokKind::Word && n.is_capitalized(src) {
                 last = m + 1;
                 m += 1;
-            } else if n.is_any(&[
+            } else if (n.is_any(&[
                 "di", "d'", "del", "della", "dell'", "degli", "dei", "delle", "per", "e",
             ]) && toks
                 .get(m + 1)
-                .is_some_and(|x| x.is_capitalized(src) || x.is_any(ARTICLES))
+                .is_some_and(|x| x.is_capitalized(src) || x.is_any(ARTICLES)))
+                || (n.is_any(ARTICLES) && toks.get(m + 1).is_some_and(|x| x.is_capitalized(src)))
             {
-                m += 1;
-            } else if n.is_any(ARTICLES) && toks.get(m + 1).is_some_and(|x| x.is_capitalized(src)) {
                 m += 1;
             } else if n.kind == TokKind::Word
                 && !n.is_capitalized(src)
@@ -675,12 +674,11 @@ pub fn annotate(
                     .iter()
                     .filter(|&&m| found[m].kind.is_time() && m != k)
                     .min_by_key(|&&m| {
-                        let d = if found[m].first >= f.last {
+                        if found[m].first >= f.last {
                             found[m].first - f.last
                         } else {
                             f.first.saturating_sub(found[m].last)
-                        };
-                        d
+                        }
                     });
                 if let Some(&m) = nearest {
                     figs[k].time_ref = Some(TimeRef {

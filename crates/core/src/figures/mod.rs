@@ -356,16 +356,9 @@ impl Found {
 }
 
 /// Everything the extractor needs that does not change between blocks.
+#[derive(Default)]
 pub struct Extractor {
     numbers: number::Reader,
-}
-
-impl Default for Extractor {
-    fn default() -> Self {
-        Extractor {
-            numbers: number::Reader::default(),
-        }
-    }
 }
 
 impl Extractor {
@@ -385,6 +378,7 @@ impl Extractor {
             return;
         };
         let toks = token::tokenize(slice);
+        self.numbers.begin(toks.len());
         let mut found = time::find(&toks, slice, reference, &self.numbers);
         let taken: Vec<bool> = {
             let mut t = vec![false; toks.len()];
@@ -396,6 +390,7 @@ impl Extractor {
             t
         };
         found.extend(quantity::find(&toks, slice, &taken, &self.numbers));
+        self.numbers.end();
         found.sort_by_key(|f| (f.first, f.last));
         let sentences = context::sentences(&toks, slice);
         let first_id = out.len();

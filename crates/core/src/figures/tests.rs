@@ -296,16 +296,19 @@ fn names_and_identifiers_are_not_figures() {
     );
 }
 
+/// article, text, kind, min, max, first day, last day.
+type Row = (
+    String,
+    String,
+    String,
+    Option<f64>,
+    Option<f64>,
+    String,
+    String,
+);
+
 /// The reviewed list in tests/data/corpus_figures.tsv.
-fn expected_corpus() -> Vec<(
-    String,
-    String,
-    String,
-    Option<f64>,
-    Option<f64>,
-    String,
-    String,
-)> {
+fn expected_corpus() -> Vec<Row> {
     include_str!("../../tests/data/corpus_figures.tsv")
         .lines()
         .filter(|l| !l.starts_with('#') && !l.trim().is_empty())

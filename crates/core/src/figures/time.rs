@@ -558,6 +558,10 @@ pub fn find(toks: &[Tok], src: &str, reference: Option<Date>, numbers: &Reader) 
     let mut out: Vec<Found> = Vec::new();
     let mut i = 0;
     while i < toks.len() {
+        if !cx.could_start(i) {
+            i += 1;
+            continue;
+        }
         match cx.match_at(i) {
             Some(f) if f.last > i => {
                 i = f.last;
@@ -569,7 +573,96 @@ pub fn find(toks: &[Tok], src: &str, reference: Option<Date>, numbers: &Reader) 
     out
 }
 
+/// Words that may begin a time expression (besides digits, month and
+/// weekday names and number words): a cheap filter before the grammar.
+const STARTERS: &[&str] = &[
+    "oggi",
+    "ieri",
+    "domani",
+    "dopodomani",
+    "altroieri",
+    "l'altroieri",
+    "altro",
+    "stamattina",
+    "stamani",
+    "stamane",
+    "stasera",
+    "stanotte",
+    "questa",
+    "questo",
+    "quest'",
+    "ultimo",
+    "ultimi",
+    "ultima",
+    "ultime",
+    "prossimo",
+    "prossimi",
+    "prossima",
+    "prossime",
+    "scorso",
+    "scorsa",
+    "anni",
+    "anno",
+    "mese",
+    "settimana",
+    "weekend",
+    "giorno",
+    "giornata",
+    "inizio",
+    "fine",
+    "meta",
+    "resto",
+    "primo",
+    "prima",
+    "secondo",
+    "seconda",
+    "terzo",
+    "terza",
+    "quarto",
+    "quarta",
+    "quinto",
+    "quinta",
+    "tra",
+    "fra",
+    "da",
+    "pochi",
+    "qualche",
+    "alcuni",
+    "diversi",
+    "vari",
+    "molti",
+    "estate",
+    "inverno",
+    "primavera",
+    "autunno",
+    "alle",
+    "ore",
+    "dalle",
+    "entro",
+    "fino",
+    "per",
+    "verso",
+];
+
 impl Ctx<'_> {
+    /// True if a time expression may start at token `i` (a lead, a
+    /// number, a month, a weekday or a deictic word).
+    fn could_start(&self, i: usize) -> bool {
+        let Some(t) = self.tok(i) else { return false };
+        match t.kind {
+            TokKind::Digits => true,
+            TokKind::Word => {
+                let w = t.norm.as_str();
+                LEADS.iter().any(|l| l[0] == w)
+                    || STARTERS.contains(&w)
+                    || month_of(w, true).is_some()
+                    || weekday_of(w).is_some()
+                    || self.numbers.word_value(w).is_some()
+            }
+            _ => false,
+        }
+    }
+
     /// The longest time expression starting at token `i` (its lead words,
     /// `nel`, `lo scorso`, are taken from before `i` by the caller's scan:
     /// a lead is matched when the scan reaches it).
@@ -1012,7 +1105,7 @@ impl Ctx<'_> {
             .relative_expr(i, i, Lead::Plain)
             .or_else(|| self.relative_expr(i + 1, i, lead_kind(&[self.w(i)])))
             .or_else(|| self.compound(i, i))?;
-        Some(End::Found(rel))
+        Some(End::Found(Box::new(rel)))
     }
 
     /// One side of a range: a day (with optional month/year), a month with
@@ -1521,10 +1614,7 @@ impl Ctx<'_> {
         let mut months: i32 = 0;
         let mut units = 0;
         let mut coarse = 0u8; // 1 day, 2 week, 3 month, 4 year
-        loop {
-            let Some(n) = self.numbers.read(self.toks, k) else {
-                break;
-            };
+        while let Some(n) = self.numbers.read(self.toks, k) {
             if n.ordinal
                 || n.fraction
                 || !(0.0..=10_000.0).contains(&n.value)
@@ -1696,7 +1786,7 @@ impl Ctx<'_> {
 /// One side of a range.
 enum End {
     Parts(Parts),
-    Found(Found),
+    Found(Box<Found>),
 }
 
 impl End {
@@ -2001,7 +2091,9 @@ impl Ctx<'_> {
                     "weekend",
                 ])
             }) || span_start < j;
-            if deictic && !(unit == Unit::Year && !rel) && !(unit == Unit::Month && !rel) {
+            // An absolute month or year alone is a date, found elsewhere.
+            let absolute = matches!(unit, Unit::Year | Unit::Month) && !rel;
+            if deictic && !absolute {
                 let kind = if matches!(unit, Unit::Week | Unit::Weekend) {
                     FigureKind::Period
                 } else {

@@ -209,7 +209,7 @@ mod tests {
     fn spans_point_into_the_text() {
         let s = "Più di 40 volte — è così";
         for t in tokenize(s) {
-            assert_eq!(fold_word(t.text(s)).is_empty(), false);
+            assert!(!fold_word(t.text(s)).is_empty());
             assert!(s.is_char_boundary(t.start) && s.is_char_boundary(t.end));
         }
         let t = tokenize("a\n\nb c");
