@@ -39,7 +39,21 @@ fn embedded_corpus_as_json_follows_the_schema() {
         .iter()
         .find(|f| f["text"].as_str().unwrap().starts_with("227,9"))
         .unwrap();
-    for key in ["id", "text", "start", "end", "kind", "value", "time", "unit", "qualifier", "subject", "time_ref", "source", "boilerplate"] {
+    for key in [
+        "id",
+        "text",
+        "start",
+        "end",
+        "kind",
+        "value",
+        "time",
+        "unit",
+        "qualifier",
+        "subject",
+        "time_ref",
+        "source",
+        "boilerplate",
+    ] {
         assert!(trade.get(key).is_some(), "missing {key}");
     }
     assert_eq!(trade["kind"], "amount");
@@ -50,7 +64,10 @@ fn embedded_corpus_as_json_follows_the_schema() {
     assert_eq!(trade["time_ref"]["text"], "nel 2025");
     // Offsets are characters into the file's text.
     let text = include_str!("../../../assets/corpus/004_a73895d0e51bd42b.txt");
-    let (s, e) = (trade["start"].as_u64().unwrap() as usize, trade["end"].as_u64().unwrap() as usize);
+    let (s, e) = (
+        trade["start"].as_u64().unwrap() as usize,
+        trade["end"].as_u64().unwrap() as usize,
+    );
     let slice: String = text.chars().skip(s).take(e - s).collect();
     assert_eq!(slice, trade["text"].as_str().unwrap());
     // Unbounded ends are null.
@@ -70,20 +87,31 @@ fn csv_has_one_row_per_figure() {
     let (code, out, _) = synoptic(&["analyze", "--format", "csv"]);
     assert_eq!(code, 0);
     let mut lines = out.lines();
-    assert!(lines.next().unwrap().starts_with("article,outlet,id,text,start,end,kind,min,max"));
+    assert!(lines
+        .next()
+        .unwrap()
+        .starts_with("article,outlet,id,text,start,end,kind,min,max"));
     assert!(out.contains("003,,f3,oltre quaranta volte,"));
 }
 
 #[test]
 fn date_option_resolves_relative_times_of_undated_files() {
-    let path = temp_file("nota.txt", "Il comitato si è riunito ieri e si riunirà di nuovo il prossimo lunedì.\n");
+    let path = temp_file(
+        "nota.txt",
+        "Il comitato si è riunito ieri e si riunirà di nuovo il prossimo lunedì.\n",
+    );
     let (code, out, _) = synoptic(&["analyze", "--date", "2024-03-06", path.to_str().unwrap()]);
     assert_eq!(code, 0);
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     let a = &v["articles"][0];
     assert!(a["date"].is_null(), "the file states no date");
     assert_eq!(a["reference_date"]["origin"], "fallback");
-    let ieri = a["figures"].as_array().unwrap().iter().find(|f| f["text"] == "ieri").unwrap();
+    let ieri = a["figures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["text"] == "ieri")
+        .unwrap();
     assert_eq!(ieri["time"]["start"], "2024-03-05");
     // Without --date the relative time stays unresolved, and says so.
     let (_, out, _) = synoptic(&["analyze", path.to_str().unwrap()]);
@@ -95,8 +123,15 @@ fn date_option_resolves_relative_times_of_undated_files() {
 
 #[test]
 fn a_file_with_its_own_date_and_metadata() {
-    let path = temp_file("100_test.txt", "Un titolo di prova qui\nROMA, 2 marzo 2024 – Ieri il voto.\n");
-    std::fs::write(path.with_extension("meta.json"), r#"{"outlet": "Prova", "kind": "newspaper"}"#).unwrap();
+    let path = temp_file(
+        "100_test.txt",
+        "Un titolo di prova qui\nROMA, 2 marzo 2024 – Ieri il voto.\n",
+    );
+    std::fs::write(
+        path.with_extension("meta.json"),
+        r#"{"outlet": "Prova", "kind": "newspaper"}"#,
+    )
+    .unwrap();
     let (code, out, _) = synoptic(&["analyze", "--date", "2000-01-01", path.to_str().unwrap()]);
     assert_eq!(code, 0);
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();

@@ -40,13 +40,26 @@ pub struct ArticleReport {
     /// Where the date came from and what relative times were resolved against.
     pub reference_date: Option<ReferenceDate>,
     /// The date as read from the text, if it could be.
-    pub inferred_date: Option<dateline::Inferred>,
+    pub inferred_date: Option<InferredReport>,
     /// Headline or display title.
     pub title: String,
     /// Body word count.
     pub words: usize,
     /// Every figure, body and chrome.
     pub figures: Vec<FigureReport>,
+}
+
+/// The date read from an article's text, with character offsets.
+#[derive(Debug, Clone, Serialize)]
+pub struct InferredReport {
+    /// The day.
+    pub date: Date,
+    /// What it was read from.
+    pub evidence: dateline::Evidence,
+    /// Character offset of the words it was read from.
+    pub start: usize,
+    /// Character offset past them.
+    pub end: usize,
 }
 
 /// A numeric value: `min`/`max`, `null` when unbounded.
@@ -174,7 +187,12 @@ impl ArticleReport {
                 .filter(|r| r.1 != dateline::Origin::Fallback)
                 .map(|r| r.0),
             reference_date: reference.map(|(date, origin)| ReferenceDate { date, origin }),
-            inferred_date: dateline::infer(article),
+            inferred_date: dateline::infer(article).map(|i| InferredReport {
+                date: i.date,
+                evidence: i.evidence,
+                start: char_offset(&article.text, i.start),
+                end: char_offset(&article.text, i.end),
+            }),
             title: article.display_title(),
             words: article.word_count(),
             figures: figs
