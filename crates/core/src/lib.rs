@@ -25,9 +25,11 @@
 
 pub mod article;
 pub mod chrome;
+pub mod compare;
 pub mod corpus;
 pub mod date;
 pub mod figures;
+pub mod lexicon;
 pub mod report;
 pub mod text;
 

@@ -6,6 +6,8 @@
 use serde::Serialize;
 
 use crate::article::Article;
+use crate::compare::statements::{GroupKind, WordDiff};
+use crate::compare::{compare, Comparison, Verdict};
 use crate::date::{Date, DayRange};
 use crate::figures::{self, dateline, Figure, Interval};
 use crate::text::char_offset;
@@ -15,7 +17,123 @@ use crate::text::char_offset;
 pub struct Report {
     /// One entry per article, in input order.
     pub articles: Vec<ArticleReport>,
+    /// Quantities: figures of different outlets linked as measuring the same
+    /// thing, with their verdict (and figures no one else reports).
+    pub links: Vec<LinkReport>,
+    /// Statement groups: facts, then framing.
+    pub statements: Vec<StatementReport>,
+    /// One profile per outlet.
+    pub outlets: Vec<OutletReport>,
+    /// Quantities by verdict.
+    pub summary: Summary,
 }
+
+/// Quantities by verdict.
+#[derive(Debug, Clone, Serialize)]
+pub struct Summary {
+    /// Same value everywhere.
+    pub same: usize,
+    /// Overlapping values.
+    pub compatible: usize,
+    /// Disjoint values or dates.
+    pub conflict: usize,
+    /// Reported by one outlet only.
+    pub only_here: usize,
+}
+
+/// One quantity.
+#[derive(Debug, Clone, Serialize)]
+pub struct LinkReport {
+    /// Id (`q3`).
+    pub id: String,
+    /// What is measured.
+    pub quantity: String,
+    /// Figure ids, `article/figure` (`004/f21`).
+    pub figures: Vec<String>,
+    /// Verdict: `same`, `compatible`, `conflict`, `only_here`.
+    pub verdict: Verdict,
+    /// Why.
+    pub explanation: String,
+    /// The pairwise links.
+    pub pairs: Vec<PairReport>,
+}
+
+/// A link between two figures.
+#[derive(Debug, Clone, Serialize)]
+pub struct PairReport {
+    /// One figure id.
+    pub a: String,
+    /// The other.
+    pub b: String,
+    /// Their verdict.
+    pub verdict: Verdict,
+    /// Why.
+    pub explanation: String,
+}
+
+/// A member of a statement group.
+#[derive(Debug, Clone, Serialize)]
+pub struct MemberReport {
+    /// Article id.
+    pub article: String,
+    /// The sentence.
+    pub text: String,
+    /// Character offset in the article's text.
+    pub start: usize,
+    /// Character offset past the end.
+    pub end: usize,
+    /// Hedged (conditional, unnamed sources, leaks).
+    pub hedged: bool,
+    /// The hedge words.
+    pub hedge: Option<String>,
+    /// Whom it cites.
+    pub source: Option<String>,
+    /// Framing groups: +1 asserts, -1 denies.
+    pub polarity: Option<i8>,
+    /// Framing groups: the framing words.
+    pub framing_words: Option<String>,
+}
+
+/// A statement group.
+#[derive(Debug, Clone, Serialize)]
+pub struct StatementReport {
+    /// Id (`s4`).
+    pub id: String,
+    /// `fact` or `framing`.
+    pub kind: GroupKind,
+    /// What it is about.
+    pub topic: String,
+    /// The sentences.
+    pub members: Vec<MemberReport>,
+    /// Article ids with no member.
+    pub silent: Vec<String>,
+    /// Verdict.
+    pub verdict: Verdict,
+    /// Why.
+    pub explanation: String,
+    /// Word-level differences of two near-identical members.
+    pub diff: Option<WordDiff>,
+}
+
+/// One outlet across the story.
+#[derive(Debug, Clone, Serialize)]
+pub struct OutletReport {
+    /// Article id.
+    pub article: String,
+    /// Sources its sentences cite, most cited first: `[name, sentences]`.
+    pub sources: Vec<(String, usize)>,
+    /// Story sentences.
+    pub sentences: usize,
+    /// Of which hedged.
+    pub hedged: usize,
+    /// Share of hedged sentences.
+    pub hedged_share: f64,
+    /// Statements only this outlet makes.
+    pub only_here_statements: usize,
+    /// Quantities only this outlet reports.
+    pub only_here_figures: usize,
+}
+
 
 /// The reference date of an article and where it came from.
 #[derive(Debug, Clone, Serialize)]
@@ -179,6 +297,15 @@ impl ArticleReport {
     pub fn new(article: &Article, fallback: Option<Date>) -> ArticleReport {
         let reference = dateline::reference_date(article, fallback);
         let figs = figures::extract(article, reference.map(|r| r.0));
+        ArticleReport::with_figures(article, reference, &figs)
+    }
+
+    /// The report of an article whose figures are already extracted.
+    pub fn with_figures(
+        article: &Article,
+        reference: Option<(Date, dateline::Origin)>,
+        figs: &[Figure],
+    ) -> ArticleReport {
         ArticleReport {
             id: article.id.clone(),
             file: article.file.clone(),
@@ -204,13 +331,111 @@ impl ArticleReport {
 }
 
 impl Report {
-    /// Analyses every article.
+    /// Analyses and compares every article.
     pub fn new(articles: &[Article], fallback: Option<Date>) -> Report {
+        Report::from_comparison(&compare(articles, fallback))
+    }
+
+    /// The report of a comparison already made.
+    pub fn from_comparison(c: &Comparison) -> Report {
+        let fid = |r: crate::compare::FigureRef| {
+            format!(
+                "{}/{}",
+                c.articles[r.article].article.id, c.articles[r.article].figures[r.figure].id
+            )
+        };
+        let aid = |i: usize| c.articles[i].article.id.clone();
+        let articles = c
+            .articles
+            .iter()
+            .map(|a| ArticleReport::with_figures(&a.article, a.reference, &a.figures))
+            .collect();
+        let links = c
+            .quantities
+            .iter()
+            .map(|q| LinkReport {
+                id: q.id.clone(),
+                quantity: q.label.clone(),
+                figures: q.figures.iter().map(|r| fid(*r)).collect(),
+                verdict: q.verdict,
+                explanation: q.explanation.clone(),
+                pairs: q
+                    .links
+                    .iter()
+                    .map(|l| PairReport {
+                        a: fid(l.a),
+                        b: fid(l.b),
+                        verdict: l.verdict,
+                        explanation: l.explanation.clone(),
+                    })
+                    .collect(),
+            })
+            .collect();
+        let sentences = &c.statements.sentences;
+        let statements = c
+            .statements
+            .groups
+            .iter()
+            .map(|g| StatementReport {
+                id: g.id.clone(),
+                kind: g.kind,
+                topic: g.topic.clone(),
+                members: g
+                    .members
+                    .iter()
+                    .map(|m| {
+                        let s = &sentences[m.sentence];
+                        let text = &c.articles[s.article].article.text;
+                        MemberReport {
+                            article: aid(s.article),
+                            text: s.text.clone(),
+                            start: char_offset(text, s.start),
+                            end: char_offset(text, s.end),
+                            hedged: s.hedge.is_some(),
+                            hedge: s.hedge.clone(),
+                            source: s.source.clone(),
+                            polarity: m.polarity,
+                            framing_words: m.framing_words.clone(),
+                        }
+                    })
+                    .collect(),
+                silent: g.silent.iter().map(|&i| aid(i)).collect(),
+                verdict: g.verdict,
+                explanation: g.explanation.clone(),
+                diff: g.diff.clone(),
+            })
+            .collect();
+        let outlets = c
+            .outlets
+            .iter()
+            .map(|o| OutletReport {
+                article: o.article.clone(),
+                sources: o.sources.clone(),
+                sentences: o.sentences,
+                hedged: o.hedged,
+                hedged_share: if o.sentences == 0 {
+                    0.0
+                } else {
+                    o.hedged as f64 / o.sentences as f64
+                },
+                only_here_statements: o.only_here_statements,
+                only_here_figures: o.only_here_figures,
+            })
+            .collect();
+        let counts = c.verdict_counts();
+        let count = |v: Verdict| counts.iter().find(|(x, _)| *x == v).map_or(0, |x| x.1);
         Report {
-            articles: articles
-                .iter()
-                .map(|a| ArticleReport::new(a, fallback))
-                .collect(),
+            articles,
+            links,
+            statements,
+            outlets,
+            summary: Summary {
+                same: count(Verdict::Same),
+                compatible: count(Verdict::Compatible),
+                conflict: count(Verdict::Conflict),
+                only_here: count(Verdict::OnlyHere),
+            },
         }
     }
 }
+

@@ -536,7 +536,7 @@ const NAME_ADJECTIVES: &[&str] = &[
 ];
 
 /// The source a sentence attributes its content to.
-fn attribution(toks: &[Tok], src: &str, s: Sentence) -> Option<String> {
+pub fn attribution(toks: &[Tok], src: &str, s: Sentence) -> Option<String> {
     let range = s.first..s.last;
     for i in range.clone() {
         let t = &toks[i];
@@ -634,7 +634,7 @@ fn attribution(toks: &[Tok], src: &str, s: Sentence) -> Option<String> {
 
 /// A sentence that reports without a subject (`Ha osservato che`): its
 /// source is the previous sentence's.
-fn reports_without_subject(toks: &[Tok], s: Sentence) -> bool {
+pub fn reports_without_subject(toks: &[Tok], s: Sentence) -> bool {
     let mut i = s.first;
     while toks.get(i).is_some_and(|t| t.kind == TokKind::Punct) {
         i += 1;

@@ -1,0 +1,205 @@
+//! The cross-outlet comparison: which figures measure the same quantity and
+//! whether they agree, which sentences state the same fact, who hedges and
+//! who is cited.
+//!
+//! Reach for [`compare`] with the articles of one story: it extracts every
+//! article's figures ([`crate::figures`]), links figures of different
+//! outlets that measure the same quantity ([`quantities`]), groups sentences
+//! that state the same fact ([`statements`]) and profiles each outlet.
+//!
+//! ```
+//! use synoptic_core::{compare::{compare, Verdict}, Article, Metadata};
+//! let a = Article::parse("a", "a.txt", "Titolo del primo giornale\nNel 2023 l'export italiano ha superato i 600 miliardi di euro, secondo l'Istat.", Metadata::default());
+//! let b = Article::parse("b", "b.txt", "Titolo del secondo giornale\nNel 2023 le esportazioni italiane hanno raggiunto i 626 miliardi di euro.", Metadata::default());
+//! let c = compare(&[a, b], None);
+//! let export = c.quantities.iter().find(|q| q.figures.len() == 2).unwrap();
+//! assert_eq!(export.verdict, Verdict::Compatible);
+//! ```
+//!
+//! Nothing here compares everything with everything: figures are indexed by
+//! kind, unit and the concept they measure, sentences by their rarer terms,
+//! so the cost grows close to linearly with the corpus.
+
+pub mod quantities;
+pub mod statements;
+
+use serde::Serialize;
+
+use crate::article::Article;
+use crate::date::Date;
+use crate::figures::{self, dateline, Figure};
+
+/// A verdict on a link or a group.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Verdict {
+    /// Same value and qualifier (same wording, for statements).
+    Same,
+    /// Overlapping, but precision, qualifier, period or source differ.
+    Compatible,
+    /// Cannot both be true (disjoint values, different dates, opposed framing).
+    Conflict,
+    /// No other outlet reports it.
+    OnlyHere,
+}
+
+impl Verdict {
+    /// A stable machine name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Verdict::Same => "same",
+            Verdict::Compatible => "compatible",
+            Verdict::Conflict => "conflict",
+            Verdict::OnlyHere => "only_here",
+        }
+    }
+}
+
+/// One article with its extracted figures and reference date.
+#[derive(Debug, Clone)]
+pub struct ArticleFigures {
+    /// The article.
+    pub article: Article,
+    /// The date relative times were resolved against.
+    pub reference: Option<(Date, dateline::Origin)>,
+    /// Its figures (body and chrome).
+    pub figures: Vec<Figure>,
+}
+
+/// A figure of the corpus: article index and figure index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub struct FigureRef {
+    /// Index of the article.
+    pub article: usize,
+    /// Index of the figure in that article.
+    pub figure: usize,
+}
+
+/// What one outlet looks like across the story.
+#[derive(Debug, Clone, Serialize)]
+pub struct OutletProfile {
+    /// Article id.
+    pub article: String,
+    /// Sources the article's sentences cite, with how many sentences cite each.
+    pub sources: Vec<(String, usize)>,
+    /// Sentences of the story.
+    pub sentences: usize,
+    /// Of which hedged.
+    pub hedged: usize,
+    /// Statement groups only this outlet has.
+    pub only_here_statements: usize,
+    /// Quantities only this outlet reports.
+    pub only_here_figures: usize,
+}
+
+/// The comparison of a story.
+#[derive(Debug, Clone)]
+pub struct Comparison {
+    /// The articles with their figures.
+    pub articles: Vec<ArticleFigures>,
+    /// Quantities: linked figures (and figures no one else reports).
+    pub quantities: Vec<quantities::Quantity>,
+    /// Sentences and their groups (facts, then framing).
+    pub statements: statements::Alignment,
+    /// One profile per article.
+    pub outlets: Vec<OutletProfile>,
+}
+
+impl Comparison {
+    /// The figure a reference points at.
+    pub fn figure(&self, r: FigureRef) -> Option<&Figure> {
+        self.articles.get(r.article)?.figures.get(r.figure)
+    }
+
+    /// Counts of quantities by verdict (only those reported by at least one
+    /// outlet's story, chrome excluded).
+    pub fn verdict_counts(&self) -> [(Verdict, usize); 4] {
+        let mut out = [
+            (Verdict::Same, 0),
+            (Verdict::Compatible, 0),
+            (Verdict::Conflict, 0),
+            (Verdict::OnlyHere, 0),
+        ];
+        for q in &self.quantities {
+            if let Some(slot) = out.iter_mut().find(|(v, _)| *v == q.verdict) {
+                slot.1 += 1;
+            }
+        }
+        out
+    }
+}
+
+/// Compares the articles of one story; `fallback` is the reference date of
+/// articles with no date of their own.
+pub fn compare(articles: &[Article], fallback: Option<Date>) -> Comparison {
+    let analysed: Vec<ArticleFigures> = articles
+        .iter()
+        .map(|a| {
+            let reference = dateline::reference_date(a, fallback);
+            let figures = figures::extract(a, reference.map(|r| r.0));
+            ArticleFigures {
+                article: a.clone(),
+                reference,
+                figures,
+            }
+        })
+        .collect();
+    let quantities = quantities::link(&analysed);
+    let statements = statements::align(&analysed, &quantities);
+    let outlets = profiles(&analysed, &quantities, &statements);
+    Comparison {
+        articles: analysed,
+        quantities,
+        statements,
+        outlets,
+    }
+}
+
+fn profiles(
+    articles: &[ArticleFigures],
+    quantities: &[quantities::Quantity],
+    alignment: &statements::Alignment,
+) -> Vec<OutletProfile> {
+    articles
+        .iter()
+        .enumerate()
+        .map(|(k, a)| {
+            let mut sources: Vec<(String, usize)> = Vec::new();
+            let mut sentences = 0;
+            let mut hedged = 0;
+            for s in alignment.sentences.iter().filter(|s| s.article == k) {
+                sentences += 1;
+                if s.hedge.is_some() {
+                    hedged += 1;
+                }
+                if let Some(src) = &s.source {
+                    match sources.iter_mut().find(|(n, _)| n == src) {
+                        Some(e) => e.1 += 1,
+                        None => sources.push((src.clone(), 1)),
+                    }
+                }
+            }
+            sources.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+            let only_here_statements = alignment
+                .groups
+                .iter()
+                .filter(|g| g.verdict == Verdict::OnlyHere && g.members.iter().any(|m| m.article == k))
+                .count();
+            let only_here_figures = quantities
+                .iter()
+                .filter(|q| q.verdict == Verdict::OnlyHere && q.figures.iter().any(|f| f.article == k))
+                .count();
+            OutletProfile {
+                article: a.article.id.clone(),
+                sources,
+                sentences,
+                hedged,
+                only_here_statements,
+                only_here_figures,
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests;

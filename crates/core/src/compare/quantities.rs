@@ -1,0 +1,476 @@
+//! Linking figures of different outlets that measure the same quantity, and
+//! the verdict on each link.
+//!
+//! A figure's **key** is its class (amount in a currency, percentage, count
+//! of a noun, fraction, multiplier, ordinal, event date) and the concept its
+//! subject names (`commercio bilaterale`, `interscambio` and `scambi
+//! commerciali` are all `commercio`; `si sono incontrati` and `incontri` are
+//! `incontri`). Figures are indexed by key, so only figures that could
+//! measure the same thing are ever compared. Two of them are linked when
+//! their time references do not exclude each other and the entities their
+//! subjects name do not differ (Xi's visits to Russia are not Putin's visits
+//! to China). Dates and times are linked when they date the same event:
+//! their sentences name the same event concept and share an entity, and both
+//! resolve to a day or a few.
+//!
+//! A link's verdict comes from the intervals and the context:
+//! `same` (same value, qualifier, period and source), `compatible`
+//! (overlapping; the explanation says what differs: precision, qualifier,
+//! period, cited source) or `conflict` (disjoint values, or one event given
+//! different days). A quantity's verdict is the worst of its links; a figure
+//! no other outlet links to is `only_here`.
+
+use std::collections::{BTreeSet, HashMap};
+
+use serde::Serialize;
+
+use super::{ArticleFigures, FigureRef, Verdict};
+use crate::date::DayRange;
+use crate::figures::{Figure, FigureKind, Interval, Qualifier};
+use crate::lexicon::{lexicons, Term};
+use crate::text::collapse_whitespace;
+
+/// A link between two figures of different outlets.
+#[derive(Debug, Clone, Serialize)]
+pub struct Link {
+    /// One figure.
+    pub a: FigureRef,
+    /// The other.
+    pub b: FigureRef,
+    /// Their verdict.
+    pub verdict: Verdict,
+    /// What agrees and what differs.
+    pub explanation: String,
+}
+
+/// Figures of different outlets that measure the same quantity (or one
+/// figure no one else reports).
+#[derive(Debug, Clone, Serialize)]
+pub struct Quantity {
+    /// Identifier (`q3`).
+    pub id: String,
+    /// What is measured, for people (`commercio, USD, 2025`).
+    pub label: String,
+    /// The figures, in article order.
+    pub figures: Vec<FigureRef>,
+    /// The pairwise links between outlets.
+    pub links: Vec<Link>,
+    /// The quantity's verdict: the worst of its links.
+    pub verdict: Verdict,
+    /// Summary of the links.
+    pub explanation: String,
+}
+
+/// What a figure measures, for linking.
+#[derive(Debug, Clone)]
+struct Key {
+    class: String,
+    /// Concept of the subject's head word (index key).
+    head: Option<Term>,
+    /// Entities the subject (or, for dates, the sentence) names.
+    entities: BTreeSet<Term>,
+    /// For dates: event concepts of the sentence.
+    events: BTreeSet<Term>,
+}
+
+/// Event concepts that a date can date (names in `synonyms.txt`).
+const EVENT_CONCEPTS: &[&str] = &[
+    "videochiamata", "incontri", "visite", "esercitazioni", "guerra", "sanzioni", "anniversario",
+];
+
+fn subject_terms(text: &str) -> Vec<Term> {
+    crate::lexicon::terms(text)
+}
+
+/// The sentence (within its block) around a figure, as text.
+fn sentence_around(a: &ArticleFigures, f: &Figure) -> String {
+    let text = &a.article.text;
+    let Some(block) = a.article.blocks.iter().find(|b| b.start <= f.start && f.end <= b.end) else {
+        return String::new();
+    };
+    let slice = &text[block.start..block.end];
+    let rel = f.start - block.start;
+    let ends = |c: char| matches!(c, '.' | '!' | '?' | ';');
+    let start = slice[..rel].rfind(ends).map_or(0, |i| i + 1);
+    let end = slice[rel..].find(ends).map_or(slice.len(), |i| rel + i + 1);
+    collapse_whitespace(&slice[start..end])
+}
+
+fn class_of(f: &Figure) -> Option<String> {
+    let unit_head = || {
+        f.unit
+            .as_deref()
+            .map(|u| lexicons().stem_phrase(u).first().cloned().unwrap_or_default())
+            .unwrap_or_default()
+    };
+    Some(match f.kind {
+        FigureKind::Amount => format!("amount:{}", f.unit.as_deref().unwrap_or("")),
+        FigureKind::Percent => format!("percent:{}", f.unit.as_deref().unwrap_or("%")),
+        FigureKind::Count => format!("count:{}", unit_head()),
+        FigureKind::Ordinal => format!("ordinal:{}", unit_head()),
+        FigureKind::Fraction | FigureKind::Multiplier => f.kind.as_str().to_string(),
+        FigureKind::Date | FigureKind::Period | FigureKind::Time => "time".to_string(),
+        FigureKind::Number => return None,
+    })
+}
+
+fn key_of(a: &ArticleFigures, f: &Figure, time_ref_ids: &BTreeSet<String>) -> Option<Key> {
+    if f.boilerplate {
+        return None;
+    }
+    let class = class_of(f)?;
+    if f.kind.is_time() {
+        // Only dates of events: not the time references of measures, not
+        // the article's own dateline.
+        if time_ref_ids.contains(&f.id) {
+            return None;
+        }
+        let sentence = sentence_around(a, f);
+        let terms = subject_terms(&sentence);
+        let events: BTreeSet<Term> = terms
+            .iter()
+            .filter(|t| matches!(t, Term::Concept(c) if EVENT_CONCEPTS.contains(&c.as_str())))
+            .cloned()
+            .collect();
+        if events.is_empty() {
+            return None;
+        }
+        let _ = terms;
+        let entities = crate::lexicon::entities(&sentence);
+        return Some(Key {
+            class,
+            head: None,
+            entities,
+            events,
+        });
+    }
+    let subject = f.subject.as_deref().unwrap_or("");
+    let terms = subject_terms(subject);
+    let head = terms.iter().find(|t| !matches!(t, Term::Entity(_))).cloned().or_else(|| terms.first().cloned());
+    // A count of a plain noun ("11 volte") needs a subject; without one
+    // there is nothing to say it measures the same thing.
+    let head = head?;
+    let mut entities = crate::lexicon::entities(subject);
+    entities.extend(terms.into_iter().filter(|t| matches!(t, Term::Entity(_))));
+    Some(Key {
+        class,
+        head: Some(head),
+        entities,
+        events: BTreeSet::new(),
+    })
+}
+
+/// Time references of two figures exclude each other.
+fn times_exclude(a: &Figure, b: &Figure) -> bool {
+    match (a.time_ref.as_ref().and_then(|t| t.time), b.time_ref.as_ref().and_then(|t| t.time)) {
+        (Some(x), Some(y)) => !x.overlaps(y),
+        _ => false,
+    }
+}
+
+fn can_link(ka: &Key, kb: &Key, fa: &Figure, fb: &Figure) -> bool {
+    if ka.class != kb.class {
+        return false;
+    }
+    if ka.class == "time" {
+        // Dates of the same event: the same event concept and a shared
+        // entity, each dated to a day or a few (a year or a vague "next
+        // months" dates nothing specific enough to compare).
+        let shared_event = ka.events.intersection(&kb.events).next().is_some();
+        let shared_entity = ka.entities.intersection(&kb.entities).next().is_some();
+        let specific = |f: &Figure| f.time.is_some_and(|t| t.len_days() <= 31);
+        return shared_event && shared_entity && specific(fa) && specific(fb);
+    }
+    if times_exclude(fa, fb) {
+        return false;
+    }
+    // Subjects that name different entities measure different things.
+    if !ka.entities.is_empty() && !kb.entities.is_empty() && ka.entities.is_disjoint(&kb.entities) {
+        return false;
+    }
+    // A change is not a level.
+    if fa.change != fb.change {
+        return false;
+    }
+    true
+}
+
+/// Written value of a figure, for explanations.
+fn shown(f: &Figure) -> String {
+    collapse_whitespace(&f.text)
+}
+
+/// The verdict on two linked figures of different outlets, and why.
+pub fn judge(fa: &Figure, fb: &Figure, name_a: &str, name_b: &str) -> (Verdict, String) {
+    if fa.kind.is_time() || fb.kind.is_time() {
+        return judge_times(fa, fb, name_a, name_b);
+    }
+    let (Some(va), Some(vb)) = (fa.value, fb.value) else {
+        return (Verdict::Compatible, "values cannot be compared".into());
+    };
+    if !va.overlaps(vb) {
+        return (
+            Verdict::Conflict,
+            format!(
+                "the values cannot both be true: {} ({name_a}) vs {} ({name_b})",
+                shown(fa),
+                shown(fb)
+            ),
+        );
+    }
+    let mut differences = Vec::new();
+    let mut agreements = Vec::new();
+    let same_value = fa.stated.is_some() && fa.stated == fb.stated;
+    if same_value {
+        agreements.push(format!("same value ({} / {})", shown(fa), shown(fb)));
+    } else {
+        let width = |v: Interval| match (v.min, v.max) {
+            (Some(a), Some(b)) => b - a,
+            _ => f64::INFINITY,
+        };
+        let (wa, wb) = (width(va), width(vb));
+        let more_precise = if wa < wb { name_a } else { name_b };
+        if wa != wb {
+            differences.push(format!(
+                "precision: {} ({name_a}) vs {} ({name_b}); {more_precise} is more precise",
+                shown(fa),
+                shown(fb)
+            ));
+        } else {
+            differences.push(format!("value: {} ({name_a}) vs {} ({name_b})", shown(fa), shown(fb)));
+        }
+    }
+    let qa = fa.qualifier.filter(|q| *q != Qualifier::Emphatic);
+    let qb = fb.qualifier.filter(|q| *q != Qualifier::Emphatic);
+    if qa != qb {
+        let name = |q: Option<Qualifier>| q.map_or("none", Qualifier::as_str);
+        differences.push(format!("qualifier: {} ({name_a}) vs {} ({name_b})", name(qa), name(qb)));
+    } else if same_value {
+        agreements.push("same qualifier".into());
+    }
+    let ta = fa.time_ref.as_ref();
+    let tb = fb.time_ref.as_ref();
+    match (ta, tb) {
+        (Some(x), Some(y)) if x.time == y.time => agreements.push(format!("same period ({})", x.text)),
+        (Some(x), Some(y)) => differences.push(format!("period: {} ({name_a}) vs {} ({name_b})", x.text, y.text)),
+        (Some(x), None) => differences.push(format!("period: {} ({name_a}), none given ({name_b})", x.text)),
+        (None, Some(y)) => differences.push(format!("period: none given ({name_a}), {} ({name_b})", y.text)),
+        (None, None) => {}
+    }
+    match (&fa.source, &fb.source) {
+        (Some(x), Some(y)) if x != y => {
+            differences.push(format!("cited source: {x} ({name_a}) vs {y} ({name_b})"))
+        }
+        (Some(x), None) => differences.push(format!("cited source: {x} ({name_a}), none ({name_b})")),
+        (None, Some(y)) => differences.push(format!("cited source: none ({name_a}), {y} ({name_b})")),
+        _ => {}
+    }
+    let verdict = if differences.is_empty() { Verdict::Same } else { Verdict::Compatible };
+    let mut parts = agreements;
+    parts.extend(differences);
+    (verdict, parts.join("; "))
+}
+
+fn judge_times(fa: &Figure, fb: &Figure, name_a: &str, name_b: &str) -> (Verdict, String) {
+    let (Some(ta), Some(tb)) = (fa.time, fb.time) else {
+        return (
+            Verdict::Compatible,
+            "one of the dates cannot be resolved without the article's date".into(),
+        );
+    };
+    let show = |t: DayRange| {
+        if t.start == t.end {
+            t.start.to_string()
+        } else {
+            format!("{}..{}", t.start, t.end)
+        }
+    };
+    if ta == tb {
+        (
+            Verdict::Same,
+            format!(
+                "same day: {} ({name_a}: {}; {name_b}: {})",
+                show(ta),
+                shown(fa),
+                shown(fb)
+            ),
+        )
+    } else if ta.overlaps(tb) {
+        (
+            Verdict::Compatible,
+            format!(
+                "overlapping dates: {} ({name_a}) and {} ({name_b}); one is more precise",
+                show(ta),
+                show(tb)
+            ),
+        )
+    } else {
+        (
+            Verdict::Conflict,
+            format!(
+                "the same event is dated differently: {} ({name_a}) vs {} ({name_b})",
+                show(ta),
+                show(tb)
+            ),
+        )
+    }
+}
+
+/// Union-find over figure references.
+struct Groups {
+    parent: Vec<usize>,
+}
+
+impl Groups {
+    fn new(n: usize) -> Groups {
+        Groups { parent: (0..n).collect() }
+    }
+    fn find(&mut self, mut x: usize) -> usize {
+        while self.parent[x] != x {
+            self.parent[x] = self.parent[self.parent[x]];
+            x = self.parent[x];
+        }
+        x
+    }
+    fn union(&mut self, a: usize, b: usize) {
+        let (ra, rb) = (self.find(a), self.find(b));
+        if ra != rb {
+            self.parent[ra.max(rb)] = ra.min(rb);
+        }
+    }
+}
+
+fn outlet_name(a: &ArticleFigures) -> String {
+    a.article.id.clone()
+}
+
+/// Links the figures of all articles into quantities.
+pub fn link(articles: &[ArticleFigures]) -> Vec<Quantity> {
+    // Every story figure with a key.
+    let mut refs: Vec<FigureRef> = Vec::new();
+    let mut keys: Vec<Key> = Vec::new();
+    for (ai, a) in articles.iter().enumerate() {
+        let time_refs: BTreeSet<String> = a
+            .figures
+            .iter()
+            .filter_map(|f| f.time_ref.as_ref().map(|t| t.figure.clone()))
+            .collect();
+        for (fi, f) in a.figures.iter().enumerate() {
+            if let Some(k) = key_of(a, f, &time_refs) {
+                refs.push(FigureRef { article: ai, figure: fi });
+                keys.push(k);
+            }
+        }
+    }
+    // Index by class and head concept (events for dates).
+    let mut index: HashMap<(String, Term), Vec<usize>> = HashMap::new();
+    for (i, k) in keys.iter().enumerate() {
+        let heads: Vec<Term> = if k.class == "time" {
+            k.events.iter().cloned().collect()
+        } else {
+            k.head.iter().cloned().collect()
+        };
+        for h in heads {
+            index.entry((k.class.clone(), h)).or_default().push(i);
+        }
+    }
+    let fig = |r: FigureRef| &articles[r.article].figures[r.figure];
+    let mut groups = Groups::new(refs.len());
+    let mut links: Vec<(usize, usize)> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    for bucket in index.values() {
+        // Buckets hold the figures of one concept: small, but cap them so a
+        // pathological corpus stays linear.
+        let bucket = &bucket[..bucket.len().min(400)];
+        for (x, &i) in bucket.iter().enumerate() {
+            for &j in &bucket[x + 1..] {
+                if refs[i].article == refs[j].article || !seen.insert((i.min(j), i.max(j))) {
+                    continue;
+                }
+                if can_link(&keys[i], &keys[j], fig(refs[i]), fig(refs[j])) {
+                    groups.union(i, j);
+                    links.push((i, j));
+                }
+            }
+        }
+    }
+    // Collect groups, in order of their first figure.
+    let mut members: HashMap<usize, Vec<usize>> = HashMap::new();
+    for i in 0..refs.len() {
+        let root = groups.find(i);
+        members.entry(root).or_default().push(i);
+    }
+    let mut ordered: Vec<Vec<usize>> = members.into_values().collect();
+    ordered.sort_by_key(|m| refs[m[0]]);
+    let mut quantities = Vec::with_capacity(ordered.len());
+    for (n, m) in ordered.into_iter().enumerate() {
+        let in_group: BTreeSet<usize> = m.iter().copied().collect();
+        let mut qlinks: Vec<Link> = links
+            .iter()
+            .filter(|(i, j)| in_group.contains(i) && in_group.contains(j))
+            .map(|&(i, j)| {
+                let (a, b) = if refs[i] <= refs[j] { (refs[i], refs[j]) } else { (refs[j], refs[i]) };
+                let (verdict, explanation) = judge(
+                    fig(a),
+                    fig(b),
+                    &outlet_name(&articles[a.article]),
+                    &outlet_name(&articles[b.article]),
+                );
+                Link { a, b, verdict, explanation }
+            })
+            .collect();
+        qlinks.sort_by_key(|l| (l.a, l.b));
+        let outlets: BTreeSet<usize> = m.iter().map(|&i| refs[i].article).collect();
+        let verdict = if outlets.len() < 2 {
+            Verdict::OnlyHere
+        } else {
+            qlinks.iter().map(|l| l.verdict).max().unwrap_or(Verdict::Compatible)
+        };
+        let first = fig(refs[m[0]]);
+        let key = &keys[m[0]];
+        let label = label_of(first, key);
+        let explanation = match verdict {
+            Verdict::OnlyHere => format!("only {} reports it", outlet_name(&articles[refs[m[0]].article])),
+            _ => qlinks
+                .iter()
+                .filter(|l| l.verdict == verdict)
+                .map(|l| l.explanation.clone())
+                .next()
+                .unwrap_or_default(),
+        };
+        let mut figures: Vec<FigureRef> = m.iter().map(|&i| refs[i]).collect();
+        figures.sort();
+        quantities.push(Quantity {
+            id: format!("q{}", n + 1),
+            label,
+            figures,
+            links: qlinks,
+            verdict,
+            explanation,
+        });
+    }
+    quantities
+}
+
+fn label_of(f: &Figure, key: &Key) -> String {
+    let what = if f.kind.is_time() {
+        key.events.iter().map(Term::name).collect::<Vec<_>>().join(", ")
+    } else {
+        f.subject.clone().unwrap_or_else(|| key.head.as_ref().map(|t| t.name().to_string()).unwrap_or_default())
+    };
+    let mut parts = vec![what];
+    match f.kind {
+        FigureKind::Amount | FigureKind::Percent | FigureKind::Count | FigureKind::Ordinal => {
+            if let Some(u) = &f.unit {
+                parts.push(u.clone());
+            }
+        }
+        FigureKind::Date | FigureKind::Period | FigureKind::Time => parts.push("date".into()),
+        _ => parts.push(f.kind.as_str().into()),
+    }
+    if let Some(t) = &f.time_ref {
+        parts.push(t.text.clone());
+    }
+    parts.retain(|p| !p.is_empty());
+    parts.join(", ")
+}

@@ -1,0 +1,654 @@
+//! Aligning statements: sentences of different outlets that state the same
+//! fact, and the framing each outlet gives the story.
+//!
+//! Every sentence of every story (headline, headings, paragraphs; never
+//! chrome) becomes a set of terms ([`crate::lexicon`]: stems, entities
+//! through their aliases, synonyms through their concept). Similarity is the
+//! cosine of IDF-weighted term sets, plus a bonus when two sentences carry
+//! figures of the same [`super::quantities::Quantity`]. Candidates come from
+//! an inverted index of the rarer terms only, so a sentence is compared with
+//! the few that share something specific with it, never with all.
+//!
+//! A group's verdict: `conflict` when its members negate what another
+//! asserts or frame the relationship in opposite ways, `same` when the
+//! wording is nearly identical (a word-level diff is attached), otherwise
+//! `compatible`; a sentence no other outlet matches is `only_here`. Each
+//! member says whether it is hedged (conditional mood, unnamed sources,
+//! leaks: `data/hedges.txt`) and whom it cites.
+//!
+//! Framing groups gather, for each frame of `data/framing.txt`, the
+//! sentences that assert or deny it (`un'alleanza` vs `non alleanza`).
+
+use std::collections::{BTreeSet, HashMap, HashSet};
+
+use serde::Serialize;
+use similar::{capture_diff_slices, Algorithm, DiffOp};
+
+use super::quantities::Quantity;
+use super::{ArticleFigures, Verdict};
+use crate::chrome::BlockKind;
+use crate::figures::context;
+use crate::figures::token::{tokenize, TokKind};
+use crate::lexicon::{lexicons, Term};
+use crate::text::collapse_whitespace;
+
+/// One sentence of a story.
+#[derive(Debug, Clone, Serialize)]
+pub struct Sentence {
+    /// Index of the article.
+    pub article: usize,
+    /// Byte offset in the article's text.
+    pub start: usize,
+    /// Byte offset past the end.
+    pub end: usize,
+    /// The words, whitespace collapsed.
+    pub text: String,
+    /// A headline or heading rather than running text.
+    pub heading: bool,
+    /// The hedge it contains (`avrebbe`, `secondo diverse fonti`), if any.
+    pub hedge: Option<String>,
+    /// Whom it cites.
+    pub source: Option<String>,
+    /// Frames it asserts (+1) or denies (-1), with the words that do.
+    pub frames: Vec<(String, i8, String)>,
+    #[serde(skip)]
+    terms: Vec<Term>,
+    #[serde(skip)]
+    negated: BTreeSet<Term>,
+    #[serde(skip)]
+    figures: Vec<usize>,
+    #[serde(skip)]
+    words: Vec<String>,
+}
+
+/// What a group is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum GroupKind {
+    /// Sentences stating the same fact.
+    Fact,
+    /// Sentences framing the same relationship.
+    Framing,
+}
+
+/// A member of a group.
+#[derive(Debug, Clone, Serialize)]
+pub struct Member {
+    /// Index into [`Alignment::sentences`].
+    pub sentence: usize,
+    /// Index of the article.
+    pub article: usize,
+    /// For framing groups: +1 asserts the frame, -1 denies it.
+    pub polarity: Option<i8>,
+    /// For framing groups: the words that frame.
+    pub framing_words: Option<String>,
+}
+
+/// A word-level difference between two near-identical members.
+#[derive(Debug, Clone, Serialize)]
+pub struct WordDiff {
+    /// First member (index into the group's members).
+    pub a: usize,
+    /// Second member.
+    pub b: usize,
+    /// `equal`, `delete` (only in a), `insert` (only in b), with the words.
+    pub ops: Vec<(String, String)>,
+}
+
+/// Sentences of different outlets that state the same fact or frame the
+/// same relationship (or one sentence no one else has).
+#[derive(Debug, Clone, Serialize)]
+pub struct StatementGroup {
+    /// Identifier (`s4`).
+    pub id: String,
+    /// Fact or framing.
+    pub kind: GroupKind,
+    /// What the group is about (its most specific shared terms, or the frame).
+    pub topic: String,
+    /// The sentences.
+    pub members: Vec<Member>,
+    /// Articles with no member: omission is information too.
+    pub silent: Vec<usize>,
+    /// The group's verdict.
+    pub verdict: Verdict,
+    /// Why.
+    pub explanation: String,
+    /// Word-level differences, for near-identical wording.
+    pub diff: Option<WordDiff>,
+}
+
+/// All sentences and their groups.
+#[derive(Debug, Clone, Serialize)]
+pub struct Alignment {
+    /// Every story sentence, in article and text order.
+    pub sentences: Vec<Sentence>,
+    /// Fact groups (every sentence is in exactly one), then framing groups.
+    pub groups: Vec<StatementGroup>,
+}
+
+/// Minimum similarity for two sentences to state the same fact (they must
+/// also share two terms, one of them an entity, a concept or a quantity, or
+/// at least four terms).
+const THRESHOLD: f64 = 0.24;
+/// Bonus when two sentences carry figures of the same quantity.
+const FIGURE_BONUS: f64 = 0.3;
+
+fn sentences_of(articles: &[ArticleFigures]) -> Vec<Sentence> {
+    let lex = lexicons();
+    let mut out = Vec::new();
+    for (ai, a) in articles.iter().enumerate() {
+        let text = &a.article.text;
+        let mut carried: Option<String> = None;
+        for b in a.article.blocks.iter().filter(|b| b.kind.is_story()) {
+            let slice = &text[b.start..b.end];
+            let toks = tokenize(slice);
+            for s in context::sentences(&toks, slice) {
+                if s.first >= s.last {
+                    continue;
+                }
+                let sent_toks = &toks[s.first..s.last];
+                if !sent_toks.iter().any(|t| t.kind == TokKind::Word) {
+                    continue;
+                }
+                let start = b.start + toks[s.first].start;
+                let end = b.start + toks[s.last - 1].end;
+                let terms_at = lex.terms_of(sent_toks);
+                let mut negated = BTreeSet::new();
+                for (k, term) in &terms_at {
+                    let lo = k.saturating_sub(2);
+                    if sent_toks[lo..*k].iter().any(|t| t.is("non") || t.is("nessun") || t.is("nessuna")) {
+                        negated.insert(term.clone());
+                    }
+                }
+                let stems: Vec<String> = sent_toks
+                    .iter()
+                    .filter(|t| t.kind != TokKind::Punct)
+                    .map(|t| lex.stem(&t.norm))
+                    .collect();
+                let hedge = lex.hedge_in(&stems).map(|i| lex.hedge_words(i));
+                let mut source = context::attribution(&toks, slice, s);
+                if source.is_none() && context::reports_without_subject(&toks, s) {
+                    source = carried.clone();
+                }
+                if source.is_some() {
+                    carried.clone_from(&source);
+                }
+                let frames = frames_in(&stems, sent_toks, slice);
+                let figures = a
+                    .figures
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, f)| f.start >= start && f.end <= end && !f.boilerplate)
+                    .map(|(i, _)| i)
+                    .collect();
+                let words = sent_toks
+                    .iter()
+                    .filter(|t| t.kind != TokKind::Punct)
+                    .map(|t| t.norm.clone())
+                    .collect();
+                out.push(Sentence {
+                    article: ai,
+                    start,
+                    end,
+                    text: collapse_whitespace(&text[start..end]),
+                    heading: matches!(b.kind, BlockKind::Headline | BlockKind::Heading),
+                    hedge,
+                    source,
+                    frames,
+                    terms: terms_at.into_iter().map(|(_, t)| t).collect(),
+                    negated,
+                    figures,
+                    words,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// Frames a sentence asserts or denies; a denial hides the assertion inside
+/// it (`non alleanza` is not also `alleanza`).
+fn frames_in(
+    stems: &[String],
+    toks: &[crate::figures::token::Tok],
+    src: &str,
+) -> Vec<(String, i8, String)> {
+    let words: Vec<&crate::figures::token::Tok> = toks.iter().filter(|t| t.kind != TokKind::Punct).collect();
+    let find = |seq: &[String]| -> Vec<usize> {
+        if seq.is_empty() || seq.len() > stems.len() {
+            return Vec::new();
+        }
+        (0..=stems.len() - seq.len()).filter(|&i| stems[i..i + seq.len()] == *seq).collect()
+    };
+    let mut out = Vec::new();
+    for frame in &lexicons().frames {
+        let mut denied: Vec<(usize, usize)> = Vec::new();
+        for d in &frame.deny {
+            for i in find(d) {
+                denied.push((i, i + d.len()));
+            }
+        }
+        let shown = |i: usize, n: usize| -> String {
+            let (a, b) = (words[i].start, words[i + n - 1].end);
+            collapse_whitespace(src.get(a..b).unwrap_or(""))
+        };
+        if let Some(&(i, j)) = denied.first() {
+            out.push((frame.name.clone(), -1, shown(i, j - i)));
+            continue;
+        }
+        for a in &frame.assert {
+            if let Some(&i) = find(a).first() {
+                out.push((frame.name.clone(), 1, shown(i, a.len())));
+                break;
+            }
+        }
+    }
+    out
+}
+
+struct Idf {
+    weight: HashMap<Term, f64>,
+}
+
+impl Idf {
+    fn new(sentences: &[Sentence]) -> Idf {
+        let mut df: HashMap<Term, usize> = HashMap::new();
+        for s in sentences {
+            let unique: HashSet<&Term> = s.terms.iter().collect();
+            for t in unique {
+                *df.entry(t.clone()).or_default() += 1;
+            }
+        }
+        let n = sentences.len().max(1) as f64;
+        let weight = df
+            .into_iter()
+            .map(|(t, d)| {
+                let boost = match t {
+                    Term::Concept(_) => 1.3,
+                    _ => 1.0,
+                };
+                (t, boost * (1.0 + (n / d as f64).ln()))
+            })
+            .collect();
+        Idf { weight }
+    }
+
+    fn w(&self, t: &Term) -> f64 {
+        self.weight.get(t).copied().unwrap_or(1.0)
+    }
+}
+
+fn norm(s: &Sentence, idf: &Idf) -> f64 {
+    let unique: HashSet<&Term> = s.terms.iter().collect();
+    unique.iter().map(|t| idf.w(t).powi(2)).sum::<f64>().sqrt()
+}
+
+fn word_jaccard(a: &Sentence, b: &Sentence) -> f64 {
+    let x: HashSet<&String> = a.words.iter().collect();
+    let y: HashSet<&String> = b.words.iter().collect();
+    let inter = x.intersection(&y).count() as f64;
+    let union = x.union(&y).count() as f64;
+    if union == 0.0 {
+        0.0
+    } else {
+        inter / union
+    }
+}
+
+/// Union-find over sentences.
+fn find(parent: &mut [usize], mut x: usize) -> usize {
+    while parent[x] != x {
+        parent[x] = parent[parent[x]];
+        x = parent[x];
+    }
+    x
+}
+
+/// Aligns the sentences of the articles.
+pub fn align(articles: &[ArticleFigures], quantities: &[Quantity]) -> Alignment {
+    let sentences = sentences_of(articles);
+    let n = sentences.len();
+    let idf = Idf::new(&sentences);
+    let norms: Vec<f64> = sentences.iter().map(|s| norm(s, &idf)).collect();
+    // Quantity of each (article, figure), for the shared-figure bonus.
+    let mut quantity_of: HashMap<(usize, usize), usize> = HashMap::new();
+    for (qi, q) in quantities.iter().enumerate() {
+        if q.verdict != Verdict::OnlyHere {
+            for f in &q.figures {
+                quantity_of.insert((f.article, f.figure), qi);
+            }
+        }
+    }
+    let quantities_of = |s: &Sentence| -> HashSet<usize> {
+        s.figures.iter().filter_map(|f| quantity_of.get(&(s.article, *f)).copied()).collect()
+    };
+    // Inverted index of the rarer terms.
+    let cap = (n / 5).max(12);
+    let mut postings: HashMap<&Term, Vec<usize>> = HashMap::new();
+    for (i, s) in sentences.iter().enumerate() {
+        let unique: HashSet<&Term> = s.terms.iter().collect();
+        for t in unique {
+            postings.entry(t).or_default().push(i);
+        }
+    }
+    postings.retain(|_, v| v.len() <= cap);
+    // Scores of candidate pairs.
+    let mut best: HashMap<(usize, usize), (usize, f64)> = HashMap::new(); // (sentence, other article) -> (sentence, score)
+    let sentence_quantities: Vec<HashSet<usize>> = sentences.iter().map(quantities_of).collect();
+    for (i, s) in sentences.iter().enumerate() {
+        // Candidates share a rare term; the score counts every shared term.
+        let mut candidates: HashSet<usize> = HashSet::new();
+        let unique: HashSet<&Term> = s.terms.iter().collect();
+        for t in &unique {
+            if let Some(list) = postings.get(*t) {
+                candidates.extend(list.iter().copied().filter(|&j| j > i && sentences[j].article != s.article));
+            }
+        }
+        for j in candidates {
+            let other: HashSet<&Term> = sentences[j].terms.iter().collect();
+            let shared: Vec<&&Term> = unique.intersection(&other).collect();
+            let dot: f64 = shared.iter().map(|t| idf.w(t).powi(2)).sum();
+            let named = shared.iter().any(|t| matches!(***t, Term::Entity(_) | Term::Concept(_)));
+            let same_quantity = !sentence_quantities[i].is_disjoint(&sentence_quantities[j]);
+            if shared.len() < 2 || !(named || same_quantity || shared.len() >= 4) {
+                continue;
+            }
+            let mut score = dot / (norms[i] * norms[j]).max(1e-9);
+            if same_quantity {
+                score += FIGURE_BONUS;
+            }
+            if score < THRESHOLD {
+                continue;
+            }
+            for (x, y) in [(i, j), (j, i)] {
+                let key = (x, sentences[y].article);
+                if best.get(&key).is_none_or(|(_, sc)| score > *sc) {
+                    best.insert(key, (y, score));
+                }
+            }
+        }
+    }
+    let mut parent: Vec<usize> = (0..n).collect();
+    for (&(x, _), &(y, _)) in &best {
+        let (rx, ry) = (find(&mut parent, x), find(&mut parent, y));
+        if rx != ry {
+            parent[rx.max(ry)] = rx.min(ry);
+        }
+    }
+    let mut groups_of: HashMap<usize, Vec<usize>> = HashMap::new();
+    for i in 0..n {
+        let r = find(&mut parent, i);
+        groups_of.entry(r).or_default().push(i);
+    }
+    let mut ordered: Vec<Vec<usize>> = groups_of.into_values().collect();
+    ordered.sort_by_key(|g| g[0]);
+    let all_articles: BTreeSet<usize> = (0..articles.len()).collect();
+    let mut groups: Vec<StatementGroup> = ordered
+        .into_iter()
+        .map(|g| fact_group(&sentences, &g, &idf, &all_articles, articles))
+        .collect();
+    groups.extend(framing_groups(&sentences, &all_articles, articles));
+    for (k, g) in groups.iter_mut().enumerate() {
+        g.id = format!("s{}", k + 1);
+    }
+    Alignment { sentences, groups }
+}
+
+fn name(articles: &[ArticleFigures], i: usize) -> String {
+    articles[i].article.id.clone()
+}
+
+fn fact_group(
+    sentences: &[Sentence],
+    members: &[usize],
+    idf: &Idf,
+    all: &BTreeSet<usize>,
+    articles: &[ArticleFigures],
+) -> StatementGroup {
+    let outlets: BTreeSet<usize> = members.iter().map(|&i| sentences[i].article).collect();
+    let silent: Vec<usize> = all.difference(&outlets).copied().collect();
+    // Topic: the most specific terms the members share (or the first's).
+    let mut counts: HashMap<&Term, BTreeSet<usize>> = HashMap::new();
+    for &i in members {
+        for t in &sentences[i].terms {
+            counts.entry(t).or_default().insert(sentences[i].article);
+        }
+    }
+    let mut shared: Vec<(&Term, f64)> = counts
+        .iter()
+        .filter(|(_, arts)| arts.len() >= outlets.len().min(2))
+        .map(|(t, _)| (*t, idf.w(t)))
+        .collect();
+    shared.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(b.0)));
+    let topic = shared
+        .iter()
+        .take(3)
+        .map(|(t, _)| surface(t, members.iter().map(|&i| &sentences[i])))
+        .collect::<Vec<_>>()
+        .join(" · ");
+    let member_list: Vec<Member> = members
+        .iter()
+        .map(|&i| Member {
+            sentence: i,
+            article: sentences[i].article,
+            polarity: None,
+            framing_words: None,
+        })
+        .collect();
+    if outlets.len() < 2 {
+        return StatementGroup {
+            id: String::new(),
+            kind: GroupKind::Fact,
+            topic,
+            members: member_list,
+            silent,
+            verdict: Verdict::OnlyHere,
+            explanation: format!("only {} says this", name(articles, sentences[members[0]].article)),
+            diff: None,
+        };
+    }
+    // Conflict: a shared term negated by one member and asserted by another.
+    let mut conflict = None;
+    'outer: for &i in members {
+        for &j in members {
+            let (a, b) = (&sentences[i], &sentences[j]);
+            if a.article == b.article {
+                continue;
+            }
+            for t in &a.negated {
+                if b.terms.contains(t) && !b.negated.contains(t) {
+                    conflict = Some(format!(
+                        "{} negates \"{}\", which {} asserts",
+                        name(articles, a.article),
+                        t.name(),
+                        name(articles, b.article)
+                    ));
+                    break 'outer;
+                }
+            }
+        }
+    }
+    let mut best_pair = (0usize, 0usize, 0.0f64);
+    for (x, &i) in members.iter().enumerate() {
+        for (y, &j) in members.iter().enumerate().skip(x + 1) {
+            if sentences[i].article != sentences[j].article {
+                let jac = word_jaccard(&sentences[i], &sentences[j]);
+                if jac > best_pair.2 {
+                    best_pair = (x, y, jac);
+                }
+            }
+        }
+    }
+    let diff = (best_pair.2 >= 0.5).then(|| {
+        let (a, b) = (&sentences[members[best_pair.0]], &sentences[members[best_pair.1]]);
+        WordDiff {
+            a: best_pair.0,
+            b: best_pair.1,
+            ops: word_diff(&a.text, &b.text),
+        }
+    });
+    let hedged: Vec<String> = members
+        .iter()
+        .filter_map(|&i| {
+            sentences[i]
+                .hedge
+                .as_ref()
+                .map(|h| format!("{} hedges ({h})", name(articles, sentences[i].article)))
+        })
+        .collect();
+    let mut notes = Vec::new();
+    let (verdict, lead) = if let Some(c) = conflict {
+        (Verdict::Conflict, c)
+    } else if best_pair.2 >= 0.8 {
+        (Verdict::Same, "near-identical wording".to_string())
+    } else {
+        (Verdict::Compatible, format!("same fact in different words ({topic})"))
+    };
+    notes.push(lead);
+    notes.extend(hedged);
+    let sources: BTreeSet<String> = members
+        .iter()
+        .filter_map(|&i| {
+            sentences[i]
+                .source
+                .as_ref()
+                .map(|s| format!("{} cites {s}", name(articles, sentences[i].article)))
+        })
+        .collect();
+    notes.extend(sources);
+    if !silent.is_empty() {
+        let names: Vec<String> = silent.iter().map(|&i| name(articles, i)).collect();
+        notes.push(format!("silent: {}", names.join(", ")));
+    }
+    StatementGroup {
+        id: String::new(),
+        kind: GroupKind::Fact,
+        topic,
+        members: member_list,
+        silent,
+        verdict,
+        explanation: notes.join("; "),
+        diff,
+    }
+}
+
+/// How a term is written in the sentences: stems become the first word
+/// that has them (`dat` → `dati`).
+fn surface<'a>(t: &Term, mut sentences: impl Iterator<Item = &'a Sentence>) -> String {
+    match t {
+        Term::Stem(stem) => {
+            let lex = lexicons();
+            sentences
+                .find_map(|s| s.words.iter().find(|w| lex.stem(w) == *stem).cloned())
+                .unwrap_or_else(|| stem.clone())
+        }
+        other => other.name().to_string(),
+    }
+}
+
+/// Word-level diff of two texts.
+pub fn word_diff(a: &str, b: &str) -> Vec<(String, String)> {
+    let wa: Vec<&str> = a.split_whitespace().collect();
+    let wb: Vec<&str> = b.split_whitespace().collect();
+    let mut out: Vec<(String, String)> = Vec::new();
+    let mut push = |op: &str, words: &[&str]| {
+        if words.is_empty() {
+            return;
+        }
+        let text = words.join(" ");
+        match out.last_mut() {
+            Some((o, t)) if o == op => {
+                t.push(' ');
+                t.push_str(&text);
+            }
+            _ => out.push((op.to_string(), text)),
+        }
+    };
+    for op in capture_diff_slices(Algorithm::Myers, &wa, &wb) {
+        match op {
+            DiffOp::Equal { old_index, len, .. } => push("equal", &wa[old_index..old_index + len]),
+            DiffOp::Delete { old_index, old_len, .. } => push("delete", &wa[old_index..old_index + old_len]),
+            DiffOp::Insert { new_index, new_len, .. } => push("insert", &wb[new_index..new_index + new_len]),
+            DiffOp::Replace {
+                old_index,
+                old_len,
+                new_index,
+                new_len,
+            } => {
+                push("delete", &wa[old_index..old_index + old_len]);
+                push("insert", &wb[new_index..new_index + new_len]);
+            }
+        }
+    }
+    out
+}
+
+fn framing_groups(
+    sentences: &[Sentence],
+    all: &BTreeSet<usize>,
+    articles: &[ArticleFigures],
+) -> Vec<StatementGroup> {
+    let mut out = Vec::new();
+    for frame in &lexicons().frames {
+        let members: Vec<Member> = sentences
+            .iter()
+            .enumerate()
+            .filter_map(|(i, s)| {
+                s.frames.iter().find(|(f, _, _)| *f == frame.name).map(|(_, p, w)| Member {
+                    sentence: i,
+                    article: s.article,
+                    polarity: Some(*p),
+                    framing_words: Some(w.clone()),
+                })
+            })
+            .collect();
+        let outlets: BTreeSet<usize> = members.iter().map(|m| m.article).collect();
+        if outlets.len() < 2 {
+            continue;
+        }
+        let pos: BTreeSet<usize> = members.iter().filter(|m| m.polarity == Some(1)).map(|m| m.article).collect();
+        let neg: BTreeSet<usize> = members.iter().filter(|m| m.polarity == Some(-1)).map(|m| m.article).collect();
+        let names = |set: &BTreeSet<usize>| set.iter().map(|&i| name(articles, i)).collect::<Vec<_>>().join(", ");
+        let words = |p: i8| {
+            members
+                .iter()
+                .filter(|m| m.polarity == Some(p))
+                .filter_map(|m| m.framing_words.clone())
+                .collect::<BTreeSet<_>>()
+                .into_iter()
+                .map(|w| format!("\u{201c}{w}\u{201d}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let opposed = !pos.is_empty() && !neg.is_empty() && pos != neg;
+        let (verdict, explanation) = if opposed {
+            (
+                Verdict::Conflict,
+                format!(
+                    "opposed framing of \"{}\": {} assert it ({}), {} deny it ({})",
+                    frame.name,
+                    names(&pos),
+                    words(1),
+                    names(&neg),
+                    words(-1)
+                ),
+            )
+        } else {
+            (
+                Verdict::Compatible,
+                format!("\"{}\" framed the same way by {}", frame.name, names(&outlets)),
+            )
+        };
+        out.push(StatementGroup {
+            id: String::new(),
+            kind: GroupKind::Framing,
+            topic: format!("framing: {}", frame.name),
+            members,
+            silent: all.difference(&outlets).copied().collect(),
+            verdict,
+            explanation,
+            diff: None,
+        });
+    }
+    out
+}

@@ -1,0 +1,289 @@
+//! The comparison engine's lexicons, read once from the data files in
+//! `crates/core/data/` (documented in its README): stop words, entity
+//! aliases, synonyms, hedges and framing words.
+//!
+//! [`terms`] turns a text into the terms that statement similarity and
+//! figure linking compare: Snowball stems of content words, with entities
+//! (`Pechino` → `cina`) and synonyms (`interscambio` → `commercio`) replaced
+//! by their canonical name.
+//!
+//! ```
+//! use synoptic_core::lexicon::{terms, Term};
+//! let t = terms("L'interscambio tra Pechino e Mosca");
+//! assert!(t.contains(&Term::Concept("commercio".into())));
+//! assert!(t.contains(&Term::Entity("cina".into())));
+//! assert!(t.contains(&Term::Entity("russia".into())));
+//! ```
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+use rust_stemmers::{Algorithm, Stemmer};
+
+use crate::figures::token::{tokenize, Tok, TokKind};
+
+const STOPWORDS: &str = include_str!("../data/stopwords.txt");
+const ALIASES: &str = include_str!("../data/aliases.txt");
+const SYNONYMS: &str = include_str!("../data/synonyms.txt");
+const HEDGES: &str = include_str!("../data/hedges.txt");
+const FRAMING: &str = include_str!("../data/framing.txt");
+
+/// A term of comparison.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Term {
+    /// A named entity, by its canonical name (`cina`).
+    Entity(String),
+    /// A concept of the synonym lexicon (`commercio`).
+    Concept(String),
+    /// Any other content word, as its Snowball stem.
+    Stem(String),
+}
+
+impl Term {
+    /// The name to show.
+    pub fn name(&self) -> &str {
+        match self {
+            Term::Entity(s) | Term::Concept(s) | Term::Stem(s) => s,
+        }
+    }
+}
+
+/// A frame of opposed framing (`alleanza`) and its words.
+#[derive(Debug, Clone)]
+pub struct Frame {
+    /// The frame's name.
+    pub name: String,
+    /// Stem sequences that assert it.
+    pub assert: Vec<Vec<String>>,
+    /// Stem sequences that deny it.
+    pub deny: Vec<Vec<String>>,
+}
+
+/// All lexicons, prepared.
+pub struct Lexicons {
+    stemmer: Stemmer,
+    stop: HashSet<String>,
+    /// Multi-word entries by their first stem: (stems, term).
+    phrases: HashMap<String, Vec<(Vec<String>, Term)>>,
+    hedges: Vec<Vec<String>>,
+    /// Framing lexicon.
+    pub frames: Vec<Frame>,
+}
+
+fn lines(data: &str) -> impl Iterator<Item = &str> {
+    data.lines()
+        .map(|l| l.split('#').next().unwrap_or("").trim())
+        .filter(|l| !l.is_empty())
+}
+
+impl Lexicons {
+    fn load() -> Lexicons {
+        let stemmer = Stemmer::create(Algorithm::Italian);
+        let stop: HashSet<String> = lines(STOPWORDS)
+            .flat_map(|l| l.split_whitespace())
+            .map(str::to_string)
+            .collect();
+        let mut lex = Lexicons {
+            stemmer,
+            stop,
+            phrases: HashMap::new(),
+            hedges: Vec::new(),
+            frames: Vec::new(),
+        };
+        for (data, entity) in [(ALIASES, true), (SYNONYMS, false)] {
+            for line in lines(data) {
+                let Some((head, rest)) = line.split_once(':') else {
+                    continue;
+                };
+                let canonical = head.trim().to_string();
+                let term = if entity {
+                    Term::Entity(canonical.clone())
+                } else {
+                    Term::Concept(canonical.clone())
+                };
+                for alias in std::iter::once(head).chain(rest.split(',')) {
+                    let stems = lex.stem_phrase(alias);
+                    if let Some(first) = stems.first().cloned() {
+                        lex.phrases.entry(first).or_default().push((stems, term.clone()));
+                    }
+                }
+            }
+        }
+        for list in lex.phrases.values_mut() {
+            list.sort_by_key(|(s, _)| std::cmp::Reverse(s.len()));
+        }
+        lex.hedges = lines(HEDGES).map(|l| lex.stem_phrase(l)).collect();
+        for line in lines(FRAMING) {
+            let Some((name, rest)) = line.split_once(':') else {
+                continue;
+            };
+            let mut frame = Frame {
+                name: name.trim().to_string(),
+                assert: Vec::new(),
+                deny: Vec::new(),
+            };
+            for entry in rest.split(',') {
+                let entry = entry.trim();
+                if let Some(w) = entry.strip_prefix('+') {
+                    frame.assert.push(lex.stem_phrase(w));
+                } else if let Some(w) = entry.strip_prefix('-') {
+                    frame.deny.push(lex.stem_phrase(w));
+                }
+            }
+            lex.frames.push(frame);
+        }
+        lex
+    }
+
+    /// The stem of one folded word (elided articles keep their apostrophe).
+    pub fn stem(&self, word: &str) -> String {
+        if word.ends_with('\'') {
+            return word.to_string();
+        }
+        self.stemmer.stem(word).into_owned()
+    }
+
+    /// Stems of the words of a phrase, folded as the tokenizer folds them.
+    pub fn stem_phrase(&self, phrase: &str) -> Vec<String> {
+        tokenize(phrase)
+            .iter()
+            .filter(|t| t.kind != TokKind::Punct)
+            .map(|t| self.stem(&t.norm))
+            .collect()
+    }
+
+    /// True for a stop word (folded form).
+    pub fn is_stop(&self, word: &str) -> bool {
+        self.stop.contains(word)
+    }
+
+    /// The hedge a sequence of stems contains, if any (the hedge's words).
+    pub fn hedge_in(&self, stems: &[String]) -> Option<usize> {
+        self.hedges
+            .iter()
+            .position(|h| !h.is_empty() && stems.windows(h.len()).any(|w| w == h.as_slice()))
+    }
+
+    /// The hedge entry at `i`, as words.
+    pub fn hedge_words(&self, i: usize) -> String {
+        lines(HEDGES).nth(i).unwrap_or("").to_string()
+    }
+
+    /// Terms of tokens `toks` (words only), in order, with their token
+    /// index: multi-word entities and synonyms first, then single stems.
+    pub fn terms_of(&self, toks: &[Tok]) -> Vec<(usize, Term)> {
+        let stems: Vec<Option<String>> = toks
+            .iter()
+            .map(|t| (t.kind == TokKind::Word).then(|| self.stem(&t.norm)))
+            .collect();
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < toks.len() {
+            let Some(stem) = &stems[i] else {
+                i += 1;
+                continue;
+            };
+            // Longest phrase starting here.
+            let mut matched = None;
+            if let Some(cands) = self.phrases.get(stem) {
+                for (seq, term) in cands {
+                    let ok = seq.iter().enumerate().all(|(k, s)| {
+                        stems.get(i + k).and_then(|x| x.as_ref()) == Some(s)
+                    });
+                    if ok {
+                        matched = Some((seq.len(), term.clone()));
+                        break;
+                    }
+                }
+            }
+            if let Some((n, term)) = matched {
+                out.push((i, term));
+                i += n;
+                continue;
+            }
+            let w = toks[i].norm.as_str();
+            if !self.is_stop(w) && !w.ends_with('\'') && w.chars().count() > 2 {
+                out.push((i, Term::Stem(stem.clone())));
+            }
+            i += 1;
+        }
+        out
+    }
+}
+
+/// The lexicons, loaded on first use.
+pub fn lexicons() -> &'static Lexicons {
+    static LEX: OnceLock<Lexicons> = OnceLock::new();
+    LEX.get_or_init(Lexicons::load)
+}
+
+/// Entities a text names: the aliases of `aliases.txt` and any other
+/// capitalised word that is not the first of the text nor a stop word
+/// (`Macron`, `Parigi`).
+pub fn entities(text: &str) -> std::collections::BTreeSet<Term> {
+    let lex = lexicons();
+    let toks = tokenize(text);
+    let mut out: std::collections::BTreeSet<Term> = lex
+        .terms_of(&toks)
+        .into_iter()
+        .filter(|(_, t)| matches!(t, Term::Entity(_)))
+        .map(|(_, t)| t)
+        .collect();
+    for (i, t) in toks.iter().enumerate() {
+        let first = i == 0 || toks[i - 1].kind == TokKind::Punct && matches!(toks[i - 1].norm.as_str(), "." | "!" | "?" | ":");
+        if t.kind == TokKind::Word
+            && !first
+            && t.is_capitalized(text)
+            && t.norm.chars().count() > 1
+            && !lex.is_stop(&t.norm)
+        {
+            let as_alias = lex.terms_of(std::slice::from_ref(t));
+            match as_alias.first() {
+                Some((_, Term::Entity(e))) => out.insert(Term::Entity(e.clone())),
+                _ => out.insert(Term::Entity(t.norm.clone())),
+            };
+        }
+    }
+    out
+}
+
+/// The terms of a text, in order (see the module docs).
+pub fn terms(text: &str) -> Vec<Term> {
+    lexicons()
+        .terms_of(&tokenize(text))
+        .into_iter()
+        .map(|(_, t)| t)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn data_files_load() {
+        let lex = lexicons();
+        assert!(lex.is_stop("della"));
+        assert!(!lex.frames.is_empty());
+        assert!(lex.frames.iter().all(|f| !f.assert.is_empty() || !f.deny.is_empty()));
+    }
+
+    #[test]
+    fn entities_synonyms_and_stems() {
+        let t = terms("Gli scambi commerciali tra Washington e gli Stati Uniti d'America crescono");
+        assert_eq!(t.iter().filter(|x| **x == Term::Entity("usa".into())).count(), 3);
+        assert!(t.contains(&Term::Concept("commercio".into())));
+        assert!(t.iter().any(|x| matches!(x, Term::Stem(s) if s.starts_with("cresc"))));
+        // Inflections meet through the stemmer.
+        assert_eq!(terms("incontri"), terms("incontrati"));
+    }
+
+    #[test]
+    fn hedges() {
+        let lex = lexicons();
+        let stems = lex.stem_phrase("La Russia avrebbe fornito tecnologie");
+        assert!(lex.hedge_in(&stems).is_some());
+        let stems = lex.stem_phrase("La Russia ha fornito tecnologie");
+        assert!(lex.hedge_in(&stems).is_none());
+    }
+}
