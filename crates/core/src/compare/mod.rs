@@ -12,8 +12,13 @@
 //! let a = Article::parse("a", "a.txt", "Titolo del primo giornale\nNel 2023 l'export italiano ha superato i 600 miliardi di euro, secondo l'Istat.", Metadata::default());
 //! let b = Article::parse("b", "b.txt", "Titolo del secondo giornale\nNel 2023 le esportazioni italiane hanno raggiunto i 626 miliardi di euro.", Metadata::default());
 //! let c = compare(&[a, b], None);
-//! let export = c.quantities.iter().find(|q| q.figures.len() == 2).unwrap();
-//! assert_eq!(export.verdict, Verdict::Compatible);
+//! let export = c
+//!     .quantities
+//!     .iter()
+//!     .find(|q| q.figures.iter().any(|r| c.figure(*r).unwrap().text == "626 miliardi di euro"))
+//!     .unwrap();
+//! assert_eq!(export.figures.len(), 2);
+//! assert_eq!(export.verdict, Verdict::Compatible); // more than 600 vs 626: overlapping
 //! ```
 //!
 //! Nothing here compares everything with everything: figures are indexed by

@@ -145,6 +145,12 @@ fn key_of(a: &ArticleFigures, f: &Figure, time_ref_ids: &BTreeSet<String>) -> Op
         });
     }
     let subject = f.subject.as_deref().unwrap_or("");
+    // An ordinal ranks items: it measures something only with its "of what"
+    // ("25° anniversario della firma"), not with its noun alone ("il primo
+    // giornale" and "il secondo giornale" are two newspapers).
+    if f.kind == FigureKind::Ordinal && f.unit.as_deref() == Some(subject) {
+        return None;
+    }
     let terms = subject_terms(subject);
     let head = terms.iter().find(|t| !matches!(t, Term::Entity(_))).cloned().or_else(|| terms.first().cloned());
     // A count of a plain noun ("11 volte") needs a subject; without one
