@@ -104,7 +104,10 @@ impl Lexicons {
                 for alias in std::iter::once(head).chain(rest.split(',')) {
                     let stems = lex.stem_phrase(alias);
                     if let Some(first) = stems.first().cloned() {
-                        lex.phrases.entry(first).or_default().push((stems, term.clone()));
+                        lex.phrases
+                            .entry(first)
+                            .or_default()
+                            .push((stems, term.clone()));
                     }
                 }
             }
@@ -140,7 +143,21 @@ impl Lexicons {
         if word.ends_with('\'') {
             return word.to_string();
         }
-        self.stemmer.stem(word).into_owned()
+        thread_local! {
+            static MEMO: std::cell::RefCell<HashMap<String, String>> = std::cell::RefCell::new(HashMap::new());
+        }
+        MEMO.with(|memo| {
+            if let Some(s) = memo.borrow().get(word) {
+                return s.clone();
+            }
+            let stem = self.stemmer.stem(word).into_owned();
+            let mut memo = memo.borrow_mut();
+            if memo.len() > 100_000 {
+                memo.clear();
+            }
+            memo.insert(word.to_string(), stem.clone());
+            stem
+        })
     }
 
     /// Stems of the words of a phrase, folded as the tokenizer folds them.
@@ -172,10 +189,18 @@ impl Lexicons {
     /// Terms of tokens `toks` (words only), in order, with their token
     /// index: multi-word entities and synonyms first, then single stems.
     pub fn terms_of(&self, toks: &[Tok]) -> Vec<(usize, Term)> {
-        let stems: Vec<Option<String>> = toks
-            .iter()
+        self.terms_from(toks, &self.stems_of(toks))
+    }
+
+    /// The stem of every word token (`None` for other tokens).
+    pub fn stems_of(&self, toks: &[Tok]) -> Vec<Option<String>> {
+        toks.iter()
             .map(|t| (t.kind == TokKind::Word).then(|| self.stem(&t.norm)))
-            .collect();
+            .collect()
+    }
+
+    /// [`Lexicons::terms_of`] with the stems already computed.
+    pub fn terms_from(&self, toks: &[Tok], stems: &[Option<String>]) -> Vec<(usize, Term)> {
         let mut out = Vec::new();
         let mut i = 0;
         while i < toks.len() {
@@ -187,9 +212,10 @@ impl Lexicons {
             let mut matched = None;
             if let Some(cands) = self.phrases.get(stem) {
                 for (seq, term) in cands {
-                    let ok = seq.iter().enumerate().all(|(k, s)| {
-                        stems.get(i + k).and_then(|x| x.as_ref()) == Some(s)
-                    });
+                    let ok = seq
+                        .iter()
+                        .enumerate()
+                        .all(|(k, s)| stems.get(i + k).and_then(|x| x.as_ref()) == Some(s));
                     if ok {
                         matched = Some((seq.len(), term.clone()));
                         break;
@@ -230,7 +256,9 @@ pub fn entities(text: &str) -> std::collections::BTreeSet<Term> {
         .map(|(_, t)| t)
         .collect();
     for (i, t) in toks.iter().enumerate() {
-        let first = i == 0 || toks[i - 1].kind == TokKind::Punct && matches!(toks[i - 1].norm.as_str(), "." | "!" | "?" | ":");
+        let first = i == 0
+            || toks[i - 1].kind == TokKind::Punct
+                && matches!(toks[i - 1].norm.as_str(), "." | "!" | "?" | ":");
         if t.kind == TokKind::Word
             && !first
             && t.is_capitalized(text)
@@ -265,15 +293,25 @@ mod tests {
         let lex = lexicons();
         assert!(lex.is_stop("della"));
         assert!(!lex.frames.is_empty());
-        assert!(lex.frames.iter().all(|f| !f.assert.is_empty() || !f.deny.is_empty()));
+        assert!(lex
+            .frames
+            .iter()
+            .all(|f| !f.assert.is_empty() || !f.deny.is_empty()));
     }
 
     #[test]
     fn entities_synonyms_and_stems() {
         let t = terms("Gli scambi commerciali tra Washington e gli Stati Uniti d'America crescono");
-        assert_eq!(t.iter().filter(|x| **x == Term::Entity("usa".into())).count(), 3);
+        assert_eq!(
+            t.iter()
+                .filter(|x| **x == Term::Entity("usa".into()))
+                .count(),
+            3
+        );
         assert!(t.contains(&Term::Concept("commercio".into())));
-        assert!(t.iter().any(|x| matches!(x, Term::Stem(s) if s.starts_with("cresc"))));
+        assert!(t
+            .iter()
+            .any(|x| matches!(x, Term::Stem(s) if s.starts_with("cresc"))));
         // Inflections meet through the stemmer.
         assert_eq!(terms("incontri"), terms("incontrati"));
     }

@@ -134,7 +134,6 @@ pub struct OutletReport {
     pub only_here_figures: usize,
 }
 
-
 /// The reference date of an article and where it came from.
 #[derive(Debug, Clone, Serialize)]
 pub struct ReferenceDate {
@@ -438,4 +437,3 @@ impl Report {
         }
     }
 }
-

@@ -188,11 +188,15 @@ fn profiles(
             let only_here_statements = alignment
                 .groups
                 .iter()
-                .filter(|g| g.verdict == Verdict::OnlyHere && g.members.iter().any(|m| m.article == k))
+                .filter(|g| {
+                    g.verdict == Verdict::OnlyHere && g.members.iter().any(|m| m.article == k)
+                })
                 .count();
             let only_here_figures = quantities
                 .iter()
-                .filter(|q| q.verdict == Verdict::OnlyHere && q.figures.iter().any(|f| f.article == k))
+                .filter(|q| {
+                    q.verdict == Verdict::OnlyHere && q.figures.iter().any(|f| f.article == k)
+                })
                 .count();
             OutletProfile {
                 article: a.article.id.clone(),

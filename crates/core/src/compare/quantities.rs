@@ -73,9 +73,19 @@ struct Key {
     events: BTreeSet<Term>,
 }
 
+/// How many neighbours (in time and value order) a figure is compared with
+/// inside its bucket.
+const NEIGHBOURS: usize = 48;
+
 /// Event concepts that a date can date (names in `synonyms.txt`).
 const EVENT_CONCEPTS: &[&str] = &[
-    "videochiamata", "incontri", "visite", "esercitazioni", "guerra", "sanzioni", "anniversario",
+    "videochiamata",
+    "incontri",
+    "visite",
+    "esercitazioni",
+    "guerra",
+    "sanzioni",
+    "anniversario",
 ];
 
 fn subject_terms(text: &str) -> Vec<Term> {
@@ -85,7 +95,12 @@ fn subject_terms(text: &str) -> Vec<Term> {
 /// The sentence (within its block) around a figure, as text.
 fn sentence_around(a: &ArticleFigures, f: &Figure) -> String {
     let text = &a.article.text;
-    let Some(block) = a.article.blocks.iter().find(|b| b.start <= f.start && f.end <= b.end) else {
+    let Some(block) = a
+        .article
+        .blocks
+        .iter()
+        .find(|b| b.start <= f.start && f.end <= b.end)
+    else {
         return String::new();
     };
     let slice = &text[block.start..block.end];
@@ -100,7 +115,13 @@ fn class_of(f: &Figure) -> Option<String> {
     let unit_head = || {
         f.unit
             .as_deref()
-            .map(|u| lexicons().stem_phrase(u).first().cloned().unwrap_or_default())
+            .map(|u| {
+                lexicons()
+                    .stem_phrase(u)
+                    .first()
+                    .cloned()
+                    .unwrap_or_default()
+            })
             .unwrap_or_default()
     };
     Some(match f.kind {
@@ -152,7 +173,11 @@ fn key_of(a: &ArticleFigures, f: &Figure, time_ref_ids: &BTreeSet<String>) -> Op
         return None;
     }
     let terms = subject_terms(subject);
-    let head = terms.iter().find(|t| !matches!(t, Term::Entity(_))).cloned().or_else(|| terms.first().cloned());
+    let head = terms
+        .iter()
+        .find(|t| !matches!(t, Term::Entity(_)))
+        .cloned()
+        .or_else(|| terms.first().cloned());
     // A count of a plain noun ("11 volte") needs a subject; without one
     // there is nothing to say it measures the same thing.
     let head = head?;
@@ -168,7 +193,10 @@ fn key_of(a: &ArticleFigures, f: &Figure, time_ref_ids: &BTreeSet<String>) -> Op
 
 /// Time references of two figures exclude each other.
 fn times_exclude(a: &Figure, b: &Figure) -> bool {
-    match (a.time_ref.as_ref().and_then(|t| t.time), b.time_ref.as_ref().and_then(|t| t.time)) {
+    match (
+        a.time_ref.as_ref().and_then(|t| t.time),
+        b.time_ref.as_ref().and_then(|t| t.time),
+    ) {
         (Some(x), Some(y)) => !x.overlaps(y),
         _ => false,
     }
@@ -243,35 +271,62 @@ pub fn judge(fa: &Figure, fb: &Figure, name_a: &str, name_b: &str) -> (Verdict, 
                 shown(fb)
             ));
         } else {
-            differences.push(format!("value: {} ({name_a}) vs {} ({name_b})", shown(fa), shown(fb)));
+            differences.push(format!(
+                "value: {} ({name_a}) vs {} ({name_b})",
+                shown(fa),
+                shown(fb)
+            ));
         }
     }
     let qa = fa.qualifier.filter(|q| *q != Qualifier::Emphatic);
     let qb = fb.qualifier.filter(|q| *q != Qualifier::Emphatic);
     if qa != qb {
         let name = |q: Option<Qualifier>| q.map_or("none", Qualifier::as_str);
-        differences.push(format!("qualifier: {} ({name_a}) vs {} ({name_b})", name(qa), name(qb)));
+        differences.push(format!(
+            "qualifier: {} ({name_a}) vs {} ({name_b})",
+            name(qa),
+            name(qb)
+        ));
     } else if same_value {
         agreements.push("same qualifier".into());
     }
     let ta = fa.time_ref.as_ref();
     let tb = fb.time_ref.as_ref();
     match (ta, tb) {
-        (Some(x), Some(y)) if x.time == y.time => agreements.push(format!("same period ({})", x.text)),
-        (Some(x), Some(y)) => differences.push(format!("period: {} ({name_a}) vs {} ({name_b})", x.text, y.text)),
-        (Some(x), None) => differences.push(format!("period: {} ({name_a}), none given ({name_b})", x.text)),
-        (None, Some(y)) => differences.push(format!("period: none given ({name_a}), {} ({name_b})", y.text)),
+        (Some(x), Some(y)) if x.time == y.time => {
+            agreements.push(format!("same period ({})", x.text))
+        }
+        (Some(x), Some(y)) => differences.push(format!(
+            "period: {} ({name_a}) vs {} ({name_b})",
+            x.text, y.text
+        )),
+        (Some(x), None) => differences.push(format!(
+            "period: {} ({name_a}), none given ({name_b})",
+            x.text
+        )),
+        (None, Some(y)) => differences.push(format!(
+            "period: none given ({name_a}), {} ({name_b})",
+            y.text
+        )),
         (None, None) => {}
     }
     match (&fa.source, &fb.source) {
         (Some(x), Some(y)) if x != y => {
             differences.push(format!("cited source: {x} ({name_a}) vs {y} ({name_b})"))
         }
-        (Some(x), None) => differences.push(format!("cited source: {x} ({name_a}), none ({name_b})")),
-        (None, Some(y)) => differences.push(format!("cited source: none ({name_a}), {y} ({name_b})")),
+        (Some(x), None) => {
+            differences.push(format!("cited source: {x} ({name_a}), none ({name_b})"))
+        }
+        (None, Some(y)) => {
+            differences.push(format!("cited source: none ({name_a}), {y} ({name_b})"))
+        }
         _ => {}
     }
-    let verdict = if differences.is_empty() { Verdict::Same } else { Verdict::Compatible };
+    let verdict = if differences.is_empty() {
+        Verdict::Same
+    } else {
+        Verdict::Compatible
+    };
     let mut parts = agreements;
     parts.extend(differences);
     (verdict, parts.join("; "))
@@ -329,7 +384,9 @@ struct Groups {
 
 impl Groups {
     fn new(n: usize) -> Groups {
-        Groups { parent: (0..n).collect() }
+        Groups {
+            parent: (0..n).collect(),
+        }
     }
     fn find(&mut self, mut x: usize) -> usize {
         while self.parent[x] != x {
@@ -363,12 +420,16 @@ pub fn link(articles: &[ArticleFigures]) -> Vec<Quantity> {
             .collect();
         for (fi, f) in a.figures.iter().enumerate() {
             if let Some(k) = key_of(a, f, &time_refs) {
-                refs.push(FigureRef { article: ai, figure: fi });
+                refs.push(FigureRef {
+                    article: ai,
+                    figure: fi,
+                });
                 keys.push(k);
             }
         }
     }
     // Index by class and head concept (events for dates).
+    let fig = |r: FigureRef| &articles[r.article].figures[r.figure];
     let mut index: HashMap<(String, Term), Vec<usize>> = HashMap::new();
     for (i, k) in keys.iter().enumerate() {
         let heads: Vec<Term> = if k.class == "time" {
@@ -380,16 +441,29 @@ pub fn link(articles: &[ArticleFigures]) -> Vec<Quantity> {
             index.entry((k.class.clone(), h)).or_default().push(i);
         }
     }
-    let fig = |r: FigureRef| &articles[r.article].figures[r.figure];
     let mut groups = Groups::new(refs.len());
     let mut links: Vec<(usize, usize)> = Vec::new();
     let mut seen = std::collections::HashSet::new();
-    for bucket in index.values() {
-        // Buckets hold the figures of one concept: small, but cap them so a
-        // pathological corpus stays linear.
-        let bucket = &bucket[..bucket.len().min(400)];
+    for bucket in index.values_mut() {
+        // A bucket holds the figures of one concept. Sorted by time and
+        // value, each figure is compared with its next neighbours only: the
+        // groups still form through the chain, and the cost stays linear
+        // when a thousand outlets report the same figure.
+        bucket.sort_by(|&x, &y| {
+            let t = |i: usize| {
+                fig(refs[i])
+                    .time_ref
+                    .as_ref()
+                    .and_then(|t| t.time)
+                    .map(|t| t.start)
+            };
+            let v = |i: usize| fig(refs[i]).stated.unwrap_or(f64::NAN);
+            t(x).cmp(&t(y))
+                .then(v(x).total_cmp(&v(y)))
+                .then(refs[x].cmp(&refs[y]))
+        });
         for (x, &i) in bucket.iter().enumerate() {
-            for &j in &bucket[x + 1..] {
+            for &j in bucket[x + 1..].iter().take(NEIGHBOURS) {
                 if refs[i].article == refs[j].article || !seen.insert((i.min(j), i.max(j))) {
                     continue;
                 }
@@ -406,23 +480,37 @@ pub fn link(articles: &[ArticleFigures]) -> Vec<Quantity> {
         let root = groups.find(i);
         members.entry(root).or_default().push(i);
     }
+    let mut links_of: HashMap<usize, Vec<(usize, usize)>> = HashMap::new();
+    for &(i, j) in &links {
+        links_of.entry(groups.find(i)).or_default().push((i, j));
+    }
     let mut ordered: Vec<Vec<usize>> = members.into_values().collect();
     ordered.sort_by_key(|m| refs[m[0]]);
     let mut quantities = Vec::with_capacity(ordered.len());
     for (n, m) in ordered.into_iter().enumerate() {
-        let in_group: BTreeSet<usize> = m.iter().copied().collect();
-        let mut qlinks: Vec<Link> = links
-            .iter()
-            .filter(|(i, j)| in_group.contains(i) && in_group.contains(j))
-            .map(|&(i, j)| {
-                let (a, b) = if refs[i] <= refs[j] { (refs[i], refs[j]) } else { (refs[j], refs[i]) };
+        let root = groups.find(m[0]);
+        let mut qlinks: Vec<Link> = links_of
+            .remove(&root)
+            .unwrap_or_default()
+            .into_iter()
+            .map(|(i, j)| {
+                let (a, b) = if refs[i] <= refs[j] {
+                    (refs[i], refs[j])
+                } else {
+                    (refs[j], refs[i])
+                };
                 let (verdict, explanation) = judge(
                     fig(a),
                     fig(b),
                     &outlet_name(&articles[a.article]),
                     &outlet_name(&articles[b.article]),
                 );
-                Link { a, b, verdict, explanation }
+                Link {
+                    a,
+                    b,
+                    verdict,
+                    explanation,
+                }
             })
             .collect();
         qlinks.sort_by_key(|l| (l.a, l.b));
@@ -430,13 +518,20 @@ pub fn link(articles: &[ArticleFigures]) -> Vec<Quantity> {
         let verdict = if outlets.len() < 2 {
             Verdict::OnlyHere
         } else {
-            qlinks.iter().map(|l| l.verdict).max().unwrap_or(Verdict::Compatible)
+            qlinks
+                .iter()
+                .map(|l| l.verdict)
+                .max()
+                .unwrap_or(Verdict::Compatible)
         };
         let first = fig(refs[m[0]]);
         let key = &keys[m[0]];
         let label = label_of(first, key);
         let explanation = match verdict {
-            Verdict::OnlyHere => format!("only {} reports it", outlet_name(&articles[refs[m[0]].article])),
+            Verdict::OnlyHere => format!(
+                "only {} reports it",
+                outlet_name(&articles[refs[m[0]].article])
+            ),
             _ => qlinks
                 .iter()
                 .filter(|l| l.verdict == verdict)
@@ -460,9 +555,18 @@ pub fn link(articles: &[ArticleFigures]) -> Vec<Quantity> {
 
 fn label_of(f: &Figure, key: &Key) -> String {
     let what = if f.kind.is_time() {
-        key.events.iter().map(Term::name).collect::<Vec<_>>().join(", ")
+        key.events
+            .iter()
+            .map(Term::name)
+            .collect::<Vec<_>>()
+            .join(", ")
     } else {
-        f.subject.clone().unwrap_or_else(|| key.head.as_ref().map(|t| t.name().to_string()).unwrap_or_default())
+        f.subject.clone().unwrap_or_else(|| {
+            key.head
+                .as_ref()
+                .map(|t| t.name().to_string())
+                .unwrap_or_default()
+        })
     };
     let mut parts = vec![what];
     match f.kind {

@@ -130,6 +130,12 @@ pub struct Alignment {
 /// also share two terms, one of them an entity, a concept or a quantity, or
 /// at least four terms).
 const THRESHOLD: f64 = 0.24;
+/// Longest posting list used to find candidates.
+const MAX_POSTINGS: usize = 200;
+/// How many of a sentence's rarest terms bring candidates.
+const RARE_TERMS: usize = 4;
+/// Members compared pairwise for a group's verdict (the first of each group).
+const SAMPLE: usize = 24;
 /// Bonus when two sentences carry figures of the same quantity.
 const FIGURE_BONUS: f64 = 0.3;
 
@@ -152,18 +158,23 @@ fn sentences_of(articles: &[ArticleFigures]) -> Vec<Sentence> {
                 }
                 let start = b.start + toks[s.first].start;
                 let end = b.start + toks[s.last - 1].end;
-                let terms_at = lex.terms_of(sent_toks);
+                let token_stems = lex.stems_of(sent_toks);
+                let terms_at = lex.terms_from(sent_toks, &token_stems);
                 let mut negated = BTreeSet::new();
                 for (k, term) in &terms_at {
                     let lo = k.saturating_sub(2);
-                    if sent_toks[lo..*k].iter().any(|t| t.is("non") || t.is("nessun") || t.is("nessuna")) {
+                    if sent_toks[lo..*k]
+                        .iter()
+                        .any(|t| t.is("non") || t.is("nessun") || t.is("nessuna"))
+                    {
                         negated.insert(term.clone());
                     }
                 }
                 let stems: Vec<String> = sent_toks
                     .iter()
-                    .filter(|t| t.kind != TokKind::Punct)
-                    .map(|t| lex.stem(&t.norm))
+                    .zip(&token_stems)
+                    .filter(|(t, _)| t.kind != TokKind::Punct)
+                    .map(|(t, st)| st.clone().unwrap_or_else(|| t.norm.clone()))
                     .collect();
                 let hedge = lex.hedge_in(&stems).map(|i| lex.hedge_words(i));
                 let mut source = context::attribution(&toks, slice, s);
@@ -213,12 +224,15 @@ fn frames_in(
     toks: &[crate::figures::token::Tok],
     src: &str,
 ) -> Vec<(String, i8, String)> {
-    let words: Vec<&crate::figures::token::Tok> = toks.iter().filter(|t| t.kind != TokKind::Punct).collect();
+    let words: Vec<&crate::figures::token::Tok> =
+        toks.iter().filter(|t| t.kind != TokKind::Punct).collect();
     let find = |seq: &[String]| -> Vec<usize> {
         if seq.is_empty() || seq.len() > stems.len() {
             return Vec::new();
         }
-        (0..=stems.len() - seq.len()).filter(|&i| stems[i..i + seq.len()] == *seq).collect()
+        (0..=stems.len() - seq.len())
+            .filter(|&i| stems[i..i + seq.len()] == *seq)
+            .collect()
     };
     let mut out = Vec::new();
     for frame in &lexicons().frames {
@@ -251,23 +265,19 @@ struct Idf {
 }
 
 impl Idf {
-    fn new(sentences: &[Sentence]) -> Idf {
-        let mut df: HashMap<Term, usize> = HashMap::new();
-        for s in sentences {
-            let unique: HashSet<&Term> = s.terms.iter().collect();
-            for t in unique {
-                *df.entry(t.clone()).or_default() += 1;
-            }
-        }
-        let n = sentences.len().max(1) as f64;
-        let weight = df
-            .into_iter()
-            .map(|(t, d)| {
+    fn new(table: &HashMap<Term, u32>, df: &[usize], n: usize) -> Idf {
+        let n = n.max(1) as f64;
+        let weight = table
+            .iter()
+            .map(|(t, &i)| {
                 let boost = match t {
                     Term::Concept(_) => 1.3,
                     _ => 1.0,
                 };
-                (t, boost * (1.0 + (n / d as f64).ln()))
+                (
+                    t.clone(),
+                    boost * (1.0 + (n / df[i as usize].max(1) as f64).ln()),
+                )
             })
             .collect();
         Idf { weight }
@@ -276,11 +286,6 @@ impl Idf {
     fn w(&self, t: &Term) -> f64 {
         self.weight.get(t).copied().unwrap_or(1.0)
     }
-}
-
-fn norm(s: &Sentence, idf: &Idf) -> f64 {
-    let unique: HashSet<&Term> = s.terms.iter().collect();
-    unique.iter().map(|t| idf.w(t).powi(2)).sum::<f64>().sqrt()
 }
 
 fn word_jaccard(a: &Sentence, b: &Sentence) -> f64 {
@@ -308,8 +313,51 @@ fn find(parent: &mut [usize], mut x: usize) -> usize {
 pub fn align(articles: &[ArticleFigures], quantities: &[Quantity]) -> Alignment {
     let sentences = sentences_of(articles);
     let n = sentences.len();
-    let idf = Idf::new(&sentences);
-    let norms: Vec<f64> = sentences.iter().map(|s| norm(s, &idf)).collect();
+    // Terms interned as numbers; each sentence a sorted set of them.
+    let mut table: HashMap<Term, u32> = HashMap::new();
+    let mut named: Vec<bool> = Vec::new();
+    let ids: Vec<Vec<u32>> = sentences
+        .iter()
+        .map(|s| {
+            let mut v: Vec<u32> = s
+                .terms
+                .iter()
+                .map(|t| {
+                    let next = table.len() as u32;
+                    *table.entry(t.clone()).or_insert_with(|| {
+                        named.push(matches!(t, Term::Entity(_) | Term::Concept(_)));
+                        next
+                    })
+                })
+                .collect();
+            v.sort_unstable();
+            v.dedup();
+            v
+        })
+        .collect();
+    let mut df = vec![0usize; table.len()];
+    for v in &ids {
+        for &t in v {
+            df[t as usize] += 1;
+        }
+    }
+    let idf = Idf::new(&table, &df, n);
+    let weight: Vec<f64> = {
+        let mut w = vec![0.0; table.len()];
+        for (t, &i) in &table {
+            w[i as usize] = idf.w(t);
+        }
+        w
+    };
+    let norms: Vec<f64> = ids
+        .iter()
+        .map(|v| {
+            v.iter()
+                .map(|&t| weight[t as usize].powi(2))
+                .sum::<f64>()
+                .sqrt()
+        })
+        .collect();
     // Quantity of each (article, figure), for the shared-figure bonus.
     let mut quantity_of: HashMap<(usize, usize), usize> = HashMap::new();
     for (qi, q) in quantities.iter().enumerate() {
@@ -319,38 +367,75 @@ pub fn align(articles: &[ArticleFigures], quantities: &[Quantity]) -> Alignment 
             }
         }
     }
-    let quantities_of = |s: &Sentence| -> HashSet<usize> {
-        s.figures.iter().filter_map(|f| quantity_of.get(&(s.article, *f)).copied()).collect()
-    };
-    // Inverted index of the rarer terms.
-    let cap = (n / 5).max(12);
-    let mut postings: HashMap<&Term, Vec<usize>> = HashMap::new();
-    for (i, s) in sentences.iter().enumerate() {
-        let unique: HashSet<&Term> = s.terms.iter().collect();
-        for t in unique {
-            postings.entry(t).or_default().push(i);
-        }
-    }
-    postings.retain(|_, v| v.len() <= cap);
-    // Scores of candidate pairs.
-    let mut best: HashMap<(usize, usize), (usize, f64)> = HashMap::new(); // (sentence, other article) -> (sentence, score)
-    let sentence_quantities: Vec<HashSet<usize>> = sentences.iter().map(quantities_of).collect();
-    for (i, s) in sentences.iter().enumerate() {
-        // Candidates share a rare term; the score counts every shared term.
-        let mut candidates: HashSet<usize> = HashSet::new();
-        let unique: HashSet<&Term> = s.terms.iter().collect();
-        for t in &unique {
-            if let Some(list) = postings.get(*t) {
-                candidates.extend(list.iter().copied().filter(|&j| j > i && sentences[j].article != s.article));
+    let sentence_quantities: Vec<Vec<usize>> = sentences
+        .iter()
+        .map(|s| {
+            let mut v: Vec<usize> = s
+                .figures
+                .iter()
+                .filter_map(|f| quantity_of.get(&(s.article, *f)).copied())
+                .collect();
+            v.sort_unstable();
+            v.dedup();
+            v
+        })
+        .collect();
+    // Inverted index of the rarer terms: a term in more than a fifth of the
+    // sentences (or in more than MAX_POSTINGS) finds no candidates.
+    let cap = (n / 5).clamp(12, MAX_POSTINGS);
+    let mut postings: Vec<Vec<u32>> = vec![Vec::new(); table.len()];
+    for (i, v) in ids.iter().enumerate() {
+        for &t in v {
+            if df[t as usize] <= cap {
+                postings[t as usize].push(i as u32);
             }
         }
-        for j in candidates {
-            let other: HashSet<&Term> = sentences[j].terms.iter().collect();
-            let shared: Vec<&&Term> = unique.intersection(&other).collect();
-            let dot: f64 = shared.iter().map(|t| idf.w(t).powi(2)).sum();
-            let named = shared.iter().any(|t| matches!(***t, Term::Entity(_) | Term::Concept(_)));
-            let same_quantity = !sentence_quantities[i].is_disjoint(&sentence_quantities[j]);
-            if shared.len() < 2 || !(named || same_quantity || shared.len() >= 4) {
+    }
+    let mut best: HashMap<(usize, usize), (usize, f64)> = HashMap::new(); // (sentence, other article) -> (sentence, score)
+    let mut candidates: Vec<u32> = Vec::new();
+    for (i, s) in sentences.iter().enumerate() {
+        // The sentence's rarest indexed terms bring its candidates.
+        let mut rare: Vec<u32> = ids[i]
+            .iter()
+            .copied()
+            .filter(|&t| df[t as usize] <= cap)
+            .collect();
+        rare.sort_by_key(|&t| (df[t as usize], t));
+        candidates.clear();
+        for &t in rare.iter().take(RARE_TERMS) {
+            candidates.extend(
+                postings[t as usize]
+                    .iter()
+                    .copied()
+                    .filter(|&j| j as usize > i && sentences[j as usize].article != s.article),
+            );
+        }
+        candidates.sort_unstable();
+        candidates.dedup();
+        for &j in &candidates {
+            let j = j as usize;
+            // Shared terms: merge of two sorted sets.
+            let (a, b) = (&ids[i], &ids[j]);
+            let (mut x, mut y) = (0, 0);
+            let (mut shared, mut dot, mut any_named) = (0usize, 0.0f64, false);
+            while x < a.len() && y < b.len() {
+                match a[x].cmp(&b[y]) {
+                    std::cmp::Ordering::Less => x += 1,
+                    std::cmp::Ordering::Greater => y += 1,
+                    std::cmp::Ordering::Equal => {
+                        let t = a[x] as usize;
+                        shared += 1;
+                        dot += weight[t].powi(2);
+                        any_named |= named[t];
+                        x += 1;
+                        y += 1;
+                    }
+                }
+            }
+            let same_quantity = sentence_quantities[i]
+                .iter()
+                .any(|q| sentence_quantities[j].binary_search(q).is_ok());
+            if shared < 2 || !(any_named || same_quantity || shared >= 4) {
                 continue;
             }
             let mut score = dot / (norms[i] * norms[j]).max(1e-9);
@@ -443,14 +528,18 @@ fn fact_group(
             members: member_list,
             silent,
             verdict: Verdict::OnlyHere,
-            explanation: format!("only {} says this", name(articles, sentences[members[0]].article)),
+            explanation: format!(
+                "only {} says this",
+                name(articles, sentences[members[0]].article)
+            ),
             diff: None,
         };
     }
     // Conflict: a shared term negated by one member and asserted by another.
+    let sample = &members[..members.len().min(SAMPLE)];
     let mut conflict = None;
-    'outer: for &i in members {
-        for &j in members {
+    'outer: for &i in sample {
+        for &j in sample {
             let (a, b) = (&sentences[i], &sentences[j]);
             if a.article == b.article {
                 continue;
@@ -469,8 +558,8 @@ fn fact_group(
         }
     }
     let mut best_pair = (0usize, 0usize, 0.0f64);
-    for (x, &i) in members.iter().enumerate() {
-        for (y, &j) in members.iter().enumerate().skip(x + 1) {
+    for (x, &i) in sample.iter().enumerate() {
+        for (y, &j) in sample.iter().enumerate().skip(x + 1) {
             if sentences[i].article != sentences[j].article {
                 let jac = word_jaccard(&sentences[i], &sentences[j]);
                 if jac > best_pair.2 {
@@ -480,7 +569,10 @@ fn fact_group(
         }
     }
     let diff = (best_pair.2 >= 0.5).then(|| {
-        let (a, b) = (&sentences[members[best_pair.0]], &sentences[members[best_pair.1]]);
+        let (a, b) = (
+            &sentences[members[best_pair.0]],
+            &sentences[members[best_pair.1]],
+        );
         WordDiff {
             a: best_pair.0,
             b: best_pair.1,
@@ -502,7 +594,10 @@ fn fact_group(
     } else if best_pair.2 >= 0.8 {
         (Verdict::Same, "near-identical wording".to_string())
     } else {
-        (Verdict::Compatible, format!("same fact in different words ({topic})"))
+        (
+            Verdict::Compatible,
+            format!("same fact in different words ({topic})"),
+        )
     };
     notes.push(lead);
     notes.extend(hedged);
@@ -567,8 +662,12 @@ pub fn word_diff(a: &str, b: &str) -> Vec<(String, String)> {
     for op in capture_diff_slices(Algorithm::Myers, &wa, &wb) {
         match op {
             DiffOp::Equal { old_index, len, .. } => push("equal", &wa[old_index..old_index + len]),
-            DiffOp::Delete { old_index, old_len, .. } => push("delete", &wa[old_index..old_index + old_len]),
-            DiffOp::Insert { new_index, new_len, .. } => push("insert", &wb[new_index..new_index + new_len]),
+            DiffOp::Delete {
+                old_index, old_len, ..
+            } => push("delete", &wa[old_index..old_index + old_len]),
+            DiffOp::Insert {
+                new_index, new_len, ..
+            } => push("insert", &wb[new_index..new_index + new_len]),
             DiffOp::Replace {
                 old_index,
                 old_len,
@@ -594,21 +693,37 @@ fn framing_groups(
             .iter()
             .enumerate()
             .filter_map(|(i, s)| {
-                s.frames.iter().find(|(f, _, _)| *f == frame.name).map(|(_, p, w)| Member {
-                    sentence: i,
-                    article: s.article,
-                    polarity: Some(*p),
-                    framing_words: Some(w.clone()),
-                })
+                s.frames
+                    .iter()
+                    .find(|(f, _, _)| *f == frame.name)
+                    .map(|(_, p, w)| Member {
+                        sentence: i,
+                        article: s.article,
+                        polarity: Some(*p),
+                        framing_words: Some(w.clone()),
+                    })
             })
             .collect();
         let outlets: BTreeSet<usize> = members.iter().map(|m| m.article).collect();
         if outlets.len() < 2 {
             continue;
         }
-        let pos: BTreeSet<usize> = members.iter().filter(|m| m.polarity == Some(1)).map(|m| m.article).collect();
-        let neg: BTreeSet<usize> = members.iter().filter(|m| m.polarity == Some(-1)).map(|m| m.article).collect();
-        let names = |set: &BTreeSet<usize>| set.iter().map(|&i| name(articles, i)).collect::<Vec<_>>().join(", ");
+        let pos: BTreeSet<usize> = members
+            .iter()
+            .filter(|m| m.polarity == Some(1))
+            .map(|m| m.article)
+            .collect();
+        let neg: BTreeSet<usize> = members
+            .iter()
+            .filter(|m| m.polarity == Some(-1))
+            .map(|m| m.article)
+            .collect();
+        let names = |set: &BTreeSet<usize>| {
+            set.iter()
+                .map(|&i| name(articles, i))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
         let words = |p: i8| {
             members
                 .iter()
@@ -636,7 +751,11 @@ fn framing_groups(
         } else {
             (
                 Verdict::Compatible,
-                format!("\"{}\" framed the same way by {}", frame.name, names(&outlets)),
+                format!(
+                    "\"{}\" framed the same way by {}",
+                    frame.name,
+                    names(&outlets)
+                ),
             )
         };
         out.push(StatementGroup {

@@ -11,7 +11,12 @@ fn article(id: &str, date: &str, body: &str) -> Article {
         date: Some(date.to_string()),
         ..Metadata::default()
     };
-    Article::parse(id, format!("{id}.txt"), format!("Titolo dell'articolo {id} di prova\n{body}"), meta)
+    Article::parse(
+        id,
+        format!("{id}.txt"),
+        format!("Titolo dell'articolo {id} di prova\n{body}"),
+        meta,
+    )
 }
 
 /// The quantity holding a figure whose text is `text` in article `id`.
@@ -24,7 +29,12 @@ fn quantity_of<'a>(c: &'a Comparison, id: &str, text: &str) -> &'a quantities::Q
         .unwrap_or_else(|| panic!("no figure {text:?} in {id}"));
     c.quantities
         .iter()
-        .find(|q| q.figures.contains(&FigureRef { article: ai, figure: fi }))
+        .find(|q| {
+            q.figures.contains(&FigureRef {
+                article: ai,
+                figure: fi,
+            })
+        })
         .unwrap_or_else(|| panic!("{text:?} is in no quantity"))
 }
 
@@ -32,8 +42,16 @@ fn quantity_of<'a>(c: &'a Comparison, id: &str, text: &str) -> &'a quantities::Q
 fn same_value_in_words_and_digits_is_same() {
     let c = compare(
         &[
-            article("a", "2024-05-02", "Il sindaco ha incontrato i comitati quaranta volte nel 2023."),
-            article("b", "2024-05-03", "Nel 2023 il sindaco ha incontrato i comitati 40 volte."),
+            article(
+                "a",
+                "2024-05-02",
+                "Il sindaco ha incontrato i comitati quaranta volte nel 2023.",
+            ),
+            article(
+                "b",
+                "2024-05-03",
+                "Nel 2023 il sindaco ha incontrato i comitati 40 volte.",
+            ),
         ],
         None,
     );
@@ -52,9 +70,17 @@ fn disjoint_values_conflict_and_the_explanation_says_so() {
         None,
     );
     let q = quantity_of(&c, "a", "12 miliardi di euro");
-    assert_eq!(q.figures.len(), 2, "interscambio and scambi commerciali are one concept");
+    assert_eq!(
+        q.figures.len(),
+        2,
+        "interscambio and scambi commerciali are one concept"
+    );
     assert_eq!(q.verdict, Verdict::Conflict);
-    assert!(q.explanation.contains("cannot both be true"), "{}", q.explanation);
+    assert!(
+        q.explanation.contains("cannot both be true"),
+        "{}",
+        q.explanation
+    );
 }
 
 #[test]
@@ -77,21 +103,43 @@ fn qualifier_and_precision_make_compatible() {
 fn different_periods_are_different_quantities() {
     let c = compare(
         &[
-            article("a", "2025-01-10", "Nel 2023 l'export di vino ha raggiunto 7 miliardi di euro."),
-            article("b", "2025-01-11", "Nel 2024 l'export di vino ha raggiunto 8 miliardi di euro."),
+            article(
+                "a",
+                "2025-01-10",
+                "Nel 2023 l'export di vino ha raggiunto 7 miliardi di euro.",
+            ),
+            article(
+                "b",
+                "2025-01-11",
+                "Nel 2024 l'export di vino ha raggiunto 8 miliardi di euro.",
+            ),
         ],
         None,
     );
-    assert_eq!(quantity_of(&c, "a", "7 miliardi di euro").verdict, Verdict::OnlyHere);
-    assert_eq!(quantity_of(&c, "b", "8 miliardi di euro").verdict, Verdict::OnlyHere);
+    assert_eq!(
+        quantity_of(&c, "a", "7 miliardi di euro").verdict,
+        Verdict::OnlyHere
+    );
+    assert_eq!(
+        quantity_of(&c, "b", "8 miliardi di euro").verdict,
+        Verdict::OnlyHere
+    );
 }
 
 #[test]
 fn counts_of_different_entities_are_not_linked() {
     let c = compare(
         &[
-            article("a", "2024-03-01", "Il ministro ha visitato la Francia 5 volte."),
-            article("b", "2024-03-02", "Il ministro ha visitato la Germania 5 volte."),
+            article(
+                "a",
+                "2024-03-01",
+                "Il ministro ha visitato la Francia 5 volte.",
+            ),
+            article(
+                "b",
+                "2024-03-02",
+                "Il ministro ha visitato la Germania 5 volte.",
+            ),
         ],
         None,
     );
@@ -102,8 +150,16 @@ fn counts_of_different_entities_are_not_linked() {
 fn one_event_dated_differently_conflicts() {
     let c = compare(
         &[
-            article("a", "2024-03-10", "Il vertice tra Macron e Scholz si è tenuto il 3 marzo a Parigi."),
-            article("b", "2024-03-11", "Macron e Scholz si sono incontrati al vertice di Parigi il 4 marzo."),
+            article(
+                "a",
+                "2024-03-10",
+                "Il vertice tra Macron e Scholz si è tenuto il 3 marzo a Parigi.",
+            ),
+            article(
+                "b",
+                "2024-03-11",
+                "Macron e Scholz si sono incontrati al vertice di Parigi il 4 marzo.",
+            ),
         ],
         None,
     );
@@ -116,8 +172,16 @@ fn one_event_dated_differently_conflicts() {
 fn relative_and_absolute_dates_of_one_event_agree() {
     let c = compare(
         &[
-            article("a", "2024-06-05", "Ieri il premier ha avuto una telefonata con il presidente Biden."),
-            article("b", "2024-06-20", "Il 4 giugno Biden e il premier hanno avuto un colloquio telefonico."),
+            article(
+                "a",
+                "2024-06-05",
+                "Ieri il premier ha avuto una telefonata con il presidente Biden.",
+            ),
+            article(
+                "b",
+                "2024-06-20",
+                "Il 4 giugno Biden e il premier hanno avuto un colloquio telefonico.",
+            ),
         ],
         None,
     );
@@ -129,8 +193,16 @@ fn relative_and_absolute_dates_of_one_event_agree() {
 fn statements_align_through_aliases_and_record_the_silent() {
     let c = compare(
         &[
-            article("a", "2024-01-01", "Pechino ha firmato un accordo sul grano con Mosca. Il raccolto è stato scarso."),
-            article("b", "2024-01-02", "La Cina e la Russia hanno firmato un accordo sul grano."),
+            article(
+                "a",
+                "2024-01-01",
+                "Pechino ha firmato un accordo sul grano con Mosca. Il raccolto è stato scarso.",
+            ),
+            article(
+                "b",
+                "2024-01-02",
+                "La Cina e la Russia hanno firmato un accordo sul grano.",
+            ),
             article("c", "2024-01-03", "Il meteo di domani sarà variabile."),
         ],
         None,
@@ -151,8 +223,16 @@ fn statements_align_through_aliases_and_record_the_silent() {
 fn negation_makes_a_conflict() {
     let c = compare(
         &[
-            article("a", "2024-01-01", "Il governo ha approvato la riforma delle pensioni in consiglio dei ministri."),
-            article("b", "2024-01-02", "Il governo non ha approvato la riforma delle pensioni in consiglio dei ministri."),
+            article(
+                "a",
+                "2024-01-01",
+                "Il governo ha approvato la riforma delle pensioni in consiglio dei ministri.",
+            ),
+            article(
+                "b",
+                "2024-01-02",
+                "Il governo non ha approvato la riforma delle pensioni in consiglio dei ministri.",
+            ),
         ],
         None,
     );
@@ -174,25 +254,50 @@ fn near_identical_wording_is_same_with_a_diff() {
         ],
         None,
     );
-    let g = c.statements.groups.iter().find(|g| g.members.len() == 2).expect("aligned");
+    let g = c
+        .statements
+        .groups
+        .iter()
+        .find(|g| g.members.len() == 2)
+        .expect("aligned");
     assert_eq!(g.verdict, Verdict::Same, "{}", g.explanation);
     let diff = g.diff.as_ref().expect("word diff");
-    assert!(diff.ops.iter().any(|(op, w)| op == "delete" && w.contains("favorevoli")));
-    assert!(diff.ops.iter().any(|(op, w)| op == "insert" && w.contains("favore")));
+    assert!(diff
+        .ops
+        .iter()
+        .any(|(op, w)| op == "delete" && w.contains("favorevoli")));
+    assert!(diff
+        .ops
+        .iter()
+        .any(|(op, w)| op == "insert" && w.contains("favore")));
 }
 
 #[test]
 fn hedges_and_sources_are_recorded() {
     let c = compare(
         &[
-            article("a", "2024-01-01", "Secondo diverse fonti, l'azienda avrebbe chiuso lo stabilimento di Brescia."),
-            article("b", "2024-01-02", "L'azienda ha chiuso lo stabilimento di Brescia, ha confermato Marco Neri."),
+            article(
+                "a",
+                "2024-01-01",
+                "Secondo diverse fonti, l'azienda avrebbe chiuso lo stabilimento di Brescia.",
+            ),
+            article(
+                "b",
+                "2024-01-02",
+                "L'azienda ha chiuso lo stabilimento di Brescia, ha confermato Marco Neri.",
+            ),
         ],
         None,
     );
     let s = &c.statements.sentences;
-    let a = s.iter().find(|x| x.article == 0 && x.text.contains("Brescia")).unwrap();
-    let b = s.iter().find(|x| x.article == 1 && x.text.contains("Brescia")).unwrap();
+    let a = s
+        .iter()
+        .find(|x| x.article == 0 && x.text.contains("Brescia"))
+        .unwrap();
+    let b = s
+        .iter()
+        .find(|x| x.article == 1 && x.text.contains("Brescia"))
+        .unwrap();
     assert!(a.hedge.is_some());
     assert!(b.hedge.is_none());
     assert_eq!(b.source.as_deref(), Some("Marco Neri"));
@@ -204,8 +309,16 @@ fn hedges_and_sources_are_recorded() {
 fn opposed_framing_conflicts() {
     let c = compare(
         &[
-            article("a", "2024-01-01", "Roma e Berlino stringono un'alleanza sull'energia."),
-            article("b", "2024-01-02", "Il ministro precisa: non alleanza, ma un semplice accordo tecnico sull'energia."),
+            article(
+                "a",
+                "2024-01-01",
+                "Roma e Berlino stringono un'alleanza sull'energia.",
+            ),
+            article(
+                "b",
+                "2024-01-02",
+                "Il ministro precisa: non alleanza, ma un semplice accordo tecnico sull'energia.",
+            ),
         ],
         None,
     );
@@ -216,7 +329,10 @@ fn opposed_framing_conflicts() {
         .find(|g| g.kind == GroupKind::Framing)
         .expect("a framing group");
     assert_eq!(g.verdict, Verdict::Conflict, "{}", g.explanation);
-    assert_eq!(g.members.iter().map(|m| m.polarity).collect::<Vec<_>>(), vec![Some(1), Some(-1)]);
+    assert_eq!(
+        g.members.iter().map(|m| m.polarity).collect::<Vec<_>>(),
+        vec![Some(1), Some(-1)]
+    );
 }
 
 // The worked examples of the product specification, on the embedded corpus.
@@ -243,8 +359,17 @@ fn worked_example_1_bilateral_trade_is_compatible() {
         .find(|l| c.figure(l.b).unwrap().text.starts_with("227,9"))
         .unwrap();
     assert_eq!(link.verdict, Verdict::Compatible);
-    for part in ["004 is more precise", "qualifier: over (000) vs none (004)", "Ministero degli Esteri russo", "Ministero del Commercio cinese"] {
-        assert!(link.explanation.contains(part), "{part} in {}", link.explanation);
+    for part in [
+        "004 is more precise",
+        "qualifier: over (000) vs none (004)",
+        "Ministero degli Esteri russo",
+        "Ministero del Commercio cinese",
+    ] {
+        assert!(
+            link.explanation.contains(part),
+            "{part} in {}",
+            link.explanation
+        );
     }
 }
 
@@ -252,19 +377,36 @@ fn worked_example_1_bilateral_trade_is_compatible() {
 fn worked_example_2_meetings_same_value_different_period() {
     let c = corpus_comparison();
     let q = quantity_of(&c, "003", "oltre quaranta volte");
-    let texts: Vec<&str> = q.figures.iter().map(|r| c.figure(*r).unwrap().text.as_str()).collect();
+    let texts: Vec<&str> = q
+        .figures
+        .iter()
+        .map(|r| c.figure(*r).unwrap().text.as_str())
+        .collect();
     assert_eq!(texts, vec!["oltre quaranta volte", "più di 40 volte"]);
     assert_eq!(q.verdict, Verdict::Compatible);
     assert!(q.explanation.contains("same value"), "{}", q.explanation);
-    assert!(q.explanation.contains("same qualifier"), "{}", q.explanation);
-    assert!(q.explanation.contains("period: none given (003), nell'ultimo decennio (004)"), "{}", q.explanation);
+    assert!(
+        q.explanation.contains("same qualifier"),
+        "{}",
+        q.explanation
+    );
+    assert!(
+        q.explanation
+            .contains("period: none given (003), nell'ultimo decennio (004)"),
+        "{}",
+        q.explanation
+    );
 }
 
 #[test]
 fn worked_example_3_the_video_call_has_one_date() {
     let c = corpus_comparison();
     let q = quantity_of(&c, "000", "questa mattina");
-    let texts: Vec<&str> = q.figures.iter().map(|r| c.figure(*r).unwrap().text.as_str()).collect();
+    let texts: Vec<&str> = q
+        .figures
+        .iter()
+        .map(|r| c.figure(*r).unwrap().text.as_str())
+        .collect();
     assert_eq!(texts, vec!["questa mattina", "Il 4 febbraio di quest'anno"]);
     assert_eq!(q.verdict, Verdict::Same);
     assert!(q.explanation.contains("2026-02-04"));
@@ -273,9 +415,16 @@ fn worked_example_3_the_video_call_has_one_date() {
 #[test]
 fn worked_example_4_opposed_framing_of_the_relationship() {
     let c = corpus_comparison();
-    let framing: Vec<&statements::StatementGroup> =
-        c.statements.groups.iter().filter(|g| g.kind == GroupKind::Framing).collect();
-    let alliance = framing.iter().find(|g| g.topic.ends_with("alleanza")).expect("alliance framing");
+    let framing: Vec<&statements::StatementGroup> = c
+        .statements
+        .groups
+        .iter()
+        .filter(|g| g.kind == GroupKind::Framing)
+        .collect();
+    let alliance = framing
+        .iter()
+        .find(|g| g.topic.ends_with("alleanza"))
+        .expect("alliance framing");
     assert_eq!(alliance.verdict, Verdict::Conflict);
     let polarity_of = |g: &statements::StatementGroup, id: &str| -> Vec<i8> {
         g.members
@@ -286,22 +435,46 @@ fn worked_example_4_opposed_framing_of_the_relationship() {
     };
     assert!(polarity_of(alliance, "000").contains(&1));
     assert!(polarity_of(alliance, "004").contains(&-1));
-    let hostility = framing.iter().find(|g| g.topic.contains("ostilita")).expect("hostility framing");
+    let hostility = framing
+        .iter()
+        .find(|g| g.topic.contains("ostilita"))
+        .expect("hostility framing");
     assert_eq!(hostility.verdict, Verdict::Conflict);
-    assert!(polarity_of(hostility, "003").contains(&1), "anti Usa, avversario");
-    assert!(polarity_of(hostility, "004").contains(&-1), "non ostilità verso terzi");
+    assert!(
+        polarity_of(hostility, "003").contains(&1),
+        "anti Usa, avversario"
+    );
+    assert!(
+        polarity_of(hostility, "004").contains(&-1),
+        "non ostilità verso terzi"
+    );
 }
 
 #[test]
 fn corpus_profiles_cite_the_right_sources() {
     let c = corpus_comparison();
     let names = |id: &str| -> Vec<String> {
-        c.outlets.iter().find(|o| o.article == id).unwrap().sources.iter().map(|s| s.0.clone()).collect()
+        c.outlets
+            .iter()
+            .find(|o| o.article == id)
+            .unwrap()
+            .sources
+            .iter()
+            .map(|s| s.0.clone())
+            .collect()
     };
     assert!(names("000").iter().any(|s| s.contains("Tass")));
     assert!(names("003").contains(&"Wall Street Journal".to_string()));
     assert!(names("003").contains(&"South China Morning Post".to_string()));
     assert!(names("004").contains(&"Ministero del Commercio cinese".to_string()));
-    let hedged_003 = c.outlets.iter().find(|o| o.article == "003").unwrap().hedged;
-    assert!(hedged_003 >= 2, "avrebbe contribuito, sarebbe riuscita, documenti trapelati");
+    let hedged_003 = c
+        .outlets
+        .iter()
+        .find(|o| o.article == "003")
+        .unwrap()
+        .hedged;
+    assert!(
+        hedged_003 >= 2,
+        "avrebbe contribuito, sarebbe riuscita, documenti trapelati"
+    );
 }
