@@ -382,5 +382,35 @@ fn bench() -> Result {
         ])
         .arg(&bg)
         .arg(&bg))?;
-    run(cmd("node").arg("xtask/js/bench-wasm.cjs").arg(&out))
+    run(cmd("node").arg("xtask/js/bench-wasm.cjs").arg(&out))?;
+    step(
+        "scale: the whole comparison of synthetic corpora (one process each, for its peak memory)",
+    );
+    let bin = root().join("target/release-native/synoptic-bench");
+    let mut times = Vec::new();
+    for n in [100, 300, 1000] {
+        let out =
+            output(cmd(bin.to_str().unwrap_or("synoptic-bench")).args(["scale", &n.to_string()]))
+                .ok_or_else(|| format!("scale {n} failed"))?;
+        print!("{out}");
+        let secs: f64 = out
+            .split_whitespace()
+            .skip_while(|w| *w != "MB")
+            .nth(1)
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(f64::NAN);
+        times.push((n, secs));
+    }
+    if let [(a, ta), (b, tb), (c, tc)] = times[..] {
+        println!(
+            "ratios: {b}/{a} articles took {:.2}× the time, {c}/{b} {:.2}×, {c}/{a} {:.2}× (linear would be {:.1}×, {:.1}×, {:.1}×)",
+            tb / ta,
+            tc / tb,
+            tc / ta,
+            b as f64 / a as f64,
+            c as f64 / b as f64,
+            c as f64 / a as f64
+        );
+    }
+    Ok(())
 }

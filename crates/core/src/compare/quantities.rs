@@ -75,7 +75,7 @@ struct Key {
 
 /// How many neighbours (in time and value order) a figure is compared with
 /// inside its bucket.
-const NEIGHBOURS: usize = 48;
+const NEIGHBOURS: usize = 8;
 
 /// Event concepts that a date can date (names in `synonyms.txt`).
 const EVENT_CONCEPTS: &[&str] = &[

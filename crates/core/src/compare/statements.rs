@@ -134,6 +134,8 @@ const THRESHOLD: f64 = 0.24;
 const MAX_POSTINGS: usize = 200;
 /// How many of a sentence's rarest terms bring candidates.
 const RARE_TERMS: usize = 4;
+/// Matches kept per sentence (its best in as many other articles).
+const MATCHES_PER_SENTENCE: usize = 12;
 /// Members compared pairwise for a group's verdict (the first of each group).
 const SAMPLE: usize = 24;
 /// Bonus when two sentences carry figures of the same quantity.
@@ -300,6 +302,29 @@ fn word_jaccard(a: &Sentence, b: &Sentence) -> f64 {
     }
 }
 
+/// Records `(article, sentence, score)` as a match of a sentence if it is
+/// its best in that article and among its best overall.
+fn offer(list: &mut Vec<(usize, usize, f64)>, article: usize, sentence: usize, score: f64) {
+    if let Some(e) = list.iter_mut().find(|e| e.0 == article) {
+        if score > e.2 {
+            *e = (article, sentence, score);
+        }
+        return;
+    }
+    if list.len() < MATCHES_PER_SENTENCE {
+        list.push((article, sentence, score));
+        return;
+    }
+    if let Some((k, _)) = list
+        .iter()
+        .enumerate()
+        .min_by(|a, b| a.1 .2.total_cmp(&b.1 .2))
+        .filter(|(_, e)| e.2 < score)
+    {
+        list[k] = (article, sentence, score);
+    }
+}
+
 /// Union-find over sentences.
 fn find(parent: &mut [usize], mut x: usize) -> usize {
     while parent[x] != x {
@@ -391,7 +416,9 @@ pub fn align(articles: &[ArticleFigures], quantities: &[Quantity]) -> Alignment 
             }
         }
     }
-    let mut best: HashMap<(usize, usize), (usize, f64)> = HashMap::new(); // (sentence, other article) -> (sentence, score)
+    // Per sentence, its best match in each other article, at most
+    // MATCHES_PER_SENTENCE of them (the highest scores).
+    let mut best: Vec<Vec<(usize, usize, f64)>> = vec![Vec::new(); n]; // (article, sentence, score)
     let mut candidates: Vec<u32> = Vec::new();
     for (i, s) in sentences.iter().enumerate() {
         // The sentence's rarest indexed terms bring its candidates.
@@ -446,18 +473,17 @@ pub fn align(articles: &[ArticleFigures], quantities: &[Quantity]) -> Alignment 
                 continue;
             }
             for (x, y) in [(i, j), (j, i)] {
-                let key = (x, sentences[y].article);
-                if best.get(&key).is_none_or(|(_, sc)| score > *sc) {
-                    best.insert(key, (y, score));
-                }
+                offer(&mut best[x], sentences[y].article, y, score);
             }
         }
     }
     let mut parent: Vec<usize> = (0..n).collect();
-    for (&(x, _), &(y, _)) in &best {
-        let (rx, ry) = (find(&mut parent, x), find(&mut parent, y));
-        if rx != ry {
-            parent[rx.max(ry)] = rx.min(ry);
+    for (x, matches) in best.iter().enumerate() {
+        for &(_, y, _) in matches {
+            let (rx, ry) = (find(&mut parent, x), find(&mut parent, y));
+            if rx != ry {
+                parent[rx.max(ry)] = rx.min(ry);
+            }
         }
     }
     let mut groups_of: HashMap<usize, Vec<usize>> = HashMap::new();
