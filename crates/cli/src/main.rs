@@ -18,12 +18,15 @@ use synoptic_core::date::Date;
 use synoptic_core::report::{ArticleReport, Report};
 use synoptic_core::{corpus, Article, Metadata};
 
-const USAGE: &str = "usage: synoptic analyze [--format json|csv] [--date YYYY-MM-DD] [FILE...]
+const USAGE: &str = "usage: synoptic analyze [--format json|csv|table] [--date YYYY-MM-DD] [FILE...]
 
-Analyses news articles (plain text) and prints their figures.
-With no FILE, analyses the embedded corpus.
+Analyses news articles (plain text) and compares them: figures, links
+between outlets, aligned statements. With no FILE, analyses the embedded
+corpus.
 
-  --format json|csv   output format (default json)
+  --format json       the whole report (default)
+  --format csv        one row per figure
+  --format table      the figures table: one row per quantity, one column per outlet
   --date YYYY-MM-DD   reference date for files whose own date is unknown
   -h, --help          this help";
 
@@ -31,6 +34,7 @@ With no FILE, analyses the embedded corpus.
 enum Format {
     Json,
     Csv,
+    Table,
 }
 
 #[derive(Debug)]
@@ -57,7 +61,8 @@ fn parse_args() -> Result<Option<Args>, String> {
                 args.format = match v.to_string_lossy().as_ref() {
                     "json" => Format::Json,
                     "csv" => Format::Csv,
-                    other => return Err(format!("unknown format {other:?}: use json or csv")),
+                    "table" => Format::Table,
+                    other => return Err(format!("unknown format {other:?}: use json, csv or table")),
                 };
             }
             Long("date") => {
@@ -224,6 +229,50 @@ fn write_article_rows(w: &mut csv::Writer<impl Write>, a: &ArticleReport) -> Res
     Ok(())
 }
 
+/// The figures table: one row per quantity, one column per outlet; a cell
+/// holds that outlet's figures for the quantity, with qualifier and source.
+fn write_table(report: &Report, out: impl Write) -> Result<(), String> {
+    let mut w = csv::Writer::from_writer(out);
+    let mut header = vec!["quantity".to_string(), "measures".into(), "verdict".into(), "explanation".into()];
+    for a in &report.articles {
+        header.push(match &a.outlet {
+            Some(o) => format!("{} ({})", a.id, o),
+            None => a.id.clone(),
+        });
+    }
+    w.write_record(&header).map_err(|e| e.to_string())?;
+    for q in &report.links {
+        let mut row = vec![
+            q.id.clone(),
+            q.quantity.clone(),
+            q.verdict.as_str().to_string(),
+            q.explanation.clone(),
+        ];
+        for a in &report.articles {
+            let cells: Vec<String> = q
+                .figures
+                .iter()
+                .filter_map(|id| id.split_once('/'))
+                .filter(|(art, _)| *art == a.id)
+                .filter_map(|(_, fid)| a.figures.iter().find(|f| f.id == fid))
+                .map(|f| {
+                    let mut cell = f.text.split_whitespace().collect::<Vec<_>>().join(" ");
+                    if let Some(q) = f.qualifier {
+                        cell.push_str(&format!(" [{}]", q.as_str()));
+                    }
+                    if let Some(s) = &f.source {
+                        cell.push_str(&format!(" ({s})"));
+                    }
+                    cell
+                })
+                .collect();
+            row.push(cells.join(" | "));
+        }
+        w.write_record(&row).map_err(|e| e.to_string())?;
+    }
+    w.flush().map_err(|e| e.to_string())
+}
+
 fn run() -> Result<bool, String> {
     let Some(args) = parse_args()? else {
         println!("{USAGE}");
@@ -246,6 +295,7 @@ fn run() -> Result<bool, String> {
             writeln!(out).map_err(|e| e.to_string())?;
         }
         Format::Csv => write_csv(&report, &mut out)?,
+        Format::Table => write_table(&report, &mut out)?,
     }
     Ok(errors.is_empty())
 }

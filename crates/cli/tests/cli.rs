@@ -159,3 +159,47 @@ fn bad_input_gets_a_clear_message() {
     assert_eq!(code, 2);
     assert!(err.contains("not a valid"), "{err}");
 }
+
+#[test]
+fn json_has_links_statements_and_outlets() {
+    let (code, out, _) = synoptic(&["analyze"]);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let links = v["links"].as_array().unwrap();
+    let trade = links
+        .iter()
+        .find(|l| l["figures"].as_array().unwrap().iter().any(|f| f == "000/f6"))
+        .expect("the trade quantity");
+    assert_eq!(trade["verdict"], "compatible");
+    assert!(trade["figures"].as_array().unwrap().len() >= 2);
+    for key in ["id", "quantity", "figures", "verdict", "explanation"] {
+        assert!(trade.get(key).is_some(), "link lacks {key}");
+    }
+    let statements = v["statements"].as_array().unwrap();
+    let framing = statements
+        .iter()
+        .find(|s| s["topic"] == "framing: alleanza")
+        .expect("alliance framing");
+    assert_eq!(framing["verdict"], "conflict");
+    let member = &framing["members"][0];
+    for key in ["article", "text", "start", "end", "hedged", "source"] {
+        assert!(member.get(key).is_some(), "member lacks {key}");
+    }
+    assert!(statements.iter().any(|s| !s["silent"].as_array().unwrap().is_empty()));
+    assert_eq!(v["outlets"].as_array().unwrap().len(), 3);
+    assert!(v["summary"]["compatible"].as_u64().unwrap() >= 2);
+}
+
+#[test]
+fn figures_table_has_one_column_per_outlet() {
+    let (code, out, _) = synoptic(&["analyze", "--format", "table"]);
+    assert_eq!(code, 0);
+    let mut lines = out.lines();
+    assert_eq!(
+        lines.next().unwrap(),
+        "quantity,measures,verdict,explanation,000 (Smettere di Lavorare),003,004 (CGTN)"
+    );
+    let meetings = out.lines().find(|l| l.contains("oltre quaranta volte")).expect("meetings row");
+    assert!(meetings.contains("compatible"));
+    assert!(meetings.contains("più di 40 volte [over] (Zhao Long)"));
+}
