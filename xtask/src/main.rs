@@ -41,7 +41,11 @@ fn main() -> ExitCode {
         "build" => setup(false).and_then(|_| build_release()),
         "size" => size_cmd(flags.contains(&"--no-build")),
         "test" | "ci" => test(),
-        "eval" => eval::run(&root(), flags.contains(&"--verbose")),
+        "eval" => eval::run(
+            &root(),
+            flags.contains(&"--verbose"),
+            flags.contains(&"--check"),
+        ),
         "bench" => bench(),
         "help" | "--help" | "-h" => {
             println!("{}", HELP);
@@ -64,7 +68,9 @@ const HELP: &str = "usage: cargo xtask <command>
   serve [--release]   serve the app on http://127.0.0.1:8080
   build               build the release bundle into dist/
   size [--no-build]   print the first-load size of the release bundle
-  eval [--verbose]    pass rates of the figure extractor on the Italian test suites
+  eval [--verbose] [--check]
+                      pass rates of the figure extractor on the Italian test suites
+                      (--check fails under the specification's targets)
   bench               extraction throughput, natively and as WebAssembly in Node.js
   test | ci           fmt, clippy, all Rust tests, release build, browser tests";
 
@@ -314,6 +320,8 @@ fn test() -> Result {
     ]))?;
     step("Rust tests (core, CLI, components rendered natively)");
     run(cmd("cargo").args(["test", "--workspace", "--locked"]))?;
+    step("extraction accuracy against the Italian test suites");
+    eval::run(&root(), false, true)?;
     build_release()?;
     step("bundle size");
     let report = size::measure(&root().join("dist"))?;

@@ -18,7 +18,8 @@ use synoptic_core::date::Date;
 use synoptic_core::report::{ArticleReport, Report};
 use synoptic_core::{corpus, Article, Metadata};
 
-const USAGE: &str = "usage: synoptic analyze [--format json|csv|table] [--date YYYY-MM-DD] [FILE...]
+const USAGE: &str =
+    "usage: synoptic analyze [--format json|csv|table] [--date YYYY-MM-DD] [FILE...]
 
 Analyses news articles (plain text) and compares them: figures, links
 between outlets, aligned statements. With no FILE, analyses the embedded
@@ -62,7 +63,9 @@ fn parse_args() -> Result<Option<Args>, String> {
                     "json" => Format::Json,
                     "csv" => Format::Csv,
                     "table" => Format::Table,
-                    other => return Err(format!("unknown format {other:?}: use json, csv or table")),
+                    other => {
+                        return Err(format!("unknown format {other:?}: use json, csv or table"))
+                    }
                 };
             }
             Long("date") => {
@@ -233,7 +236,12 @@ fn write_article_rows(w: &mut csv::Writer<impl Write>, a: &ArticleReport) -> Res
 /// holds that outlet's figures for the quantity, with qualifier and source.
 fn write_table(report: &Report, out: impl Write) -> Result<(), String> {
     let mut w = csv::Writer::from_writer(out);
-    let mut header = vec!["quantity".to_string(), "measures".into(), "verdict".into(), "explanation".into()];
+    let mut header = vec![
+        "quantity".to_string(),
+        "measures".into(),
+        "verdict".into(),
+        "explanation".into(),
+    ];
     for a in &report.articles {
         header.push(match &a.outlet {
             Some(o) => format!("{} ({})", a.id, o),

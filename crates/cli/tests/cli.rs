@@ -168,7 +168,13 @@ fn json_has_links_statements_and_outlets() {
     let links = v["links"].as_array().unwrap();
     let trade = links
         .iter()
-        .find(|l| l["figures"].as_array().unwrap().iter().any(|f| f == "000/f6"))
+        .find(|l| {
+            l["figures"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|f| f == "000/f6")
+        })
         .expect("the trade quantity");
     assert_eq!(trade["verdict"], "compatible");
     assert!(trade["figures"].as_array().unwrap().len() >= 2);
@@ -185,7 +191,9 @@ fn json_has_links_statements_and_outlets() {
     for key in ["article", "text", "start", "end", "hedged", "source"] {
         assert!(member.get(key).is_some(), "member lacks {key}");
     }
-    assert!(statements.iter().any(|s| !s["silent"].as_array().unwrap().is_empty()));
+    assert!(statements
+        .iter()
+        .any(|s| !s["silent"].as_array().unwrap().is_empty()));
     assert_eq!(v["outlets"].as_array().unwrap().len(), 3);
     assert!(v["summary"]["compatible"].as_u64().unwrap() >= 2);
 }
@@ -199,7 +207,10 @@ fn figures_table_has_one_column_per_outlet() {
         lines.next().unwrap(),
         "quantity,measures,verdict,explanation,000 (Smettere di Lavorare),003,004 (CGTN)"
     );
-    let meetings = out.lines().find(|l| l.contains("oltre quaranta volte")).expect("meetings row");
+    let meetings = out
+        .lines()
+        .find(|l| l.contains("oltre quaranta volte"))
+        .expect("meetings row");
     assert!(meetings.contains("compatible"));
     assert!(meetings.contains("più di 40 volte [over] (Zhao Long)"));
 }
