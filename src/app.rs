@@ -10,7 +10,10 @@ use crate::components::header::Header;
 use crate::hooks::use_corpus::CorpusProvider;
 use crate::hooks::use_lang::{use_lang, LangProvider};
 use crate::i18n::Text;
-use crate::pages::{not_found::NotFound, overview::Overview, reader::Reader};
+use crate::pages::{
+    compare::Compare, figures::Figures, framing::Framing, not_found::NotFound, overview::Overview,
+    reader::Reader,
+};
 
 /// Every place in the app.
 #[derive(Debug, Clone, PartialEq, Eq, Routable)]
@@ -24,6 +27,21 @@ pub enum Route {
         /// The article id (`004`).
         id: String,
     },
+    /// Side by side, every outlet.
+    #[at("/compare")]
+    CompareAll,
+    /// Side by side, chosen outlets (`000~004`).
+    #[at("/compare/:outlets")]
+    Compare {
+        /// Article ids joined by `~`.
+        outlets: String,
+    },
+    /// The figures table.
+    #[at("/figures")]
+    Figures,
+    /// Sources and framing.
+    #[at("/framing")]
+    Framing,
     /// Anything else.
     #[not_found]
     #[at("/404")]
@@ -34,6 +52,10 @@ fn switch(route: Route) -> Html {
     match route {
         Route::Overview => html! { <Overview /> },
         Route::Read { id } => html! { <Reader id={AttrValue::from(id)} /> },
+        Route::CompareAll => html! { <Compare /> },
+        Route::Compare { outlets } => html! { <Compare outlets={AttrValue::from(outlets)} /> },
+        Route::Figures => html! { <Figures /> },
+        Route::Framing => html! { <Framing /> },
         Route::NotFound => html! { <NotFound /> },
     }
 }

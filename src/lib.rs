@@ -9,7 +9,9 @@ pub mod components;
 pub mod format;
 pub mod hooks;
 pub mod i18n;
+pub mod model;
 pub mod pages;
+pub mod query;
 pub mod services;
 
 /// Mounts the app on the page's `<body>`.

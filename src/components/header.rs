@@ -18,7 +18,12 @@ pub fn Header() -> Html {
                 <span class="brand-tagline">{ lang.t(Text::AppTagline) }</span>
             </div>
             <nav class="main-nav" aria-label={lang.t(Text::MainNav)}>
-                <Link<Route> to={Route::Overview}>{ lang.t(Text::NavOverview) }</Link<Route>>
+                <ul role="list">
+                    <li><NavLink to={Route::Overview} label={lang.t(Text::NavOverview)} /></li>
+                    <li><NavLink to={Route::CompareAll} label={lang.t(Text::NavCompare)} /></li>
+                    <li><NavLink to={Route::Figures} label={lang.t(Text::NavFigures)} /></li>
+                    <li><NavLink to={Route::Framing} label={lang.t(Text::NavFraming)} /></li>
+                </ul>
             </nav>
             <LangSwitch />
         </header>
@@ -43,5 +48,36 @@ fn LangSwitch() -> Html {
                 }
             }) }
         </div>
+    }
+}
+
+/// Props of [`NavLink`].
+#[derive(Properties, PartialEq)]
+struct NavLinkProps {
+    to: Route,
+    label: &'static str,
+}
+
+/// A navigation link that says when it is the current page.
+#[component]
+fn NavLink(props: &NavLinkProps) -> Html {
+    let current = use_route::<Route>();
+    let is_current = match (&current, &props.to) {
+        (Some(Route::Compare { .. }), Route::CompareAll) => true,
+        (Some(c), t) => c == t,
+        _ => false,
+    };
+    let onclick = {
+        let navigator = use_navigator();
+        let to = props.to.clone();
+        Callback::from(move |e: MouseEvent| {
+            e.prevent_default();
+            if let Some(n) = &navigator {
+                n.push(&to);
+            }
+        })
+    };
+    html! {
+        <a href={format!("#{}", props.to.to_path())} aria-current={is_current.then_some("page")} {onclick}>{ props.label }</a>
     }
 }

@@ -2,5 +2,9 @@
 
 pub mod chrome_panel;
 pub mod header;
+pub mod inspector;
 pub mod kind_badge;
+pub mod minimap;
 pub mod outlet_card;
+pub mod passage;
+pub mod verdict;

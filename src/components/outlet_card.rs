@@ -6,6 +6,7 @@ use yew_router::prelude::*;
 
 use crate::app::Route;
 use crate::components::kind_badge::KindBadges;
+use crate::components::minimap::Minimap;
 use crate::format;
 use crate::hooks::use_lang::use_lang;
 use crate::i18n::Text;
@@ -15,6 +16,9 @@ use crate::i18n::Text;
 pub struct OutletCardProps {
     /// The article the card stands for.
     pub article: Article,
+    /// Its index in the story.
+    #[prop_or_default]
+    pub index: usize,
 }
 
 /// Outlet, kind, date, author, length, sources, and the way into the reader.
@@ -58,6 +62,7 @@ pub fn OutletCard(props: &OutletCardProps) -> Html {
                     <div><dt>{ lang.t(Text::Words) }</dt><dd>{ format::count(a.word_count(), lang.lang()) }</dd></div>
                     <div class="card-sources"><dt>{ lang.t(Text::SourcesCited) }</dt><dd>{ sources }</dd></div>
                 </dl>
+                <Minimap article={props.index} />
                 <p class="card-action">
                     <Link<Route> to={Route::Read { id: a.id.clone() }} classes="button">
                         { lang.t(Text::ReadArticle) }

@@ -1,14 +1,16 @@
-//! The corpus the app shows: the embedded story, parsed once at start-up and
-//! shared by reference with every view.
+//! The story the app shows: the embedded articles, analysed and compared
+//! once at start-up, shared by reference with every view.
 
 use std::rc::Rc;
 
 use synoptic_core::Article;
 use yew::prelude::*;
 
-/// The articles on screen, shared cheaply (comparison is by pointer).
+use crate::model::Story;
+
+/// The story on screen, shared cheaply (comparison is by pointer).
 #[derive(Clone)]
-pub struct Corpus(pub Rc<Vec<Article>>);
+pub struct Corpus(pub Rc<Story>);
 
 impl PartialEq for Corpus {
     fn eq(&self, other: &Self) -> bool {
@@ -17,18 +19,23 @@ impl PartialEq for Corpus {
 }
 
 impl Corpus {
-    /// The embedded story.
+    /// The embedded story, analysed.
     pub fn embedded() -> Corpus {
-        Corpus(Rc::new(synoptic_core::corpus::embedded()))
+        Corpus(Rc::new(Story::new(&synoptic_core::corpus::embedded())))
     }
 
     /// The article with this id.
     pub fn get(&self, id: &str) -> Option<&Article> {
-        self.0.iter().find(|a| a.id == id)
+        self.0.index_of(id).map(|i| self.0.article(i))
     }
 
     /// All articles, in corpus order.
-    pub fn articles(&self) -> &[Article] {
+    pub fn articles(&self) -> Vec<&Article> {
+        self.0.articles().collect()
+    }
+
+    /// The analysed story.
+    pub fn story(&self) -> &Story {
         &self.0
     }
 }
@@ -40,7 +47,7 @@ pub struct CorpusProviderProps {
     pub children: Html,
 }
 
-/// Parses the embedded corpus once and provides it.
+/// Analyses the embedded corpus once and provides it.
 #[component]
 pub fn CorpusProvider(props: &CorpusProviderProps) -> Html {
     let corpus = use_memo((), |_| Corpus::embedded());
@@ -51,9 +58,14 @@ pub fn CorpusProvider(props: &CorpusProviderProps) -> Html {
     }
 }
 
+thread_local! {
+    /// The embedded story for components rendered outside a provider
+    /// (never in the app), analysed on first use only.
+    static FALLBACK: Corpus = Corpus::embedded();
+}
+
 /// The corpus context (the embedded story outside a provider).
 #[hook]
 pub fn use_corpus() -> Corpus {
-    let fallback = use_memo((), |_| Corpus::embedded());
-    use_context::<Corpus>().unwrap_or_else(|| (*fallback).clone())
+    use_context::<Corpus>().unwrap_or_else(|| FALLBACK.with(Corpus::clone))
 }

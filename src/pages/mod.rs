@@ -1,5 +1,8 @@
 //! One module per routed view.
 
+pub mod compare;
+pub mod figures;
+pub mod framing;
 pub mod not_found;
 pub mod overview;
 pub mod reader;

@@ -2,7 +2,11 @@
 
 use yew::prelude::*;
 
+use yew_router::prelude::*;
+
+use crate::app::Route;
 use crate::components::outlet_card::OutletCard;
+use crate::components::verdict::VerdictBadge;
 use crate::hooks::use_corpus::use_corpus;
 use crate::hooks::use_lang::use_lang;
 use crate::i18n::Text;
@@ -17,10 +21,27 @@ pub fn Overview() -> Html {
             <h1 id="overview-title">{ lang.t(Text::OverviewTitle) }</h1>
             <p class="lede">{ lang.t(Text::OverviewIntro) }</p>
             <ul class="cards" role="list">
-                { for corpus.articles().iter().map(|a| html! {
-                    <OutletCard key={a.id.clone()} article={a.clone()} />
+                { for corpus.articles().into_iter().enumerate().map(|(i, a)| html! {
+                    <OutletCard key={a.id.clone()} article={a.clone()} index={i} />
                 }) }
             </ul>
+            <section class="totals" aria-labelledby="totals-title">
+                <h2 id="totals-title">{ lang.t(Text::TotalsTitle) }</h2>
+                <p class="hint">{ lang.t(Text::TotalsHint) }</p>
+                <ul class="totals-list" role="list">
+                    { for corpus.story().totals().iter().map(|(v, n)| html! {
+                        <li class={format!("total v-{}", v.as_str())} data-verdict={v.as_str()}>
+                            <span class="total-n">{ *n }</span>
+                            <VerdictBadge verdict={*v} />
+                        </li>
+                    }) }
+                </ul>
+                <ul class="view-cards" role="list">
+                    <li><Link<Route> to={Route::CompareAll} classes="button">{ lang.t(Text::NavCompare) }</Link<Route>></li>
+                    <li><Link<Route> to={Route::Figures} classes="button">{ lang.t(Text::NavFigures) }</Link<Route>></li>
+                    <li><Link<Route> to={Route::Framing} classes="button">{ lang.t(Text::NavFraming) }</Link<Route>></li>
+                </ul>
+            </section>
         </section>
     }
 }

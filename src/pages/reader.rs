@@ -7,7 +7,11 @@ use yew_router::prelude::*;
 
 use crate::app::Route;
 use crate::components::chrome_panel::ChromePanel;
+use crate::components::inspector::Inspector;
 use crate::components::kind_badge::KindBadges;
+use crate::components::minimap::Minimap;
+use crate::components::passage::Passage;
+use crate::components::verdict::VerdictBadge;
 use crate::format;
 use crate::hooks::use_corpus::use_corpus;
 use crate::hooks::use_lang::use_lang;
@@ -26,9 +30,18 @@ pub struct ReaderProps {
 pub fn Reader(props: &ReaderProps) -> Html {
     let lang = use_lang();
     let corpus = use_corpus();
-    use_effect_with(props.id.clone(), |_| {
-        dom::scroll_to_top();
-        dom::focus_by_id("article-title");
+    let active = use_state(|| None::<AttrValue>);
+    let location = use_location();
+    let target = location
+        .as_ref()
+        .and_then(|l| crate::query::get(l.query_str(), "s"))
+        .and_then(|s| s.parse::<usize>().ok());
+    use_effect_with((props.id.clone(), target), |(_, target)| match target {
+        Some(s) => dom::reveal(&format!("sent-{s}")),
+        None => {
+            dom::scroll_to_top();
+            dom::focus_by_id("article-title");
+        }
     });
     let Some(a) = corpus.get(&props.id) else {
         return html! {
@@ -41,14 +54,30 @@ pub fn Reader(props: &ReaderProps) -> Html {
     };
     let m = &a.meta;
     let text_lang = m.language.clone();
+    let story = corpus.story();
+    let ai = story.index_of(&a.id).unwrap_or(0);
+    let sentences = &story.comparison.statements.sentences;
+    let groups = &story.comparison.statements.groups;
+    let on_active = {
+        let active = active.clone();
+        Callback::from(move |q: Option<AttrValue>| {
+            if q.is_some() {
+                active.set(q);
+            }
+        })
+    };
     let headline = a.headline();
-    let others = corpus.articles().iter().filter(|o| o.id != a.id);
+    let others: Vec<&synoptic_core::Article> = corpus
+        .articles()
+        .into_iter()
+        .filter(|o| o.id != a.id)
+        .collect();
     html! {
         <>
         <nav class="breadcrumbs" aria-label={lang.t(Text::ArticleNav)}>
             <Link<Route> to={Route::Overview}>{ "← " }{ lang.t(Text::BackToOverview) }</Link<Route>>
             <ul role="list">
-                { for others.map(|o| html! {
+                { for others.iter().map(|o| html! {
                     <li><Link<Route> to={Route::Read { id: o.id.clone() }}>
                         { o.meta.outlet.clone().unwrap_or_else(|| lang.t(Text::OutletNotNamed).to_string()) }
                         { format!(" ({})", o.id) }
@@ -96,14 +125,63 @@ pub fn Reader(props: &ReaderProps) -> Html {
                     }
                 </dl>
             </header>
+            <div class="reader-layout">
             <div class="article-body" lang={text_lang}>
                 { for a.body().map(|b| {
-                    let text = synoptic_core::text::collapse_whitespace(b.text(&a.text));
-                    match b.kind {
-                        BlockKind::Heading => html! { <h2>{ text }</h2> },
-                        _ => html! { <p>{ text }</p> },
+                    let in_block: Vec<(usize, &synoptic_core::compare::statements::Sentence)> = sentences
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, s)| s.article == ai && s.start >= b.start && s.end <= b.end)
+                        .collect();
+                    let body = html! {
+                        <>
+                        { for in_block.iter().map(|(si, s)| html! {
+                            <>
+                            <span class="sent" id={format!("sent-{si}")} tabindex="-1">
+                                <Passage article={ai} start={s.start} end={s.end}
+                                    active={(*active).clone()} on_active={on_active.clone()} />
+                            </span>{ " " }
+                            </>
+                        }) }
+                        </>
+                    };
+                    let notes: Vec<Html> = in_block.iter().filter_map(|(si, _)| {
+                        let g = groups.get(story.group_of_sentence[*si])?;
+                        let others: Vec<_> = g.members.iter().filter(|m| m.article != ai).collect();
+                        if others.is_empty() {
+                            return None;
+                        }
+                        Some(html! {
+                            <li class={format!("note v-{}", g.verdict.as_str())}>
+                                <VerdictBadge verdict={g.verdict} />
+                                { for others.iter().take(3).map(|m| {
+                                    let o = story.article(m.article);
+                                    let text: String = sentences[m.sentence].text.chars().take(160).collect();
+                                    html! {
+                                        <p><strong>{ o.meta.outlet.clone().unwrap_or_else(|| o.id.clone()) }{ ": " }</strong>
+                                        <span lang="it">{ text }{ if sentences[m.sentence].text.chars().count() > 160 { "…" } else { "" } }</span></p>
+                                    }
+                                }) }
+                            </li>
+                        })
+                    }).collect();
+                    html! {
+                        <div class="para">
+                            if b.kind == BlockKind::Heading { <h2>{ body }</h2> } else { <p>{ body }</p> }
+                            if !notes.is_empty() {
+                                <aside class="margin-notes" aria-label={lang.t(Text::MarginNote)}>
+                                    <ul role="list">{ for notes }</ul>
+                                </aside>
+                            }
+                        </div>
                     }
                 }) }
+            </div>
+            <div class="reader-side">
+                <Minimap article={ai} />
+                <p class="hint">{ lang.t(Text::MinimapHint) }</p>
+                <Inspector active={(*active).clone()} />
+            </div>
             </div>
             <ChromePanel article={a.clone()} />
         </article>
@@ -115,11 +193,34 @@ pub fn Reader(props: &ReaderProps) -> Html {
 mod tests {
     use crate::app::tests::render_at;
 
+    /// The visible text of rendered HTML: tags removed, entities of quotes
+    /// decoded, whitespace collapsed.
+    fn text_of(html: &str) -> String {
+        let mut out = String::new();
+        let mut in_tag = false;
+        for c in html.chars() {
+            match c {
+                '<' => in_tag = true,
+                '>' => in_tag = false,
+                c if !in_tag => out.push(c),
+                _ => {}
+            }
+        }
+        synoptic_core::text::collapse_whitespace(
+            &out.replace("&#x27;", "'").replace("&quot;", "\""),
+        )
+    }
+
     #[tokio::test]
     async fn reader_shows_body_and_collapses_chrome() {
-        let html = render_at("/read/000").await;
+        let raw = render_at("/read/000").await;
+        let html = &raw;
         assert!(html.contains("Xi e Russia: un’alleanza per la giustizia internazionale"));
-        assert!(html.contains("il commercio tra i due Paesi ha superato i 200 miliardi di dollari"));
+        assert!(text_of(html)
+            .contains("il commercio tra i due Paesi ha superato i 200 miliardi di dollari"));
+        // The trade figure is highlighted with its verdict and a second cue.
+        assert!(html.contains("class=\"fig v-compatible\""));
+        assert!(html.contains("≈"));
         let body_start = html.find("class=\"article-body\"").unwrap();
         let chrome_start = html.find("<details class=\"chrome-panel\"").unwrap();
         assert!(body_start < chrome_start);
@@ -147,7 +248,18 @@ mod tests {
     async fn reader_links_the_original_and_joins_broken_paragraphs() {
         let html = render_at("/read/004").await;
         assert!(html.contains("href=\"https://news.cgtn.com/news/2026-05-17/"));
-        assert!(html.contains("ha raggiunto i 227,9 miliardi di dollari nel 2025"));
+        let t = text_of(&html);
+        let at = t.find("227,9").unwrap();
+        assert!(
+            t.contains("ha raggiunto i 227,9 miliardi di dollari"),
+            "{}",
+            &t[at - 40..at + 80]
+        );
+        // Margin notes say what the other outlets state about the passage.
+        assert!(html.contains("class=\"margin-notes\""));
+        assert!(text_of(&html).contains(
+            "Smettere di Lavorare: Solo nel 2025, dicono i dati del Ministero degli Esteri russo"
+        ));
         assert!(html.contains("GlobeNewswire / Immediapress"));
     }
 

@@ -51,3 +51,38 @@ pub fn scroll_to_top() {
         w.scroll_to_with_x_and_y(0.0, 0.0);
     }
 }
+
+/// The row index (`data-row`) of the element an event happened in.
+pub fn row_index_of_event(e: &yew::FocusEvent) -> Option<usize> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use wasm_bindgen::JsCast;
+        let target = e.target()?.dyn_into::<web_sys::Element>().ok()?;
+        let row = target.closest("[data-row]").ok()??;
+        row.get_attribute("data-row")?.parse().ok()
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = e;
+        None
+    }
+}
+
+/// Scrolls the element with this id into view and focuses it.
+pub fn reveal(id: &str) {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use wasm_bindgen::JsCast;
+        if let Some(el) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id(id))
+        {
+            el.scroll_into_view();
+            if let Ok(h) = el.dyn_into::<web_sys::HtmlElement>() {
+                let _ = h.focus();
+            }
+        }
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = id;
+}

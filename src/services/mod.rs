@@ -1,5 +1,7 @@
-//! The browser, behind small functions: storage and the DOM. Natively (in
-//! component tests) they do nothing, so components render anywhere.
+//! The browser, behind small functions: storage, the DOM, downloads.
+//! Natively (in component tests) they do nothing, so components render
+//! anywhere.
 
 pub mod dom;
+pub mod download;
 pub mod storage;

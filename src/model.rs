@@ -1,0 +1,542 @@
+//! The story as the views need it: the comparison computed once, and the
+//! lookups the views make (figure marks in a passage, rows of the side by
+//! side, rows of the figures table and their exports, difference density).
+//! Pure Rust, no browser: it is tested natively.
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+use synoptic_core::compare::statements::{GroupKind, StatementGroup};
+use synoptic_core::compare::{compare, Comparison, FigureRef, Verdict};
+use synoptic_core::figures::Figure;
+use synoptic_core::Article;
+
+/// What the views know about one figure.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FigureInfo {
+    /// Index of its quantity.
+    pub quantity: usize,
+    /// The quantity's verdict.
+    pub verdict: Verdict,
+    /// Why.
+    pub explanation: String,
+}
+
+/// A figure to highlight inside a passage (byte offsets of the article).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mark {
+    /// Start in the article's text.
+    pub start: usize,
+    /// End in the article's text.
+    pub end: usize,
+    /// Quantity id (`q3`).
+    pub quantity: String,
+    /// Verdict.
+    pub verdict: Verdict,
+    /// Explanation of the verdict.
+    pub explanation: String,
+    /// The figure's id (`f21`).
+    pub figure: String,
+}
+
+/// The embedded (or imported) story, analysed once.
+pub struct Story {
+    /// The comparison.
+    pub comparison: Comparison,
+    info: HashMap<FigureRef, FigureInfo>,
+    /// Statement group of each sentence (fact groups).
+    pub group_of_sentence: Vec<usize>,
+}
+
+impl PartialEq for Story {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self, other)
+    }
+}
+
+/// The kinds of figure the table and the highlights show (story figures
+/// with a measure; bare numbers are left out).
+fn shown(f: &Figure) -> bool {
+    !f.boilerplate && f.kind != synoptic_core::figures::FigureKind::Number
+}
+
+impl Story {
+    /// Analyses and compares the articles.
+    pub fn new(articles: &[Article]) -> Story {
+        let comparison = compare(articles, None);
+        let mut info = HashMap::new();
+        for (qi, q) in comparison.quantities.iter().enumerate() {
+            for r in &q.figures {
+                info.insert(
+                    *r,
+                    FigureInfo {
+                        quantity: qi,
+                        verdict: q.verdict,
+                        explanation: q.explanation.clone(),
+                    },
+                );
+            }
+        }
+        let mut group_of_sentence = vec![usize::MAX; comparison.statements.sentences.len()];
+        for (gi, g) in comparison.statements.groups.iter().enumerate() {
+            if g.kind == GroupKind::Fact {
+                for m in &g.members {
+                    group_of_sentence[m.sentence] = gi;
+                }
+            }
+        }
+        Story {
+            comparison,
+            info,
+            group_of_sentence,
+        }
+    }
+
+    /// The articles, in order.
+    pub fn articles(&self) -> impl Iterator<Item = &Article> {
+        self.comparison.articles.iter().map(|a| &a.article)
+    }
+
+    /// Number of articles.
+    pub fn len(&self) -> usize {
+        self.comparison.articles.len()
+    }
+
+    /// True with no article.
+    pub fn is_empty(&self) -> bool {
+        self.comparison.articles.is_empty()
+    }
+
+    /// Index of the article with this id.
+    pub fn index_of(&self, id: &str) -> Option<usize> {
+        self.comparison
+            .articles
+            .iter()
+            .position(|a| a.article.id == id)
+    }
+
+    /// The article at `i`.
+    pub fn article(&self, i: usize) -> &Article {
+        &self.comparison.articles[i].article
+    }
+
+    /// What the views know about a figure (story figures only).
+    pub fn info(&self, r: FigureRef) -> Option<&FigureInfo> {
+        self.info.get(&r)
+    }
+
+    /// Quantity counts by verdict.
+    pub fn totals(&self) -> [(Verdict, usize); 4] {
+        self.comparison.verdict_counts()
+    }
+
+    /// Figures to highlight in `start..end` of article `a`, in order, never
+    /// overlapping.
+    pub fn marks(&self, a: usize, start: usize, end: usize) -> Vec<Mark> {
+        let Some(af) = self.comparison.articles.get(a) else {
+            return Vec::new();
+        };
+        let mut out: Vec<Mark> = Vec::new();
+        for (fi, f) in af.figures.iter().enumerate() {
+            if f.start < start || f.end > end || !shown(f) {
+                continue;
+            }
+            let Some(info) = self.info(FigureRef {
+                article: a,
+                figure: fi,
+            }) else {
+                continue;
+            };
+            if out.last().is_some_and(|m| m.end > f.start) {
+                continue;
+            }
+            out.push(Mark {
+                start: f.start,
+                end: f.end,
+                quantity: self.comparison.quantities[info.quantity].id.clone(),
+                verdict: info.verdict,
+                explanation: info.explanation.clone(),
+                figure: f.id.clone(),
+            });
+        }
+        out
+    }
+
+    /// Groups to show side by side for the selected articles, in reading
+    /// order of the first selected article that has them; `differences`
+    /// drops groups whose members all agree.
+    pub fn rows(&self, selected: &[usize], differences: bool) -> Vec<usize> {
+        let groups = &self.comparison.statements.groups;
+        let sentences = &self.comparison.statements.sentences;
+        let mut rows: Vec<(usize, usize, usize)> = Vec::new(); // (rank of article, start, group)
+        for (gi, g) in groups.iter().enumerate() {
+            if g.kind != GroupKind::Fact {
+                continue;
+            }
+            let present: Vec<usize> = selected
+                .iter()
+                .copied()
+                .filter(|a| g.members.iter().any(|m| m.article == *a))
+                .collect();
+            if present.is_empty() {
+                continue;
+            }
+            let verdict = self.verdict_among(g, selected);
+            if differences && verdict == Verdict::Same {
+                continue;
+            }
+            let rank = selected.iter().position(|a| *a == present[0]).unwrap_or(0);
+            let start = g
+                .members
+                .iter()
+                .filter(|m| m.article == present[0])
+                .map(|m| sentences[m.sentence].start)
+                .min()
+                .unwrap_or(0);
+            rows.push((rank, start, gi));
+        }
+        rows.sort();
+        rows.into_iter().map(|(_, _, g)| g).collect()
+    }
+
+    /// A group's verdict among the selected articles (a group that only one
+    /// of them has is `only_here` there).
+    pub fn verdict_among(&self, g: &StatementGroup, selected: &[usize]) -> Verdict {
+        let present = selected
+            .iter()
+            .filter(|a| g.members.iter().any(|m| m.article == **a))
+            .count();
+        if present < 2 {
+            Verdict::OnlyHere
+        } else {
+            g.verdict
+        }
+    }
+
+    /// The figures table.
+    pub fn table(&self, sort: SortKey, differences: bool, kind: Option<&str>) -> Vec<TableRow> {
+        let mut rows: Vec<TableRow> = Vec::new();
+        for q in &self.comparison.quantities {
+            let figs: Vec<(usize, &Figure)> = q
+                .figures
+                .iter()
+                .filter_map(|r| self.comparison.figure(*r).map(|f| (r.article, f)))
+                .filter(|(_, f)| shown(f))
+                .collect();
+            let Some((_, first)) = figs.first() else {
+                continue;
+            };
+            if differences && q.verdict == Verdict::Same {
+                continue;
+            }
+            if kind.is_some_and(|k| k != first.kind.as_str()) {
+                continue;
+            }
+            let cells = (0..self.len())
+                .map(|a| {
+                    figs.iter()
+                        .filter(|(fa, _)| *fa == a)
+                        .map(|(_, f)| Cell {
+                            text: synoptic_core::text::collapse_whitespace(&f.text),
+                            qualifier: f.qualifier.map(|q| q.as_str().to_string()),
+                            source: f.source.clone(),
+                            figure: f.id.clone(),
+                        })
+                        .collect()
+                })
+                .collect();
+            rows.push(TableRow {
+                quantity: q.id.clone(),
+                measures: q.label.clone(),
+                kind: first.kind.as_str().to_string(),
+                verdict: q.verdict,
+                explanation: q.explanation.clone(),
+                cells,
+            });
+        }
+        match sort {
+            SortKey::Story => {}
+            SortKey::Verdict => rows.sort_by_key(|r| verdict_rank(r.verdict)),
+            SortKey::Kind => rows.sort_by(|a, b| a.kind.cmp(&b.kind)),
+            SortKey::Measure => rows.sort_by_key(|r| r.measures.to_lowercase()),
+        }
+        rows
+    }
+
+    /// The shown table as CSV: exactly its rows and columns.
+    pub fn table_csv(&self, rows: &[TableRow]) -> String {
+        let mut out = String::new();
+        let mut header = vec![
+            "quantity".to_string(),
+            "measures".into(),
+            "kind".into(),
+            "verdict".into(),
+        ];
+        header.extend(self.articles().map(|a| match &a.meta.outlet {
+            Some(o) => format!("{} ({o})", a.id),
+            None => a.id.clone(),
+        }));
+        header.push("explanation".into());
+        push_csv_line(&mut out, &header);
+        for r in rows {
+            let mut line = vec![
+                r.quantity.clone(),
+                r.measures.clone(),
+                r.kind.clone(),
+                r.verdict.as_str().to_string(),
+            ];
+            line.extend(r.cells.iter().map(|cells| {
+                cells
+                    .iter()
+                    .map(Cell::summary)
+                    .collect::<Vec<_>>()
+                    .join(" | ")
+            }));
+            line.push(r.explanation.clone());
+            push_csv_line(&mut out, &line);
+        }
+        out
+    }
+
+    /// The shown table as JSON.
+    pub fn table_json(&self, rows: &[TableRow]) -> String {
+        #[derive(Serialize)]
+        struct Export<'a> {
+            outlets: Vec<&'a str>,
+            rows: &'a [TableRow],
+        }
+        let export = Export {
+            outlets: self.articles().map(|a| a.id.as_str()).collect(),
+            rows,
+        };
+        serde_json::to_string_pretty(&export).unwrap_or_else(|_| "{}".into())
+    }
+
+    /// Difference density along an article: one value per story sentence,
+    /// with the sentence index (conflicts weigh most, then compatible
+    /// statements and figures, then what only this outlet says).
+    pub fn heat(&self, a: usize) -> Vec<(usize, f64)> {
+        let sentences = &self.comparison.statements.sentences;
+        let groups = &self.comparison.statements.groups;
+        let af = &self.comparison.articles[a];
+        sentences
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| s.article == a)
+            .map(|(si, s)| {
+                let mut score = match groups.get(self.group_of_sentence[si]).map(|g| g.verdict) {
+                    Some(Verdict::Conflict) => 3.0,
+                    Some(Verdict::Compatible) => 1.0,
+                    Some(Verdict::OnlyHere) => 0.5,
+                    _ => 0.0,
+                };
+                if s.hedge.is_some() {
+                    score += 0.5;
+                }
+                for (fi, f) in af.figures.iter().enumerate() {
+                    if f.start >= s.start && f.end <= s.end {
+                        score += match self
+                            .info(FigureRef {
+                                article: a,
+                                figure: fi,
+                            })
+                            .map(|i| i.verdict)
+                        {
+                            Some(Verdict::Conflict) => 3.0,
+                            Some(Verdict::Compatible) => 1.5,
+                            Some(Verdict::OnlyHere) => 0.5,
+                            _ => 0.0,
+                        };
+                    }
+                }
+                (si, score)
+            })
+            .collect()
+    }
+}
+
+fn verdict_rank(v: Verdict) -> u8 {
+    match v {
+        Verdict::Conflict => 0,
+        Verdict::Compatible => 1,
+        Verdict::Same => 2,
+        Verdict::OnlyHere => 3,
+    }
+}
+
+fn push_csv_line(out: &mut String, fields: &[String]) {
+    let line: Vec<String> = fields
+        .iter()
+        .map(|f| {
+            if f.contains([',', '"', '\n']) {
+                format!("\"{}\"", f.replace('"', "\"\""))
+            } else {
+                f.clone()
+            }
+        })
+        .collect();
+    out.push_str(&line.join(","));
+    out.push('\n');
+}
+
+/// How the figures table is sorted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SortKey {
+    /// Order of first appearance in the story.
+    #[default]
+    Story,
+    /// Conflicts first.
+    Verdict,
+    /// By kind of figure.
+    Kind,
+    /// By what is measured.
+    Measure,
+}
+
+impl SortKey {
+    /// All keys.
+    pub const ALL: [SortKey; 4] = [
+        SortKey::Story,
+        SortKey::Verdict,
+        SortKey::Kind,
+        SortKey::Measure,
+    ];
+
+    /// Name in URLs.
+    pub fn code(self) -> &'static str {
+        match self {
+            SortKey::Story => "story",
+            SortKey::Verdict => "verdict",
+            SortKey::Kind => "kind",
+            SortKey::Measure => "measure",
+        }
+    }
+
+    /// From a URL name.
+    pub fn from_code(s: &str) -> SortKey {
+        SortKey::ALL
+            .into_iter()
+            .find(|k| k.code() == s)
+            .unwrap_or_default()
+    }
+}
+
+/// One cell of the figures table: one figure of one outlet.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Cell {
+    /// The words.
+    pub text: String,
+    /// Its qualifier.
+    pub qualifier: Option<String>,
+    /// Its cited source.
+    pub source: Option<String>,
+    /// Figure id.
+    pub figure: String,
+}
+
+impl Cell {
+    fn summary(&self) -> String {
+        let mut s = self.text.clone();
+        if let Some(q) = &self.qualifier {
+            s.push_str(&format!(" [{q}]"));
+        }
+        if let Some(src) = &self.source {
+            s.push_str(&format!(" ({src})"));
+        }
+        s
+    }
+}
+
+/// One row of the figures table.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TableRow {
+    /// Quantity id.
+    pub quantity: String,
+    /// What it measures.
+    pub measures: String,
+    /// Kind of figure.
+    pub kind: String,
+    /// Verdict.
+    pub verdict: Verdict,
+    /// Why.
+    pub explanation: String,
+    /// Per article, its figures for this quantity.
+    pub cells: Vec<Vec<Cell>>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn story() -> Story {
+        Story::new(&synoptic_core::corpus::embedded())
+    }
+
+    #[test]
+    fn marks_carry_the_verdict_of_their_quantity() {
+        let s = story();
+        let a = s.index_of("004").unwrap();
+        let art = s.article(a);
+        let marks = s.marks(a, 0, art.text.len());
+        let trade = marks
+            .iter()
+            .find(|m| art.text[m.start..m.end].starts_with("227,9"))
+            .unwrap();
+        assert_eq!(trade.verdict, Verdict::Compatible);
+        assert!(marks.windows(2).all(|w| w[0].end <= w[1].start));
+        assert!(marks.iter().all(|m| !art.is_chrome_at(m.start)));
+    }
+
+    #[test]
+    fn rows_follow_the_first_outlet_and_filter_differences() {
+        let s = story();
+        let sel = [0, 2];
+        let all = s.rows(&sel, false);
+        let diff = s.rows(&sel, true);
+        assert!(diff.len() <= all.len());
+        assert!(!all.is_empty());
+        let groups = &s.comparison.statements.groups;
+        assert!(diff
+            .iter()
+            .all(|&g| s.verdict_among(&groups[g], &sel) != Verdict::Same));
+    }
+
+    #[test]
+    fn table_exports_exactly_the_rows_shown() {
+        let s = story();
+        let rows = s.table(SortKey::Verdict, true, None);
+        assert!(rows.iter().all(|r| r.verdict != Verdict::Same));
+        let csv = s.table_csv(&rows);
+        assert_eq!(csv.lines().count(), rows.len() + 1);
+        assert!(csv.starts_with(
+            "quantity,measures,kind,verdict,000 (Smettere di Lavorare),003,004 (CGTN),explanation"
+        ));
+        let json: serde_json::Value = serde_json::from_str(&s.table_json(&rows)).unwrap();
+        assert_eq!(json["rows"].as_array().unwrap().len(), rows.len());
+        let only_amounts = s.table(SortKey::Story, false, Some("amount"));
+        assert!(only_amounts.iter().all(|r| r.kind == "amount"));
+    }
+
+    #[test]
+    fn heat_is_highest_where_outlets_differ() {
+        let s = story();
+        let heat = s.heat(0);
+        assert!(!heat.is_empty());
+        let sentences = &s.comparison.statements.sentences;
+        let (hot, _) = heat.iter().max_by(|a, b| a.1.total_cmp(&b.1)).unwrap();
+        assert!(
+            sentences[*hot].text.contains("200 miliardi")
+                || sentences[*hot].text.contains("videochiamata"),
+            "{}",
+            sentences[*hot].text
+        );
+    }
+
+    #[test]
+    fn sort_keys_round_trip() {
+        for k in SortKey::ALL {
+            assert_eq!(SortKey::from_code(k.code()), k);
+        }
+        assert_eq!(SortKey::from_code("nonsense"), SortKey::Story);
+    }
+}

@@ -1,0 +1,249 @@
+//! Side by side: outlets as columns, aligned statements as rows.
+
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use crate::app::Route;
+use crate::components::inspector::Inspector;
+use crate::components::passage::Passage;
+use crate::components::verdict::VerdictBadge;
+use crate::hooks::use_corpus::use_corpus;
+use crate::hooks::use_lang::use_lang;
+use crate::i18n::Text;
+use crate::query;
+use crate::services::dom;
+
+/// Props of [`Compare`].
+#[derive(Properties, PartialEq)]
+pub struct CompareProps {
+    /// Selected article ids joined by `~` (`000~004`; `+` and `,` are read too); empty for all.
+    #[prop_or_default]
+    pub outlets: AttrValue,
+}
+
+/// `?diff=1`.
+#[derive(Clone, PartialEq, serde::Serialize)]
+struct DiffQuery {
+    diff: u8,
+}
+
+/// The side-by-side view.
+#[component]
+pub fn Compare(props: &CompareProps) -> Html {
+    let lang = use_lang();
+    let corpus = use_corpus();
+    let story = corpus.story();
+    let location = use_location();
+    let navigator = use_navigator();
+    let active = use_state(|| None::<AttrValue>);
+    let current_row = use_mut_ref(|| 0usize);
+    let query_str = location
+        .as_ref()
+        .map(|l| l.query_str().to_string())
+        .unwrap_or_default();
+    let differences = query::flag(&query_str, "diff");
+    let mut selected: Vec<usize> = props
+        .outlets
+        .split(['+', ',', ' ', '~'])
+        .filter_map(|id| story.index_of(id))
+        .collect();
+    selected.sort_unstable();
+    selected.dedup();
+    if selected.is_empty() {
+        selected = (0..story.len()).collect();
+    }
+    let rows = story.rows(&selected, differences);
+    let groups = &story.comparison.statements.groups;
+    let sentences = &story.comparison.statements.sentences;
+
+    let go = {
+        let navigator = navigator.clone();
+        move |ids: Vec<String>, diff: bool| {
+            if let Some(nav) = &navigator {
+                let route = Route::Compare {
+                    outlets: ids.join("~"),
+                };
+                if diff {
+                    let _ = nav.push_with_query(&route, &DiffQuery { diff: 1 });
+                } else {
+                    nav.push(&route);
+                }
+            }
+        }
+    };
+    let ids_of = |sel: &[usize]| -> Vec<String> {
+        sel.iter().map(|&i| story.article(i).id.clone()).collect()
+    };
+    let on_active = {
+        let active = active.clone();
+        Callback::from(move |q: Option<AttrValue>| {
+            if q.is_some() {
+                active.set(q);
+            }
+        })
+    };
+    let row_count = rows.len();
+    let onkeydown = {
+        let current_row = current_row.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            let step: i64 = match e.key().as_str() {
+                "j" | "ArrowDown" => 1,
+                "k" | "ArrowUp" => -1,
+                _ => return,
+            };
+            if row_count == 0 {
+                return;
+            }
+            e.prevent_default();
+            let next = {
+                let Ok(mut cur) = current_row.try_borrow_mut() else {
+                    return;
+                };
+                let next = (*cur as i64 + step).clamp(0, row_count as i64 - 1) as usize;
+                *cur = next;
+                next
+            };
+            // Focusing fires `focusin`, which updates the row too: the
+            // borrow above must be over by now.
+            dom::focus_by_id(&format!("row-{next}"));
+        })
+    };
+    let onfocusin = {
+        let current_row = current_row.clone();
+        Callback::from(move |e: FocusEvent| {
+            if let (Some(k), Ok(mut cur)) =
+                (dom::row_index_of_event(&e), current_row.try_borrow_mut())
+            {
+                *cur = k;
+            }
+        })
+    };
+    let cols = selected.len();
+    html! {
+        <section class="compare" aria-labelledby="compare-title">
+            <h1 id="compare-title">{ lang.t(Text::CompareTitle) }</h1>
+            <p class="lede">{ lang.t(Text::CompareIntro) }</p>
+            <form class="controls" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
+                <fieldset>
+                    <legend>{ lang.t(Text::OutletsToCompare) }</legend>
+                    { for (0..story.len()).map(|i| {
+                        let a = story.article(i);
+                        let checked = selected.contains(&i);
+                        let mut next: Vec<usize> = if checked {
+                            selected.iter().copied().filter(|x| *x != i).collect()
+                        } else {
+                            let mut v = selected.clone();
+                            v.push(i);
+                            v.sort_unstable();
+                            v
+                        };
+                        if next.is_empty() {
+                            next = vec![i];
+                        }
+                        let ids = ids_of(&next);
+                        let go = go.clone();
+                        let onchange = Callback::from(move |_: Event| go(ids.clone(), differences));
+                        let name = a.meta.outlet.clone().unwrap_or_else(|| lang.t(Text::OutletNotNamed).to_string());
+                        html! {
+                            <label class="check">
+                                <input type="checkbox" checked={checked} {onchange} data-outlet={a.id.clone()} />
+                                { format!("{name} ({})", a.id) }
+                            </label>
+                        }
+                    }) }
+                </fieldset>
+                <label class="check">
+                    <input type="checkbox" id="differences-only" checked={differences}
+                        onchange={{
+                            let go = go.clone();
+                            let ids = ids_of(&selected);
+                            Callback::from(move |_: Event| go(ids.clone(), !differences))
+                        }} />
+                    { lang.t(Text::DifferencesOnly) }
+                </label>
+            </form>
+            <p class="hint">{ lang.t(Text::KeyboardHint) }{ format!(" {} {}.", row_count, lang.t(Text::RowsShown)) }</p>
+            <div class="compare-layout">
+                <div class="sbs" style={format!("--cols: {cols}")} {onkeydown} {onfocusin}>
+                    <div class="sbs-head" aria-hidden="true">
+                        { for selected.iter().map(|&i| {
+                            let a = story.article(i);
+                            html! { <div class="sbs-col-head">{ a.meta.outlet.clone().unwrap_or_else(|| lang.t(Text::OutletNotNamed).to_string()) }{ format!(" · {}", a.id) }</div> }
+                        }) }
+                    </div>
+                    <ol class="sbs-rows" role="list">
+                        { for rows.iter().enumerate().map(|(k, &gi)| {
+                            let g = &groups[gi];
+                            let verdict = story.verdict_among(g, &selected);
+                            let title_id = format!("row-{k}-title");
+                            html! {
+                                <li class={classes!("sbs-row", format!("v-{}", verdict.as_str()))} id={format!("row-{k}")} tabindex="-1"
+                                    aria-labelledby={title_id.clone()} data-row={k.to_string()}>
+                                    <div class="sbs-row-head">
+                                        <h2 id={title_id} class="sbs-topic">
+                                            <span class="visually-hidden">{ format!("{} {}: ", lang.t(Text::Statement), k + 1) }</span>
+                                            { &g.topic }
+                                        </h2>
+                                        <VerdictBadge verdict={verdict} />
+                                        if verdict != synoptic_core::compare::Verdict::OnlyHere {
+                                            <p class="sbs-why">{ &g.explanation }</p>
+                                        }
+                                    </div>
+                                    <div class="sbs-cells">
+                                        { for selected.iter().map(|&ai| {
+                                            let a = story.article(ai);
+                                            let members: Vec<_> = g.members.iter().filter(|m| m.article == ai).collect();
+                                            let outlet = a.meta.outlet.clone().unwrap_or_else(|| lang.t(Text::OutletNotNamed).to_string());
+                                            html! {
+                                                <div class={classes!("cell", members.is_empty().then_some("empty"))} data-outlet={a.id.clone()}>
+                                                    <p class="cell-outlet">{ format!("{outlet} · {}", a.id) }</p>
+                                                    if members.is_empty() {
+                                                        <p class="not-mentioned">{ lang.t(Text::NotMentioned) }</p>
+                                                    } else {
+                                                        { for members.iter().map(|m| {
+                                                            let s = &sentences[m.sentence];
+                                                            html! {
+                                                                <p class="cell-text" lang={a.meta.language.clone()}>
+                                                                    <Passage article={ai} start={s.start} end={s.end}
+                                                                        active={(*active).clone()} on_active={on_active.clone()} />
+                                                                    if let Some(h) = &s.hedge {
+                                                                        <span class="hedge">{ format!(" ⚠ {} ({h})", lang.t(Text::Hedges)) }</span>
+                                                                    }
+                                                                    if let Some(src) = &s.source {
+                                                                        <span class="cites">{ format!(" — {} {src}", lang.t(Text::Cites)) }</span>
+                                                                    }
+                                                                </p>
+                                                            }
+                                                        }) }
+                                                    }
+                                                </div>
+                                            }
+                                        }) }
+                                    </div>
+                                    if let Some(d) = &g.diff {
+                                        <details class="word-diff">
+                                            <summary>{ lang.t(Text::WordDiff) }</summary>
+                                            <p lang="it">
+                                                { for d.ops.iter().map(|(op, words)| match op.as_str() {
+                                                    "delete" => html! { <del>{ words }</del> },
+                                                    "insert" => html! { <ins>{ words }</ins> },
+                                                    _ => html! { <span>{ words }</span> },
+                                                }) }
+                                            </p>
+                                        </details>
+                                    }
+                                </li>
+                            }
+                        }) }
+                    </ol>
+                </div>
+                <Inspector active={(*active).clone()} />
+            </div>
+            <p class="view-links">
+                <Link<Route> to={Route::Figures}>{ lang.t(Text::NavFigures) }</Link<Route>>
+                { " · " }
+                <Link<Route> to={Route::Framing}>{ lang.t(Text::NavFraming) }</Link<Route>>
+            </p>
+        </section>
+    }
+}

@@ -1,0 +1,207 @@
+// The comparison views in a real browser: overview totals, side by side,
+// figures table with exports, reader with highlights and margin notes,
+// sources and framing; deep links, keyboard, language, accessibility.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import AxeBuilder from '@axe-core/playwright';
+import { serveStatic, launch, newPage, screenshot, PHONE, DESKTOP } from './harness.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await serveStatic();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** axe-core on the current page: no serious or critical violation. */
+async function assertAccessible(page, name) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  assert.deepEqual(
+    bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`),
+    [],
+    `${name}: accessibility violations`,
+  );
+}
+
+test('overview shows the verdict totals and leads to every view', async () => {
+  const page = await newPage(browser, DESKTOP);
+  await page.goto(server.url);
+  await page.locator('.totals').waitFor();
+  const n = async (v) => Number(await page.locator(`.total[data-verdict="${v}"] .total-n`).innerText());
+  assert.equal(await n('same'), 1);
+  assert.equal(await n('compatible'), 2);
+  assert.ok((await n('only_here')) > 5);
+  assert.ok(await page.locator('.card .minimap').first().isVisible());
+  await assertAccessible(page, 'overview');
+  await page.locator('.view-cards').getByRole('link', { name: 'Fianco a fianco' }).click();
+  await page.waitForURL('**/#/compare');
+  assert.ok(await page.getByRole('heading', { level: 1, name: 'Fianco a fianco' }).isVisible());
+  assert.deepEqual(page.errors, []);
+});
+
+test('side by side: the trade figures are compatible and light up each other', async () => {
+  const page = await newPage(browser, DESKTOP);
+  await page.goto(`${server.url}#/compare`);
+  await page.locator('.sbs-row').first().waitFor();
+  const mark004 = page.locator('.cell[data-outlet="004"] mark.fig', { hasText: '227,9' });
+  const mark000 = page.locator('.cell[data-outlet="000"] mark.fig', { hasText: '200 miliardi di dollari' });
+  assert.ok(await mark004.isVisible());
+  assert.match(await mark004.getAttribute('class'), /v-compatible/);
+  assert.match(await mark000.getAttribute('class'), /v-compatible/);
+  // The second cue: an icon beside the colour, and a word for screen readers.
+  assert.equal((await mark004.locator('.vicon').innerText()).trim(), '≈');
+  assert.match(await mark004.locator('.visually-hidden').innerText(), /compatibile/);
+  const q = await mark004.getAttribute('data-q');
+  assert.equal(await mark000.getAttribute('data-q'), q);
+  await mark004.focus();
+  assert.match(await mark000.getAttribute('class'), /active/);
+  const inspector = page.locator('.inspector');
+  assert.match(await inspector.innerText(), /compatibile/);
+  assert.match(await inspector.innerText(), /004 is more precise/);
+  // Omissions are explicit cells.
+  const meetings = page.locator('.sbs-row', { hasText: 'oltre quaranta volte' });
+  assert.ok(await meetings.locator('.cell[data-outlet="000"] .not-mentioned').isVisible());
+  assert.match(await meetings.locator('.cell[data-outlet="003"] mark.fig').first().getAttribute('class'), /v-compatible/);
+  await screenshot(page, 'compare-desktop');
+  await assertAccessible(page, 'side by side');
+  assert.deepEqual(page.errors, []);
+});
+
+test('side by side: outlets, differences only, deep link and keyboard', async () => {
+  const page = await newPage(browser, DESKTOP);
+  await page.goto(`${server.url}#/compare`);
+  await page.locator('.sbs-row').first().waitFor();
+  const all = await page.locator('.sbs-row').count();
+  await page.locator('input[data-outlet="003"]').uncheck();
+  await page.waitForURL('**/#/compare/000~004');
+  assert.equal(await page.locator('.sbs-head .sbs-col-head').count(), 2);
+  await page.locator('#differences-only').check();
+  await page.waitForURL('**/#/compare/000~004?diff=1');
+  const diff = await page.locator('.sbs-row').count();
+  assert.ok(diff < all, `${diff} < ${all}`);
+  assert.equal(await page.locator('.sbs-row.v-same').count(), 0);
+  await page.reload();
+  await page.locator('.sbs-row').first().waitFor();
+  assert.equal(await page.locator('#differences-only').isChecked(), true);
+  assert.equal(await page.locator('.sbs-head .sbs-col-head').count(), 2);
+  // Keyboard: j moves to the next row.
+  await page.locator('#row-0').focus();
+  await page.keyboard.press('j');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'row-1');
+  await page.keyboard.press('k');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'row-0');
+  assert.deepEqual(page.errors, []);
+});
+
+test('side by side on a phone stacks the columns', async () => {
+  const page = await newPage(browser, PHONE);
+  await page.goto(`${server.url}#/compare`);
+  await page.locator('.sbs-row').first().waitFor();
+  const cells = page.locator('.sbs-row').first().locator('.cell');
+  const boxes = await Promise.all([0, 1].map((i) => cells.nth(i).boundingBox()));
+  assert.ok(boxes[1].y > boxes[0].y, 'stacked vertically');
+  assert.ok(await cells.first().locator('.cell-outlet').isVisible(), 'each cell names its outlet');
+  await screenshot(page, 'compare-phone');
+  assert.deepEqual(page.errors, []);
+});
+
+test('figures table: sort, filter, and exports of exactly what is shown', async () => {
+  const page = await newPage(browser, DESKTOP);
+  await page.goto(`${server.url}#/figures`);
+  await page.locator('.figures-table tbody tr').first().waitFor();
+  const total = await page.locator('.figures-table tbody tr').count();
+  const trade = page.locator('tr', { hasText: '227,9 miliardi di dollari' });
+  assert.ok(await trade.getByText('compatibile').isVisible());
+  assert.match(await trade.locator('td[data-outlet="000"]').innerText(), /200 miliardi di dollari \[over\] — Ministero degli Esteri russo/);
+  await page.locator('#sort').selectOption('verdict');
+  await page.waitForURL('**/#/figures?sort=verdict');
+  assert.equal(await page.locator('.figures-table tbody tr').first().getAttribute('class'), 'v-compatible');
+  await page.locator('#differences-only').check();
+  await page.waitForURL(/diff=1/);
+  const shown = await page.locator('.figures-table tbody tr').count();
+  assert.ok(shown < total);
+  const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.locator('#export-csv').click()]);
+  const csv = await readFile(await csvDownload.path(), 'utf8');
+  assert.equal(csv.trim().split('\n').length, shown + 1);
+  assert.match(csv.split('\n')[0], /^quantity,measures,kind,verdict,000 \(Smettere di Lavorare\),003,004 \(CGTN\),explanation/);
+  const [jsonDownload] = await Promise.all([page.waitForEvent('download'), page.locator('#export-json').click()]);
+  const json = JSON.parse(await readFile(await jsonDownload.path(), 'utf8'));
+  assert.equal(json.rows.length, shown);
+  assert.ok(json.rows.every((r) => r.verdict !== 'same'));
+  await page.locator('#kind').selectOption('amount');
+  await page.waitForURL(/kind=amount/);
+  const kinds = await page.locator('.figures-table tbody th .muted').allInnerTexts();
+  assert.ok(kinds.length > 0 && kinds.every((k) => k.includes('amount')));
+  await page.reload();
+  await page.locator('.figures-table tbody tr').first().waitFor();
+  assert.equal(await page.locator('#kind').inputValue(), 'amount');
+  await screenshot(page, 'figures-desktop');
+  await assertAccessible(page, 'figures table');
+  assert.deepEqual(page.errors, []);
+});
+
+test('reader: highlights, margin notes, and the difference map leads to its sentence', async () => {
+  const page = await newPage(browser, DESKTOP);
+  await page.goto(`${server.url}#/read/004`);
+  await page.locator('.article-body').waitFor();
+  const mark = page.locator('.article-body mark.fig', { hasText: '227,9' });
+  assert.match(await mark.getAttribute('class'), /v-compatible/);
+  const note = page.locator('.margin-notes', { hasText: 'Ministero degli Esteri russo' });
+  assert.ok(await note.first().isVisible(), 'the margin says what 000 states about the trade');
+  const ticks = page.locator('.reader-side .minimap .tick a');
+  assert.ok((await ticks.count()) > 10);
+  await ticks.nth(5).click();
+  await page.waitForURL(/#\/read\/004\?s=\d+/);
+  const focused = await page.evaluate(() => document.activeElement?.id ?? '');
+  assert.match(focused, /^sent-\d+$/);
+  await page.reload();
+  await page.locator('.article-body').waitFor();
+  assert.match(await page.evaluate(() => document.activeElement?.id ?? ''), /^sent-\d+$/);
+  await screenshot(page, 'reader-004-desktop');
+  await assertAccessible(page, 'reader');
+  assert.deepEqual(page.errors, []);
+});
+
+test('sources and framing: who cites whom, who hedges, opposed framing', async () => {
+  const page = await newPage(browser, DESKTOP);
+  await page.goto(`${server.url}#/framing`);
+  await page.locator('.frame').first().waitFor();
+  const alliance = page.locator('.frame[data-frame="framing: alleanza"]');
+  assert.ok(await alliance.getByText('in conflitto').isVisible());
+  assert.match(await alliance.locator('.cell[data-outlet="000"]').innerText(), /\+ afferma: alleanza/);
+  assert.match(await alliance.locator('.cell[data-outlet="004"]').innerText(), /− nega: non alleanza/);
+  const hostility = page.locator('.frame', { hasText: 'ostilita verso terzi' });
+  assert.match(await hostility.locator('.cell[data-outlet="003"]').innerText(), /anti Usa/);
+  const sources003 = page.locator('.outlet-col[data-outlet="003"] .sources');
+  assert.match(await sources003.innerText(), /Wall Street Journal/);
+  assert.ok(await page.locator('.hedged-list li', { hasText: 'avrebbe contribuito' }).isVisible());
+  await screenshot(page, 'framing-desktop');
+  await assertAccessible(page, 'framing');
+  assert.deepEqual(page.errors, []);
+});
+
+test('views in English keep the articles in Italian', async () => {
+  const page = await newPage(browser, PHONE);
+  await page.goto(`${server.url}#/compare`);
+  await page.locator('.sbs-row').first().waitFor();
+  await page.getByRole('button', { name: 'EN' }).click();
+  assert.ok(await page.getByRole('heading', { level: 1, name: 'Side by side' }).isVisible());
+  assert.ok(await page.getByText('Differences only').isVisible());
+  assert.equal(await page.locator('.cell-text').first().getAttribute('lang'), 'it');
+  await page.goto(`${server.url}#/figures`);
+  await page.locator('.figures-table').waitFor();
+  assert.ok(await page.getByRole('heading', { level: 1, name: 'Figures table' }).isVisible());
+  await screenshot(page, 'figures-phone-en');
+  await page.goto(`${server.url}#/framing`);
+  await page.locator('.frame').first().waitFor();
+  assert.ok(await page.getByText('asserts: alleanza').first().isVisible());
+  assert.deepEqual(page.errors, []);
+});
