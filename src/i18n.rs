@@ -380,7 +380,159 @@ impl Lang {
     }
 }
 
+/// Italian names of qualifiers.
+fn qualifier_it(q: &Option<synoptic_core::figures::Qualifier>) -> &'static str {
+    use synoptic_core::figures::Qualifier::*;
+    match q {
+        None => "nessuno",
+        Some(Over) => "oltre",
+        Some(AtLeast) => "almeno",
+        Some(Under) => "meno di",
+        Some(AtMost) => "al massimo",
+        Some(About) => "circa",
+        Some(Almost) => "quasi",
+        Some(Emphatic) => "enfatico",
+        Some(Range) => "intervallo",
+    }
+}
+
+fn quoted(words: &[String]) -> String {
+    words
+        .iter()
+        .map(|w| format!("«{w}»"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 impl Lang {
+    /// An explanation of a verdict, part by part, in this language.
+    pub fn explain(self, parts: &[synoptic_core::compare::explain::Part]) -> String {
+        use synoptic_core::compare::explain::Part::*;
+        if self == Lang::En {
+            return synoptic_core::compare::explain::english(parts);
+        }
+        let it = |p: &synoptic_core::compare::explain::Part| -> String {
+            match p {
+                SameValue { a, b } => format!("stesso valore ({a} / {b})"),
+                SameQualifier => "stesso qualificatore".into(),
+                SamePeriod { period } => format!("stesso periodo ({period})"),
+                Precision {
+                    a,
+                    b,
+                    name_a,
+                    name_b,
+                    more_precise,
+                } => {
+                    format!("precisione: {a} ({name_a}) contro {b} ({name_b}); {more_precise} è più preciso")
+                }
+                Value {
+                    a,
+                    b,
+                    name_a,
+                    name_b,
+                } => format!("valore: {a} ({name_a}) contro {b} ({name_b})"),
+                Qualifier {
+                    a,
+                    b,
+                    name_a,
+                    name_b,
+                } => format!(
+                    "qualificatore: {} ({name_a}) contro {} ({name_b})",
+                    qualifier_it(a),
+                    qualifier_it(b)
+                ),
+                Period {
+                    a,
+                    b,
+                    name_a,
+                    name_b,
+                } => match (a, b) {
+                    (Some(x), Some(y)) => format!("periodo: {x} ({name_a}) contro {y} ({name_b})"),
+                    (Some(x), None) => format!("periodo: {x} ({name_a}), non indicato ({name_b})"),
+                    (None, Some(y)) => format!("periodo: non indicato ({name_a}), {y} ({name_b})"),
+                    (None, None) => "periodo non indicato".into(),
+                },
+                Source {
+                    a,
+                    b,
+                    name_a,
+                    name_b,
+                } => match (a, b) {
+                    (Some(x), Some(y)) => {
+                        format!("fonte citata: {x} ({name_a}) contro {y} ({name_b})")
+                    }
+                    (Some(x), None) => format!("fonte citata: {x} ({name_a}), nessuna ({name_b})"),
+                    (None, Some(y)) => format!("fonte citata: nessuna ({name_a}), {y} ({name_b})"),
+                    (None, None) => "nessuna fonte citata".into(),
+                },
+                Disjoint {
+                    a,
+                    b,
+                    name_a,
+                    name_b,
+                } => {
+                    format!("i valori non possono essere entrambi veri: {a} ({name_a}) contro {b} ({name_b})")
+                }
+                Incomparable => "valori non confrontabili".into(),
+                SameDay {
+                    day,
+                    a,
+                    b,
+                    name_a,
+                    name_b,
+                } => {
+                    format!("stesso giorno: {day} ({name_a}: {a}; {name_b}: {b})")
+                }
+                OverlappingDates {
+                    a,
+                    b,
+                    name_a,
+                    name_b,
+                } => {
+                    format!("date sovrapposte: {a} ({name_a}) e {b} ({name_b}); una è più precisa")
+                }
+                DatedDifferently {
+                    a,
+                    b,
+                    name_a,
+                    name_b,
+                } => {
+                    format!(
+                        "lo stesso evento ha date diverse: {a} ({name_a}) contro {b} ({name_b})"
+                    )
+                }
+                Unresolved => "una delle date non si risolve senza la data dell’articolo".into(),
+                OnlyHere { outlet } => format!("solo {outlet} lo riporta"),
+                Negates { who, term, other } => format!("{who} nega «{term}», che {other} afferma"),
+                NearIdentical => "formulazione quasi identica".into(),
+                SameFact { topic } => format!("lo stesso fatto con parole diverse ({topic})"),
+                Hedges { outlet, hedge } => format!("{outlet} è prudente ({hedge})"),
+                Cites { outlet, source } => format!("{outlet} cita {source}"),
+                Silent { outlets } => format!("in silenzio: {}", outlets.join(", ")),
+                FramingOpposed {
+                    frame,
+                    asserting,
+                    assert_words,
+                    denying,
+                    deny_words,
+                } => format!(
+                    "«{frame}» inquadrato in modi opposti: {} lo affermano ({}), {} lo negano ({})",
+                    asserting.join(", "),
+                    quoted(assert_words),
+                    denying.join(", "),
+                    quoted(deny_words)
+                ),
+                FramingAligned { frame, outlets } => {
+                    format!(
+                        "«{frame}» inquadrato allo stesso modo da {}",
+                        outlets.join(", ")
+                    )
+                }
+            }
+        };
+        parts.iter().map(it).collect::<Vec<_>>().join("; ")
+    }
+
     /// A verdict's label.
     pub fn verdict(self, v: synoptic_core::compare::Verdict) -> &'static str {
         use synoptic_core::compare::Verdict::*;

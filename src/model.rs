@@ -6,10 +6,13 @@
 use std::collections::HashMap;
 
 use serde::Serialize;
+use synoptic_core::compare::explain::Part;
 use synoptic_core::compare::statements::{GroupKind, StatementGroup};
 use synoptic_core::compare::{compare, Comparison, FigureRef, Verdict};
 use synoptic_core::figures::Figure;
 use synoptic_core::Article;
+
+use crate::i18n::Lang;
 
 /// What the views know about one figure.
 #[derive(Debug, Clone, PartialEq)]
@@ -18,8 +21,8 @@ pub struct FigureInfo {
     pub quantity: usize,
     /// The quantity's verdict.
     pub verdict: Verdict,
-    /// Why.
-    pub explanation: String,
+    /// Why, part by part.
+    pub parts: Vec<Part>,
 }
 
 /// A figure to highlight inside a passage (byte offsets of the article).
@@ -33,8 +36,8 @@ pub struct Mark {
     pub quantity: String,
     /// Verdict.
     pub verdict: Verdict,
-    /// Explanation of the verdict.
-    pub explanation: String,
+    /// Explanation of the verdict, part by part.
+    pub parts: Vec<Part>,
     /// The figure's id (`f21`).
     pub figure: String,
 }
@@ -72,7 +75,7 @@ impl Story {
                     FigureInfo {
                         quantity: qi,
                         verdict: q.verdict,
-                        explanation: q.explanation.clone(),
+                        parts: q.parts.clone(),
                     },
                 );
             }
@@ -155,7 +158,7 @@ impl Story {
                 end: f.end,
                 quantity: self.comparison.quantities[info.quantity].id.clone(),
                 verdict: info.verdict,
-                explanation: info.explanation.clone(),
+                parts: info.parts.clone(),
                 figure: f.id.clone(),
             });
         }
@@ -214,7 +217,13 @@ impl Story {
     }
 
     /// The figures table.
-    pub fn table(&self, sort: SortKey, differences: bool, kind: Option<&str>) -> Vec<TableRow> {
+    pub fn table(
+        &self,
+        sort: SortKey,
+        differences: bool,
+        kind: Option<&str>,
+        lang: Lang,
+    ) -> Vec<TableRow> {
         let mut rows: Vec<TableRow> = Vec::new();
         for q in &self.comparison.quantities {
             let figs: Vec<(usize, &Figure)> = q
@@ -250,7 +259,7 @@ impl Story {
                 measures: q.label.clone(),
                 kind: first.kind.as_str().to_string(),
                 verdict: q.verdict,
-                explanation: q.explanation.clone(),
+                explanation: lang.explain(&q.parts),
                 cells,
             });
         }
@@ -504,7 +513,7 @@ mod tests {
     #[test]
     fn table_exports_exactly_the_rows_shown() {
         let s = story();
-        let rows = s.table(SortKey::Verdict, true, None);
+        let rows = s.table(SortKey::Verdict, true, None, Lang::En);
         assert!(rows.iter().all(|r| r.verdict != Verdict::Same));
         let csv = s.table_csv(&rows);
         assert_eq!(csv.lines().count(), rows.len() + 1);
@@ -513,7 +522,7 @@ mod tests {
         ));
         let json: serde_json::Value = serde_json::from_str(&s.table_json(&rows)).unwrap();
         assert_eq!(json["rows"].as_array().unwrap().len(), rows.len());
-        let only_amounts = s.table(SortKey::Story, false, Some("amount"));
+        let only_amounts = s.table(SortKey::Story, false, Some("amount"), Lang::It);
         assert!(only_amounts.iter().all(|r| r.kind == "amount"));
     }
 

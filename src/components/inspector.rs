@@ -37,7 +37,7 @@ pub fn Inspector(props: &InspectorProps) -> Html {
             if let Some(q) = quantity {
                 <p class="inspector-verdict"><VerdictBadge verdict={q.verdict} /></p>
                 <p><strong>{ lang.t(Text::Measures) }{ ": " }</strong>{ &q.label }</p>
-                <p class="inspector-why">{ &q.explanation }</p>
+                <p class="inspector-why">{ lang.lang().explain(&q.parts) }</p>
                 <ul class="inspector-figures">
                     { for q.figures.iter().filter_map(|r| {
                         let f = story.comparison.figure(*r)?;

@@ -65,7 +65,7 @@ pub fn Passage(props: &PassageProps) -> Html {
         out.push(html! {
             <mark class={classes!("fig", format!("v-{}", verdict::code(m.verdict)), active.then_some("active"))}
                   tabindex="0" data-q={q.clone()} data-figure={m.figure.clone()}
-                  title={format!("{label}: {}", m.explanation)}
+                  title={format!("{label}: {}", lang.lang().explain(&m.parts))}
                   onfocus={focus} onblur={blur} onmouseenter={enter}>
                 { collapse_whitespace(&text[m.start..m.end]) }
                 <span class="vicon" aria-hidden="true">{ verdict::icon(m.verdict) }</span>

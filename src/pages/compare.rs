@@ -186,7 +186,7 @@ pub fn Compare(props: &CompareProps) -> Html {
                                         </h2>
                                         <VerdictBadge verdict={verdict} />
                                         if verdict != synoptic_core::compare::Verdict::OnlyHere {
-                                            <p class="sbs-why">{ &g.explanation }</p>
+                                            <p class="sbs-why">{ lang.lang().explain(&g.parts) }</p>
                                         }
                                     </div>
                                     <div class="sbs-cells">

@@ -51,7 +51,7 @@ pub fn Figures() -> Html {
     let sort = SortKey::from_code(&query::get(&q, "sort").unwrap_or_default());
     let differences = query::flag(&q, "diff");
     let kind = query::get(&q, "kind").filter(|k| KINDS.contains(&k.as_str()));
-    let rows = story.table(sort, differences, kind.as_deref());
+    let rows = story.table(sort, differences, kind.as_deref(), lang.lang());
 
     let go = {
         let navigator = navigator.clone();

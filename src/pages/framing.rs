@@ -63,7 +63,7 @@ pub fn Framing() -> Html {
             { for c.statements.groups.iter().filter(|g| g.kind == GroupKind::Framing).map(|g| html! {
                 <section class="frame" aria-label={g.topic.clone()} data-frame={g.topic.clone()}>
                     <h3>{ g.topic.trim_start_matches("framing: ").to_string() }{ " " }<VerdictBadge verdict={g.verdict} /></h3>
-                    <p class="sbs-why">{ &g.explanation }</p>
+                    <p class="sbs-why">{ lang.lang().explain(&g.parts) }</p>
                     <div class="outlet-grid" style={format!("--cols: {}", story.len())}>
                         { for (0..story.len()).map(|i| {
                             let members: Vec<_> = g.members.iter().filter(|m| m.article == i).collect();

@@ -65,7 +65,8 @@ test('side by side: the trade figures are compatible and light up each other', a
   assert.match(await mark000.getAttribute('class'), /active/);
   const inspector = page.locator('.inspector');
   assert.match(await inspector.innerText(), /compatibile/);
-  assert.match(await inspector.innerText(), /004 is more precise/);
+  assert.match(await inspector.innerText(), /004 è più preciso/);
+  assert.match(await inspector.innerText(), /fonte citata: Ministero degli Esteri russo \(000\) contro Ministero del Commercio cinese \(004\)/);
   // Omissions are explicit cells.
   const meetings = page.locator('.sbs-row', { hasText: 'oltre quaranta volte' });
   assert.ok(await meetings.locator('.cell[data-outlet="000"] .not-mentioned').isVisible());
@@ -196,6 +197,9 @@ test('views in English keep the articles in Italian', async () => {
   assert.ok(await page.getByRole('heading', { level: 1, name: 'Side by side' }).isVisible());
   assert.ok(await page.getByText('Differences only').isVisible());
   assert.equal(await page.locator('.cell-text').first().getAttribute('lang'), 'it');
+  // Explanations follow the interface language.
+  const meetings = page.locator('.sbs-row', { hasText: 'oltre quaranta volte' });
+  assert.match(await meetings.locator('.sbs-why').innerText(), /period: none given \(003\), nell'ultimo decennio \(004\)/);
   await page.goto(`${server.url}#/figures`);
   await page.locator('.figures-table').waitFor();
   assert.ok(await page.getByRole('heading', { level: 1, name: 'Figures table' }).isVisible());

@@ -25,6 +25,7 @@
 //! kind, unit and the concept they measure, sentences by their rarer terms,
 //! so the cost grows close to linearly with the corpus.
 
+pub mod explain;
 pub mod quantities;
 pub mod statements;
 

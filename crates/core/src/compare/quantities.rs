@@ -24,6 +24,7 @@ use std::collections::{BTreeSet, HashMap};
 
 use serde::Serialize;
 
+use super::explain::{english, Part};
 use super::{ArticleFigures, FigureRef, Verdict};
 use crate::date::DayRange;
 use crate::figures::{Figure, FigureKind, Interval, Qualifier};
@@ -39,8 +40,10 @@ pub struct Link {
     pub b: FigureRef,
     /// Their verdict.
     pub verdict: Verdict,
-    /// What agrees and what differs.
+    /// What agrees and what differs, in English.
     pub explanation: String,
+    /// The same, part by part, for other languages.
+    pub parts: Vec<Part>,
 }
 
 /// Figures of different outlets that measure the same quantity (or one
@@ -57,8 +60,10 @@ pub struct Quantity {
     pub links: Vec<Link>,
     /// The quantity's verdict: the worst of its links.
     pub verdict: Verdict,
-    /// Summary of the links.
+    /// Summary of the links, in English.
     pub explanation: String,
+    /// The same, part by part.
+    pub parts: Vec<Part>,
 }
 
 /// What a figure measures, for linking.
@@ -235,92 +240,87 @@ fn shown(f: &Figure) -> String {
 }
 
 /// The verdict on two linked figures of different outlets, and why.
-pub fn judge(fa: &Figure, fb: &Figure, name_a: &str, name_b: &str) -> (Verdict, String) {
+pub fn judge(fa: &Figure, fb: &Figure, name_a: &str, name_b: &str) -> (Verdict, Vec<Part>) {
+    let (na, nb) = (name_a.to_string(), name_b.to_string());
     if fa.kind.is_time() || fb.kind.is_time() {
-        return judge_times(fa, fb, name_a, name_b);
+        return judge_times(fa, fb, na, nb);
     }
     let (Some(va), Some(vb)) = (fa.value, fb.value) else {
-        return (Verdict::Compatible, "values cannot be compared".into());
+        return (Verdict::Compatible, vec![Part::Incomparable]);
     };
     if !va.overlaps(vb) {
         return (
             Verdict::Conflict,
-            format!(
-                "the values cannot both be true: {} ({name_a}) vs {} ({name_b})",
-                shown(fa),
-                shown(fb)
-            ),
+            vec![Part::Disjoint {
+                a: shown(fa),
+                b: shown(fb),
+                name_a: na,
+                name_b: nb,
+            }],
         );
     }
     let mut differences = Vec::new();
     let mut agreements = Vec::new();
     let same_value = fa.stated.is_some() && fa.stated == fb.stated;
     if same_value {
-        agreements.push(format!("same value ({} / {})", shown(fa), shown(fb)));
+        agreements.push(Part::SameValue {
+            a: shown(fa),
+            b: shown(fb),
+        });
     } else {
         let width = |v: Interval| match (v.min, v.max) {
             (Some(a), Some(b)) => b - a,
             _ => f64::INFINITY,
         };
         let (wa, wb) = (width(va), width(vb));
-        let more_precise = if wa < wb { name_a } else { name_b };
         if wa != wb {
-            differences.push(format!(
-                "precision: {} ({name_a}) vs {} ({name_b}); {more_precise} is more precise",
-                shown(fa),
-                shown(fb)
-            ));
+            differences.push(Part::Precision {
+                a: shown(fa),
+                b: shown(fb),
+                name_a: na.clone(),
+                name_b: nb.clone(),
+                more_precise: if wa < wb { na.clone() } else { nb.clone() },
+            });
         } else {
-            differences.push(format!(
-                "value: {} ({name_a}) vs {} ({name_b})",
-                shown(fa),
-                shown(fb)
-            ));
+            differences.push(Part::Value {
+                a: shown(fa),
+                b: shown(fb),
+                name_a: na.clone(),
+                name_b: nb.clone(),
+            });
         }
     }
     let qa = fa.qualifier.filter(|q| *q != Qualifier::Emphatic);
     let qb = fb.qualifier.filter(|q| *q != Qualifier::Emphatic);
     if qa != qb {
-        let name = |q: Option<Qualifier>| q.map_or("none", Qualifier::as_str);
-        differences.push(format!(
-            "qualifier: {} ({name_a}) vs {} ({name_b})",
-            name(qa),
-            name(qb)
-        ));
+        differences.push(Part::Qualifier {
+            a: qa,
+            b: qb,
+            name_a: na.clone(),
+            name_b: nb.clone(),
+        });
     } else if same_value {
-        agreements.push("same qualifier".into());
+        agreements.push(Part::SameQualifier);
     }
-    let ta = fa.time_ref.as_ref();
-    let tb = fb.time_ref.as_ref();
-    match (ta, tb) {
-        (Some(x), Some(y)) if x.time == y.time => {
-            agreements.push(format!("same period ({})", x.text))
-        }
-        (Some(x), Some(y)) => differences.push(format!(
-            "period: {} ({name_a}) vs {} ({name_b})",
-            x.text, y.text
-        )),
-        (Some(x), None) => differences.push(format!(
-            "period: {} ({name_a}), none given ({name_b})",
-            x.text
-        )),
-        (None, Some(y)) => differences.push(format!(
-            "period: none given ({name_a}), {} ({name_b})",
-            y.text
-        )),
+    match (fa.time_ref.as_ref(), fb.time_ref.as_ref()) {
+        (Some(x), Some(y)) if x.time == y.time => agreements.push(Part::SamePeriod {
+            period: x.text.clone(),
+        }),
         (None, None) => {}
+        (x, y) => differences.push(Part::Period {
+            a: x.map(|t| t.text.clone()),
+            b: y.map(|t| t.text.clone()),
+            name_a: na.clone(),
+            name_b: nb.clone(),
+        }),
     }
-    match (&fa.source, &fb.source) {
-        (Some(x), Some(y)) if x != y => {
-            differences.push(format!("cited source: {x} ({name_a}) vs {y} ({name_b})"))
-        }
-        (Some(x), None) => {
-            differences.push(format!("cited source: {x} ({name_a}), none ({name_b})"))
-        }
-        (None, Some(y)) => {
-            differences.push(format!("cited source: none ({name_a}), {y} ({name_b})"))
-        }
-        _ => {}
+    if fa.source != fb.source {
+        differences.push(Part::Source {
+            a: fa.source.clone(),
+            b: fb.source.clone(),
+            name_a: na,
+            name_b: nb,
+        });
     }
     let verdict = if differences.is_empty() {
         Verdict::Same
@@ -329,15 +329,12 @@ pub fn judge(fa: &Figure, fb: &Figure, name_a: &str, name_b: &str) -> (Verdict, 
     };
     let mut parts = agreements;
     parts.extend(differences);
-    (verdict, parts.join("; "))
+    (verdict, parts)
 }
 
-fn judge_times(fa: &Figure, fb: &Figure, name_a: &str, name_b: &str) -> (Verdict, String) {
+fn judge_times(fa: &Figure, fb: &Figure, name_a: String, name_b: String) -> (Verdict, Vec<Part>) {
     let (Some(ta), Some(tb)) = (fa.time, fb.time) else {
-        return (
-            Verdict::Compatible,
-            "one of the dates cannot be resolved without the article's date".into(),
-        );
+        return (Verdict::Compatible, vec![Part::Unresolved]);
     };
     let show = |t: DayRange| {
         if t.start == t.end {
@@ -349,30 +346,33 @@ fn judge_times(fa: &Figure, fb: &Figure, name_a: &str, name_b: &str) -> (Verdict
     if ta == tb {
         (
             Verdict::Same,
-            format!(
-                "same day: {} ({name_a}: {}; {name_b}: {})",
-                show(ta),
-                shown(fa),
-                shown(fb)
-            ),
+            vec![Part::SameDay {
+                day: show(ta),
+                a: shown(fa),
+                b: shown(fb),
+                name_a,
+                name_b,
+            }],
         )
     } else if ta.overlaps(tb) {
         (
             Verdict::Compatible,
-            format!(
-                "overlapping dates: {} ({name_a}) and {} ({name_b}); one is more precise",
-                show(ta),
-                show(tb)
-            ),
+            vec![Part::OverlappingDates {
+                a: show(ta),
+                b: show(tb),
+                name_a,
+                name_b,
+            }],
         )
     } else {
         (
             Verdict::Conflict,
-            format!(
-                "the same event is dated differently: {} ({name_a}) vs {} ({name_b})",
-                show(ta),
-                show(tb)
-            ),
+            vec![Part::DatedDifferently {
+                a: show(ta),
+                b: show(tb),
+                name_a,
+                name_b,
+            }],
         )
     }
 }
@@ -499,7 +499,7 @@ pub fn link(articles: &[ArticleFigures]) -> Vec<Quantity> {
                 } else {
                     (refs[j], refs[i])
                 };
-                let (verdict, explanation) = judge(
+                let (verdict, parts) = judge(
                     fig(a),
                     fig(b),
                     &outlet_name(&articles[a.article]),
@@ -509,7 +509,8 @@ pub fn link(articles: &[ArticleFigures]) -> Vec<Quantity> {
                     a,
                     b,
                     verdict,
-                    explanation,
+                    explanation: english(&parts),
+                    parts,
                 }
             })
             .collect();
@@ -527,18 +528,17 @@ pub fn link(articles: &[ArticleFigures]) -> Vec<Quantity> {
         let first = fig(refs[m[0]]);
         let key = &keys[m[0]];
         let label = label_of(first, key);
-        let explanation = match verdict {
-            Verdict::OnlyHere => format!(
-                "only {} reports it",
-                outlet_name(&articles[refs[m[0]].article])
-            ),
+        let parts = match verdict {
+            Verdict::OnlyHere => vec![Part::OnlyHere {
+                outlet: outlet_name(&articles[refs[m[0]].article]),
+            }],
             _ => qlinks
                 .iter()
-                .filter(|l| l.verdict == verdict)
-                .map(|l| l.explanation.clone())
-                .next()
+                .find(|l| l.verdict == verdict)
+                .map(|l| l.parts.clone())
                 .unwrap_or_default(),
         };
+        let explanation = english(&parts);
         let mut figures: Vec<FigureRef> = m.iter().map(|&i| refs[i]).collect();
         figures.sort();
         quantities.push(Quantity {
@@ -548,6 +548,7 @@ pub fn link(articles: &[ArticleFigures]) -> Vec<Quantity> {
             links: qlinks,
             verdict,
             explanation,
+            parts,
         });
     }
     quantities

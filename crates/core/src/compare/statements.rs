@@ -24,6 +24,7 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 use serde::Serialize;
 use similar::{capture_diff_slices, Algorithm, DiffOp};
 
+use super::explain::{english, Part};
 use super::quantities::Quantity;
 use super::{ArticleFigures, Verdict};
 use crate::chrome::BlockKind;
@@ -111,8 +112,10 @@ pub struct StatementGroup {
     pub silent: Vec<usize>,
     /// The group's verdict.
     pub verdict: Verdict,
-    /// Why.
+    /// Why, in English.
     pub explanation: String,
+    /// The same, part by part.
+    pub parts: Vec<Part>,
     /// Word-level differences, for near-identical wording.
     pub diff: Option<WordDiff>,
 }
@@ -133,7 +136,7 @@ const THRESHOLD: f64 = 0.24;
 /// Longest posting list used to find candidates.
 const MAX_POSTINGS: usize = 200;
 /// How many of a sentence's rarest terms bring candidates.
-const RARE_TERMS: usize = 4;
+const RARE_TERMS: usize = 6;
 /// Matches kept per sentence (its best in as many other articles).
 const MATCHES_PER_SENTENCE: usize = 12;
 /// Members compared pairwise for a group's verdict (the first of each group).
@@ -418,6 +421,14 @@ pub fn align(articles: &[ArticleFigures], quantities: &[Quantity]) -> Alignment 
     }
     // Per sentence, its best match in each other article, at most
     // MATCHES_PER_SENTENCE of them (the highest scores).
+    let mut quantity_sentences: Vec<Vec<u32>> = vec![Vec::new(); quantities.len()];
+    for (i, qs) in sentence_quantities.iter().enumerate() {
+        for &q in qs {
+            if quantity_sentences[q].len() < MAX_POSTINGS {
+                quantity_sentences[q].push(i as u32);
+            }
+        }
+    }
     let mut best: Vec<Vec<(usize, usize, f64)>> = vec![Vec::new(); n]; // (article, sentence, score)
     let mut candidates: Vec<u32> = Vec::new();
     for (i, s) in sentences.iter().enumerate() {
@@ -432,6 +443,16 @@ pub fn align(articles: &[ArticleFigures], quantities: &[Quantity]) -> Alignment 
         for &t in rare.iter().take(RARE_TERMS) {
             candidates.extend(
                 postings[t as usize]
+                    .iter()
+                    .copied()
+                    .filter(|&j| j as usize > i && sentences[j as usize].article != s.article),
+            );
+        }
+        // Sentences that carry a figure of the same quantity are candidates
+        // whatever their words.
+        for q in &sentence_quantities[i] {
+            candidates.extend(
+                quantity_sentences[*q]
                     .iter()
                     .copied()
                     .filter(|&j| j as usize > i && sentences[j as usize].article != s.article),
@@ -558,6 +579,9 @@ fn fact_group(
                 "only {} says this",
                 name(articles, sentences[members[0]].article)
             ),
+            parts: vec![Part::OnlyHere {
+                outlet: name(articles, sentences[members[0]].article),
+            }],
             diff: None,
         };
     }
@@ -572,12 +596,11 @@ fn fact_group(
             }
             for t in &a.negated {
                 if b.terms.contains(t) && !b.negated.contains(t) {
-                    conflict = Some(format!(
-                        "{} negates \"{}\", which {} asserts",
-                        name(articles, a.article),
-                        t.name(),
-                        name(articles, b.article)
-                    ));
+                    conflict = Some(Part::Negates {
+                        who: name(articles, a.article),
+                        term: t.name().to_string(),
+                        other: name(articles, b.article),
+                    });
                     break 'outer;
                 }
             }
@@ -605,41 +628,45 @@ fn fact_group(
             ops: word_diff(&a.text, &b.text),
         }
     });
-    let hedged: Vec<String> = members
-        .iter()
-        .filter_map(|&i| {
-            sentences[i]
-                .hedge
-                .as_ref()
-                .map(|h| format!("{} hedges ({h})", name(articles, sentences[i].article)))
-        })
-        .collect();
-    let mut notes = Vec::new();
-    let (verdict, lead) = if let Some(c) = conflict {
-        (Verdict::Conflict, c)
+    let mut parts = Vec::new();
+    let verdict = if let Some(c) = conflict {
+        parts.push(c);
+        Verdict::Conflict
     } else if best_pair.2 >= 0.8 {
-        (Verdict::Same, "near-identical wording".to_string())
+        parts.push(Part::NearIdentical);
+        Verdict::Same
     } else {
-        (
-            Verdict::Compatible,
-            format!("same fact in different words ({topic})"),
-        )
+        parts.push(Part::SameFact {
+            topic: topic.clone(),
+        });
+        Verdict::Compatible
     };
-    notes.push(lead);
-    notes.extend(hedged);
-    let sources: BTreeSet<String> = members
+    for &i in members {
+        if let Some(h) = &sentences[i].hedge {
+            parts.push(Part::Hedges {
+                outlet: name(articles, sentences[i].article),
+                hedge: h.clone(),
+            });
+        }
+    }
+    let sources: BTreeSet<(String, String)> = members
         .iter()
         .filter_map(|&i| {
             sentences[i]
                 .source
                 .as_ref()
-                .map(|s| format!("{} cites {s}", name(articles, sentences[i].article)))
+                .map(|s| (name(articles, sentences[i].article), s.clone()))
         })
         .collect();
-    notes.extend(sources);
+    parts.extend(
+        sources
+            .into_iter()
+            .map(|(outlet, source)| Part::Cites { outlet, source }),
+    );
     if !silent.is_empty() {
-        let names: Vec<String> = silent.iter().map(|&i| name(articles, i)).collect();
-        notes.push(format!("silent: {}", names.join(", ")));
+        parts.push(Part::Silent {
+            outlets: silent.iter().map(|&i| name(articles, i)).collect(),
+        });
     }
     StatementGroup {
         id: String::new(),
@@ -648,7 +675,8 @@ fn fact_group(
         members: member_list,
         silent,
         verdict,
-        explanation: notes.join("; "),
+        explanation: english(&parts),
+        parts,
         diff,
     }
 }
@@ -744,46 +772,39 @@ fn framing_groups(
             .filter(|m| m.polarity == Some(-1))
             .map(|m| m.article)
             .collect();
-        let names = |set: &BTreeSet<usize>| {
-            set.iter()
-                .map(|&i| name(articles, i))
-                .collect::<Vec<_>>()
-                .join(", ")
-        };
-        let words = |p: i8| {
+        let opposed = !pos.is_empty() && !neg.is_empty() && pos != neg;
+        let ids =
+            |set: &BTreeSet<usize>| set.iter().map(|&i| name(articles, i)).collect::<Vec<_>>();
+        let words_of = |p: i8| {
             members
                 .iter()
                 .filter(|m| m.polarity == Some(p))
                 .filter_map(|m| m.framing_words.clone())
                 .collect::<BTreeSet<_>>()
                 .into_iter()
-                .map(|w| format!("\u{201c}{w}\u{201d}"))
                 .collect::<Vec<_>>()
-                .join(", ")
         };
-        let opposed = !pos.is_empty() && !neg.is_empty() && pos != neg;
-        let (verdict, explanation) = if opposed {
+        let (verdict, parts) = if opposed {
             (
                 Verdict::Conflict,
-                format!(
-                    "opposed framing of \"{}\": {} assert it ({}), {} deny it ({})",
-                    frame.name,
-                    names(&pos),
-                    words(1),
-                    names(&neg),
-                    words(-1)
-                ),
+                vec![Part::FramingOpposed {
+                    frame: frame.name.clone(),
+                    asserting: ids(&pos),
+                    assert_words: words_of(1),
+                    denying: ids(&neg),
+                    deny_words: words_of(-1),
+                }],
             )
         } else {
             (
                 Verdict::Compatible,
-                format!(
-                    "\"{}\" framed the same way by {}",
-                    frame.name,
-                    names(&outlets)
-                ),
+                vec![Part::FramingAligned {
+                    frame: frame.name.clone(),
+                    outlets: ids(&outlets),
+                }],
             )
         };
+        let explanation = english(&parts);
         out.push(StatementGroup {
             id: String::new(),
             kind: GroupKind::Framing,
@@ -792,6 +813,7 @@ fn framing_groups(
             silent: all.difference(&outlets).copied().collect(),
             verdict,
             explanation,
+            parts,
             diff: None,
         });
     }

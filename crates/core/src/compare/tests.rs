@@ -399,6 +399,30 @@ fn worked_example_2_meetings_same_value_different_period() {
 }
 
 #[test]
+fn worked_example_2_the_meeting_sentences_are_aligned() {
+    // Regression: the two sentences carry figures of one quantity, so they
+    // meet even when their rarest words differ.
+    let c = corpus_comparison();
+    let s = &c.statements.sentences;
+    let group = c
+        .statements
+        .groups
+        .iter()
+        .filter(|g| g.kind == GroupKind::Fact)
+        .find(|g| {
+            g.members
+                .iter()
+                .any(|m| s[m.sentence].text.contains("oltre quaranta volte"))
+        })
+        .unwrap();
+    assert!(group
+        .members
+        .iter()
+        .any(|m| s[m.sentence].text.contains("più di 40 volte")));
+    assert_eq!(group.verdict, Verdict::Compatible);
+}
+
+#[test]
 fn worked_example_3_the_video_call_has_one_date() {
     let c = corpus_comparison();
     let q = quantity_of(&c, "000", "questa mattina");

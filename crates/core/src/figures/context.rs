@@ -670,9 +670,17 @@ pub fn annotate(
             figs[k].source.clone_from(&source);
             // Time reference: the nearest time figure of the sentence.
             if !f.kind.is_time() {
+                // A time after "rispetto a" is the baseline of a comparison,
+                // not the time the figure refers to.
+                let baseline = |m: usize| {
+                    let lo = found[m].first.saturating_sub(5);
+                    toks[lo..found[m].first]
+                        .iter()
+                        .any(|t| t.is_any(&["rispetto", "confronto", "contro"]))
+                };
                 let nearest = members
                     .iter()
-                    .filter(|&&m| found[m].kind.is_time() && m != k)
+                    .filter(|&&m| found[m].kind.is_time() && m != k && !baseline(m))
                     .min_by_key(|&&m| {
                         if found[m].first >= f.last {
                             found[m].first - f.last
