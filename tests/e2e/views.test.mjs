@@ -199,7 +199,9 @@ test('views in English keep the articles in Italian', async () => {
   assert.equal(await page.locator('.cell-text').first().getAttribute('lang'), 'it');
   // Explanations follow the interface language.
   const meetings = page.locator('.sbs-row', { hasText: 'oltre quaranta volte' });
-  assert.match(await meetings.locator('.sbs-why').innerText(), /period: none given \(003\), nell'ultimo decennio \(004\)/);
+  assert.match(await meetings.locator('.sbs-why').innerText(), /same fact in different words/);
+  await meetings.locator('.cell[data-outlet="003"] mark.fig').first().focus();
+  assert.match(await page.locator('.inspector').innerText(), /period: none given \(003\), nell'ultimo decennio \(004\)/);
   await page.goto(`${server.url}#/figures`);
   await page.locator('.figures-table').waitFor();
   assert.ok(await page.getByRole('heading', { level: 1, name: 'Figures table' }).isVisible());

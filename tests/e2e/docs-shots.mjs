@@ -1,0 +1,18 @@
+// Regenerates the screenshots of the README: `node tests/e2e/docs-shots.mjs`
+// after `cargo xtask build`.
+import { serveStatic, launch, newPage, DESKTOP } from './harness.mjs';
+
+const server = await serveStatic();
+const browser = await launch();
+const page = await newPage(browser, DESKTOP);
+await page.goto(`${server.url}#/compare`);
+await page.locator('.sbs-row').first().waitFor();
+const row = page.locator('.sbs-row', { hasText: '227,9' });
+await row.scrollIntoViewIfNeeded();
+await row.locator('mark.fig', { hasText: '227,9' }).focus();
+await page.screenshot({ path: 'docs/compare.png' });
+await page.goto(server.url);
+await page.locator('.totals').waitFor();
+await page.screenshot({ path: 'docs/overview.png', fullPage: true });
+await browser.close();
+await server.close();
