@@ -83,6 +83,7 @@ pub fn Shell() -> Html {
                     <Switch<Route> render={switch} />
                 </main>
                 <Footer />
+                <UpdateBanner />
             </CorpusProvider>
         </LangProvider>
     }
@@ -100,10 +101,50 @@ fn SkipLink() -> Html {
 #[component]
 fn Footer() -> Html {
     let lang = use_lang();
+    // Whether offline use is available is known once the boot script has
+    // registered the worker: look again shortly after start.
+    let offline = use_state(crate::services::pwa::offline_available);
+    {
+        let offline = offline.clone();
+        use_effect_with((), move |_| {
+            let offline = offline.clone();
+            crate::services::dom::after_ms(1500, move || {
+                offline.set(crate::services::pwa::offline_available())
+            });
+        });
+    }
     html! {
         <footer class="site-footer">
             <p>{ lang.t(Text::FooterOffline) }</p>
+            if *offline == Some(false) {
+                <p class="offline-note" id="offline-note">{ lang.t(Text::OfflineUnavailable) }</p>
+            }
         </footer>
+    }
+}
+
+/// "A new version is ready": shown when the service worker has installed
+/// a new build; the user decides when to switch.
+#[component]
+fn UpdateBanner() -> Html {
+    let lang = use_lang();
+    let ready = use_state(|| false);
+    {
+        let ready = ready.clone();
+        use_effect_with((), move |_| {
+            let listener = crate::services::pwa::on_update_ready(move || ready.set(true));
+            move || drop(listener)
+        });
+    }
+    if !*ready {
+        return html! {};
+    }
+    let onclick = Callback::from(|_: MouseEvent| crate::services::pwa::apply_update());
+    html! {
+        <div class="update-banner" role="status" id="update-banner">
+            <span>{ lang.t(Text::UpdateReady) }</span>
+            <button type="button" class="button" id="apply-update" {onclick}>{ lang.t(Text::UpdateNow) }</button>
+        </div>
     }
 }
 

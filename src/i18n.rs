@@ -175,6 +175,9 @@ pub enum Text {
     RowsShown,
     WordDiff,
     OnlyThisOutlet,
+    OfflineUnavailable,
+    UpdateReady,
+    UpdateNow,
 }
 
 impl Lang {
@@ -374,6 +377,12 @@ impl Lang {
             (Lang::En, RowsShown) => "rows shown",
             (Lang::It, WordDiff) => "Differenze parola per parola",
             (Lang::En, WordDiff) => "Word-level differences",
+            (Lang::It, OfflineUnavailable) => "Qui l’uso senza connessione non è disponibile (file locale, navigazione privata o browser senza service worker): Synoptic funziona, ma serve la rete per riaprirlo.",
+            (Lang::En, OfflineUnavailable) => "Offline use is not available here (local file, private browsing or no service workers): Synoptic works, but needs the network to open again.",
+            (Lang::It, UpdateReady) => "È pronta una nuova versione di Synoptic.",
+            (Lang::En, UpdateReady) => "A new version of Synoptic is ready.",
+            (Lang::It, UpdateNow) => "Aggiorna ora",
+            (Lang::En, UpdateNow) => "Update now",
             (Lang::It, OnlyThisOutlet) => "Solo questa testata lo riporta.",
             (Lang::En, OnlyThisOutlet) => "Only this outlet reports it.",
         }

@@ -164,7 +164,7 @@ pub fn Compare(props: &CompareProps) -> Html {
             </form>
             <p class="hint">{ lang.t(Text::KeyboardHint) }{ format!(" {} {}.", row_count, lang.t(Text::RowsShown)) }</p>
             <div class="compare-layout">
-                <div class="sbs" style={format!("--cols: {cols}")} {onkeydown} {onfocusin}>
+                <div class={classes!("sbs", format!("cols-{}", cols.min(6)))} {onkeydown} {onfocusin}>
                     <div class="sbs-head" aria-hidden="true">
                         { for selected.iter().map(|&i| {
                             let a = story.article(i);

@@ -29,7 +29,7 @@ pub fn Framing() -> Html {
             <p class="lede">{ lang.t(Text::FramingIntro) }</p>
 
             <h2>{ lang.t(Text::SourcesTitle) }</h2>
-            <div class="outlet-grid" style={format!("--cols: {}", story.len())}>
+            <div class={classes!("outlet-grid", format!("cols-{}", story.len().min(6)))}>
                 { for c.outlets.iter().enumerate().map(|(i, o)| html! {
                     <section class="outlet-col" aria-labelledby={format!("src-{i}")} data-outlet={o.article.clone()}>
                         <h3 id={format!("src-{i}")}>{ format!("{} · {}", name(i), o.article) }</h3>
@@ -37,7 +37,7 @@ pub fn Framing() -> Html {
                             { for o.sources.iter().map(|(s, n)| html! { <li lang="it">{ s }<span class="muted">{ format!(" ×{n}") }</span></li> }) }
                         </ul>
                         <p class="hedge-bar" aria-label={format!("{}: {} {} / {} {}", lang.t(Text::HedgedTitle), o.hedged, lang.t(Text::Hedged), o.sentences - o.hedged, lang.t(Text::Asserted))}>
-                            <span class="bar"><span class="fill" style={format!("width: {:.0}%", 100.0 * o.hedged as f64 / o.sentences.max(1) as f64)}></span></span>
+                            <span class="bar"><span class={classes!("fill", format!("w-{}", (10.0 * o.hedged as f64 / o.sentences.max(1) as f64).round() as u32))}></span></span>
                             <span>{ format!("{} {} · {} {}", o.hedged, lang.t(Text::Hedged), o.sentences - o.hedged, lang.t(Text::Asserted)) }</span>
                         </p>
                     </section>
@@ -45,7 +45,7 @@ pub fn Framing() -> Html {
             </div>
 
             <h2>{ lang.t(Text::HedgedTitle) }</h2>
-            <div class="outlet-grid" style={format!("--cols: {}", story.len())}>
+            <div class={classes!("outlet-grid", format!("cols-{}", story.len().min(6)))}>
                 { for (0..story.len()).map(|i| html! {
                     <section class="outlet-col" aria-label={name(i)}>
                         <h3>{ format!("{} · {}", name(i), story.article(i).id) }</h3>
@@ -64,7 +64,7 @@ pub fn Framing() -> Html {
                 <section class="frame" aria-label={g.topic.clone()} data-frame={g.topic.clone()}>
                     <h3>{ g.topic.trim_start_matches("framing: ").to_string() }{ " " }<VerdictBadge verdict={g.verdict} /></h3>
                     <p class="sbs-why">{ lang.lang().explain(&g.parts) }</p>
-                    <div class="outlet-grid" style={format!("--cols: {}", story.len())}>
+                    <div class={classes!("outlet-grid", format!("cols-{}", story.len().min(6)))}>
                         { for (0..story.len()).map(|i| {
                             let members: Vec<_> = g.members.iter().filter(|m| m.article == i).collect();
                             html! {

@@ -86,3 +86,21 @@ pub fn reveal(id: &str) {
     #[cfg(not(target_arch = "wasm32"))]
     let _ = id;
 }
+
+/// Runs `f` once after `ms` milliseconds (natively: never).
+pub fn after_ms(ms: i32, f: impl FnOnce() + 'static) {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use wasm_bindgen::closure::Closure;
+        use wasm_bindgen::JsCast;
+        let closure = Closure::once_into_js(f);
+        if let Some(w) = web_sys::window() {
+            let _ = w
+                .set_timeout_with_callback_and_timeout_and_arguments_0(closure.unchecked_ref(), ms);
+        }
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = (ms, f);
+    }
+}

@@ -4,4 +4,5 @@
 
 pub mod dom;
 pub mod download;
+pub mod pwa;
 pub mod storage;

@@ -25,11 +25,17 @@ const types = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-/** Serves `dir` on 127.0.0.1 at a free port; resolves to { url, close }. */
-export async function serveStatic(dir = dist) {
+/** Serves `dir` on 127.0.0.1 at a free port, under `prefix` (`/` or
+ * `/synoptic/`); resolves to { url, close }. */
+export async function serveStatic(dir = dist, prefix = '/') {
   const server = createServer(async (req, res) => {
     try {
-      const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+      let path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+      if (!path.startsWith(prefix)) {
+        res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+        return;
+      }
+      path = '/' + path.slice(prefix.length);
       let file = normalize(join(dir, path));
       if (!file.startsWith(dir)) {
         res.writeHead(403).end();
@@ -46,7 +52,7 @@ export async function serveStatic(dir = dist) {
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
   const { port } = server.address();
   return {
-    url: `http://127.0.0.1:${port}/`,
+    url: `http://127.0.0.1:${port}${prefix}`,
     close: () => new Promise((ok) => server.close(ok)),
   };
 }
@@ -57,15 +63,33 @@ export async function launch() {
   return chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: FLAGS,
+  });
+}
+
+const FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+const DESKTOP_VIEWPORT = { viewport: { width: 1280, height: 900 } };
+
+/** A persistent (non-incognito) browser context in a fresh profile: what
+ * installability checks need. Close it when done. */
+export async function launchPersistent() {
+  const { mkdtemp } = await import('node:fs/promises');
+  const { tmpdir } = await import('node:os');
+  const dir = await mkdtemp(join(tmpdir(), 'synoptic-profile-'));
+  return chromium.launchPersistentContext(dir, {
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: FLAGS,
+    ...DESKTOP_VIEWPORT,
   });
 }
 

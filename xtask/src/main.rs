@@ -12,6 +12,8 @@
 //!   suites in `eval/`, a pass rate per file.
 //! - `bench`: extraction throughput natively (optimised for speed) and as
 //!   the release WebAssembly build (optimised for size) run in Node.js.
+//! - `audit`: Lighthouse (mobile preset) on the release build served
+//!   statically; prints the category scores against the targets.
 //! - `test` (alias `ci`): setup --browser, then fmt, clippy (native and wasm),
 //!   every Rust test, the release build and the browser tests.
 
@@ -47,6 +49,7 @@ fn main() -> ExitCode {
             flags.contains(&"--check"),
         ),
         "bench" => bench(),
+        "audit" => audit(),
         "help" | "--help" | "-h" => {
             println!("{}", HELP);
             Ok(())
@@ -72,6 +75,7 @@ const HELP: &str = "usage: cargo xtask <command>
                       pass rates of the figure extractor on the Italian test suites
                       (--check fails under the specification's targets)
   bench               extraction throughput, natively and as WebAssembly in Node.js
+  audit               Lighthouse scores of the release build (installs lighthouse on first use)
   test | ci           fmt, clippy, all Rust tests, release build, browser tests";
 
 /// The workspace root (the parent of this crate).
@@ -421,4 +425,33 @@ fn bench() -> Result {
         );
     }
     Ok(())
+}
+
+/// The Lighthouse version the audit uses (the last that runs on Node 20).
+const LIGHTHOUSE: &str = "12.8.2";
+
+/// Lighthouse on the release build.
+fn audit() -> Result {
+    setup(true)?;
+    build_release()?;
+    let dir = root().join(".tools/lighthouse");
+    let have = fs::read_to_string(dir.join("node_modules/lighthouse/package.json"))
+        .map(|p| p.contains(&format!("\"version\": \"{LIGHTHOUSE}\"")))
+        .unwrap_or(false);
+    if !have {
+        step("installing lighthouse (once)");
+        fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
+        run(cmd("npm")
+            .args([
+                "install",
+                "--no-audit",
+                "--no-fund",
+                "--no-save",
+                "--prefix",
+            ])
+            .arg(&dir)
+            .arg(format!("lighthouse@{LIGHTHOUSE}")))?;
+    }
+    step("Lighthouse audit (mobile preset)");
+    run(cmd("node").arg("tools/audit.mjs").env("CHROMIUM", CHROMIUM))
 }

@@ -1,0 +1,88 @@
+//! The service worker as the app sees it: whether offline use is available
+//! here, and the "new version ready" signal with its switch. The worker is
+//! registered by the boot script that `tools/pwa.mjs` writes for release
+//! builds; this module only listens and asks.
+
+/// Offline use as the boot script reported it: `Some(true)` ready,
+/// `Some(false)` unavailable here (file://, private modes, old browsers),
+/// `None` not known (dev server, or not yet registered).
+pub fn offline_available() -> Option<bool> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let state = web_sys::window()?
+            .document()?
+            .document_element()?
+            .get_attribute("data-offline")?;
+        match state.as_str() {
+            "ready" => Some(true),
+            "unavailable" => Some(false),
+            _ => None,
+        }
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    None
+}
+
+/// Calls `f` when a new version is installed and waiting. The returned
+/// guard removes the listener when dropped.
+pub fn on_update_ready(f: impl Fn() + 'static) -> Listener {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use wasm_bindgen::closure::Closure;
+        use wasm_bindgen::JsCast;
+        let closure = Closure::<dyn Fn()>::new(f);
+        if let Some(w) = web_sys::window() {
+            let _ = w.add_event_listener_with_callback(
+                "synoptic:update-ready",
+                closure.as_ref().unchecked_ref(),
+            );
+        }
+        Listener {
+            closure: Some(closure),
+        }
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = f;
+        Listener {}
+    }
+}
+
+/// Switches to the waiting version: the page reloads when it takes over.
+pub fn apply_update() {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use wasm_bindgen::{JsCast, JsValue};
+        let Some(w) = web_sys::window() else { return };
+        let _ = web_sys::js_sys::Reflect::set(
+            &w,
+            &JsValue::from_str("synopticUpdating"),
+            &JsValue::TRUE,
+        );
+        if let Ok(f) = web_sys::js_sys::Reflect::get(&w, &JsValue::from_str("synopticApplyUpdate"))
+        {
+            if let Ok(f) = f.dyn_into::<web_sys::js_sys::Function>() {
+                let _ = f.call0(&w);
+            }
+        }
+    }
+}
+
+/// Removes its event listener when dropped.
+pub struct Listener {
+    #[cfg(target_arch = "wasm32")]
+    closure: Option<wasm_bindgen::closure::Closure<dyn Fn()>>,
+}
+
+impl Drop for Listener {
+    fn drop(&mut self) {
+        #[cfg(target_arch = "wasm32")]
+        if let (Some(c), Some(w)) = (self.closure.take(), web_sys::window()) {
+            use wasm_bindgen::JsCast;
+            let _ = w.remove_event_listener_with_callback(
+                "synoptic:update-ready",
+                c.as_ref().unchecked_ref(),
+            );
+        }
+    }
+}

@@ -1,0 +1,142 @@
+// Offline and installable: the release bundle's service worker precaches the
+// build, serves every view with no connection, works under a sub-path, offers
+// a rebuilt bundle after asking, and the manifest makes the app installable.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { serveStatic, launch, launchPersistent, newPage, dist, root, DESKTOP } from './harness.mjs';
+
+let browser;
+
+before(async () => {
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+});
+
+/** Visits, waits for the worker, and reloads so that it controls the page. */
+async function installed(page, url) {
+  await page.goto(url);
+  await page.locator('.card').first().waitFor();
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.reload();
+  await page.locator('.card').first().waitFor();
+  assert.ok(await page.evaluate(() => navigator.serviceWorker.controller !== null), 'controlled');
+}
+
+const VIEWS = [
+  ['#/', '.card'],
+  ['#/compare', '.sbs-row'],
+  ['#/compare/000~004?diff=1', '.sbs-row'],
+  ['#/figures?sort=verdict', '.figures-table tbody tr'],
+  ['#/framing', '.frame'],
+  ['#/read/004?s=3', '.article-body'],
+  ['#/read/003', '.article-body'],
+];
+
+test('after the first visit every view works offline, with reloads and deep links', async () => {
+  const server = await serveStatic();
+  const page = await newPage(browser, DESKTOP);
+  await installed(page, server.url);
+  await page.context().setOffline(true);
+  await page.reload();
+  await page.locator('.card').first().waitFor();
+  for (const [hash, selector] of VIEWS) {
+    await page.goto(`${server.url}${hash}`);
+    await page.locator(selector).first().waitFor();
+    await page.reload();
+    await page.locator(selector).first().waitFor();
+  }
+  await page.context().setOffline(false);
+  await server.close();
+  assert.deepEqual(page.errors, [], 'no error, no content-security-policy violation');
+});
+
+test('the precache list is the exact hashed files of the build', async () => {
+  const sw = await readFile(join(dist, 'sw.js'), 'utf8');
+  const assets = JSON.parse(sw.match(/const ASSETS = (\[[\s\S]*?\]);/)[1]);
+  const html = await readFile(join(dist, 'index.html'), 'utf8');
+  for (const ref of html.matchAll(/(?:href|src)="\.\/([^"]+)"/g)) {
+    assert.ok(assets.includes(`./${ref[1]}`), `${ref[1]} is precached`);
+  }
+  assert.ok(assets.some((a) => a.endsWith('_bg.wasm')));
+  assert.ok(assets.includes('./manifest.webmanifest'));
+  assert.match(sw, /const VERSION = '[0-9a-f]{16}'/);
+  // No inline script: the policy needs no exemption.
+  assert.doesNotMatch(html, /<script(?![^>]*\bsrc=)[^>]*>/);
+  assert.match(html, /script-src 'self' 'wasm-unsafe-eval'/);
+});
+
+test('works under a sub-path, offline too', async () => {
+  const server = await serveStatic(dist, '/synoptic/');
+  assert.match(server.url, /\/synoptic\/$/);
+  const page = await newPage(browser, DESKTOP);
+  await installed(page, server.url);
+  const scope = await page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
+  assert.ok(scope.endsWith('/synoptic/'), scope);
+  await page.context().setOffline(true);
+  await page.goto(`${server.url}#/figures`);
+  await page.locator('.figures-table tbody tr').first().waitFor();
+  await page.context().setOffline(false);
+  await server.close();
+  assert.deepEqual(page.errors, []);
+});
+
+test('a rebuilt bundle is offered, and taken on request', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'synoptic-update-'));
+  await cp(dist, dir, { recursive: true });
+  const server = await serveStatic(dir);
+  const page = await newPage(browser, DESKTOP);
+  await installed(page, server.url);
+  const cacheBefore = await page.evaluate(() => caches.keys());
+  // The rebuild: a change in the bundle, and the post-build step again.
+  const index = join(dir, 'index.html');
+  await writeFile(index, (await readFile(index, 'utf8')).replace('</body>', '<!-- rebuilt --></body>'));
+  execFileSync('node', [join(root, 'tools/pwa.mjs'), dir]);
+  const version = (await readFile(join(dir, 'sw.js'), 'utf8')).match(/const VERSION = '([0-9a-f]+)'/)[1];
+  assert.ok(!cacheBefore.includes(`synoptic-${version}`));
+  await page.reload();
+  const banner = page.locator('#update-banner');
+  await banner.waitFor({ timeout: 15000 });
+  assert.match(await banner.innerText(), /nuova versione/);
+  await Promise.all([page.waitForEvent('load'), page.locator('#apply-update').click()]);
+  await page.locator('.card').first().waitFor();
+  await page.waitForFunction((v) => caches.keys().then((k) => k.length === 1 && k[0] === `synoptic-${v}`), version);
+  const shell = await page.evaluate(() => fetch('./').then((r) => r.text()));
+  assert.match(shell, /rebuilt/);
+  await server.close();
+  assert.deepEqual(page.errors, []);
+});
+
+test('the manifest is valid and the app installable', async () => {
+  const server = await serveStatic();
+  // Installability is judged outside incognito: a persistent profile.
+  const context = await launchPersistent();
+  const page = context.pages()[0] ?? (await context.newPage());
+  await installed(page, server.url);
+  const cdp = await context.newCDPSession(page);
+  const manifest = await cdp.send('Page.getAppManifest');
+  assert.deepEqual(manifest.errors, []);
+  const parsed = JSON.parse(manifest.data);
+  assert.equal(parsed.short_name, 'Synoptic');
+  assert.ok(parsed.icons.some((i) => i.purpose === 'maskable'));
+  const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+  assert.deepEqual(installabilityErrors, []);
+  await context.close();
+  await server.close();
+});
+
+test('where service workers are unavailable the app works and says so', async () => {
+  const server = await serveStatic();
+  const page = await newPage(browser, { ...DESKTOP, serviceWorkers: 'block' });
+  await page.goto(`${server.url}#/compare`);
+  await page.locator('.sbs-row').first().waitFor();
+  await page.locator('#offline-note').waitFor({ timeout: 5000 });
+  assert.match(await page.locator('#offline-note').innerText(), /senza connessione non è disponibile/);
+  await server.close();
+});
