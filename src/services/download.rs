@@ -4,7 +4,7 @@
 pub fn save(filename: &str, mime: &str, content: &str) {
     #[cfg(target_arch = "wasm32")]
     {
-        use wasm_bindgen::{JsCast, JsValue};
+        use wasm_bindgen::JsCast;
         let parts = js_sys_array(content);
         let options = web_sys::BlobPropertyBag::new();
         options.set_type(mime);
@@ -25,7 +25,6 @@ pub fn save(filename: &str, mime: &str, content: &str) {
             a.click();
         }
         let _ = web_sys::Url::revoke_object_url(&url);
-        let _ = JsValue::NULL;
     }
     #[cfg(not(target_arch = "wasm32"))]
     let _ = (filename, mime, content);

@@ -10,7 +10,7 @@
 //! they keep `time: None` and a note says why.
 
 use super::lexicon::ARTICLES;
-use super::number::{parse_digits, Reader};
+use super::number::Reader;
 use super::token::{Tok, TokKind};
 use super::{FigureKind, Found, Qualifier};
 use crate::date::{days_in_month, Date, DayRange};
@@ -346,11 +346,10 @@ impl Ctx<'_> {
             .tok(i + 1)
             .filter(|t| (t.norm == "/" || t.norm == "-") && !t.space_before)?;
         let b = self.tok(i + 2).filter(|t| !t.space_before)?;
-        let s2 = self
-            .tok(i + 3)
+        // The second separator must be the first one again.
+        self.tok(i + 3)
             .filter(|t| t.norm == s1.norm && !t.space_before)?;
         let c = self.tok(i + 4).filter(|t| !t.space_before)?;
-        let _ = s2;
         let parts = [a, b, c];
         let month_pos = parts
             .iter()
@@ -752,7 +751,7 @@ impl Ctx<'_> {
             .or_else(|| self.month_day_year(j))
             .or_else(|| self.month_year(j))
             .or_else(|| self.bare_month(j, span_start != j))
-            .or_else(|| self.bare_year(j, span_start != j, lead))
+            .or_else(|| self.bare_year(j, span_start != j))
             .or_else(|| self.weekday_day(j))
             .or_else(|| self.bare_day(j, span_start != j));
         let p = parts?;
@@ -905,7 +904,7 @@ impl Ctx<'_> {
 
     /// A year on its own: after a lead always; bare only when nothing
     /// counted follows it.
-    fn bare_year(&self, j: usize, has_lead: bool, lead: Lead) -> Option<Parts> {
+    fn bare_year(&self, j: usize, has_lead: bool) -> Option<Parts> {
         let t = self.tok(j)?;
         let (y, last) = self.year_at(j)?;
         if t.kind == TokKind::Word && !has_lead {
@@ -925,7 +924,6 @@ impl Ctx<'_> {
                 return None;
             }
         }
-        let _ = lead;
         Some(Parts {
             year: Some(y),
             last,
@@ -2166,8 +2164,6 @@ pub fn first_full_date(s: &str, within_tokens: usize) -> Option<Date> {
             return Some(d);
         }
     }
-    let _ = cx.src;
-    let _ = parse_digits;
     None
 }
 
