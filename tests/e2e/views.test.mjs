@@ -81,7 +81,21 @@ test('side by side: outlets, differences only, deep link and keyboard', async ()
   await page.goto(`${server.url}#/compare`);
   await page.locator('.sbs-row').first().waitFor();
   const all = await page.locator('.sbs-row').count();
-  await page.locator('input[data-outlet="003"]').uncheck();
+  // How long switching outlets takes to re-render (printed, not asserted:
+  // speed is measured, not timed in tests).
+  const ms = await page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const t0 = performance.now();
+        document.querySelector('input[data-outlet="003"]').click();
+        const wait = () =>
+          document.querySelectorAll('.sbs-head .sbs-col-head').length === 2
+            ? requestAnimationFrame(() => resolve(performance.now() - t0))
+            : requestAnimationFrame(wait);
+        wait();
+      }),
+  );
+  console.log(`re-render after switching outlets: ${ms.toFixed(1)} ms (to the next frame)`);
   await page.waitForURL('**/#/compare/000~004');
   assert.equal(await page.locator('.sbs-head .sbs-col-head').count(), 2);
   await page.locator('#differences-only').check();
