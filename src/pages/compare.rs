@@ -177,7 +177,7 @@ pub fn Compare(props: &CompareProps) -> Html {
                             let verdict = story.verdict_among(g, &selected);
                             let title_id = format!("row-{k}-title");
                             html! {
-                                <li class={classes!("sbs-row", format!("v-{}", verdict.as_str()))} id={format!("row-{k}")} tabindex="-1"
+                                <li key={gi} class={classes!("sbs-row", format!("v-{}", verdict.as_str()))} id={format!("row-{k}")} tabindex="-1"
                                     aria-labelledby={title_id.clone()} data-row={k.to_string()}>
                                     <div class="sbs-row-head">
                                         <h2 id={title_id} class="sbs-topic">
@@ -195,7 +195,7 @@ pub fn Compare(props: &CompareProps) -> Html {
                                             let members: Vec<_> = g.members.iter().filter(|m| m.article == ai).collect();
                                             let outlet = a.meta.outlet.clone().unwrap_or_else(|| lang.t(Text::OutletNotNamed).to_string());
                                             html! {
-                                                <div class={classes!("cell", members.is_empty().then_some("empty"))} data-outlet={a.id.clone()}>
+                                                <div key={ai} class={classes!("cell", members.is_empty().then_some("empty"))} data-outlet={a.id.clone()}>
                                                     <p class="cell-outlet">{ format!("{outlet} · {}", a.id) }</p>
                                                     if members.is_empty() {
                                                         <p class="not-mentioned">{ lang.t(Text::NotMentioned) }</p>
