@@ -1,6 +1,8 @@
 //! A passage of an article with its figures highlighted by verdict. A
 //! highlighted figure is focusable; focusing or hovering it makes it the
 //! active quantity, which lights up its counterparts everywhere on screen.
+//! The lighting is a class set on the marks directly (`dom::mark_active`),
+//! so focusing a figure re-renders no passage.
 
 use synoptic_core::text::collapse_whitespace;
 use yew::prelude::*;
@@ -18,9 +20,6 @@ pub struct PassageProps {
     pub start: usize,
     /// End of the range.
     pub end: usize,
-    /// The active quantity (`q3`), if any.
-    #[prop_or_default]
-    pub active: Option<AttrValue>,
     /// Called with a quantity on focus/hover, with `None` on blur/leave.
     #[prop_or_default]
     pub on_active: Callback<Option<AttrValue>>,
@@ -45,7 +44,6 @@ pub fn Passage(props: &PassageProps) -> Html {
             out.push(html! { { collapse_whitespace_keep_edges(&text[at..m.start]) } });
         }
         let q = AttrValue::from(m.quantity.clone());
-        let active = props.active.as_ref() == Some(&q);
         let on_active = props.on_active.clone();
         let focus = {
             let q = q.clone();
@@ -63,7 +61,7 @@ pub fn Passage(props: &PassageProps) -> Html {
         };
         let label = lang.lang().verdict(m.verdict);
         out.push(html! {
-            <mark class={classes!("fig", format!("v-{}", verdict::code(m.verdict)), active.then_some("active"))}
+            <mark class={classes!("fig", format!("v-{}", verdict::code(m.verdict)))}
                   tabindex="0" data-q={q.clone()} data-figure={m.figure.clone()}
                   title={format!("{label}: {}", lang.lang().explain(&m.parts))}
                   onfocus={focus} onblur={blur} onmouseenter={enter}>

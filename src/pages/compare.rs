@@ -74,11 +74,14 @@ pub fn Compare(props: &CompareProps) -> Html {
     let ids_of = |sel: &[usize]| -> Vec<String> {
         sel.iter().map(|&i| story.article(i).id.clone()).collect()
     };
+    // Memoised: passages keep equal props, so focusing a figure re-renders
+    // only the inspector.
     let on_active = {
         let active = active.clone();
-        Callback::from(move |q: Option<AttrValue>| {
-            if q.is_some() {
-                active.set(q);
+        use_callback((), move |q: Option<AttrValue>, _| {
+            if let Some(q) = &q {
+                dom::mark_active(q);
+                active.set(Some(q.clone()));
             }
         })
     };
@@ -205,7 +208,7 @@ pub fn Compare(props: &CompareProps) -> Html {
                                                             html! {
                                                                 <p class="cell-text" lang={a.meta.language.clone()}>
                                                                     <Passage article={ai} start={s.start} end={s.end}
-                                                                        active={(*active).clone()} on_active={on_active.clone()} />
+                                                                        on_active={on_active.clone()} />
                                                                     if let Some(h) = &s.hedge {
                                                                         <span class="hedge">{ format!(" ⚠ {} ({h})", lang.t(Text::Hedges)) }</span>
                                                                     }

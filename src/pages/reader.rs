@@ -58,11 +58,14 @@ pub fn Reader(props: &ReaderProps) -> Html {
     let ai = story.index_of(&a.id).unwrap_or(0);
     let sentences = &story.comparison.statements.sentences;
     let groups = &story.comparison.statements.groups;
+    // Memoised: passages keep equal props, so focusing a figure re-renders
+    // only the inspector.
     let on_active = {
         let active = active.clone();
-        Callback::from(move |q: Option<AttrValue>| {
-            if q.is_some() {
-                active.set(q);
+        use_callback((), move |q: Option<AttrValue>, _| {
+            if let Some(q) = &q {
+                dom::mark_active(q);
+                active.set(Some(q.clone()));
             }
         })
     };
@@ -139,7 +142,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
                             <>
                             <span class="sent" id={format!("sent-{si}")} tabindex="-1">
                                 <Passage article={ai} start={s.start} end={s.end}
-                                    active={(*active).clone()} on_active={on_active.clone()} />
+                                    on_active={on_active.clone()} />
                             </span>{ " " }
                             </>
                         }) }

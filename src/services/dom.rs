@@ -104,3 +104,27 @@ pub fn after_ms(ms: i32, f: impl FnOnce() + 'static) {
         let _ = (ms, f);
     }
 }
+
+/// Lights up every highlighted figure of quantity `q` (class `active`) and
+/// dims the others.
+pub fn mark_active(q: &str) {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+            return;
+        };
+        if let Ok(marks) = doc.query_selector_all("mark.fig") {
+            for i in 0..marks.length() {
+                if let Some(el) = marks
+                    .item(i)
+                    .and_then(|n| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(n).ok())
+                {
+                    let on = el.get_attribute("data-q").as_deref() == Some(q);
+                    let _ = el.class_list().toggle_with_force("active", on);
+                }
+            }
+        }
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = q;
+}

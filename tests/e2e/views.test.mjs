@@ -61,7 +61,15 @@ test('side by side: the trade figures are compatible and light up each other', a
   assert.match(await mark004.locator('.visually-hidden').innerText(), /compatibile/);
   const q = await mark004.getAttribute('data-q');
   assert.equal(await mark000.getAttribute('data-q'), q);
-  await mark004.focus();
+  const focusMs = await mark004.evaluate(
+    (el) =>
+      new Promise((resolve) => {
+        const t0 = performance.now();
+        el.focus();
+        requestAnimationFrame(() => resolve(performance.now() - t0));
+      }),
+  );
+  console.log(`lighting up counterparts after focusing a figure: ${focusMs.toFixed(1)} ms (to the next frame)`);
   assert.match(await mark000.getAttribute('class'), /active/);
   const inspector = page.locator('.inspector');
   assert.match(await inspector.innerText(), /compatibile/);
