@@ -112,8 +112,8 @@ impl Date {
 
     /// The same day `n` months later, clamped to the month's last day.
     pub fn add_months(self, n: i32) -> Date {
-        let total = self.year * 12 + self.month as i32 - 1 + n;
-        let year = total.div_euclid(12).clamp(1, 9999);
+        let total = i64::from(self.year) * 12 + i64::from(self.month) - 1 + i64::from(n);
+        let year = total.div_euclid(12).clamp(1, 9999) as i32;
         let month = (total.rem_euclid(12) + 1) as u32;
         let day = self.day.min(days_in_month(year, month));
         Date { year, month, day }
@@ -225,6 +225,9 @@ mod tests {
         assert_eq!(Date::from_ymd(2026, 2, 4).unwrap().weekday(), 2);
         assert_eq!(Date::from_days(i64::MAX).year, 9999);
         assert_eq!(d.add_days(i64::MIN).year, 1);
+        // Regression (found by the property tests): no overflow on huge spans.
+        assert_eq!(d.add_months(i32::MAX).year, 9999);
+        assert_eq!(d.add_months(i32::MIN).year, 1);
     }
 
     #[test]

@@ -284,6 +284,19 @@ fn source_carries_to_a_reporting_sentence_without_subject() {
 }
 
 #[test]
+fn regression_huge_spans_do_not_overflow() {
+    // Found by the property tests: "ultimi 19 miliardi anni" overflowed.
+    for text in [
+        "negli ultimi 19 miliardi di anni",
+        "ultimi 19 miliardi anni",
+        "3 miliardi di anni fa",
+    ] {
+        let _ = figs(text, Some("0001-01-01"));
+        let _ = figs(text, Some("9999-12-31"));
+    }
+}
+
+#[test]
 fn names_and_identifiers_are_not_figures() {
     let all = figs(
         "Il G7 di Hiroshima e la legge n. 104 non citano il Covid-19; chiamare il 3331234567.",

@@ -1744,6 +1744,10 @@ impl Ctx<'_> {
             365 => 5.0,
             _ => 2.0,
         });
+        // "gli ultimi 19 miliardi di anni" is no period of the news.
+        if !(0.0..=10_000.0).contains(&n) {
+            return None;
+        }
         let mut f = Found::new(FigureKind::Period, span_start, k + 1);
         f.relative = true;
         if vague {
