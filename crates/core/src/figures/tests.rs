@@ -480,8 +480,22 @@ mod properties {
         }
     }
 
+    /// Random inputs on a developer's machine (more with `PROPTEST_CASES`);
+    /// a fixed seed in CI, so that a submission's result is reproducible.
+    fn config() -> ProptestConfig {
+        let rng_seed = if std::env::var_os("CI").is_some() {
+            proptest::test_runner::RngSeed::Fixed(0x5EED_2026)
+        } else {
+            proptest::test_runner::RngSeed::Random
+        };
+        ProptestConfig {
+            rng_seed,
+            ..ProptestConfig::with_cases(400)
+        }
+    }
+
     proptest! {
-        #![proptest_config(ProptestConfig::with_cases(400))]
+        #![proptest_config(config())]
 
         #[test]
         fn any_text_never_panics(text in "\\PC{0,200}") {
