@@ -46,20 +46,7 @@ impl Lang {
 
     /// Month names, for dates in running text.
     pub fn month(self, month: u32) -> &'static str {
-        const IT: [&str; 12] = [
-            "gennaio",
-            "febbraio",
-            "marzo",
-            "aprile",
-            "maggio",
-            "giugno",
-            "luglio",
-            "agosto",
-            "settembre",
-            "ottobre",
-            "novembre",
-            "dicembre",
-        ];
+        const IT: [&str; 12] = synoptic_core::date::MONTHS_IT;
         const EN: [&str; 12] = [
             "January",
             "February",

@@ -1,5 +1,6 @@
 //! Shared state as providers and `use_*` hooks: components ask for intent
 //! (`set_lang`), never touch storage or the DOM themselves.
 
+pub mod use_active;
 pub mod use_corpus;
 pub mod use_lang;

@@ -7,6 +7,7 @@ use crate::app::Route;
 use crate::components::inspector::Inspector;
 use crate::components::passage::Passage;
 use crate::components::verdict::VerdictBadge;
+use crate::hooks::use_active::use_active_quantity;
 use crate::hooks::use_corpus::use_corpus;
 use crate::hooks::use_lang::use_lang;
 use crate::i18n::Text;
@@ -35,7 +36,7 @@ pub fn Compare(props: &CompareProps) -> Html {
     let story = corpus.story();
     let location = use_location();
     let navigator = use_navigator();
-    let active = use_state(|| None::<AttrValue>);
+    let (active, on_active) = use_active_quantity();
     let current_row = use_mut_ref(|| 0usize);
     let query_str = location
         .as_ref()
@@ -74,17 +75,7 @@ pub fn Compare(props: &CompareProps) -> Html {
     let ids_of = |sel: &[usize]| -> Vec<String> {
         sel.iter().map(|&i| story.article(i).id.clone()).collect()
     };
-    // Memoised: passages keep equal props, so focusing a figure re-renders
-    // only the inspector.
-    let on_active = {
-        let active = active.clone();
-        use_callback((), move |q: Option<AttrValue>, _| {
-            if let Some(q) = &q {
-                dom::mark_active(q);
-                active.set(Some(q.clone()));
-            }
-        })
-    };
+
     let row_count = rows.len();
     let onkeydown = {
         let current_row = current_row.clone();

@@ -13,6 +13,7 @@ use crate::components::minimap::Minimap;
 use crate::components::passage::Passage;
 use crate::components::verdict::VerdictBadge;
 use crate::format;
+use crate::hooks::use_active::use_active_quantity;
 use crate::hooks::use_corpus::use_corpus;
 use crate::hooks::use_lang::use_lang;
 use crate::i18n::Text;
@@ -30,7 +31,7 @@ pub struct ReaderProps {
 pub fn Reader(props: &ReaderProps) -> Html {
     let lang = use_lang();
     let corpus = use_corpus();
-    let active = use_state(|| None::<AttrValue>);
+    let (active, on_active) = use_active_quantity();
     let location = use_location();
     let target = location
         .as_ref()
@@ -58,17 +59,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
     let ai = story.index_of(&a.id).unwrap_or(0);
     let sentences = &story.comparison.statements.sentences;
     let groups = &story.comparison.statements.groups;
-    // Memoised: passages keep equal props, so focusing a figure re-renders
-    // only the inspector.
-    let on_active = {
-        let active = active.clone();
-        use_callback((), move |q: Option<AttrValue>, _| {
-            if let Some(q) = &q {
-                dom::mark_active(q);
-                active.set(Some(q.clone()));
-            }
-        })
-    };
+
     let headline = a.headline();
     let others: Vec<&synoptic_core::Article> = corpus
         .articles()

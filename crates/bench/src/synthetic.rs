@@ -102,20 +102,7 @@ const QUALIFIERS: &[&str] = &[
 ];
 const SCALES: &[&str] = &["milioni", "miliardi", "mila"];
 const CURRENCIES: &[&str] = &["euro", "dollari", "yuan"];
-const MONTHS: &[&str] = &[
-    "gennaio",
-    "febbraio",
-    "marzo",
-    "aprile",
-    "maggio",
-    "giugno",
-    "luglio",
-    "agosto",
-    "settembre",
-    "ottobre",
-    "novembre",
-    "dicembre",
-];
+const MONTHS: &[&str] = &synoptic_core::date::MONTHS_IT;
 const HEDGES: &[&str] = &["avrebbe", "sarebbe", "", "", ""];
 const VERBS: &[&str] = &[
     "ha raggiunto",

@@ -113,20 +113,7 @@ mod tests {
     /// Forms a day can take in these texts: ISO, `4 febbraio 2026`,
     /// `May 18, 2026`, `Maggio 18, 2026`.
     fn day_spellings(iso: &str) -> Vec<String> {
-        const IT: [&str; 12] = [
-            "gennaio",
-            "febbraio",
-            "marzo",
-            "aprile",
-            "maggio",
-            "giugno",
-            "luglio",
-            "agosto",
-            "settembre",
-            "ottobre",
-            "novembre",
-            "dicembre",
-        ];
+        const IT: [&str; 12] = crate::date::MONTHS_IT;
         const EN: [&str; 12] = [
             "january",
             "february",

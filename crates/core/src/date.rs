@@ -28,6 +28,23 @@ pub struct Date {
     pub day: u32,
 }
 
+/// Italian month names, January first (the date grammar reads them, the
+/// interface writes them).
+pub const MONTHS_IT: [&str; 12] = [
+    "gennaio",
+    "febbraio",
+    "marzo",
+    "aprile",
+    "maggio",
+    "giugno",
+    "luglio",
+    "agosto",
+    "settembre",
+    "ottobre",
+    "novembre",
+    "dicembre",
+];
+
 /// True for leap years of the Gregorian calendar.
 pub fn is_leap(year: i32) -> bool {
     (year % 4 == 0 && year % 100 != 0) || year % 400 == 0

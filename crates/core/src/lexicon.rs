@@ -65,7 +65,8 @@ pub struct Lexicons {
     stop: HashSet<String>,
     /// Multi-word entries by their first stem: (stems, term).
     phrases: HashMap<String, Vec<(Vec<String>, Term)>>,
-    hedges: Vec<Vec<String>>,
+    /// Hedges: their stems and their words.
+    hedges: Vec<(Vec<String>, String)>,
     /// Framing lexicon.
     pub frames: Vec<Frame>,
 }
@@ -115,7 +116,9 @@ impl Lexicons {
         for list in lex.phrases.values_mut() {
             list.sort_by_key(|(s, _)| std::cmp::Reverse(s.len()));
         }
-        lex.hedges = lines(HEDGES).map(|l| lex.stem_phrase(l)).collect();
+        lex.hedges = lines(HEDGES)
+            .map(|l| (lex.stem_phrase(l), l.to_string()))
+            .collect();
         for line in lines(FRAMING) {
             let Some((name, rest)) = line.split_once(':') else {
                 continue;
@@ -174,16 +177,12 @@ impl Lexicons {
         self.stop.contains(word)
     }
 
-    /// The hedge a sequence of stems contains, if any (the hedge's words).
-    pub fn hedge_in(&self, stems: &[String]) -> Option<usize> {
+    /// The hedge a sequence of stems contains, if any: its words.
+    pub fn hedge_in(&self, stems: &[String]) -> Option<&str> {
         self.hedges
             .iter()
-            .position(|h| !h.is_empty() && stems.windows(h.len()).any(|w| w == h.as_slice()))
-    }
-
-    /// The hedge entry at `i`, as words.
-    pub fn hedge_words(&self, i: usize) -> String {
-        lines(HEDGES).nth(i).unwrap_or("").to_string()
+            .find(|(h, _)| !h.is_empty() && stems.windows(h.len()).any(|w| w == h.as_slice()))
+            .map(|(_, words)| words.as_str())
     }
 
     /// Terms of tokens `toks` (words only), in order, with their token
@@ -247,13 +246,18 @@ pub fn lexicons() -> &'static Lexicons {
 /// capitalised word that is not the first of the text nor a stop word
 /// (`Macron`, `Parigi`).
 pub fn entities(text: &str) -> std::collections::BTreeSet<Term> {
+    terms_and_entities(text).1
+}
+
+/// [`terms`] and [`entities`] of a text, reading it once.
+pub fn terms_and_entities(text: &str) -> (Vec<Term>, std::collections::BTreeSet<Term>) {
     let lex = lexicons();
     let toks = tokenize(text);
-    let mut out: std::collections::BTreeSet<Term> = lex
-        .terms_of(&toks)
-        .into_iter()
-        .filter(|(_, t)| matches!(t, Term::Entity(_)))
-        .map(|(_, t)| t)
+    let terms: Vec<Term> = lex.terms_of(&toks).into_iter().map(|(_, t)| t).collect();
+    let mut out: std::collections::BTreeSet<Term> = terms
+        .iter()
+        .filter(|t| matches!(t, Term::Entity(_)))
+        .cloned()
         .collect();
     for (i, t) in toks.iter().enumerate() {
         let first = i == 0
@@ -272,7 +276,7 @@ pub fn entities(text: &str) -> std::collections::BTreeSet<Term> {
             };
         }
     }
-    out
+    (terms, out)
 }
 
 /// The terms of a text, in order (see the module docs).

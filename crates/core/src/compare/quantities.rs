@@ -93,10 +93,6 @@ const EVENT_CONCEPTS: &[&str] = &[
     "anniversario",
 ];
 
-fn subject_terms(text: &str) -> Vec<Term> {
-    crate::lexicon::terms(text)
-}
-
 /// The sentence (within its block) around a figure, as text.
 fn sentence_around(a: &ArticleFigures, f: &Figure) -> String {
     let text = &a.article.text;
@@ -152,7 +148,7 @@ fn key_of(a: &ArticleFigures, f: &Figure, time_ref_ids: &BTreeSet<String>) -> Op
             return None;
         }
         let sentence = sentence_around(a, f);
-        let terms = subject_terms(&sentence);
+        let (terms, entities) = crate::lexicon::terms_and_entities(&sentence);
         let events: BTreeSet<Term> = terms
             .iter()
             .filter(|t| matches!(t, Term::Concept(c) if EVENT_CONCEPTS.contains(&c.as_str())))
@@ -161,8 +157,6 @@ fn key_of(a: &ArticleFigures, f: &Figure, time_ref_ids: &BTreeSet<String>) -> Op
         if events.is_empty() {
             return None;
         }
-        let _ = terms;
-        let entities = crate::lexicon::entities(&sentence);
         return Some(Key {
             class,
             head: None,
@@ -177,7 +171,7 @@ fn key_of(a: &ArticleFigures, f: &Figure, time_ref_ids: &BTreeSet<String>) -> Op
     if f.kind == FigureKind::Ordinal && f.unit.as_deref() == Some(subject) {
         return None;
     }
-    let terms = subject_terms(subject);
+    let (terms, entities) = crate::lexicon::terms_and_entities(subject);
     let head = terms
         .iter()
         .find(|t| !matches!(t, Term::Entity(_)))
@@ -186,8 +180,6 @@ fn key_of(a: &ArticleFigures, f: &Figure, time_ref_ids: &BTreeSet<String>) -> Op
     // A count of a plain noun ("11 volte") needs a subject; without one
     // there is nothing to say it measures the same thing.
     let head = head?;
-    let mut entities = crate::lexicon::entities(subject);
-    entities.extend(terms.into_iter().filter(|t| matches!(t, Term::Entity(_))));
     Some(Key {
         class,
         head: Some(head),

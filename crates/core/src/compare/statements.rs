@@ -181,7 +181,7 @@ fn sentences_of(articles: &[ArticleFigures]) -> Vec<Sentence> {
                     .filter(|(t, _)| t.kind != TokKind::Punct)
                     .map(|(t, st)| st.clone().unwrap_or_else(|| t.norm.clone()))
                     .collect();
-                let hedge = lex.hedge_in(&stems).map(|i| lex.hedge_words(i));
+                let hedge = lex.hedge_in(&stems).map(str::to_string);
                 let mut source = context::attribution(&toks, slice, s);
                 if source.is_none() && context::reports_without_subject(&toks, s) {
                     source = carried.clone();
