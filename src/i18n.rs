@@ -47,20 +47,7 @@ impl Lang {
     /// Month names, for dates in running text.
     pub fn month(self, month: u32) -> &'static str {
         const IT: [&str; 12] = synoptic_core::date::MONTHS_IT;
-        const EN: [&str; 12] = [
-            "January",
-            "February",
-            "March",
-            "April",
-            "May",
-            "June",
-            "July",
-            "August",
-            "September",
-            "October",
-            "November",
-            "December",
-        ];
+        const EN: [&str; 12] = synoptic_core::date::MONTHS_EN;
         let i = (month.clamp(1, 12) - 1) as usize;
         match self {
             Lang::It => IT[i],

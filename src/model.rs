@@ -274,7 +274,7 @@ impl Story {
 
     /// The shown table as CSV: exactly its rows and columns.
     pub fn table_csv(&self, rows: &[TableRow]) -> String {
-        let mut out = String::new();
+        let mut w = csv::Writer::from_writer(Vec::new());
         let mut header = vec![
             "quantity".to_string(),
             "measures".into(),
@@ -286,7 +286,8 @@ impl Story {
             None => a.id.clone(),
         }));
         header.push("explanation".into());
-        push_csv_line(&mut out, &header);
+        // Writing to memory cannot fail.
+        let _ = w.write_record(&header);
         for r in rows {
             let mut line = vec![
                 r.quantity.clone(),
@@ -302,9 +303,12 @@ impl Story {
                     .join(" | ")
             }));
             line.push(r.explanation.clone());
-            push_csv_line(&mut out, &line);
+            let _ = w.write_record(&line);
         }
-        out
+        w.into_inner()
+            .ok()
+            .and_then(|b| String::from_utf8(b).ok())
+            .unwrap_or_default()
     }
 
     /// The shown table as JSON.
@@ -371,21 +375,6 @@ fn verdict_rank(v: Verdict) -> u8 {
         Verdict::Same => 2,
         Verdict::OnlyHere => 3,
     }
-}
-
-fn push_csv_line(out: &mut String, fields: &[String]) {
-    let line: Vec<String> = fields
-        .iter()
-        .map(|f| {
-            if f.contains([',', '"', '\n']) {
-                format!("\"{}\"", f.replace('"', "\"\""))
-            } else {
-                f.clone()
-            }
-        })
-        .collect();
-    out.push_str(&line.join(","));
-    out.push('\n');
 }
 
 /// How the figures table is sorted.

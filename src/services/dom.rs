@@ -1,14 +1,23 @@
 //! Direct DOM touches that Yew does not model: the document language, the
 //! browser's language, moving focus.
 
+/// The page's document.
+#[cfg(target_arch = "wasm32")]
+pub(crate) fn document() -> Option<web_sys::Document> {
+    web_sys::window()?.document()
+}
+
+/// The element with this id.
+#[cfg(target_arch = "wasm32")]
+fn element_by_id(id: &str) -> Option<web_sys::Element> {
+    document()?.get_element_by_id(id)
+}
+
 /// Sets `<html lang>` so that screen readers speak the interface correctly.
 pub fn set_document_lang(code: &str) {
     #[cfg(target_arch = "wasm32")]
     {
-        if let Some(el) = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.document_element())
-        {
+        if let Some(el) = document().and_then(|d| d.document_element()) {
             let _ = el.set_attribute("lang", code);
         }
     }
@@ -32,10 +41,7 @@ pub fn focus_by_id(id: &str) {
     #[cfg(target_arch = "wasm32")]
     {
         use wasm_bindgen::JsCast;
-        if let Some(el) = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.get_element_by_id(id))
-            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        if let Some(el) = element_by_id(id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
         {
             let _ = el.focus();
         }
@@ -73,10 +79,7 @@ pub fn reveal(id: &str) {
     #[cfg(target_arch = "wasm32")]
     {
         use wasm_bindgen::JsCast;
-        if let Some(el) = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.get_element_by_id(id))
-        {
+        if let Some(el) = element_by_id(id) {
             el.scroll_into_view();
             if let Ok(h) = el.dyn_into::<web_sys::HtmlElement>() {
                 let _ = h.focus();
@@ -110,7 +113,7 @@ pub fn after_ms(ms: i32, f: impl FnOnce() + 'static) {
 pub fn mark_active(q: &str) {
     #[cfg(target_arch = "wasm32")]
     {
-        let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        let Some(doc) = document() else {
             return;
         };
         if let Ok(marks) = doc.query_selector_all("mark.fig") {

@@ -5,7 +5,7 @@ pub fn save(filename: &str, mime: &str, content: &str) {
     #[cfg(target_arch = "wasm32")]
     {
         use wasm_bindgen::JsCast;
-        let parts = js_sys_array(content);
+        let parts = web_sys::js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(content));
         let options = web_sys::BlobPropertyBag::new();
         options.set_type(mime);
         let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
@@ -14,9 +14,7 @@ pub fn save(filename: &str, mime: &str, content: &str) {
         let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
             return;
         };
-        let document = web_sys::window().and_then(|w| w.document());
-        if let Some(a) = document
-            .as_ref()
+        if let Some(a) = super::dom::document()
             .and_then(|d| d.create_element("a").ok())
             .and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok())
         {
@@ -28,12 +26,4 @@ pub fn save(filename: &str, mime: &str, content: &str) {
     }
     #[cfg(not(target_arch = "wasm32"))]
     let _ = (filename, mime, content);
-}
-
-#[cfg(target_arch = "wasm32")]
-fn js_sys_array(s: &str) -> wasm_bindgen::JsValue {
-    // A one-element array of strings, without pulling in js-sys.
-    let array = web_sys::js_sys::Array::new();
-    array.push(&wasm_bindgen::JsValue::from_str(s));
-    array.into()
 }

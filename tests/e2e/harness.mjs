@@ -2,9 +2,11 @@
 // (no fallback to index.html, as on any simple host) and headless Chromium
 // driven by playwright-core.
 import { createServer } from 'node:http';
-import { readFile, mkdir } from 'node:fs/promises';
+import { readFile, mkdir, mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -60,11 +62,22 @@ export async function serveStatic(dir = dist, prefix = '/') {
 /** Headless Chromium with the flags that keep it off the network (playwright
  * gives every launch a fresh, empty profile). */
 export async function launch() {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    headless: true,
-    args: FLAGS,
+  return chromium.launch(LAUNCH);
+}
+
+/** For a test file: starts the static server and a browser before its tests
+ * and stops both after; read `browser` and `server` off the returned object. */
+export function servedBrowser() {
+  const env = {};
+  before(async () => {
+    env.server = await serveStatic();
+    env.browser = await launch();
   });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  return env;
 }
 
 const FLAGS = [
@@ -77,20 +90,17 @@ const FLAGS = [
   '--disable-sync',
 ];
 
-const DESKTOP_VIEWPORT = { viewport: { width: 1280, height: 900 } };
+const LAUNCH = {
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  headless: true,
+  args: FLAGS,
+};
 
 /** A persistent (non-incognito) browser context in a fresh profile: what
  * installability checks need. Close it when done. */
 export async function launchPersistent() {
-  const { mkdtemp } = await import('node:fs/promises');
-  const { tmpdir } = await import('node:os');
   const dir = await mkdtemp(join(tmpdir(), 'synoptic-profile-'));
-  return chromium.launchPersistentContext(dir, {
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    headless: true,
-    args: FLAGS,
-    ...DESKTOP_VIEWPORT,
-  });
+  return chromium.launchPersistentContext(dir, { ...LAUNCH, ...DESKTOP });
 }
 
 /** A page that records console errors and uncaught exceptions. */

@@ -1,21 +1,10 @@
 // Overview → reader for every article, deep links that survive a reload, the
 // chrome kept collapsed, the language switch remembered.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveStatic, launch, newPage, screenshot, PHONE, DESKTOP } from './harness.mjs';
+import { servedBrowser, newPage, screenshot, PHONE, DESKTOP } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serveStatic();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = servedBrowser();
 
 const ARTICLES = [
   {
@@ -56,8 +45,8 @@ async function assertReader(page, a) {
 }
 
 test('overview lists the three outlets with their facts', async () => {
-  const page = await newPage(browser, DESKTOP);
-  await page.goto(server.url);
+  const page = await newPage(env.browser, DESKTOP);
+  await page.goto(env.server.url);
   const cards = page.locator('li.card');
   await cards.first().waitFor();
   assert.equal(await cards.count(), 3);
@@ -72,9 +61,9 @@ test('overview lists the three outlets with their facts', async () => {
 });
 
 test('overview → reader for each article, and the deep link survives a reload', async () => {
-  const page = await newPage(browser, DESKTOP);
+  const page = await newPage(env.browser, DESKTOP);
   for (const a of ARTICLES) {
-    await page.goto(server.url);
+    await page.goto(env.server.url);
     await page.locator(`li.card[data-article="${a.id}"] a.button`).click();
     await page.waitForURL(`**/#/read/${a.id}`);
     await assertReader(page, a);
@@ -89,19 +78,19 @@ test('overview → reader for each article, and the deep link survives a reload'
 });
 
 test('a deep link opened cold from a static server works', async () => {
-  const page = await newPage(browser, PHONE);
-  await page.goto(`${server.url}#/read/003`);
+  const page = await newPage(env.browser, PHONE);
+  await page.goto(`${env.server.url}#/read/003`);
   await assertReader(page, ARTICLES[1]);
   assert.ok(await page.getByText('Il testo non ha un titolo prima del corpo', { exact: false }).isVisible());
   await screenshot(page, 'reader-003-phone');
-  await page.goto(`${server.url}#/nowhere`);
+  await page.goto(`${env.server.url}#/nowhere`);
   assert.ok(await page.getByRole('heading', { name: 'Pagina non trovata' }).isVisible());
   assert.deepEqual(page.errors, []);
 });
 
 test('language switch changes the interface, is remembered, leaves articles as written', async () => {
-  const page = await newPage(browser, PHONE);
-  await page.goto(server.url);
+  const page = await newPage(env.browser, PHONE);
+  await page.goto(env.server.url);
   await page.locator('li.card').first().waitFor();
   await page.getByRole('button', { name: 'EN' }).click();
   assert.ok(await page.getByText('Outlet not named', { exact: true }).isVisible());
@@ -114,7 +103,7 @@ test('language switch changes the interface, is remembered, leaves articles as w
     'true',
   );
   await screenshot(page, 'overview-phone-en');
-  await page.goto(`${server.url}#/read/004`);
+  await page.goto(`${env.server.url}#/read/004`);
   await assertReader(page, ARTICLES[2]);
   assert.ok(await page.getByText('Page chrome').isVisible());
   assert.equal(await page.locator('.article-body').getAttribute('lang'), 'it');
@@ -122,8 +111,8 @@ test('language switch changes the interface, is remembered, leaves articles as w
 });
 
 test('keyboard: skip link and tab order reach the cards', async () => {
-  const page = await newPage(browser, DESKTOP);
-  await page.goto(server.url);
+  const page = await newPage(env.browser, DESKTOP);
+  await page.goto(env.server.url);
   await page.locator('li.card').first().waitFor();
   await page.keyboard.press('Tab');
   const skip = page.locator('.skip-link');

@@ -1,24 +1,13 @@
 // The comparison views in a real browser: overview totals, side by side,
 // figures table with exports, reader with highlights and margin notes,
 // sources and framing; deep links, keyboard, language, accessibility.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
-import { serveStatic, launch, newPage, screenshot, PHONE, DESKTOP } from './harness.mjs';
+import { servedBrowser, newPage, screenshot, PHONE, DESKTOP } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serveStatic();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = servedBrowser();
 
 /** axe-core on the current page: no serious or critical violation. */
 async function assertAccessible(page, name) {
@@ -32,8 +21,8 @@ async function assertAccessible(page, name) {
 }
 
 test('overview shows the verdict totals and leads to every view', async () => {
-  const page = await newPage(browser, DESKTOP);
-  await page.goto(server.url);
+  const page = await newPage(env.browser, DESKTOP);
+  await page.goto(env.server.url);
   await page.locator('.totals').waitFor();
   const n = async (v) => Number(await page.locator(`.total[data-verdict="${v}"] .total-n`).innerText());
   assert.equal(await n('same'), 1);
@@ -48,8 +37,8 @@ test('overview shows the verdict totals and leads to every view', async () => {
 });
 
 test('side by side: the trade figures are compatible and light up each other', async () => {
-  const page = await newPage(browser, DESKTOP);
-  await page.goto(`${server.url}#/compare`);
+  const page = await newPage(env.browser, DESKTOP);
+  await page.goto(`${env.server.url}#/compare`);
   await page.locator('.sbs-row').first().waitFor();
   const mark004 = page.locator('.cell[data-outlet="004"] mark.fig', { hasText: '227,9' });
   const mark000 = page.locator('.cell[data-outlet="000"] mark.fig', { hasText: '200 miliardi di dollari' });
@@ -85,8 +74,8 @@ test('side by side: the trade figures are compatible and light up each other', a
 });
 
 test('side by side: outlets, differences only, deep link and keyboard', async () => {
-  const page = await newPage(browser, DESKTOP);
-  await page.goto(`${server.url}#/compare`);
+  const page = await newPage(env.browser, DESKTOP);
+  await page.goto(`${env.server.url}#/compare`);
   await page.locator('.sbs-row').first().waitFor();
   const all = await page.locator('.sbs-row').count();
   // How long switching outlets takes to re-render (printed, not asserted:
@@ -125,8 +114,8 @@ test('side by side: outlets, differences only, deep link and keyboard', async ()
 });
 
 test('side by side on a phone stacks the columns', async () => {
-  const page = await newPage(browser, PHONE);
-  await page.goto(`${server.url}#/compare`);
+  const page = await newPage(env.browser, PHONE);
+  await page.goto(`${env.server.url}#/compare`);
   await page.locator('.sbs-row').first().waitFor();
   const cells = page.locator('.sbs-row').first().locator('.cell');
   const boxes = await Promise.all([0, 1].map((i) => cells.nth(i).boundingBox()));
@@ -137,8 +126,8 @@ test('side by side on a phone stacks the columns', async () => {
 });
 
 test('figures table: sort, filter, and exports of exactly what is shown', async () => {
-  const page = await newPage(browser, DESKTOP);
-  await page.goto(`${server.url}#/figures`);
+  const page = await newPage(env.browser, DESKTOP);
+  await page.goto(`${env.server.url}#/figures`);
   await page.locator('.figures-table tbody tr').first().waitFor();
   const total = await page.locator('.figures-table tbody tr').count();
   const trade = page.locator('tr', { hasText: '227,9 miliardi di dollari' });
@@ -172,8 +161,8 @@ test('figures table: sort, filter, and exports of exactly what is shown', async 
 });
 
 test('reader: highlights, margin notes, and the difference map leads to its sentence', async () => {
-  const page = await newPage(browser, DESKTOP);
-  await page.goto(`${server.url}#/read/004`);
+  const page = await newPage(env.browser, DESKTOP);
+  await page.goto(`${env.server.url}#/read/004`);
   await page.locator('.article-body').waitFor();
   const mark = page.locator('.article-body mark.fig', { hasText: '227,9' });
   assert.match(await mark.getAttribute('class'), /v-compatible/);
@@ -194,8 +183,8 @@ test('reader: highlights, margin notes, and the difference map leads to its sent
 });
 
 test('sources and framing: who cites whom, who hedges, opposed framing', async () => {
-  const page = await newPage(browser, DESKTOP);
-  await page.goto(`${server.url}#/framing`);
+  const page = await newPage(env.browser, DESKTOP);
+  await page.goto(`${env.server.url}#/framing`);
   await page.locator('.frame').first().waitFor();
   const alliance = page.locator('.frame[data-frame="framing: alleanza"]');
   assert.ok(await alliance.getByText('in conflitto').isVisible());
@@ -212,8 +201,8 @@ test('sources and framing: who cites whom, who hedges, opposed framing', async (
 });
 
 test('views in English keep the articles in Italian', async () => {
-  const page = await newPage(browser, PHONE);
-  await page.goto(`${server.url}#/compare`);
+  const page = await newPage(env.browser, PHONE);
+  await page.goto(`${env.server.url}#/compare`);
   await page.locator('.sbs-row').first().waitFor();
   await page.getByRole('button', { name: 'EN' }).click();
   assert.ok(await page.getByRole('heading', { level: 1, name: 'Side by side' }).isVisible());
@@ -224,11 +213,11 @@ test('views in English keep the articles in Italian', async () => {
   assert.match(await meetings.locator('.sbs-why').innerText(), /same fact in different words/);
   await meetings.locator('.cell[data-outlet="003"] mark.fig').first().focus();
   assert.match(await page.locator('.inspector').innerText(), /period: none given \(003\), nell'ultimo decennio \(004\)/);
-  await page.goto(`${server.url}#/figures`);
+  await page.goto(`${env.server.url}#/figures`);
   await page.locator('.figures-table').waitFor();
   assert.ok(await page.getByRole('heading', { level: 1, name: 'Figures table' }).isVisible());
   await screenshot(page, 'figures-phone-en');
-  await page.goto(`${server.url}#/framing`);
+  await page.goto(`${env.server.url}#/framing`);
   await page.locator('.frame').first().waitFor();
   assert.ok(await page.getByText('asserts: alleanza').first().isVisible());
   assert.deepEqual(page.errors, []);

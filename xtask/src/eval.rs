@@ -341,23 +341,33 @@ fn run_file(
     Ok(o)
 }
 
+/// True when `ours` found as many figures as the case expects and each
+/// expected result (span and numeric value) is matched by one of them.
+fn each_value_found(
+    case: &Value,
+    ours: usize,
+    matched: impl Fn(&Value, (usize, usize), f64) -> bool,
+) -> bool {
+    let expected = results(case);
+    ours == expected.len()
+        && expected.iter().all(|r| {
+            match (
+                spec_span(r),
+                r.pointer("/Resolution/value").and_then(spec_number),
+            ) {
+                (Some(span), Some(v)) => matched(r, span, v),
+                _ => false,
+            }
+        })
+}
+
 fn check_numbers(case: &Value) -> bool {
     let text = input(case);
     let ours: Vec<((usize, usize), f64)> = figures::number::scan(text)
         .into_iter()
         .map(|(s, e, v)| (char_span(text, s, e), v))
         .collect();
-    let expected = results(case);
-    if ours.len() != expected.len() {
-        return false;
-    }
-    expected.iter().all(|r| {
-        let (Some(span), Some(v)) = (
-            spec_span(r),
-            r.pointer("/Resolution/value").and_then(spec_number),
-        ) else {
-            return false;
-        };
+    each_value_found(case, ours.len(), |_, span, v| {
         ours.iter().any(|(s, x)| overlaps(*s, span) && close(*x, v))
     })
 }
@@ -368,25 +378,14 @@ fn check_kind(case: &Value, kind: FigureKind, unit_check: bool) -> bool {
         .into_iter()
         .filter(|f| f.kind == kind)
         .collect();
-    let expected = results(case);
-    if figs.len() != expected.len() {
-        return false;
-    }
-    expected.iter().all(|r| {
-        let (Some(span), Some(v)) = (
-            spec_span(r),
-            r.pointer("/Resolution/value").and_then(spec_number),
-        ) else {
-            return false;
-        };
+    each_value_found(case, figs.len(), |r, span, v| {
         let unit = r
             .pointer("/Resolution/unit")
             .and_then(Value::as_str)
             .unwrap_or("");
         figs.iter().any(|f| {
             let s = char_span(text, f.start, f.end);
-            let stated = f.stated.unwrap_or(f64::NAN);
-            let value_ok = close(stated, v) || (unit == "Cent" && close(stated, v));
+            let value_ok = close(f.stated.unwrap_or(f64::NAN), v);
             let unit_ok = !unit_check || currency_matches(unit, f.unit.as_deref().unwrap_or(""));
             overlaps(s, span) && value_ok && unit_ok
         })
@@ -442,12 +441,17 @@ fn check_range(case: &Value) -> bool {
         || expected.is_empty() && figs.iter().all(|f| f.qualifier.is_none())
 }
 
-fn check_extractor(case: &Value) -> bool {
-    let text = input(case);
-    let figs: Vec<Figure> = figures_of(text, reference_of(case))
+/// The times, dates and periods found in a case's input.
+fn time_figures(case: &Value) -> Vec<Figure> {
+    figures_of(input(case), reference_of(case))
         .into_iter()
         .filter(|f| f.kind.is_time())
-        .collect();
+        .collect()
+}
+
+fn check_extractor(case: &Value) -> bool {
+    let text = input(case);
+    let figs = time_figures(case);
     let expected = results(case);
     if expected.is_empty() {
         return figs.is_empty();
@@ -465,11 +469,7 @@ fn check_extractor(case: &Value) -> bool {
 }
 
 fn check_datetime(case: &Value) -> bool {
-    let text = input(case);
-    let figs: Vec<Figure> = figures_of(text, reference_of(case))
-        .into_iter()
-        .filter(|f| f.kind.is_time())
-        .collect();
+    let figs = time_figures(case);
     let expected = results(case);
     if expected.is_empty() {
         return figs.is_empty();

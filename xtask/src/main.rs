@@ -317,6 +317,8 @@ fn test() -> Result {
         "synoptic-app",
         "-p",
         "synoptic-core",
+        "-p",
+        "synoptic-bench",
         "--locked",
         "--",
         "-D",

@@ -114,20 +114,7 @@ mod tests {
     /// `May 18, 2026`, `Maggio 18, 2026`.
     fn day_spellings(iso: &str) -> Vec<String> {
         const IT: [&str; 12] = crate::date::MONTHS_IT;
-        const EN: [&str; 12] = [
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-        ];
+        const EN: [&str; 12] = crate::date::MONTHS_EN;
         let y = &iso[0..4];
         let m: usize = iso[5..7].parse().unwrap();
         let d: u32 = iso[8..10].parse().unwrap();

@@ -45,6 +45,22 @@ pub const MONTHS_IT: [&str; 12] = [
     "dicembre",
 ];
 
+/// English month names, January first.
+pub const MONTHS_EN: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
 /// True for leap years of the Gregorian calendar.
 pub fn is_leap(year: i32) -> bool {
     (year % 4 == 0 && year % 100 != 0) || year % 400 == 0

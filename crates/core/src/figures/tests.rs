@@ -34,6 +34,16 @@ fn days(f: &Figure) -> (String, String) {
 }
 
 #[test]
+fn the_grammar_reads_the_month_names_the_interface_writes() {
+    use crate::date::{MONTHS_EN, MONTHS_IT};
+    for (i, (it, en)) in MONTHS_IT.iter().zip(MONTHS_EN).enumerate() {
+        let m = Some(i as u32 + 1);
+        assert_eq!(time::month_of(it, false), m, "{it}");
+        assert_eq!(time::month_of(&en.to_lowercase(), false), m, "{en}");
+    }
+}
+
+#[test]
 fn amounts_in_every_currency_and_scale() {
     let all = figs(
         "La manovra vale 30 miliardi di euro; Pechino ha investito 2,5 mld di yuan, Mosca 700 milioni di rubli e la società $ 48,2 milioni, più 1.500 € di bonus.",

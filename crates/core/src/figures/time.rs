@@ -168,6 +168,19 @@ impl Ctx<'_> {
             .is_some_and(|t| t.kind == TokKind::Punct && t.norm == p)
     }
 
+    /// A year after `i`, past one of the marks `punct` and then, when
+    /// `linked`, a `del`/`di` (`, 2026`, `. del 2026`, `di 2026`).
+    fn year_after(&self, i: usize, punct: &[&str], linked: bool) -> Option<(i32, usize)> {
+        let mut k = i;
+        if punct.iter().any(|p| self.is_punct(k, p)) {
+            k += 1;
+        }
+        if linked && (self.is(k, "del") || self.is(k, "di")) {
+            k += 1;
+        }
+        self.year_at(k)
+    }
+
     /// A year: four digits 1000–2199, or a number in words in that range.
     fn year_at(&self, i: usize) -> Option<(i32, usize)> {
         let t = self.tok(i)?;
@@ -277,14 +290,7 @@ impl Ctx<'_> {
         p.day = Some(d);
         p.month = Some(m);
         p.last = after_month;
-        let mut y_at = after_month;
-        if self.is_punct(y_at, ",") || self.is_punct(y_at, ".") {
-            y_at += 1;
-        }
-        if self.is(y_at, "del") || self.is(y_at, "di") {
-            y_at += 1;
-        }
-        if let Some((y, after_year)) = self.year_at(y_at) {
+        if let Some((y, after_year)) = self.year_after(after_month, &[",", "."], true) {
             p.year = Some(y);
             p.last = after_year;
         }
@@ -308,11 +314,7 @@ impl Ctx<'_> {
             last: after_day,
             ..Parts::default()
         };
-        let mut y_at = after_day;
-        if self.is_punct(y_at, ",") {
-            y_at += 1;
-        }
-        if let Some((y, after_year)) = self.year_at(y_at) {
+        if let Some((y, after_year)) = self.year_after(after_day, &[","], false) {
             p.year = Some(y);
             p.last = after_year;
         }
@@ -322,14 +324,7 @@ impl Ctx<'_> {
     /// `month [,] [del|di] year`
     fn month_year(&self, i: usize) -> Option<Parts> {
         let (m, after_month) = self.month_at(i, true)?;
-        let mut y_at = after_month;
-        if self.is_punct(y_at, ",") {
-            y_at += 1;
-        }
-        if self.is(y_at, "del") || self.is(y_at, "di") {
-            y_at += 1;
-        }
-        let (y, last) = self.year_at(y_at)?;
+        let (y, last) = self.year_after(after_month, &[","], true)?;
         Some(Parts {
             month: Some(m),
             year: Some(y),
@@ -1282,11 +1277,7 @@ impl Ctx<'_> {
         };
         let mut last = k + 1;
         let mut year = None;
-        let mut y_at = last;
-        if self.is(y_at, "del") || self.is(y_at, "di") {
-            y_at += 1;
-        }
-        if let Some((y, after)) = self.year_at(y_at) {
+        if let Some((y, after)) = self.year_after(last, &[], true) {
             year = Some(y);
             last = after;
         }
