@@ -9,7 +9,7 @@ use yew_router::prelude::*;
 use crate::components::header::Header;
 use crate::hooks::use_corpus::CorpusProvider;
 use crate::hooks::use_lang::{use_lang, LangProvider};
-use crate::i18n::Text;
+use crate::i18n::{Lang, Text};
 use crate::pages::{
     compare::Compare, figures::Figures, framing::Framing, not_found::NotFound, overview::Overview,
     reader::Reader,
@@ -60,9 +60,11 @@ fn switch(route: Route) -> Html {
     }
 }
 
-/// The app as the browser runs it: hash routing around the shell.
+/// The app as the browser runs it: hash routing around the shell. Once
+/// mounted it takes the place of the overview the build prerendered.
 #[component]
 pub fn App() -> Html {
+    use_effect_with((), |_| crate::services::dom::app_mounted());
     html! {
         <HashRouter>
             <Shell />
@@ -70,12 +72,21 @@ pub fn App() -> Html {
     }
 }
 
-/// Providers, header, the routed page and the footer. Tests render it inside
-/// a `Router` with a memory history.
+/// Props of [`Shell`].
+#[derive(Properties, PartialEq, Default)]
+pub struct ShellProps {
+    /// The interface language to start in, instead of the remembered or
+    /// guessed one (prerendering each language at build time).
+    #[prop_or_default]
+    pub lang: Option<Lang>,
+}
+
+/// Providers, header, the routed page and the footer. Tests and the build's
+/// prerendering render it inside a `Router` with a memory history.
 #[component]
-pub fn Shell() -> Html {
+pub fn Shell(props: &ShellProps) -> Html {
     html! {
-        <LangProvider>
+        <LangProvider initial={props.lang}>
             <CorpusProvider>
                 <SkipLink />
                 <Header />
@@ -148,8 +159,10 @@ fn UpdateBanner() -> Html {
     }
 }
 
-#[cfg(all(test, not(target_arch = "wasm32")))]
-pub(crate) mod tests {
+/// Rendering the app to HTML natively: the build prerenders the overview
+/// with it, and tests render every route.
+#[cfg(not(target_arch = "wasm32"))]
+pub mod prerender {
     use super::*;
     use yew::LocalServerRenderer;
     use yew_router::history::{AnyHistory, MemoryHistory};
@@ -157,21 +170,32 @@ pub(crate) mod tests {
     #[derive(Properties, PartialEq)]
     struct AtProps {
         path: AttrValue,
+        lang: Option<Lang>,
     }
 
     #[component]
     fn At(props: &AtProps) -> Html {
         let history = AnyHistory::from(MemoryHistory::with_entries(vec![props.path.to_string()]));
-        html! { <Router {history}><Shell /></Router> }
+        html! { <Router {history}><Shell lang={props.lang} /></Router> }
     }
 
-    /// Renders the whole app at `path`, natively.
-    pub(crate) async fn render_at(path: &str) -> String {
+    /// The whole app at route `path` as HTML, in `lang` (or the default).
+    pub async fn render_at(path: &str, lang: Option<Lang>) -> String {
         LocalServerRenderer::<At>::with_props(AtProps {
             path: AttrValue::from(path.to_string()),
+            lang,
         })
+        .hydratable(false)
         .render()
         .await
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+pub(crate) mod tests {
+    /// Renders the whole app at `path`, natively, in Italian.
+    pub(crate) async fn render_at(path: &str) -> String {
+        super::prerender::render_at(path, None).await
     }
 
     #[tokio::test]

@@ -14,7 +14,8 @@ pub mod pages;
 pub mod query;
 pub mod services;
 
-/// Mounts the app on the page's `<body>`.
+/// Mounts the app on the page's `<body>`, where it takes the place of the
+/// overview the release build prerendered.
 #[cfg(target_arch = "wasm32")]
 pub fn run() {
     yew::Renderer::<app::App>::new().render();

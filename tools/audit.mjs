@@ -27,6 +27,7 @@ const status = await new Promise((resolve) => {
   child.on('exit', resolve);
 });
 await server.close();
+console.log(`report: ${out}`);
 if (status !== 0) {
   console.error('lighthouse failed');
   process.exit(1);

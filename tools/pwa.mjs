@@ -4,11 +4,16 @@
 // 1. moves Trunk's inline loader script into its own file, so that the
 //    content security policy needs no inline-script exemption;
 // 2. adds that policy and the service-worker registration;
-// 3. writes sw.js with the exact hashed files of this build and a version
+// 3. puts the story overview, rendered natively in each interface language
+//    (`synoptic-app prerender`), into the page with a small script that picks
+//    the language and route before the first paint, so the story shows
+//    before the WebAssembly has loaded (the app replaces it when it mounts);
+// 4. writes sw.js with the exact hashed files of this build and a version
 //    derived from their contents.
 // It is idempotent: running it again on its own output changes nothing
 // unless a file changed, in which case only the version and list move.
 // Debug builds (the dev server) get no service worker.
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFile, writeFile, readdir, stat, unlink } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
@@ -68,6 +73,50 @@ const REGISTER = `
 })();
 `;
 
+const AFTER_PAINT = 'await new Promise((painted) => requestAnimationFrame(() => setTimeout(painted, 0)));';
+
+// Runs before the first paint (a classic script in <head>): the interface
+// language as the app will choose it (remembered, else the browser's, else
+// Italian) and whether the route is the overview, for the stylesheet to show
+// the matching prerendered overview. Until the app mounts it also keeps the
+// prerendered skip link and language switch working.
+const PICK = `
+(() => {
+  const root = document.documentElement;
+  const known = (tag) => { const p = String(tag || '').split(/[-_]/)[0].toLowerCase(); return p === 'it' || p === 'en' ? p : null; };
+  let stored = null;
+  try { stored = localStorage.getItem('synoptic.lang'); } catch (e) { /* storage blocked */ }
+  root.lang = known(stored) || known(navigator.language) || 'it';
+  const route = () => {
+    const path = location.hash.replace(/^#/, '').split('?')[0];
+    root.dataset.route = path === '' || path === '/' ? 'overview' : 'other';
+  };
+  route();
+  addEventListener('hashchange', route);
+  document.addEventListener('click', (e) => {
+    const el = e.target instanceof Element ? e.target.closest('.prerender a[href^="#pre-"], .prerender .lang-switch button[lang]') : null;
+    if (!el) return;
+    e.preventDefault();
+    if (el.tagName === 'A') { document.getElementById(el.getAttribute('href').slice(1))?.focus(); return; }
+    root.lang = el.lang;
+    try { localStorage.setItem('synoptic.lang', el.lang); } catch (e2) { /* storage blocked */ }
+  });
+})();
+`;
+
+// One language's prerendered app, made fit for the static page: router links
+// become hash links, and ids get a per-language prefix (both languages are in
+// the page; references follow).
+function adapt(html, lang) {
+  const pre = `pre-${lang}-`;
+  return html
+    .replace(/ href="\/(?!\/)/g, ' href="#/')
+    .replace(/ (id|for)="([^"]+)"/g, (_, a, v) => ` ${a}="${pre}${v}"`)
+    .replace(/ (aria-labelledby|aria-describedby|aria-controls)="([^"]+)"/g,
+      (_, a, v) => ` ${a}="${v.split(/\s+/).map((x) => pre + x).join(' ')}"`)
+    .replace(/ href="#(?!\/)([^"]+)"/g, (_, v) => ` href="#${pre}${v}"`);
+}
+
 async function files(root, d = root) {
   const out = [];
   for (const name of await readdir(d)) {
@@ -85,11 +134,37 @@ let html = await readFile(join(dir, 'index.html'), 'utf8');
 const inline = html.match(/<script type="module">([\s\S]*?)<\/script>/);
 if (inline) {
   let code = inline[1].trim();
-  if (release) code += '\n' + REGISTER;
+  if (release) {
+    // The page shows the prerendered overview first: fetch and start the
+    // WebAssembly only after that first paint, so its download does not
+    // compete with the stylesheet (and its preload goes).
+    code = code.replace(/^(const wasm = await init)/m, `${AFTER_PAINT}\n$1`);
+    html = html.replace(/<link rel="preload" href="[^"]+\.wasm"[^>]*>/, '');
+    code += '\n' + REGISTER;
+  }
   const name = `boot-${sha(code).toString('hex').slice(0, 16)}.js`;
   await writeFile(join(dir, name), code + '\n');
   const integrity = `sha384-${sha(code + '\n', 'sha384').toString('base64')}`;
   html = html.replace(inline[0], `<script type="module" src="./${name}" integrity="${integrity}"></script>`);
+}
+// 3. The prerendered overview (release builds; kept if already there).
+if (release && !html.includes('id="prerender"')) {
+  const rendered = JSON.parse(execFileSync('cargo', ['run', '--quiet', '--package', 'synoptic-app', '--', 'prerender'], {
+    cwd: join(here, '..'),
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 64 << 20,
+  }));
+  const variants = Object.entries(rendered)
+    .map(([lang, body]) => `<div class="prerender-lang" lang="${lang}">${adapt(body, lang)}</div>`)
+    .join('');
+  const code = PICK.trim();
+  const name = `pick-${sha(code).toString('hex').slice(0, 16)}.js`;
+  await writeFile(join(dir, name), code + '\n');
+  const integrity = `sha384-${sha(code + '\n', 'sha384').toString('base64')}`;
+  html = html
+    .replace('</title>', `</title>\n    <script src="./${name}" integrity="${integrity}"></script>`)
+    .replace('<body>', `<body>\n    <div class="prerender" id="prerender">${variants}</div>`);
 }
 // 2. The policy.
 if (!html.includes('Content-Security-Policy')) {

@@ -37,6 +37,9 @@ impl LangHandle {
 pub struct LangProviderProps {
     /// The app.
     pub children: Html,
+    /// The language to start in, instead of the remembered or guessed one.
+    #[prop_or_default]
+    pub initial: Option<Lang>,
 }
 
 fn initial_lang() -> Lang {
@@ -49,7 +52,10 @@ fn initial_lang() -> Lang {
 /// Provides the language to everything below it.
 #[component]
 pub fn LangProvider(props: &LangProviderProps) -> Html {
-    let lang = use_state(initial_lang);
+    let lang = {
+        let initial = props.initial;
+        use_state(move || initial.unwrap_or_else(initial_lang))
+    };
     {
         let code = lang.code();
         use_effect_with(*lang, move |_| dom::set_document_lang(code));

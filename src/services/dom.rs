@@ -35,6 +35,20 @@ pub fn browser_language() -> Option<String> {
     None
 }
 
+/// Once the app has mounted: removes the overview the build prerendered
+/// (the app now shows the same) and marks `<html data-app="ready">`.
+pub fn app_mounted() {
+    #[cfg(target_arch = "wasm32")]
+    {
+        if let Some(el) = element_by_id("prerender") {
+            el.remove();
+        }
+        if let Some(el) = document().and_then(|d| d.document_element()) {
+            let _ = el.set_attribute("data-app", "ready");
+        }
+    }
+}
+
 /// Moves keyboard focus to the element with this id (skip links, page
 /// changes).
 pub fn focus_by_id(id: &str) {

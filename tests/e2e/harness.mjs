@@ -1,8 +1,9 @@
 // Shared set-up for the browser tests: a plain static file server for dist/
-// (no fallback to index.html, as on any simple host) and headless Chromium
-// driven by playwright-core.
+// (no fallback to index.html, compressing text and wasm as static hosts do)
+// and headless Chromium driven by playwright-core.
 import { createServer } from 'node:http';
-import { readFile, mkdir, mkdtemp } from 'node:fs/promises';
+import { readFile, mkdir, mkdtemp, stat } from 'node:fs/promises';
+import { brotliCompressSync, gzipSync, constants as zlib } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,6 +28,25 @@ const types = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.wasm', '.css', '.json', '.webmanifest', '.svg', '.txt']);
+const compressed = new Map();
+
+/** The body to send for `file` given the request's Accept-Encoding: brotli or
+ * gzip for text and wasm (cached per file version), else the bytes as they are. */
+async function encode(file, accept = '') {
+  const body = await readFile(file);
+  if (!COMPRESSIBLE.has(extname(file))) return { body };
+  const encoding = /\bbr\b/.test(accept) ? 'br' : /\bgzip\b/.test(accept) ? 'gzip' : null;
+  if (!encoding) return { body };
+  const key = `${encoding}:${file}:${(await stat(file)).mtimeMs}:${body.length}`;
+  if (!compressed.has(key)) {
+    compressed.set(key, encoding === 'br'
+      ? brotliCompressSync(body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 9 } })
+      : gzipSync(body, { level: 9 }));
+  }
+  return { body: compressed.get(key), encoding };
+}
+
 /** Serves `dir` on 127.0.0.1 at a free port, under `prefix` (`/` or
  * `/synoptic/`); resolves to { url, close }. */
 export async function serveStatic(dir = dist, prefix = '/') {
@@ -44,8 +64,10 @@ export async function serveStatic(dir = dist, prefix = '/') {
         return;
       }
       if (path.endsWith('/')) file = join(file, 'index.html');
-      const body = await readFile(file);
-      res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' });
+      const { body, encoding } = await encode(file, req.headers['accept-encoding']);
+      const headers = { 'content-type': types[extname(file)] ?? 'application/octet-stream', vary: 'accept-encoding' };
+      if (encoding) headers['content-encoding'] = encoding;
+      res.writeHead(200, headers);
       res.end(body);
     } catch {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
@@ -107,6 +129,16 @@ export async function launchPersistent() {
 export async function newPage(browser, options = {}) {
   const context = await browser.newContext({ locale: 'it-IT', ...options });
   const page = await context.newPage();
+  // The release page shows a prerendered overview before the app mounts:
+  // navigations resolve once the app itself is on screen.
+  for (const method of ['goto', 'reload']) {
+    const original = page[method].bind(page);
+    page[method] = async (...args) => {
+      const response = await original(...args);
+      await page.waitForSelector('html[data-app="ready"]', { state: 'attached', timeout: 20000 });
+      return response;
+    };
+  }
   page.errors = [];
   page.on('pageerror', (e) => page.errors.push(String(e)));
   page.on('console', (m) => {

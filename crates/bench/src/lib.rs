@@ -31,8 +31,27 @@ pub fn extract_embedded(iterations: u32) -> u32 {
     n
 }
 
+/// Analyses and compares the embedded story `iterations` times (what the
+/// app does at start); returns the number of quantities found.
+pub fn compare_embedded(iterations: u32) -> u32 {
+    let articles = corpus::embedded();
+    let mut n = 0;
+    for _ in 0..iterations {
+        n += synoptic_core::compare::compare(&articles, None)
+            .quantities
+            .len() as u32;
+    }
+    n
+}
+
 #[cfg(target_arch = "wasm32")]
 mod wasm {
+    /// See [`crate::compare_embedded`].
+    #[wasm_bindgen]
+    pub fn compare_embedded(iterations: u32) -> u32 {
+        crate::compare_embedded(iterations)
+    }
+
     use wasm_bindgen::prelude::*;
 
     /// See [`crate::extract_embedded`].

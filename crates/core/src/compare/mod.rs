@@ -136,20 +136,28 @@ impl Comparison {
 }
 
 /// Compares the articles of one story; `fallback` is the reference date of
-/// articles with no date of their own.
+/// articles with no date of their own. The same as [`analyse`] on each
+/// article followed by [`compare_analysed`], the two steps a caller can take
+/// apart (the app yields to the browser between them).
 pub fn compare(articles: &[Article], fallback: Option<Date>) -> Comparison {
-    let analysed: Vec<ArticleFigures> = articles
-        .iter()
-        .map(|a| {
-            let reference = dateline::reference_date(a, fallback);
-            let figures = figures::extract(a, reference.map(|r| r.0));
-            ArticleFigures {
-                article: a.clone(),
-                reference,
-                figures,
-            }
-        })
-        .collect();
+    compare_analysed(articles.iter().map(|a| analyse(a, fallback)).collect())
+}
+
+/// The first step of [`compare`], one article at a time: its reference date
+/// and its figures.
+pub fn analyse(article: &Article, fallback: Option<Date>) -> ArticleFigures {
+    let reference = dateline::reference_date(article, fallback);
+    let figures = figures::extract(article, reference.map(|r| r.0));
+    ArticleFigures {
+        article: article.clone(),
+        reference,
+        figures,
+    }
+}
+
+/// The second step of [`compare`]: links the figures of analysed articles
+/// into quantities and aligns their statements.
+pub fn compare_analysed(analysed: Vec<ArticleFigures>) -> Comparison {
     let quantities = quantities::link(&analysed);
     let statements = statements::align(&analysed, &quantities);
     let outlets = profiles(&analysed, &quantities, &statements);

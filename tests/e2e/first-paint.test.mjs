@@ -1,0 +1,91 @@
+// The first paint: the release page carries the story overview prerendered
+// in each interface language, shows the one the app will use before the
+// WebAssembly has loaded, and the app takes its place without moving
+// anything.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { servedBrowser, PHONE, DESKTOP } from './harness.mjs';
+
+const env = servedBrowser();
+
+/** A page whose WebAssembly is held back until `release()` (or never). */
+async function heldPage(options) {
+  const context = await env.browser.newContext(options);
+  const page = await context.newPage();
+  let release;
+  const held = new Promise((ok) => { release = ok; });
+  await page.route(/\.wasm$/, async (route) => {
+    if (await held) await route.continue();
+    else await route.abort();
+  });
+  return { page, context, release: () => release(true), block: () => release(false) };
+}
+
+const visibleVariant = (page) => page.evaluate(() =>
+  [...document.querySelectorAll('.prerender-lang')]
+    .filter((el) => el.querySelector('h1')?.checkVisibility())
+    .map((el) => el.lang));
+
+for (const [locale, lang, title] of [
+  ['it-IT', 'it', /La storia, testata per testata/],
+  ['en-US', 'en', /The story, outlet by outlet/],
+]) {
+  test(`before the app loads, the overview shows in the reader's language (${locale})`, async () => {
+    const { page, context, block } = await heldPage({ ...PHONE, locale });
+    block();
+    await page.goto(env.server.url);
+    assert.deepEqual(await visibleVariant(page), [lang]);
+    assert.match(await page.locator('h1:visible').innerText(), title);
+    assert.equal(await page.locator('.card:visible').count(), 3);
+    // Links work as in the app (hash routes), and ids are unique in the page.
+    const hrefs = await page.locator('.prerender-lang:visible a[href]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    assert.ok(hrefs.length > 5);
+    for (const href of hrefs) assert.match(href, /^(#\/|#pre-|https?:)/, href);
+    const ids = await page.evaluate(() => [...document.querySelectorAll('[id]')].map((e) => e.id));
+    assert.equal(new Set(ids).size, ids.length, 'duplicate ids');
+    await context.close();
+  });
+}
+
+test('a deep link shows no overview while the app loads', async () => {
+  const { page, context, block } = await heldPage(DESKTOP);
+  block();
+  await page.goto(`${env.server.url}#/figures`);
+  assert.deepEqual(await visibleVariant(page), []);
+  await context.close();
+});
+
+test('the prerendered language switch works before the app loads', async () => {
+  const { page, context, block } = await heldPage({ ...DESKTOP, locale: 'it-IT' });
+  block();
+  await page.goto(env.server.url);
+  await page.locator('.prerender-lang:visible .lang-switch button[lang="en"]').click();
+  assert.deepEqual(await visibleVariant(page), ['en']);
+  assert.equal(await page.evaluate(() => localStorage.getItem('synoptic.lang')), 'en');
+  await context.close();
+});
+
+for (const [name, viewport] of [['phone', PHONE], ['desktop', DESKTOP]]) {
+  test(`the app takes the place of the prerendered overview without moving it (${name})`, async () => {
+    const { page, context, release } = await heldPage({ ...viewport, locale: 'en-US' });
+    page.errors = [];
+    page.on('pageerror', (e) => page.errors.push(String(e)));
+    await page.goto(env.server.url);
+    const boxes = () => page.evaluate(() => ['h1', '.card:nth-child(3)', '.site-footer']
+      .map((sel) => [...document.querySelectorAll(sel)].find((el) => el.checkVisibility()))
+      .map((el) => { const r = el.getBoundingClientRect(); return [r.x, r.y, r.width, r.height].map(Math.round); }));
+    const before = await boxes();
+    await page.evaluate(() => {
+      window.shifts = 0;
+      new PerformanceObserver((list) => { for (const e of list.getEntries()) window.shifts += e.value; })
+        .observe({ type: 'layout-shift', buffered: true });
+    });
+    release();
+    await page.waitForSelector('html[data-app="ready"]', { state: 'attached' });
+    assert.equal(await page.locator('#prerender').count(), 0);
+    assert.deepEqual(await boxes(), before);
+    assert.equal(await page.evaluate(() => window.shifts), 0, 'layout shift');
+    assert.deepEqual(page.errors, []);
+    await context.close();
+  });
+}
