@@ -78,21 +78,23 @@ test('side by side: outlets, differences only, deep link and keyboard', async ()
   await page.goto(`${env.server.url}#/compare`);
   await page.locator('.sbs-row').first().waitFor();
   const all = await page.locator('.sbs-row').count();
-  // How long switching outlets takes to re-render (printed, not asserted:
-  // speed is measured, not timed in tests).
-  const ms = await page.evaluate(
+  // How long switching outlets takes, from the click until the next frame
+  // has been painted (printed, not asserted: speed is measured, not timed
+  // in tests): the first switch (code still cold), then the median of ten more.
+  const switchOnce = () => page.evaluate(
     () =>
       new Promise((resolve) => {
         const t0 = performance.now();
         document.querySelector('input[data-outlet="003"]').click();
-        const wait = () =>
-          document.querySelectorAll('.sbs-head .sbs-col-head').length === 2
-            ? requestAnimationFrame(() => resolve(performance.now() - t0))
-            : requestAnimationFrame(wait);
-        wait();
+        requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - t0), 0));
       }),
   );
-  console.log(`re-render after switching outlets: ${ms.toFixed(1)} ms (to the next frame)`);
+  const first = await switchOnce();
+  const warm = [];
+  // An odd number of switches in all: 003 ends up off, as after one.
+  for (let i = 0; i < 10; i++) warm.push(await switchOnce());
+  warm.sort((a, b) => a - b);
+  console.log(`switching outlets, click to painted frame: first ${first.toFixed(1)} ms, then median ${warm[5].toFixed(1)} ms`);
   await page.waitForURL('**/#/compare/000~004');
   assert.equal(await page.locator('.sbs-head .sbs-col-head').count(), 2);
   await page.locator('#differences-only').check();
