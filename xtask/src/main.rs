@@ -335,7 +335,9 @@ fn test() -> Result {
     report.check_budget()?;
     step("browser tests (headless Chromium, release bundle on a static server)");
     run(cmd("node")
-        .args(["--test", "--test-reporter=spec"])
+        // Exit once the tests are done, even if a handle (a socket, a browser
+        // process) is still open: a finished suite must not hang CI.
+        .args(["--test", "--test-force-exit", "--test-reporter=spec"])
         .args(e2e_files()?)
         .env("CHROMIUM", CHROMIUM))
 }
