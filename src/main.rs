@@ -21,7 +21,7 @@ fn main() {
         .build()
         .expect("a single-thread runtime");
     let mut out = serde_json::Map::new();
-    for lang in [Lang::It, Lang::En] {
+    for lang in Lang::ALL {
         let html = runtime.block_on(render_at("/", Some(lang)));
         out.insert(lang.code().to_string(), html.into());
     }

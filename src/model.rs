@@ -66,11 +66,7 @@ fn shown(f: &Figure) -> bool {
 impl Story {
     /// Analyses and compares the articles.
     pub fn new(articles: &[Article]) -> Story {
-        Story::from_comparison(compare(articles, None))
-    }
-
-    /// The story of a finished comparison.
-    pub fn from_comparison(comparison: Comparison) -> Story {
+        let comparison = compare(articles, None);
         let mut info = HashMap::new();
         for (qi, q) in comparison.quantities.iter().enumerate() {
             for r in &q.figures {

@@ -129,6 +129,14 @@ async function files(root, d = root) {
 
 const sha = (data, alg = 'sha256') => createHash(alg).update(data).digest();
 
+/** Writes `code` as `<prefix>-<hash>.js` in the bundle; its name and the
+ * subresource-integrity value for the tag. */
+async function writeScript(prefix, code) {
+  const name = `${prefix}-${sha(code).toString('hex').slice(0, 16)}.js`;
+  await writeFile(join(dir, name), code + '\n');
+  return { name, integrity: `sha384-${sha(code + '\n', 'sha384').toString('base64')}` };
+}
+
 let html = await readFile(join(dir, 'index.html'), 'utf8');
 // 1. The inline loader becomes a file.
 const inline = html.match(/<script type="module">([\s\S]*?)<\/script>/);
@@ -142,9 +150,7 @@ if (inline) {
     html = html.replace(/<link rel="preload" href="[^"]+\.wasm"[^>]*>/, '');
     code += '\n' + REGISTER;
   }
-  const name = `boot-${sha(code).toString('hex').slice(0, 16)}.js`;
-  await writeFile(join(dir, name), code + '\n');
-  const integrity = `sha384-${sha(code + '\n', 'sha384').toString('base64')}`;
+  const { name, integrity } = await writeScript('boot', code);
   html = html.replace(inline[0], `<script type="module" src="./${name}" integrity="${integrity}"></script>`);
 }
 // 3. The prerendered overview (release builds; kept if already there).
@@ -158,10 +164,7 @@ if (release && !html.includes('id="prerender"')) {
   const variants = Object.entries(rendered)
     .map(([lang, body]) => `<div class="prerender-lang" lang="${lang}">${adapt(body, lang)}</div>`)
     .join('');
-  const code = PICK.trim();
-  const name = `pick-${sha(code).toString('hex').slice(0, 16)}.js`;
-  await writeFile(join(dir, name), code + '\n');
-  const integrity = `sha384-${sha(code + '\n', 'sha384').toString('base64')}`;
+  const { name, integrity } = await writeScript('pick', PICK.trim());
   html = html
     .replace('</title>', `</title>\n    <script src="./${name}" integrity="${integrity}"></script>`)
     .replace('<body>', `<body>\n    <div class="prerender" id="prerender">${variants}</div>`);

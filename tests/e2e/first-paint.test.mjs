@@ -89,3 +89,23 @@ for (const [name, viewport] of [['phone', PHONE], ['desktop', DESKTOP]]) {
     await context.close();
   });
 }
+
+test('the WebAssembly is fetched after the first frame, not alongside the stylesheet', async () => {
+  const html = await (await fetch(env.server.url)).text();
+  assert.doesNotMatch(html, /rel="preload"[^>]*\.wasm/);
+  const context = await env.browser.newContext(DESKTOP);
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    requestAnimationFrame((t) => { window.firstFrame = t; });
+  });
+  await page.goto(env.server.url);
+  await page.waitForSelector('html[data-app="ready"]', { state: 'attached' });
+  const t = await page.evaluate(() => {
+    const [css] = performance.getEntriesByType('resource').filter((e) => e.name.endsWith('.css'));
+    const [wasm] = performance.getEntriesByType('resource').filter((e) => e.name.endsWith('.wasm'));
+    return { cssEnd: css.responseEnd, frame: window.firstFrame, wasm: wasm.startTime };
+  });
+  assert.ok(t.wasm >= t.cssEnd, `wasm requested at ${t.wasm} ms, stylesheet done at ${t.cssEnd} ms`);
+  assert.ok(t.wasm >= t.frame, `wasm requested at ${t.wasm} ms, first frame at ${t.frame} ms`);
+  await context.close();
+});

@@ -46,13 +46,13 @@ pub fn compare_embedded(iterations: u32) -> u32 {
 
 #[cfg(target_arch = "wasm32")]
 mod wasm {
+    use wasm_bindgen::prelude::*;
+
     /// See [`crate::compare_embedded`].
     #[wasm_bindgen]
     pub fn compare_embedded(iterations: u32) -> u32 {
         crate::compare_embedded(iterations)
     }
-
-    use wasm_bindgen::prelude::*;
 
     /// See [`crate::extract_embedded`].
     #[wasm_bindgen]

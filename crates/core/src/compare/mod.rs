@@ -136,9 +136,8 @@ impl Comparison {
 }
 
 /// Compares the articles of one story; `fallback` is the reference date of
-/// articles with no date of their own. The same as [`analyse`] on each
-/// article followed by [`compare_analysed`], the two steps a caller can take
-/// apart (the app yields to the browser between them).
+/// articles with no date of their own: [`analyse`] on each article, then
+/// [`compare_analysed`].
 pub fn compare(articles: &[Article], fallback: Option<Date>) -> Comparison {
     compare_analysed(articles.iter().map(|a| analyse(a, fallback)).collect())
 }
