@@ -169,37 +169,57 @@ impl Story {
     /// order of the first selected article that has them; `differences`
     /// drops groups whose members all agree.
     pub fn rows(&self, selected: &[usize], differences: bool) -> Vec<usize> {
+        self.row_order(selected, differences)
+            .into_iter()
+            .filter_map(|(g, shown)| shown.then_some(g))
+            .collect()
+    }
+
+    /// Every fact group, each with whether it is shown for the selected
+    /// articles (see [`Story::rows`]), in one order that keeps the shown
+    /// ones in reading order: a group is placed by the first article that
+    /// has it, taking the selected articles first, then the others. Views
+    /// that keep hidden rows in the page use it so that showing and hiding
+    /// rows moves none of them.
+    pub fn row_order(&self, selected: &[usize], differences: bool) -> Vec<(usize, bool)> {
         let groups = &self.comparison.statements.groups;
         let sentences = &self.comparison.statements.sentences;
-        let mut rows: Vec<(usize, usize, usize)> = Vec::new(); // (rank of article, start, group)
+        let mut rank = vec![usize::MAX; self.len()];
+        let unselected = (0..self.len()).filter(|a| !selected.contains(a));
+        for (r, a) in selected.iter().copied().chain(unselected).enumerate() {
+            if let Some(slot) = rank.get_mut(a) {
+                *slot = (*slot).min(r);
+            }
+        }
+        let mut rows: Vec<(usize, usize, usize, bool)> = Vec::new(); // (rank, start, group, shown)
         for (gi, g) in groups.iter().enumerate() {
             if g.kind != GroupKind::Fact {
                 continue;
             }
-            let present: Vec<usize> = selected
+            let Some(first) = g
+                .members
                 .iter()
-                .copied()
-                .filter(|a| g.members.iter().any(|m| m.article == *a))
-                .collect();
-            if present.is_empty() {
+                .map(|m| rank.get(m.article).copied().unwrap_or(usize::MAX))
+                .min()
+            else {
                 continue;
-            }
-            let verdict = self.verdict_among(g, selected);
-            if differences && verdict == Verdict::Same {
-                continue;
-            }
-            let rank = selected.iter().position(|a| *a == present[0]).unwrap_or(0);
+            };
             let start = g
                 .members
                 .iter()
-                .filter(|m| m.article == present[0])
+                .filter(|m| rank.get(m.article) == Some(&first))
                 .map(|m| sentences[m.sentence].start)
                 .min()
                 .unwrap_or(0);
-            rows.push((rank, start, gi));
+            let present = first < selected.len();
+            let shown =
+                present && !(differences && self.verdict_among(g, selected) == Verdict::Same);
+            rows.push((first, start, gi, shown));
         }
         rows.sort();
-        rows.into_iter().map(|(_, _, g)| g).collect()
+        rows.into_iter()
+            .map(|(_, _, g, shown)| (g, shown))
+            .collect()
     }
 
     /// A group's verdict among the selected articles (a group that only one
@@ -483,6 +503,30 @@ mod tests {
         assert_eq!(trade.verdict, Verdict::Compatible);
         assert!(marks.windows(2).all(|w| w[0].end <= w[1].start));
         assert!(marks.iter().all(|m| !art.is_chrome_at(m.start)));
+    }
+
+    #[test]
+    fn row_order_holds_every_fact_group_once_and_the_filter_moves_none() {
+        let s = story();
+        let groups = &s.comparison.statements.groups;
+        let facts = groups.iter().filter(|g| g.kind == GroupKind::Fact).count();
+        for sel in [vec![0, 1, 2], vec![0, 2], vec![1]] {
+            let plain = s.row_order(&sel, false);
+            let diff = s.row_order(&sel, true);
+            let mut seen: Vec<usize> = plain.iter().map(|r| r.0).collect();
+            seen.sort_unstable();
+            seen.dedup();
+            assert_eq!(seen.len(), facts);
+            assert_eq!(plain.len(), facts);
+            let order = |v: &[(usize, bool)]| v.iter().map(|r| r.0).collect::<Vec<_>>();
+            assert_eq!(order(&plain), order(&diff), "the filter only hides rows");
+            assert!(diff.iter().filter(|r| r.1).count() <= plain.iter().filter(|r| r.1).count());
+            // Hidden rows for outlets not selected: absent from every selected one.
+            for (g, shown) in &plain {
+                let present = groups[*g].members.iter().any(|m| sel.contains(&m.article));
+                assert_eq!(*shown, present);
+            }
+        }
     }
 
     #[test]

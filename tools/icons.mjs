@@ -1,4 +1,4 @@
-// Renders the app icons (PNG, the sizes browsers ask for, and a maskable
+// Renders the app icons (PNG: the favicon, the sizes browsers ask for, a maskable
 // one) from assets/icons/icon.svg with headless Chromium. Run once after
 // changing the SVG: `node tools/icons.mjs`.
 import { readFile } from 'node:fs/promises';
@@ -15,7 +15,7 @@ const render = async (size, maskable, file) => {
     <div style="width:${inner}px;height:${inner}px">${svg.replace('<svg ', `<svg width="${inner}" height="${inner}" `)}</div></body></html>`);
   await page.screenshot({ path: `assets/icons/${file}`, omitBackground: !maskable });
 };
-for (const size of [192, 512]) await render(size, false, `icon-${size}.png`);
+for (const size of [32, 192, 512]) await render(size, false, `icon-${size}.png`);
 await render(512, true, 'icon-maskable-512.png');
 await render(180, true, 'apple-touch-icon.png');
 await browser.close();

@@ -1,5 +1,8 @@
 //! Side by side: outlets as columns, aligned statements as rows.
 
+use std::rc::Rc;
+
+use synoptic_core::compare::Verdict;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -53,9 +56,13 @@ pub fn Compare(props: &CompareProps) -> Html {
     if selected.is_empty() {
         selected = (0..story.len()).collect();
     }
-    let rows = story.rows(&selected, differences);
+    // Every fact group stays in the page, the ones not shown hidden, in an
+    // order that keeps the shown ones in reading order: switching outlets
+    // or the filter shows and hides rows instead of building, dropping or
+    // moving them.
+    let order = story.row_order(&selected, differences);
     let groups = &story.comparison.statements.groups;
-    let sentences = &story.comparison.statements.sentences;
+    let shown: Rc<[usize]> = selected.clone().into();
 
     let go = {
         let navigator = navigator.clone();
@@ -76,7 +83,7 @@ pub fn Compare(props: &CompareProps) -> Html {
         sel.iter().map(|&i| story.article(i).id.clone()).collect()
     };
 
-    let row_count = rows.len();
+    let row_count = order.iter().filter(|r| r.1).count();
     let onkeydown = {
         let current_row = current_row.clone();
         Callback::from(move |e: KeyboardEvent| {
@@ -112,7 +119,6 @@ pub fn Compare(props: &CompareProps) -> Html {
             }
         })
     };
-    let cols = selected.len();
     html! {
         <section class="compare" aria-labelledby="compare-title">
             <h1 id="compare-title">{ lang.t(Text::CompareTitle) }</h1>
@@ -158,7 +164,7 @@ pub fn Compare(props: &CompareProps) -> Html {
             </form>
             <p class="hint">{ lang.t(Text::KeyboardHint) }{ format!(" {} {}.", row_count, lang.t(Text::RowsShown)) }</p>
             <div class="compare-layout">
-                <div class={classes!("sbs", format!("cols-{}", cols.min(6)))} {onkeydown} {onfocusin}>
+                <div class="sbs" {onkeydown} {onfocusin}>
                     <div class="sbs-head" aria-hidden="true">
                         { for selected.iter().map(|&i| {
                             let a = story.article(i);
@@ -166,68 +172,12 @@ pub fn Compare(props: &CompareProps) -> Html {
                         }) }
                     </div>
                     <ol class="sbs-rows" role="list">
-                        { for rows.iter().enumerate().map(|(k, &gi)| {
-                            let g = &groups[gi];
-                            let verdict = story.verdict_among(g, &selected);
-                            let title_id = format!("row-{k}-title");
-                            html! {
-                                <li key={gi} class={classes!("sbs-row", format!("v-{}", verdict.as_str()))} id={format!("row-{k}")} tabindex="-1"
-                                    aria-labelledby={title_id.clone()} data-row={k.to_string()}>
-                                    <div class="sbs-row-head">
-                                        <h2 id={title_id} class="sbs-topic">
-                                            <span class="visually-hidden">{ format!("{} {}: ", lang.t(Text::Statement), k + 1) }</span>
-                                            { &g.topic }
-                                        </h2>
-                                        <VerdictBadge verdict={verdict} />
-                                        if verdict != synoptic_core::compare::Verdict::OnlyHere {
-                                            <p class="sbs-why">{ lang.lang().explain(&g.parts) }</p>
-                                        }
-                                    </div>
-                                    <div class="sbs-cells">
-                                        { for selected.iter().map(|&ai| {
-                                            let a = story.article(ai);
-                                            let members: Vec<_> = g.members.iter().filter(|m| m.article == ai).collect();
-                                            let outlet = a.meta.outlet.clone().unwrap_or_else(|| lang.t(Text::OutletNotNamed).to_string());
-                                            html! {
-                                                <div key={ai} class={classes!("cell", members.is_empty().then_some("empty"))} data-outlet={a.id.clone()}>
-                                                    <p class="cell-outlet">{ format!("{outlet} · {}", a.id) }</p>
-                                                    if members.is_empty() {
-                                                        <p class="not-mentioned">{ lang.t(Text::NotMentioned) }</p>
-                                                    } else {
-                                                        { for members.iter().map(|m| {
-                                                            let s = &sentences[m.sentence];
-                                                            html! {
-                                                                <p class="cell-text" lang={a.meta.language.clone()}>
-                                                                    <Passage article={ai} start={s.start} end={s.end}
-                                                                        on_active={on_active.clone()} />
-                                                                    if let Some(h) = &s.hedge {
-                                                                        <span class="hedge">{ format!(" ⚠ {} ({h})", lang.t(Text::Hedges)) }</span>
-                                                                    }
-                                                                    if let Some(src) = &s.source {
-                                                                        <span class="cites">{ format!(" — {} {src}", lang.t(Text::Cites)) }</span>
-                                                                    }
-                                                                </p>
-                                                            }
-                                                        }) }
-                                                    }
-                                                </div>
-                                            }
-                                        }) }
-                                    </div>
-                                    if let Some(d) = &g.diff {
-                                        <details class="word-diff">
-                                            <summary>{ lang.t(Text::WordDiff) }</summary>
-                                            <p lang="it">
-                                                { for d.ops.iter().map(|(op, words)| match op.as_str() {
-                                                    "delete" => html! { <del>{ words }</del> },
-                                                    "insert" => html! { <ins>{ words }</ins> },
-                                                    _ => html! { <span>{ words }</span> },
-                                                }) }
-                                            </p>
-                                        </details>
-                                    }
-                                </li>
-                            }
+                        { for order.iter().scan(0usize, |k, &(gi, on)| {
+                            let pos = on.then(|| { *k += 1; *k - 1 });
+                            Some(html! {
+                                <SbsRow key={gi} {gi} k={pos} verdict={story.verdict_among(&groups[gi], &selected)}
+                                    selected={shown.clone()} on_active={on_active.clone()} />
+                            })
                         }) }
                     </ol>
                 </div>
@@ -239,5 +189,176 @@ pub fn Compare(props: &CompareProps) -> Html {
                 <Link<Route> to={Route::Framing}>{ lang.t(Text::NavFraming) }</Link<Route>>
             </p>
         </section>
+    }
+}
+
+/// Props of [`SbsRow`].
+#[derive(Properties, PartialEq)]
+struct SbsRowProps {
+    /// Statement group.
+    gi: usize,
+    /// Position among the rows shown; `None` for a hidden row.
+    k: Option<usize>,
+    /// The group's verdict among the selected outlets.
+    verdict: Verdict,
+    /// Selected article indices, sorted.
+    selected: Rc<[usize]>,
+    /// Figure focus/hover.
+    on_active: Callback<Option<AttrValue>>,
+}
+
+/// One aligned statement group. Every outlet's cell is rendered and those
+/// not selected are hidden: switching outlets flips `hidden` on one cell
+/// per row instead of building or dropping a column of passages.
+#[component]
+fn SbsRow(props: &SbsRowProps) -> Html {
+    let corpus = use_corpus();
+    let story = corpus.story();
+    let Some(g) = story.comparison.statements.groups.get(props.gi) else {
+        return html! {};
+    };
+    let verdict = props.verdict;
+    let id = match props.k {
+        Some(k) => format!("row-{k}"),
+        None => format!("row-hidden-{}", props.gi),
+    };
+    let title_id = AttrValue::from(format!("{id}-title"));
+    html! {
+        <li class={classes!("sbs-row", format!("v-{}", verdict.as_str()))} {id} tabindex="-1"
+            aria-labelledby={title_id.clone()} data-row={props.k.map(|k| k.to_string())}
+            hidden={props.k.is_none()}>
+            <RowHead gi={props.gi} k={props.k} {verdict} {title_id} />
+            <div class="sbs-cells">
+                { for (0..story.len()).map(|ai| html! {
+                    <SbsCell key={ai} gi={props.gi} {ai} hidden={!props.selected.contains(&ai)}
+                        on_active={props.on_active.clone()} />
+                }) }
+            </div>
+            if g.diff.is_some() {
+                <WordDiff gi={props.gi} />
+            }
+        </li>
+    }
+}
+
+/// Props of [`SbsCell`].
+#[derive(Properties, PartialEq)]
+struct SbsCellProps {
+    /// Statement group.
+    gi: usize,
+    /// Article index.
+    ai: usize,
+    /// Not among the selected outlets.
+    hidden: bool,
+    /// Figure focus/hover.
+    on_active: Callback<Option<AttrValue>>,
+}
+
+/// What one outlet says in a statement group, or an explicit "not mentioned".
+#[component]
+fn SbsCell(props: &SbsCellProps) -> Html {
+    let lang = use_lang();
+    let corpus = use_corpus();
+    let story = corpus.story();
+    let Some(g) = story.comparison.statements.groups.get(props.gi) else {
+        return html! {};
+    };
+    if props.ai >= story.len() {
+        return html! {};
+    }
+    let ai = props.ai;
+    let a = story.article(ai);
+    let sentences = &story.comparison.statements.sentences;
+    let members: Vec<_> = g.members.iter().filter(|m| m.article == ai).collect();
+    let outlet = a
+        .meta
+        .outlet
+        .clone()
+        .unwrap_or_else(|| lang.t(Text::OutletNotNamed).to_string());
+    html! {
+        <div class={classes!("cell", members.is_empty().then_some("empty"))} data-outlet={a.id.clone()}
+            hidden={props.hidden}>
+            <p class="cell-outlet">{ format!("{outlet} · {}", a.id) }</p>
+            if members.is_empty() {
+                <p class="not-mentioned">{ lang.t(Text::NotMentioned) }</p>
+            } else {
+                { for members.iter().map(|m| {
+                    let s = &sentences[m.sentence];
+                    html! {
+                        <p class="cell-text" lang={a.meta.language.clone()}>
+                            <Passage article={ai} start={s.start} end={s.end}
+                                on_active={props.on_active.clone()} />
+                            if let Some(h) = &s.hedge {
+                                <span class="hedge">{ format!(" ⚠ {} ({h})", lang.t(Text::Hedges)) }</span>
+                            }
+                            if let Some(src) = &s.source {
+                                <span class="cites">{ format!(" — {} {src}", lang.t(Text::Cites)) }</span>
+                            }
+                        </p>
+                    }
+                }) }
+            }
+        </div>
+    }
+}
+
+/// Props of [`RowHead`].
+#[derive(Properties, PartialEq)]
+struct RowHeadProps {
+    gi: usize,
+    k: Option<usize>,
+    verdict: Verdict,
+    title_id: AttrValue,
+}
+
+/// A row's topic, verdict and why (re-rendered only when they change).
+#[component]
+fn RowHead(props: &RowHeadProps) -> Html {
+    let lang = use_lang();
+    let corpus = use_corpus();
+    let Some(g) = corpus.story().comparison.statements.groups.get(props.gi) else {
+        return html! {};
+    };
+    let verdict = props.verdict;
+    html! {
+        <div class="sbs-row-head">
+            <h2 id={props.title_id.clone()} class="sbs-topic">
+                <span class="visually-hidden">{ format!("{} {}: ", lang.t(Text::Statement), props.k.unwrap_or(0) + 1) }</span>
+                { &g.topic }
+            </h2>
+            <VerdictBadge verdict={verdict} />
+            if verdict != Verdict::OnlyHere {
+                <p class="sbs-why">{ lang.lang().explain(&g.parts) }</p>
+            }
+        </div>
+    }
+}
+
+/// Props of [`WordDiff`].
+#[derive(Properties, PartialEq)]
+struct WordDiffProps {
+    gi: usize,
+}
+
+/// The word-level differences inside a group of near-identical sentences.
+#[component]
+fn WordDiff(props: &WordDiffProps) -> Html {
+    let lang = use_lang();
+    let corpus = use_corpus();
+    let groups = &corpus.story().comparison.statements.groups;
+    let Some(d) = groups.get(props.gi).and_then(|g| g.diff.as_ref()) else {
+        return html! {};
+    };
+    html! {
+        <details class="word-diff">
+            <summary>{ lang.t(Text::WordDiff) }</summary>
+            <p lang="it">
+                { for d.ops.iter().map(|(op, words)| match op.as_str() {
+                    "delete" => html! { <del>{ words }</del> },
+                    "insert" => html! { <ins>{ words }</ins> },
+                    _ => html! { <span>{ words }</span> },
+                }) }
+            </p>
+        </details>
     }
 }

@@ -147,10 +147,25 @@ export async function newPage(browser, options = {}) {
   return page;
 }
 
-/** Saves a full-page screenshot under tests/e2e/artifacts/. */
+/** Scrolls `locator` into view, as a reader would, and waits two frames:
+ * side-by-side rows out of view are not rendered (content-visibility: auto),
+ * so what depends on rendering (innerText, visibility) needs them in view. */
+export async function reveal(locator) {
+  await locator.scrollIntoViewIfNeeded();
+  await locator.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+}
+
+/** Saves a full-page screenshot under tests/e2e/artifacts/. Rows out of
+ * view are rendered for it, as when printing (a full-page capture does not
+ * bring them into view). */
 export async function screenshot(page, name) {
   await mkdir(artifacts, { recursive: true });
+  const rendered = (on) => page.evaluate((on) => {
+    for (const row of document.querySelectorAll('.sbs-row')) row.style.contentVisibility = on ? 'visible' : '';
+  }, on);
+  await rendered(true);
   await page.screenshot({ path: join(artifacts, `${name}.png`), fullPage: true });
+  await rendered(false);
 }
 
 export const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };

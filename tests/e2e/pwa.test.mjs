@@ -31,8 +31,8 @@ async function installed(page, url) {
 
 const VIEWS = [
   ['#/', '.card'],
-  ['#/compare', '.sbs-row'],
-  ['#/compare/000~004?diff=1', '.sbs-row'],
+  ['#/compare', '.sbs-row:not([hidden])'],
+  ['#/compare/000~004?diff=1', '.sbs-row:not([hidden])'],
   ['#/figures?sort=verdict', '.figures-table tbody tr'],
   ['#/framing', '.frame'],
   ['#/read/004?s=3', '.article-body'],
@@ -135,7 +135,7 @@ test('where service workers are unavailable the app works and says so', async ()
   const server = await serveStatic();
   const page = await newPage(browser, { ...DESKTOP, serviceWorkers: 'block' });
   await page.goto(`${server.url}#/compare`);
-  await page.locator('.sbs-row').first().waitFor();
+  await page.locator('.sbs-row:not([hidden])').first().waitFor();
   await page.locator('#offline-note').waitFor({ timeout: 5000 });
   assert.match(await page.locator('#offline-note').innerText(), /senza connessione non è disponibile/);
   await server.close();
