@@ -7,7 +7,7 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::components::header::Header;
-use crate::hooks::use_corpus::CorpusProvider;
+use crate::hooks::use_corpus::{Corpus, CorpusProvider};
 use crate::hooks::use_lang::{use_lang, LangProvider};
 use crate::i18n::{Lang, Text};
 use crate::pages::{
@@ -60,14 +60,21 @@ fn switch(route: Route) -> Html {
     }
 }
 
+/// Props of [`App`].
+#[derive(Properties, PartialEq)]
+pub struct AppProps {
+    /// The analysed story.
+    pub corpus: Corpus,
+}
+
 /// The app as the browser runs it: hash routing around the shell. Once
 /// mounted it takes the place of the overview the build prerendered.
 #[component]
-pub fn App() -> Html {
+pub fn App(props: &AppProps) -> Html {
     use_effect_with((), |_| crate::services::dom::app_mounted());
     html! {
         <HashRouter>
-            <Shell />
+            <Shell corpus={props.corpus.clone()} />
         </HashRouter>
     }
 }
@@ -79,6 +86,9 @@ pub struct ShellProps {
     /// guessed one (prerendering each language at build time).
     #[prop_or_default]
     pub lang: Option<Lang>,
+    /// The analysed story; the embedded one, analysed here, if none.
+    #[prop_or_default]
+    pub corpus: Option<Corpus>,
 }
 
 /// Providers, header, the routed page and the footer. Tests and the build's
@@ -87,7 +97,7 @@ pub struct ShellProps {
 pub fn Shell(props: &ShellProps) -> Html {
     html! {
         <LangProvider initial={props.lang}>
-            <CorpusProvider>
+            <CorpusProvider corpus={props.corpus.clone()}>
                 <SkipLink />
                 <Header />
                 <main id="main" tabindex="-1">

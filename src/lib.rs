@@ -14,9 +14,28 @@ pub mod pages;
 pub mod query;
 pub mod services;
 
-/// Mounts the app on the page's `<body>`, where it takes the place of the
-/// overview the release build prerendered.
+/// Analyses the story (after the page's worker has warmed the code up, see
+/// `services::analysis`), then mounts the app on the page's `<body>`, where
+/// it takes the place of the overview the release build prerendered. In a
+/// worker (no window) the module is loaded for [`warm_up`] only.
 #[cfg(target_arch = "wasm32")]
 pub fn run() {
-    yew::Renderer::<app::App>::new().render();
+    if web_sys::window().is_none() {
+        return;
+    }
+    wasm_bindgen_futures::spawn_local(async {
+        let (corpus, start) = services::analysis::embedded().await;
+        services::dom::set_root_data("analysis", start.code());
+        // The analysis and the first render are two tasks, not one long one.
+        services::dom::next_task().await;
+        yew::Renderer::<app::App>::with_props(app::AppProps { corpus }).render();
+    });
+}
+
+/// For the page's worker: runs the analysis once, compiling its code in the
+/// module the worker shares with the page.
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn warm_up() -> usize {
+    services::analysis::warm_up()
 }

@@ -66,7 +66,11 @@ fn shown(f: &Figure) -> bool {
 impl Story {
     /// Analyses and compares the articles.
     pub fn new(articles: &[Article]) -> Story {
-        let comparison = compare(articles, None);
+        Story::from_comparison(compare(articles, None))
+    }
+
+    /// The story of a comparison made elsewhere (the analysis worker).
+    pub fn from_comparison(comparison: Comparison) -> Story {
         let mut info = HashMap::new();
         for (qi, q) in comparison.quantities.iter().enumerate() {
             for r in &q.figures {
@@ -84,7 +88,9 @@ impl Story {
         for (gi, g) in comparison.statements.groups.iter().enumerate() {
             if g.kind == GroupKind::Fact {
                 for m in &g.members {
-                    group_of_sentence[m.sentence] = gi;
+                    if let Some(slot) = group_of_sentence.get_mut(m.sentence) {
+                        *slot = gi;
+                    }
                 }
             }
         }
@@ -121,6 +127,11 @@ impl Story {
     /// The article at `i`.
     pub fn article(&self, i: usize) -> &Article {
         &self.comparison.articles[i].article
+    }
+
+    /// The number of words of the body of the article at `i`.
+    pub fn words(&self, i: usize) -> usize {
+        self.comparison.articles.get(i).map_or(0, |a| a.words)
     }
 
     /// What the views know about a figure (story figures only).

@@ -2,7 +2,8 @@
 //
 // On the staged bundle of a release build it:
 // 1. moves Trunk's inline loader script into its own file, so that the
-//    content security policy needs no inline-script exemption;
+//    content security policy needs no inline-script exemption, with the
+//    warm-up worker it offers the app (warm-up-<hash>.js);
 // 2. adds that policy and the service-worker registration;
 // 3. puts the story overview, rendered natively in each interface language
 //    (`synoptic-app prerender`), into the page with a small script that picks
@@ -75,10 +76,41 @@ const REGISTER = `
 
 const AFTER_PAINT = 'await new Promise((painted) => requestAnimationFrame(() => setTimeout(painted, 0)));';
 
+// The warm-up worker: it loads the app's own module (the page sends its
+// compiled WebAssembly.Module, so nothing is fetched or compiled twice) and
+// runs the analysis once. Browsers compile WebAssembly functions on their
+// first call; the code compiled here is shared with the page, whose own
+// analysis then takes a fraction of its cold time and blocks no input.
+const WORKER = `
+self.onmessage = async ({ data }) => {
+  try {
+    const glue = await import(data.glue);
+    glue.initSync({ module: data.module });
+    self.postMessage({ ok: true, quantities: glue.warm_up() });
+  } catch (e) {
+    self.postMessage({ ok: false, error: String((e && e.message) || e) });
+  }
+};
+`;
+
+// What the app calls before it analyses (see src/services/analysis.rs); where
+// it fails, the app analyses all the same, cold.
+const WARM_UP = (worker, glue) => `
+window.synopticWarmUp = (module) => new Promise((resolve, reject) => {
+  const worker = new Worker(new URL('./${worker}', import.meta.url), { type: 'module' });
+  const done = (settle, value) => { worker.terminate(); settle(value); };
+  worker.onmessage = ({ data }) => (data && data.ok
+    ? done(resolve, data.quantities)
+    : done(reject, new Error((data && data.error) || 'warm-up failed')));
+  worker.onerror = (e) => { e.preventDefault(); done(reject, new Error(e.message || 'warm-up worker failed')); };
+  worker.postMessage({ glue: new URL('${glue}', import.meta.url).href, module });
+});
+`;
+
 // Runs before the first paint (a classic script in <head>): the interface
 // language as the app will choose it (remembered, else the browser's, else
 // Italian) and whether the route is the overview, for the stylesheet to show
-// the matching prerendered overview. Until the app mounts it also keeps the
+// the matching prerendered overview; the address in the router's form. Until the app mounts it also keeps the
 // prerendered skip link and language switch working.
 const PICK = `
 (() => {
@@ -87,6 +119,11 @@ const PICK = `
   let stored = null;
   try { stored = localStorage.getItem('synoptic.lang'); } catch (e) { /* storage blocked */ }
   root.lang = known(stored) || known(navigator.language) || 'it';
+  // The app's router works on "#/…" and rewrites any other address to "#/"
+  // when it starts; doing it now costs nothing then.
+  if (!location.hash.startsWith('#/')) {
+    try { history.replaceState(history.state, '', '#/'); } catch (e) { /* sandboxed */ }
+  }
   const route = () => {
     const path = location.hash.replace(/^#/, '').split('?')[0];
     root.dataset.route = path === '' || path === '/' ? 'overview' : 'other';
@@ -142,6 +179,11 @@ let html = await readFile(join(dir, 'index.html'), 'utf8');
 const inline = html.match(/<script type="module">([\s\S]*?)<\/script>/);
 if (inline) {
   let code = inline[1].trim();
+  const glue = code.match(/from '(\.\/[^']+\.js)'/);
+  if (glue) {
+    const worker = await writeScript('warm-up', WORKER.trim());
+    code = code.replace(/^(const wasm = await init)/m, `${WARM_UP(worker.name, glue[1]).trim()}\n$1`);
+  }
   if (release) {
     // The page shows the prerendered overview first: fetch and start the
     // WebAssembly only after that first paint, so its download does not

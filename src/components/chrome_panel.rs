@@ -34,7 +34,7 @@ pub fn ChromePanel(props: &ChromePanelProps) -> Html {
                     let BlockKind::Chrome(kind) = b.kind else { return html! {} };
                     html! {
                         <li data-chrome={kind.as_str()}>
-                            <span class="chrome-kind" title={b.rule}>{ lang.lang().chrome_kind(kind) }</span>
+                            <span class="chrome-kind" title={b.rule.to_string()}>{ lang.lang().chrome_kind(kind) }</span>
                             <span class="chrome-text" lang={a.meta.language.clone()}>{ b.text(&a.text) }</span>
                         </li>
                     }

@@ -1,6 +1,5 @@
 //! One outlet's card on the overview.
 
-use synoptic_core::Article;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -8,16 +7,14 @@ use crate::app::Route;
 use crate::components::kind_badge::KindBadges;
 use crate::components::minimap::Minimap;
 use crate::format;
+use crate::hooks::use_corpus::use_corpus;
 use crate::hooks::use_lang::use_lang;
 use crate::i18n::Text;
 
 /// Props of [`OutletCard`].
 #[derive(Properties, PartialEq)]
 pub struct OutletCardProps {
-    /// The article the card stands for.
-    pub article: Article,
-    /// Its index in the story.
-    #[prop_or_default]
+    /// The index in the story of the article the card stands for.
     pub index: usize,
 }
 
@@ -25,7 +22,13 @@ pub struct OutletCardProps {
 #[component]
 pub fn OutletCard(props: &OutletCardProps) -> Html {
     let lang = use_lang();
-    let a = &props.article;
+    let corpus = use_corpus();
+    let story = corpus.story();
+    if props.index >= story.len() {
+        return html! {};
+    }
+    let a = story.article(props.index);
+    let words = story.words(props.index);
     let m = &a.meta;
     let title_id = format!("card-{}-title", a.id);
     let outlet = match &m.outlet {
@@ -59,7 +62,7 @@ pub fn OutletCard(props: &OutletCardProps) -> Html {
                 <dl class="card-meta">
                     <div><dt>{ lang.t(Text::Date) }</dt><dd>{ date }</dd></div>
                     <div><dt>{ lang.t(Text::Author) }</dt><dd>{ author }</dd></div>
-                    <div><dt>{ lang.t(Text::Words) }</dt><dd>{ format::count(a.word_count(), lang.lang()) }</dd></div>
+                    <div><dt>{ lang.t(Text::Words) }</dt><dd>{ format::count(words, lang.lang()) }</dd></div>
                     <div class="card-sources"><dt>{ lang.t(Text::SourcesCited) }</dt><dd>{ sources }</dd></div>
                 </dl>
                 <Minimap article={props.index} />

@@ -1,5 +1,6 @@
 //! The story the app shows: the embedded articles, analysed and compared
-//! once at start-up, shared by reference with every view.
+//! once at start-up (warmed up in a worker first, see `services::analysis`),
+//! shared by reference with every view.
 
 use std::rc::Rc;
 
@@ -43,14 +44,19 @@ impl Corpus {
 /// Props of [`CorpusProvider`].
 #[derive(Properties, PartialEq)]
 pub struct CorpusProviderProps {
+    /// The story analysed already (at start-up, see `services::analysis`); if none, the
+    /// embedded one is analysed here, once.
+    #[prop_or_default]
+    pub corpus: Option<Corpus>,
     /// The app.
     pub children: Html,
 }
 
-/// Analyses the embedded corpus once and provides it.
+/// Provides the story: the one given, else the embedded one analysed once.
 #[component]
 pub fn CorpusProvider(props: &CorpusProviderProps) -> Html {
-    let corpus = use_memo((), |_| Corpus::embedded());
+    let given = props.corpus.clone();
+    let corpus = use_memo((), move |_| given.unwrap_or_else(Corpus::embedded));
     html! {
         <ContextProvider<Corpus> context={(*corpus).clone()}>
             { props.children.clone() }

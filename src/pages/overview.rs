@@ -22,7 +22,7 @@ pub fn Overview() -> Html {
             <p class="lede">{ lang.t(Text::OverviewIntro) }</p>
             <ul class="cards" role="list">
                 { for corpus.articles().into_iter().enumerate().map(|(i, a)| html! {
-                    <OutletCard key={a.id.clone()} article={a.clone()} index={i} />
+                    <OutletCard key={a.id.clone()} index={i} />
                 }) }
             </ul>
             <section class="totals" aria-labelledby="totals-title">

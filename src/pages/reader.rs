@@ -106,7 +106,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
                             <span class="not-named">{ lang.t(Text::AuthorNotNamed) }</span>
                         }
                     </dd></div>
-                    <div><dt>{ lang.t(Text::Words) }</dt><dd>{ format::count(a.word_count(), lang.lang()) }</dd></div>
+                    <div><dt>{ lang.t(Text::Words) }</dt><dd>{ format::count(story.words(ai), lang.lang()) }</dd></div>
                     if let Some(url) = &m.url {
                         <div><dt>{ lang.t(Text::Original) }</dt><dd>
                             <a href={url.clone()} rel="noopener noreferrer external" target="_blank">{ m.site.clone().unwrap_or_else(|| url.clone()) }</a>

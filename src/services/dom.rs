@@ -39,14 +39,35 @@ pub fn browser_language() -> Option<String> {
 /// (the app now shows the same) and marks `<html data-app="ready">`.
 pub fn app_mounted() {
     #[cfg(target_arch = "wasm32")]
-    {
-        if let Some(el) = element_by_id("prerender") {
-            el.remove();
-        }
-        if let Some(el) = document().and_then(|d| d.document_element()) {
-            let _ = el.set_attribute("data-app", "ready");
-        }
+    if let Some(el) = element_by_id("prerender") {
+        el.remove();
     }
+    set_root_data("app", "ready");
+}
+
+/// Resolves in a later task (`setTimeout(0)`): long start-up work split in
+/// two lets the page handle input in between.
+pub async fn next_task() {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        let promise = js_sys::Promise::new(&mut |resolve, _| {
+            let _ = window.set_timeout_with_callback(&resolve);
+        });
+        let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    }
+}
+
+/// Sets `data-<name>` on `<html>` (what the page is in, for styles and tests).
+pub fn set_root_data(name: &str, value: &str) {
+    #[cfg(target_arch = "wasm32")]
+    if let Some(el) = document().and_then(|d| d.document_element()) {
+        let _ = el.set_attribute(&format!("data-{name}"), value);
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = (name, value);
 }
 
 /// Moves keyboard focus to the element with this id (skip links, page

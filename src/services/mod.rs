@@ -1,7 +1,9 @@
-//! The browser, behind small functions: storage, the DOM, downloads.
+//! The browser, behind small functions: the warm-up worker, storage, the
+//! DOM, downloads.
 //! Natively (in component tests) they do nothing, so components render
 //! anywhere.
 
+pub mod analysis;
 pub mod dom;
 pub mod download;
 pub mod pwa;

@@ -4,7 +4,7 @@
 // anything.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { servedBrowser, PHONE, DESKTOP } from './harness.mjs';
+import { servedBrowser, newPage, PHONE, DESKTOP } from './harness.mjs';
 
 const env = servedBrowser();
 
@@ -109,3 +109,57 @@ test('the WebAssembly is fetched after the first frame, not alongside the styles
   assert.ok(t.wasm >= t.frame, `wasm requested at ${t.wasm} ms, first frame at ${t.frame} ms`);
   await context.close();
 });
+
+/** Records the page's long tasks (over 50 ms) from its start. */
+const watchLongTasks = (page) => page.addInitScript(() => {
+  window.longTasks = [];
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) window.longTasks.push(Math.round(e.duration));
+  }).observe({ type: 'longtask', buffered: true });
+});
+const longTasks = (page) => page.evaluate(() => window.longTasks.map((d) => `${d} ms`).join(', ') || 'none');
+
+/** The overview's verdict totals, once the app is on screen. */
+const totals = (page) => page.evaluate(() => Object.fromEntries(
+  [...document.querySelectorAll('.total[data-verdict]')].map((t) => [t.dataset.verdict, Number(t.querySelector('.total-n').textContent)]),
+));
+
+test('a worker warms the analysis up on the compiled module, without a second download', async () => {
+  const page = await newPage(env.browser, DESKTOP);
+  await watchLongTasks(page);
+  const wasm = [];
+  page.on('request', (r) => { if (r.url().endsWith('.wasm')) wasm.push(r.url()); });
+  await page.goto(env.server.url);
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.analysis), 'warm');
+  // Printed, not asserted: what still blocks the page at start-up.
+  console.log(`start-up long tasks, analysis warmed up in the worker: ${await longTasks(page)}`);
+  assert.equal(wasm.length, 1, wasm.join(', '));
+  const t = await totals(page);
+  assert.equal(t.same, 1);
+  assert.equal(t.compatible, 2);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+for (const [how, prepare] of [
+  ['where workers are unavailable', (page) => page.addInitScript(() => { delete window.Worker; })],
+  ['when the warm-up worker fails', (page) => page.route(/\/warm-up-[0-9a-f]+\.js$/, (route) => route.fulfill({
+    status: 200, contentType: 'text/javascript; charset=utf-8', body: 'throw new Error("broken worker");',
+  }))],
+]) {
+  test(`${how}, the app analyses cold and shows the same story`, async () => {
+    const page = await newPage(env.browser, PHONE);
+    await prepare(page);
+    await watchLongTasks(page);
+    await page.goto(env.server.url);
+    assert.equal(await page.evaluate(() => document.documentElement.dataset.analysis), 'cold');
+    console.log(`start-up long tasks, analysis cold (${how}): ${await longTasks(page)}`);
+    const t = await totals(page);
+    assert.equal(t.same, 1);
+    assert.equal(t.compatible, 2);
+    await page.goto(`${env.server.url}#/compare`);
+    await page.locator('.sbs-row:not([hidden])').first().waitFor();
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+}

@@ -160,7 +160,7 @@ pub fn is_iso_day(s: &str) -> bool {
 }
 
 /// One outlet's article: the text as scraped, its metadata and its blocks.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Article {
     /// Short identifier, unique in a corpus (`000`).
     pub id: String,

@@ -28,12 +28,14 @@
 //! ]);
 //! ```
 
-use serde::Serialize;
+use std::borrow::Cow;
+
+use serde::{Deserialize, Serialize};
 
 use crate::text::{normalize, rough_word_count as word_count};
 
 /// What a block of the page is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", tag = "type", content = "chrome")]
 pub enum BlockKind {
     /// The article's title.
@@ -54,7 +56,7 @@ impl BlockKind {
 }
 
 /// The kinds of page chrome Synoptic recognises.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ChromeKind {
     /// Breadcrumbs and menus (`Home News …`).
@@ -142,7 +144,7 @@ impl ChromeKind {
 }
 
 /// A block of the page: a byte range of the source text and what it is.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Block {
     /// Byte offset of the first character (trimmed).
     pub start: usize,
@@ -150,8 +152,9 @@ pub struct Block {
     pub end: usize,
     /// What the block is.
     pub kind: BlockKind,
-    /// The rule that decided the kind, for people who want to know why.
-    pub rule: &'static str,
+    /// The rule that decided the kind, for people who want to know why
+    /// (borrowed from the rule table; owned once deserialised).
+    pub rule: Cow<'static, str>,
 }
 
 impl Block {
@@ -317,7 +320,7 @@ pub fn segment(text: &str) -> Vec<Block> {
                 start,
                 end: prefix_end,
                 kind: BlockKind::Chrome(ChromeKind::Metadata),
-                rule: "machine date line at the start of the text",
+                rule: Cow::Borrowed("machine date line at the start of the text"),
             });
             let rest = skip_space(text, prefix_end, end);
             if rest < end {
@@ -472,11 +475,11 @@ fn classify_alone(text: &str, start: usize, end: usize) -> Block {
     let s = &text[start..end];
     let norm = normalize(s);
     let words = word_count(s);
-    let chrome = |kind, rule| Block {
+    let chrome = |kind, rule: &'static str| Block {
         start,
         end,
         kind: BlockKind::Chrome(kind),
-        rule,
+        rule: Cow::Borrowed(rule),
     };
     if !has_alnum(s) {
         return chrome(ChromeKind::Noise, "no letters or digits");
@@ -541,11 +544,11 @@ fn classify_alone(text: &str, start: usize, end: usize) -> Block {
         start,
         end,
         kind,
-        rule: if kind == BlockKind::Heading {
+        rule: Cow::Borrowed(if kind == BlockKind::Heading {
             "short line without final punctuation"
         } else {
             "running text"
-        },
+        }),
     }
 }
 
@@ -566,12 +569,12 @@ fn structure(text: &str, blocks: &mut [Block]) {
                 let s = b.text(text);
                 if word_count(s) >= 3 {
                     b.kind = BlockKind::Headline;
-                    b.rule = "first title-like line before the body";
+                    b.rule = Cow::Borrowed("first title-like line before the body");
                     headline = Some(normalize(s));
                     break;
                 }
                 b.kind = BlockKind::Chrome(ChromeKind::SectionLabel);
-                b.rule = "short label before the headline";
+                b.rule = Cow::Borrowed("short label before the headline");
             }
             BlockKind::Headline | BlockKind::Chrome(_) => {}
         }
@@ -590,10 +593,10 @@ fn structure(text: &str, blocks: &mut [Block]) {
             match b.kind {
                 BlockKind::Heading | BlockKind::Paragraph if norm == *h => {
                     b.kind = BlockKind::Chrome(ChromeKind::TitleRepeat);
-                    b.rule = "the headline repeated";
+                    b.rule = Cow::Borrowed("the headline repeated");
                 }
                 BlockKind::Chrome(ChromeKind::Navigation) if norm.contains(h.as_str()) => {
-                    b.rule = "breadcrumb trail ending in the headline";
+                    b.rule = Cow::Borrowed("breadcrumb trail ending in the headline");
                 }
                 _ => {}
             }
@@ -631,7 +634,7 @@ fn structure(text: &str, blocks: &mut [Block]) {
                     (current, "in the page tail, after the story")
                 };
                 b.kind = BlockKind::Chrome(kind);
-                b.rule = rule;
+                b.rule = Cow::Borrowed(rule);
                 region = Some(kind);
             }
             _ => {}

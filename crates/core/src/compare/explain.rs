@@ -2,13 +2,13 @@
 //! that every interface can say it in its own language. [`english`] is the
 //! rendering the CLI report uses.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::figures::Qualifier;
 
 /// One thing an explanation says. Names are article ids; texts are quoted
 /// from the articles.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "part", rename_all = "snake_case")]
 pub enum Part {
     /// Both state the same number.

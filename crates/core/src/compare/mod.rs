@@ -29,14 +29,14 @@ pub mod explain;
 pub mod quantities;
 pub mod statements;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::article::Article;
 use crate::date::Date;
 use crate::figures::{self, dateline, Figure};
 
 /// A verdict on a link or a group.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Verdict {
     /// Same value and qualifier (same wording, for statements).
@@ -62,7 +62,7 @@ impl Verdict {
 }
 
 /// One article with its extracted figures and reference date.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct ArticleFigures {
     /// The article.
     pub article: Article,
@@ -70,10 +70,12 @@ pub struct ArticleFigures {
     pub reference: Option<(Date, dateline::Origin)>,
     /// Its figures (body and chrome).
     pub figures: Vec<Figure>,
+    /// The number of words of its body ([`Article::word_count`]).
+    pub words: usize,
 }
 
 /// A figure of the corpus: article index and figure index.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct FigureRef {
     /// Index of the article.
     pub article: usize,
@@ -82,7 +84,7 @@ pub struct FigureRef {
 }
 
 /// What one outlet looks like across the story.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct OutletProfile {
     /// Article id.
     pub article: String,
@@ -98,8 +100,10 @@ pub struct OutletProfile {
     pub only_here_figures: usize,
 }
 
-/// The comparison of a story.
-#[derive(Debug, Clone)]
+/// The comparison of a story. It serialises and deserialises whole, so an
+/// analysis can be kept or moved (to storage, across a worker's message)
+/// and used again without redoing it.
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Comparison {
     /// The articles with their figures.
     pub articles: Vec<ArticleFigures>,
@@ -151,6 +155,7 @@ pub fn analyse(article: &Article, fallback: Option<Date>) -> ArticleFigures {
         article: article.clone(),
         reference,
         figures,
+        words: article.word_count(),
     }
 }
 

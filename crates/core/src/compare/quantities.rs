@@ -22,7 +22,7 @@
 
 use std::collections::{BTreeSet, HashMap};
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::explain::{english, Part};
 use super::{ArticleFigures, FigureRef, Verdict};
@@ -32,7 +32,7 @@ use crate::lexicon::{lexicons, Term};
 use crate::text::collapse_whitespace;
 
 /// A link between two figures of different outlets.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Link {
     /// One figure.
     pub a: FigureRef,
@@ -48,7 +48,7 @@ pub struct Link {
 
 /// Figures of different outlets that measure the same quantity (or one
 /// figure no one else reports).
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Quantity {
     /// Identifier (`q3`).
     pub id: String,

@@ -21,7 +21,7 @@
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use similar::{capture_diff_slices, Algorithm, DiffOp};
 
 use super::explain::{english, Part};
@@ -34,7 +34,7 @@ use crate::lexicon::{lexicons, Term};
 use crate::text::collapse_whitespace;
 
 /// One sentence of a story.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Sentence {
     /// Index of the article.
     pub article: usize,
@@ -63,7 +63,7 @@ pub struct Sentence {
 }
 
 /// What a group is about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum GroupKind {
     /// Sentences stating the same fact.
@@ -73,7 +73,7 @@ pub enum GroupKind {
 }
 
 /// A member of a group.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Member {
     /// Index into [`Alignment::sentences`].
     pub sentence: usize,
@@ -86,7 +86,7 @@ pub struct Member {
 }
 
 /// A word-level difference between two near-identical members.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct WordDiff {
     /// First member (index into the group's members).
     pub a: usize,
@@ -98,7 +98,7 @@ pub struct WordDiff {
 
 /// Sentences of different outlets that state the same fact or frame the
 /// same relationship (or one sentence no one else has).
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct StatementGroup {
     /// Identifier (`s4`).
     pub id: String,
@@ -121,7 +121,7 @@ pub struct StatementGroup {
 }
 
 /// All sentences and their groups.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Alignment {
     /// Every story sentence, in article and text order.
     pub sentences: Vec<Sentence>,

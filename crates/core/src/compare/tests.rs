@@ -502,3 +502,29 @@ fn corpus_profiles_cite_the_right_sources() {
         "avrebbe contribuito, sarebbe riuscita, documenti trapelati"
     );
 }
+
+#[test]
+fn a_comparison_survives_a_round_trip_through_json() {
+    // An analysis kept as JSON reads back as the same comparison.
+    let c = compare(&crate::corpus::embedded(), None);
+    let json = serde_json::to_string(&c).expect("serialises");
+    let back: Comparison = serde_json::from_str(&json).expect("deserialises");
+    assert_eq!(serde_json::to_string(&back).expect("serialises"), json);
+    assert_eq!(back.verdict_counts(), c.verdict_counts());
+    assert_eq!(back.statements.groups.len(), c.statements.groups.len());
+    assert!(back
+        .articles
+        .iter()
+        .zip(&c.articles)
+        .all(|(a, b)| a.article == b.article && a.figures == b.figures));
+}
+
+#[test]
+fn a_damaged_comparison_is_refused_not_misread() {
+    let c = compare(&crate::corpus::embedded(), None);
+    let json = serde_json::to_string(&c).expect("serialises");
+    assert!(serde_json::from_str::<Comparison>(&json[..json.len() / 2]).is_err());
+    let bad_date = json.replacen("\"2025-", "\"2025-13-", 1);
+    assert_ne!(bad_date, json, "the story has dates");
+    assert!(serde_json::from_str::<Comparison>(&bad_date).is_err());
+}

@@ -8,7 +8,7 @@
 //! a user edit) wins, then the inferred one, then a fallback given by the
 //! caller (the CLI's `--date`).
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::time::first_full_date;
 use crate::article::Article;
@@ -17,7 +17,7 @@ use crate::date::Date;
 use crate::text::normalize;
 
 /// Where a date was read.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Evidence {
     /// A `date YYYY-MM-DD` line.
@@ -29,7 +29,7 @@ pub enum Evidence {
 }
 
 /// A date read from an article's text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Inferred {
     /// The day.
     pub date: Date,
@@ -42,7 +42,7 @@ pub struct Inferred {
 }
 
 /// Where the reference date of an analysis came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Origin {
     /// Set by a person: the metadata record or an edit.

@@ -39,14 +39,14 @@ pub mod quantity;
 pub mod time;
 pub mod token;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::article::Article;
 use crate::chrome::BlockKind;
 use crate::date::{Date, DayRange};
 
 /// What kind of figure.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum FigureKind {
     /// Money: a number with a currency.
@@ -98,7 +98,7 @@ impl FigureKind {
 }
 
 /// How a qualifier bends the stated value.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Qualifier {
     /// `oltre`, `più di`, `superato`: strictly more.
@@ -136,7 +136,7 @@ impl Qualifier {
 }
 
 /// A set of numbers: bounds may be missing (unbounded) or open.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct Interval {
     /// Lower bound; `None` is unbounded.
     pub min: Option<f64>,
@@ -236,7 +236,7 @@ impl Interval {
 }
 
 /// The time a figure refers to, as its sentence says it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TimeRef {
     /// The words (`nel 2025`).
     pub text: String,
@@ -247,7 +247,7 @@ pub struct TimeRef {
 }
 
 /// One figure.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Figure {
     /// Identifier, unique in its article (`f12`).
     pub id: String,
