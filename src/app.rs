@@ -136,9 +136,11 @@ fn Footer() -> Html {
     }
     html! {
         <footer class="site-footer">
-            <p>{ lang.t(Text::FooterOffline) }</p>
             if *offline == Some(false) {
+                <p>{ lang.t(Text::FooterPrivate) }</p>
                 <p class="offline-note" id="offline-note">{ lang.t(Text::OfflineUnavailable) }</p>
+            } else {
+                <p>{ lang.t(Text::FooterOffline) }</p>
             }
         </footer>
     }

@@ -66,6 +66,8 @@ pub enum Text {
     NavOverview,
     LanguageLabel,
     FooterOffline,
+    /// The footer where offline use is not available.
+    FooterPrivate,
     OverviewTitle,
     OverviewIntro,
     OutletNotNamed,
@@ -175,6 +177,8 @@ impl Lang {
             (Lang::En, FooterOffline) => {
                 "Synoptic works offline: nothing you read leaves your device."
             }
+            (Lang::It, FooterPrivate) => "Nulla di ciò che leggi lascia il tuo dispositivo.",
+            (Lang::En, FooterPrivate) => "Nothing you read leaves your device.",
             (Lang::It, OverviewTitle) => "La storia, testata per testata",
             (Lang::En, OverviewTitle) => "The story, outlet by outlet",
             (Lang::It, OverviewIntro) => {

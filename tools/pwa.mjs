@@ -16,9 +16,10 @@
 // Debug builds (the dev server) get no service worker.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readFile, writeFile, readdir, stat, unlink } from 'node:fs/promises';
+import { readFile, writeFile, readdir, stat, unlink, mkdir, rm } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Script } from 'node:vm';
 
 const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
 if (!dir) {
@@ -59,15 +60,16 @@ const REGISTER = `
     reloading = true;
     location.reload();
   });
+  // A new version may be waiting, installing (the browser checks for one at
+  // every navigation, before this runs) or found later.
+  const track = (worker) => worker?.addEventListener('statechange', () => {
+    if (worker.state === 'installed' && navigator.serviceWorker.controller) ready(worker);
+  });
   navigator.serviceWorker.register('./sw.js', { scope: './' }).then((reg) => {
     note('ready');
     if (reg.waiting && navigator.serviceWorker.controller) ready(reg.waiting);
-    reg.addEventListener('updatefound', () => {
-      const worker = reg.installing;
-      worker?.addEventListener('statechange', () => {
-        if (worker.state === 'installed' && navigator.serviceWorker.controller) ready(worker);
-      });
-    });
+    track(reg.installing);
+    reg.addEventListener('updatefound', () => track(reg.installing));
     // Check for a new version at every start.
     reg.update().catch(() => {});
   }).catch(() => note('unavailable'));
@@ -138,8 +140,67 @@ const PICK = `
     root.lang = el.lang;
     try { localStorage.setItem('synoptic.lang', el.lang); } catch (e2) { /* storage blocked */ }
   });
+  // Opened from a local file: module scripts and fetch are blocked there,
+  // so the app starts from classic scripts instead.
+  if (location.protocol === 'file:') {
+    for (const src of __LOCAL__) {
+      const script = document.createElement('script');
+      script.src = src;
+      script.async = false;
+      document.head.appendChild(script);
+    }
+  }
 })();
 `;
+
+// Opening index.html from a local file (file://): browsers block module
+// scripts and fetch there, so the release page also carries classic scripts
+// in local/ (neither precached nor part of the first load over the network):
+// the wasm-bindgen glue without its ES module syntax, the WebAssembly as
+// base64, and a boot that starts the app from them (without a service
+// worker, which the footer then says).
+function classicGlue(code) {
+  let exported = null;
+  const body = code
+    .replace(/^export (async function|function|const|let|class) /gm, '$1 ')
+    .replace(/^export \{([^}]*)\};?[ \t]*$/m, (_, names) => { exported = names; return ''; })
+    .replace(/import\.meta\.url/g, 'document.baseURI');
+  if (!exported || /^\s*(import|export)\b/m.test(body)) {
+    throw new Error('pwa.mjs: the wasm-bindgen glue has an unexpected shape');
+  }
+  const members = exported.split(',').map((x) => x.trim()).filter(Boolean).map((x) => {
+    const [local, as] = x.split(/\s+as\s+/);
+    return `${JSON.stringify(as || local)}: ${local}`;
+  });
+  const out = `(() => {\n${body}\nself.synopticLocal = { ${members.join(', ')} };\n})();`;
+  new Script(out); // throws on a syntax error
+  return out;
+}
+
+const LOCAL_BOOT = `
+(() => {
+  document.documentElement.dataset.offline = 'unavailable';
+  const bytes = Uint8Array.from(atob(self.synopticLocalWasm), (c) => c.charCodeAt(0));
+  self.synopticLocalWasm = null;
+  self.synopticLocal.default({ module_or_path: bytes }).catch((e) => console.error('Synoptic could not start:', e));
+})();
+`;
+
+/** Writes the local/ scripts; their paths, in load order. */
+async function writeLocal(glueName, wasmName) {
+  const local = join(dir, 'local');
+  await rm(local, { recursive: true, force: true });
+  await mkdir(local);
+  const glue = classicGlue(await readFile(join(dir, glueName), 'utf8'));
+  const wasm = `self.synopticLocalWasm = "${(await readFile(join(dir, wasmName))).toString('base64')}";`;
+  const out = [];
+  for (const [prefix, code] of [['glue', glue], ['wasm', wasm], ['boot', LOCAL_BOOT.trim()]]) {
+    const name = `local/${prefix}-${sha(code).toString('hex').slice(0, 16)}.js`;
+    await writeFile(join(dir, name), code + '\n');
+    out.push(`./${name}`);
+  }
+  return out;
+}
 
 // One language's prerendered app, made fit for the static page: router links
 // become hash links, and ids get a per-language prefix (both languages are in
@@ -166,15 +227,17 @@ async function files(root, d = root) {
 
 const sha = (data, alg = 'sha256') => createHash(alg).update(data).digest();
 
-/** Writes `code` as `<prefix>-<hash>.js` in the bundle; its name and the
- * subresource-integrity value for the tag. */
+/** Writes `code` as `<prefix>-<hash>.js` in the bundle; its name. (No
+ * subresource-integrity attributes: every file is the page's own, and a
+ * page opened from a local file cannot check them.) */
 async function writeScript(prefix, code) {
   const name = `${prefix}-${sha(code).toString('hex').slice(0, 16)}.js`;
   await writeFile(join(dir, name), code + '\n');
-  return { name, integrity: `sha384-${sha(code + '\n', 'sha384').toString('base64')}` };
+  return { name };
 }
 
 let html = await readFile(join(dir, 'index.html'), 'utf8');
+let local = [];
 // 1. The inline loader becomes a file.
 const inline = html.match(/<script type="module">([\s\S]*?)<\/script>/);
 if (inline) {
@@ -184,6 +247,8 @@ if (inline) {
     const worker = await writeScript('warm-up', WORKER.trim());
     code = code.replace(/^(const wasm = await init)/m, `${WARM_UP(worker.name, glue[1]).trim()}\n$1`);
   }
+  const wasmPath = code.match(/module_or_path: '\.\/([^']+\.wasm)'/);
+  if (release && glue && wasmPath) local = await writeLocal(glue[1].slice(2), wasmPath[1]);
   if (release) {
     // The page shows the prerendered overview first: fetch and start the
     // WebAssembly only after that first paint, so its download does not
@@ -192,8 +257,8 @@ if (inline) {
     html = html.replace(/<link rel="preload" href="[^"]+\.wasm"[^>]*>/, '');
     code += '\n' + REGISTER;
   }
-  const { name, integrity } = await writeScript('boot', code);
-  html = html.replace(inline[0], `<script type="module" src="./${name}" integrity="${integrity}"></script>`);
+  const { name } = await writeScript('boot', code);
+  html = html.replace(inline[0], `<script type="module" src="./${name}"></script>`);
 }
 // 3. The prerendered overview (release builds; kept if already there).
 if (release && !html.includes('id="prerender"')) {
@@ -206,9 +271,9 @@ if (release && !html.includes('id="prerender"')) {
   const variants = Object.entries(rendered)
     .map(([lang, body]) => `<div class="prerender-lang" lang="${lang}">${adapt(body, lang)}</div>`)
     .join('');
-  const { name, integrity } = await writeScript('pick', PICK.trim());
+  const { name } = await writeScript('pick', PICK.trim().replace('__LOCAL__', JSON.stringify(local)));
   html = html
-    .replace('</title>', `</title>\n    <script src="./${name}" integrity="${integrity}"></script>`)
+    .replace('</title>', `</title>\n    <script src="./${name}"></script>`)
     .replace('<body>', `<body>\n    <div class="prerender" id="prerender">${variants}</div>`);
 }
 // 2. The policy.
@@ -222,7 +287,7 @@ if (!release) {
   await unlink(join(dir, 'sw.js')).catch(() => {});
   process.exit(0);
 }
-const all = (await files(dir)).filter((f) => f !== 'sw.js');
+const all = (await files(dir)).filter((f) => f !== 'sw.js' && !f.startsWith('local/'));
 const hash = createHash('sha256');
 for (const f of all) {
   hash.update(f);

@@ -77,7 +77,12 @@ export async function serveStatic(dir = dist, prefix = '/') {
   const { port } = server.address();
   return {
     url: `http://127.0.0.1:${port}${prefix}`,
-    close: () => new Promise((ok) => server.close(ok)),
+    // Closes open connections too: a page still holding a keep-alive or
+    // in-flight request must not keep the test waiting.
+    close: () => new Promise((ok) => {
+      server.close(ok);
+      server.closeAllConnections();
+    }),
   };
 }
 

@@ -65,6 +65,8 @@ test('the precache list is the exact hashed files of the build', async () => {
     assert.ok(assets.includes(`./${ref[1]}`), `${ref[1]} is precached`);
   }
   assert.ok(assets.some((a) => a.endsWith('_bg.wasm')));
+  assert.ok(assets.some((a) => /^\.\/warm-up-[0-9a-f]{16}\.js$/.test(a)), 'the warm-up worker');
+  assert.ok(!assets.some((a) => a.startsWith('./local/')), 'the local-file scripts are not precached');
   assert.ok(assets.includes('./manifest.webmanifest'));
   assert.match(sw, /const VERSION = '[0-9a-f]{16}'/);
   // No inline script: the policy needs no exemption.
@@ -138,5 +140,30 @@ test('where service workers are unavailable the app works and says so', async ()
   await page.locator('.sbs-row:not([hidden])').first().waitFor();
   await page.locator('#offline-note').waitFor({ timeout: 5000 });
   assert.match(await page.locator('#offline-note').innerText(), /senza connessione non è disponibile/);
+  await page.context().close();
   await server.close();
+});
+
+test('opened from a local file (file://) the app works without a service worker, and says so', async () => {
+  const page = await newPage(browser, DESKTOP);
+  const file = `file://${join(dist, 'index.html')}`;
+  await page.goto(file);
+  const data = await page.evaluate(() => ({ ...document.documentElement.dataset }));
+  assert.equal(data.offline, 'unavailable');
+  assert.equal(data.analysis, 'cold', 'no worker from a local file');
+  assert.equal(await page.locator('.card').count(), 3);
+  await page.locator('#offline-note').waitFor();
+  assert.match(await page.locator('.site-footer').innerText(), /senza connessione non è disponibile/);
+  assert.doesNotMatch(await page.locator('.site-footer').innerText(), /funziona senza connessione:/);
+  // Deep links and the language switch, as over the network.
+  await page.goto(`${file}#/compare/000~004`);
+  await page.locator('.sbs-row:not([hidden])').first().waitFor();
+  assert.equal(await page.locator('.sbs-head .sbs-col-head').count(), 2);
+  await page.getByRole('button', { name: 'EN' }).click();
+  assert.ok(await page.getByRole('heading', { level: 1, name: 'Side by side' }).isVisible());
+  // Module scripts cannot load from a local file: the browser says so, and
+  // the classic scripts take over. Nothing else goes wrong.
+  const others = page.errors.filter((e) => !/CORS policy|Failed to load resource/.test(e));
+  assert.deepEqual(others, []);
+  await page.context().close();
 });
