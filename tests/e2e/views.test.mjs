@@ -30,6 +30,18 @@ test('overview shows the verdict totals and leads to every view', async () => {
   assert.ok((await n('only_here')) > 5);
   assert.ok(await page.locator('.card .minimap').first().isVisible());
   await assertAccessible(page, 'overview');
+  // How long switching views takes (printed, not asserted), from the address
+  // change to the painted frame: every view once to warm up, then again.
+  const views = ['#/compare', '#/figures', '#/framing', '#/read/004', '#/'];
+  const visit = (hash) => page.evaluate((hash) => new Promise((resolve) => {
+    const t0 = performance.now();
+    location.hash = hash;
+    requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - t0), 0));
+  }), hash);
+  for (const hash of views) await visit(hash);
+  const times = [];
+  for (const hash of views) times.push(`${hash.slice(2) || 'overview'} ${(await visit(hash)).toFixed(0)}`);
+  console.log(`switching views (warm), address change to painted frame, ms: ${times.join(', ')}`);
   await page.locator('.view-cards').getByRole('link', { name: 'Fianco a fianco' }).click();
   await page.waitForURL('**/#/compare');
   assert.ok(await page.getByRole('heading', { level: 1, name: 'Fianco a fianco' }).isVisible());
