@@ -166,7 +166,7 @@ export async function reveal(locator) {
 export async function screenshot(page, name) {
   await mkdir(artifacts, { recursive: true });
   const rendered = (on) => page.evaluate((on) => {
-    for (const row of document.querySelectorAll('.sbs-row')) row.style.contentVisibility = on ? 'visible' : '';
+    for (const row of document.querySelectorAll('.sbs-row, .para')) row.style.contentVisibility = on ? 'visible' : '';
   }, on);
   await rendered(true);
   await page.screenshot({ path: join(artifacts, `${name}.png`), fullPage: true });
