@@ -233,6 +233,60 @@ impl Story {
             .collect()
     }
 
+    /// What a group's explanation says about the selected articles only:
+    /// hedges, citations and framing of the others are left out, and so are
+    /// the others among the silent (a negation counts only between two
+    /// selected articles; framing words, which are the group's, stay whole).
+    /// Parts about figures are kept as they are.
+    pub fn parts_among(&self, g: &StatementGroup, selected: &[usize]) -> Vec<Part> {
+        let ids: Vec<&str> = selected
+            .iter()
+            .filter(|&&i| i < self.len())
+            .map(|&i| self.article(i).id.as_str())
+            .collect();
+        let on = |id: &String| ids.contains(&id.as_str());
+        g.parts
+            .iter()
+            .filter_map(|p| match p {
+                Part::Hedges { outlet, .. }
+                | Part::Cites { outlet, .. }
+                | Part::OnlyHere { outlet } => on(outlet).then(|| p.clone()),
+                Part::Negates { who, other, .. } => (on(who) && on(other)).then(|| p.clone()),
+                Part::Silent { outlets } => {
+                    let outlets: Vec<String> = outlets.iter().filter(|o| on(o)).cloned().collect();
+                    (!outlets.is_empty()).then_some(Part::Silent { outlets })
+                }
+                Part::FramingAligned { frame, outlets } => {
+                    let outlets: Vec<String> = outlets.iter().filter(|o| on(o)).cloned().collect();
+                    (outlets.len() > 1).then(|| Part::FramingAligned {
+                        frame: frame.clone(),
+                        outlets,
+                    })
+                }
+                // The words are the group's, not per outlet: kept whole.
+                Part::FramingOpposed {
+                    frame,
+                    asserting,
+                    assert_words,
+                    denying,
+                    deny_words,
+                } => {
+                    let asserting: Vec<String> =
+                        asserting.iter().filter(|o| on(o)).cloned().collect();
+                    let denying: Vec<String> = denying.iter().filter(|o| on(o)).cloned().collect();
+                    (!asserting.is_empty() && !denying.is_empty()).then(|| Part::FramingOpposed {
+                        frame: frame.clone(),
+                        asserting,
+                        assert_words: assert_words.clone(),
+                        denying,
+                        deny_words: deny_words.clone(),
+                    })
+                }
+                _ => Some(p.clone()),
+            })
+            .collect()
+    }
+
     /// A group's verdict among the selected articles (a group that only one
     /// of them has is `only_here` there).
     pub fn verdict_among(&self, g: &StatementGroup, selected: &[usize]) -> Verdict {
@@ -538,6 +592,24 @@ mod tests {
                 assert_eq!(*shown, present);
             }
         }
+    }
+
+    #[test]
+    fn explanations_among_the_selected_speak_of_them_only() {
+        let s = story();
+        let groups = &s.comparison.statements.groups;
+        let all: Vec<usize> = (0..s.len()).collect();
+        let mut trimmed = 0;
+        for g in groups {
+            let every = s.parts_among(g, &all);
+            assert_eq!(every, g.parts, "all selected: nothing left out");
+            let two = s.parts_among(g, &[0, 2]);
+            let text = Lang::En.explain(&two);
+            let other = &s.article(1).id;
+            assert!(!text.contains(other.as_str()), "{text}");
+            trimmed += usize::from(two != g.parts);
+        }
+        assert!(trimmed > 0, "some explanations name the third outlet");
     }
 
     #[test]

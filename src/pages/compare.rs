@@ -212,6 +212,7 @@ struct SbsRowProps {
 /// per row instead of building or dropping a column of passages.
 #[component]
 fn SbsRow(props: &SbsRowProps) -> Html {
+    let lang = use_lang();
     let corpus = use_corpus();
     let story = corpus.story();
     let Some(g) = story.comparison.statements.groups.get(props.gi) else {
@@ -223,11 +224,14 @@ fn SbsRow(props: &SbsRowProps) -> Html {
         None => format!("row-hidden-{}", props.gi),
     };
     let title_id = AttrValue::from(format!("{id}-title"));
+    // Why the verdict, about the selected outlets only (for shown rows).
+    let why = (props.k.is_some() && verdict != Verdict::OnlyHere)
+        .then(|| AttrValue::from(lang.lang().explain(&story.parts_among(g, &props.selected))));
     html! {
         <li class={classes!("sbs-row", format!("v-{}", verdict.as_str()))} {id} tabindex="-1"
             aria-labelledby={title_id.clone()} data-row={props.k.map(|k| k.to_string())}
             hidden={props.k.is_none()}>
-            <RowHead gi={props.gi} k={props.k} {verdict} {title_id} />
+            <RowHead gi={props.gi} k={props.k} {verdict} {title_id} {why} />
             <div class="sbs-cells">
                 { for (0..story.len()).map(|ai| html! {
                     <SbsCell key={ai} gi={props.gi} {ai} hidden={!props.selected.contains(&ai)}
@@ -309,6 +313,8 @@ struct RowHeadProps {
     k: Option<usize>,
     verdict: Verdict,
     title_id: AttrValue,
+    /// Why the verdict (none for a statement only one outlet makes).
+    why: Option<AttrValue>,
 }
 
 /// A row's topic, verdict and why (re-rendered only when they change).
@@ -327,8 +333,8 @@ fn RowHead(props: &RowHeadProps) -> Html {
                 { &g.topic }
             </h2>
             <VerdictBadge verdict={verdict} />
-            if verdict != Verdict::OnlyHere {
-                <p class="sbs-why">{ lang.lang().explain(&g.parts) }</p>
+            if let Some(why) = &props.why {
+                <p class="sbs-why">{ why.clone() }</p>
             }
         </div>
     }

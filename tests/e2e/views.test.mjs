@@ -127,6 +127,10 @@ test('side by side: outlets, differences only, deep link and keyboard', async ()
   );
   await page.waitForURL('**/#/compare/000~004');
   assert.equal(await page.locator('.sbs-head .sbs-col-head').count(), 2);
+  // The explanations speak of the outlets shown only.
+  const whys = await page.locator('.sbs-row:not([hidden]) .sbs-why').allTextContents();
+  assert.ok(whys.length > 0);
+  assert.deepEqual(whys.filter((w) => w.includes('003')), []);
   await page.locator('#differences-only').check();
   await page.waitForURL('**/#/compare/000~004?diff=1');
   const diff = await page.locator('.sbs-row:not([hidden])').count();
