@@ -245,59 +245,103 @@ impl Story {
             .map(|&i| self.article(i).id.as_str())
             .collect();
         let on = |id: &String| ids.contains(&id.as_str());
-        g.parts
-            .iter()
-            .filter_map(|p| match p {
-                Part::Hedges { outlet, .. }
-                | Part::Cites { outlet, .. }
-                | Part::OnlyHere { outlet } => on(outlet).then(|| p.clone()),
-                Part::Negates { who, other, .. } => (on(who) && on(other)).then(|| p.clone()),
-                Part::Silent { outlets } => {
-                    let outlets: Vec<String> = outlets.iter().filter(|o| on(o)).cloned().collect();
-                    (!outlets.is_empty()).then_some(Part::Silent { outlets })
-                }
-                Part::FramingAligned { frame, outlets } => {
-                    let outlets: Vec<String> = outlets.iter().filter(|o| on(o)).cloned().collect();
-                    (outlets.len() > 1).then(|| Part::FramingAligned {
-                        frame: frame.clone(),
-                        outlets,
-                    })
-                }
-                // The words are the group's, not per outlet: kept whole.
-                Part::FramingOpposed {
-                    frame,
-                    asserting,
-                    assert_words,
-                    denying,
-                    deny_words,
-                } => {
-                    let asserting: Vec<String> =
-                        asserting.iter().filter(|o| on(o)).cloned().collect();
-                    let denying: Vec<String> = denying.iter().filter(|o| on(o)).cloned().collect();
-                    (!asserting.is_empty() && !denying.is_empty()).then(|| Part::FramingOpposed {
-                        frame: frame.clone(),
+        // Where the verdict among them is weaker than the group's, the part
+        // that said why (a conflict, the same wording) no longer holds.
+        let weaker = self.verdict_among(g, selected) == Verdict::Compatible
+            && g.verdict != Verdict::Compatible;
+        let mut parts: Vec<Part> = Vec::new();
+        if weaker {
+            parts.push(Part::SameFact {
+                topic: g.topic.clone(),
+            });
+        }
+        parts.extend(
+            g.parts
+                .iter()
+                .filter(|p| !(weaker && matches!(p, Part::Negates { .. } | Part::NearIdentical)))
+                .filter_map(|p| match p {
+                    Part::Hedges { outlet, .. }
+                    | Part::Cites { outlet, .. }
+                    | Part::OnlyHere { outlet } => on(outlet).then(|| p.clone()),
+                    Part::Negates { who, other, .. } => (on(who) && on(other)).then(|| p.clone()),
+                    Part::Silent { outlets } => {
+                        let outlets: Vec<String> =
+                            outlets.iter().filter(|o| on(o)).cloned().collect();
+                        (!outlets.is_empty()).then_some(Part::Silent { outlets })
+                    }
+                    Part::FramingAligned { frame, outlets } => {
+                        let outlets: Vec<String> =
+                            outlets.iter().filter(|o| on(o)).cloned().collect();
+                        (outlets.len() > 1).then(|| Part::FramingAligned {
+                            frame: frame.clone(),
+                            outlets,
+                        })
+                    }
+                    // The words are the group's, not per outlet: kept whole.
+                    Part::FramingOpposed {
+                        frame,
                         asserting,
-                        assert_words: assert_words.clone(),
+                        assert_words,
                         denying,
-                        deny_words: deny_words.clone(),
-                    })
-                }
-                _ => Some(p.clone()),
-            })
-            .collect()
+                        deny_words,
+                    } => {
+                        let asserting: Vec<String> =
+                            asserting.iter().filter(|o| on(o)).cloned().collect();
+                        let denying: Vec<String> =
+                            denying.iter().filter(|o| on(o)).cloned().collect();
+                        (!asserting.is_empty() && !denying.is_empty()).then(|| {
+                            Part::FramingOpposed {
+                                frame: frame.clone(),
+                                asserting,
+                                assert_words: assert_words.clone(),
+                                denying,
+                                deny_words: deny_words.clone(),
+                            }
+                        })
+                    }
+                    _ => Some(p.clone()),
+                }),
+        );
+        parts
     }
 
-    /// A group's verdict among the selected articles (a group that only one
-    /// of them has is `only_here` there).
+    /// A group's verdict among the selected articles: `only_here` where
+    /// one of them has it; the group's own verdict where all its outlets are
+    /// selected; otherwise a conflict only if two selected outlets conflict,
+    /// the same wording only if the near-identical pair is selected, and
+    /// else compatible (the same fact: that much holds for any of them).
     pub fn verdict_among(&self, g: &StatementGroup, selected: &[usize]) -> Verdict {
+        let sel = |a: usize| selected.contains(&a);
         let present = selected
             .iter()
             .filter(|a| g.members.iter().any(|m| m.article == **a))
             .count();
         if present < 2 {
-            Verdict::OnlyHere
+            return Verdict::OnlyHere;
+        }
+        if g.members.iter().all(|m| sel(m.article)) {
+            return g.verdict;
+        }
+        let ids: Vec<&str> = selected
+            .iter()
+            .filter(|&&i| i < self.len())
+            .map(|&i| self.article(i).id.as_str())
+            .collect();
+        let conflict = g.parts.iter().any(|p| {
+            matches!(p, Part::Negates { who, other, .. }
+                if ids.contains(&who.as_str()) && ids.contains(&other.as_str()))
+        });
+        let pair_selected = g.diff.as_ref().is_some_and(|d| {
+            [d.a, d.b]
+                .iter()
+                .all(|&k| g.members.get(k).is_some_and(|m| sel(m.article)))
+        });
+        if conflict {
+            Verdict::Conflict
+        } else if g.verdict == Verdict::Same && pair_selected {
+            Verdict::Same
         } else {
-            g.verdict
+            Verdict::Compatible
         }
     }
 
@@ -592,6 +636,51 @@ mod tests {
                 assert_eq!(*shown, present);
             }
         }
+    }
+
+    /// Three outlets on one fact: two assert it, the third denies it.
+    fn disputed() -> Story {
+        let art = |id: &str, body: &str| {
+            let meta = synoptic_core::article::Metadata {
+                date: Some("2025-05-08".to_string()),
+                ..Default::default()
+            };
+            Article::parse(
+                id,
+                format!("{id}.txt"),
+                format!("Notizie del giorno {id}\n{body}"),
+                meta,
+            )
+        };
+        Story::new(&[
+            art("a", "Il gasdotto Forza della Siberia 2 sarà costruito dalla Russia e dalla Cina entro il decennio."),
+            art("b", "Russia e Cina: il gasdotto Forza della Siberia 2 sarà costruito entro il decennio."),
+            art("c", "Il gasdotto Forza della Siberia 2 non sarà costruito dalla Russia e dalla Cina entro il decennio."),
+        ])
+    }
+
+    #[test]
+    fn a_conflict_holds_only_among_the_outlets_in_it() {
+        let s = disputed();
+        let groups = &s.comparison.statements.groups;
+        let g = groups
+            .iter()
+            .find(|g| g.kind == GroupKind::Fact && g.members.len() == 3)
+            .expect("the three sentences are one group");
+        assert_eq!(g.verdict, Verdict::Conflict, "{:?}", g.parts);
+        assert_eq!(s.verdict_among(g, &[0, 1, 2]), Verdict::Conflict);
+        assert_eq!(s.verdict_among(g, &[0, 2]), Verdict::Conflict);
+        assert_eq!(s.verdict_among(g, &[1, 2]), Verdict::Conflict);
+        // The two that assert it do not conflict.
+        assert_ne!(s.verdict_among(g, &[0, 1]), Verdict::Conflict);
+        let why = Lang::En.explain(&s.parts_among(g, &[0, 1]));
+        assert!(!why.contains("negates"), "{why}");
+        assert!(
+            why.contains("same fact") || why.contains("near-identical"),
+            "{why}"
+        );
+        assert!(!why.contains("silent"), "{why}");
+        assert_eq!(s.verdict_among(g, &[0]), Verdict::OnlyHere);
     }
 
     #[test]

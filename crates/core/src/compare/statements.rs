@@ -585,24 +585,33 @@ fn fact_group(
             diff: None,
         };
     }
-    // Conflict: a shared term negated by one member and asserted by another.
+    // Conflict: a shared term negated by one member and asserted by another;
+    // every such pair of outlets is named (once), so that a view of some of
+    // the outlets can tell whether the conflict is among them.
     let sample = &members[..members.len().min(SAMPLE)];
-    let mut conflict = None;
-    'outer: for &i in sample {
+    let mut conflicts: Vec<Part> = Vec::new();
+    for &i in sample {
         for &j in sample {
             let (a, b) = (&sentences[i], &sentences[j]);
             if a.article == b.article {
                 continue;
             }
-            for t in &a.negated {
-                if b.terms.contains(t) && !b.negated.contains(t) {
-                    conflict = Some(Part::Negates {
-                        who: name(articles, a.article),
-                        term: t.name().to_string(),
-                        other: name(articles, b.article),
-                    });
-                    break 'outer;
-                }
+            let (who, other) = (name(articles, a.article), name(articles, b.article));
+            if conflicts.iter().any(
+                |c| matches!(c, Part::Negates { who: w, other: o, .. } if *w == who && *o == other),
+            ) {
+                continue;
+            }
+            if let Some(t) = a
+                .negated
+                .iter()
+                .find(|t| b.terms.contains(t) && !b.negated.contains(t))
+            {
+                conflicts.push(Part::Negates {
+                    who,
+                    term: t.name().to_string(),
+                    other,
+                });
             }
         }
     }
@@ -629,8 +638,8 @@ fn fact_group(
         }
     });
     let mut parts = Vec::new();
-    let verdict = if let Some(c) = conflict {
-        parts.push(c);
+    let verdict = if !conflicts.is_empty() {
+        parts.extend(conflicts);
         Verdict::Conflict
     } else if best_pair.2 >= 0.8 {
         parts.push(Part::NearIdentical);
