@@ -1,6 +1,6 @@
 // Regenerates the screenshots of the README: `node tests/e2e/docs-shots.mjs`
 // after `cargo xtask build`.
-import { serveStatic, launch, newPage, DESKTOP } from './harness.mjs';
+import { serveStatic, launch, newPage, reveal, DESKTOP } from './harness.mjs';
 
 const server = await serveStatic();
 const browser = await launch();
@@ -8,8 +8,9 @@ const page = await newPage(browser, DESKTOP);
 await page.goto(`${server.url}#/compare`);
 await page.locator('.sbs-row:not([hidden])').first().waitFor();
 const row = page.locator('.sbs-row:not([hidden])', { hasText: '227,9' });
-await row.scrollIntoViewIfNeeded();
+await reveal(row);
 await row.locator('mark.fig', { hasText: '227,9' }).focus();
+await page.waitForTimeout(300);
 await page.screenshot({ path: 'docs/compare.png' });
 await page.goto(server.url);
 await page.locator('.totals').waitFor();
