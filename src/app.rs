@@ -151,11 +151,18 @@ fn Footer() -> Html {
 #[component]
 fn UpdateBanner() -> Html {
     let lang = use_lang();
-    let ready = use_state(|| false);
+    let ready = use_state(crate::services::pwa::update_ready);
     {
         let ready = ready.clone();
         use_effect_with((), move |_| {
-            let listener = crate::services::pwa::on_update_ready(move || ready.set(true));
+            let listener = {
+                let ready = ready.clone();
+                crate::services::pwa::on_update_ready(move || ready.set(true))
+            };
+            // Found between the first render and now: the event is gone.
+            if crate::services::pwa::update_ready() {
+                ready.set(true);
+            }
             move || drop(listener)
         });
     }

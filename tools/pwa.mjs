@@ -49,8 +49,10 @@ const REGISTER = `
   const note = (state) => { document.documentElement.dataset.offline = state; };
   if (!('serviceWorker' in navigator) || !/^https?:$/.test(location.protocol)) { note('unavailable'); return; }
   let waiting = null;
+  // Recorded on the page too: the app may mount after the event.
   const ready = (worker) => {
     waiting = worker;
+    document.documentElement.dataset.update = 'ready';
     window.dispatchEvent(new CustomEvent('synoptic:update-ready'));
   };
   window.synopticApplyUpdate = () => { if (waiting) waiting.postMessage({ type: 'SKIP_WAITING' }); };

@@ -23,6 +23,22 @@ pub fn offline_available() -> Option<bool> {
     None
 }
 
+/// Whether a new version is installed and waiting already
+/// (`<html data-update="ready">`, set by the boot script, which may find it
+/// before the app has mounted).
+pub fn update_ready() -> bool {
+    #[cfg(target_arch = "wasm32")]
+    {
+        web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+            .and_then(|e| e.get_attribute("data-update"))
+            .is_some_and(|v| v == "ready")
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    false
+}
+
 /// Calls `f` when a new version is installed and waiting. The returned
 /// guard removes the listener when dropped.
 pub fn on_update_ready(f: impl Fn() + 'static) -> Listener {

@@ -104,7 +104,21 @@ test('a rebuilt bundle is offered, and taken on request', async () => {
   assert.ok(!cacheBefore.includes(`synoptic-${version}`));
   await page.reload();
   const banner = page.locator('#update-banner');
-  await banner.waitFor({ timeout: 15000 });
+  try {
+    await banner.waitFor({ timeout: 15000 });
+  } catch (e) {
+    // What the page and its worker were in, for a failure that is rare.
+    console.log('no update banner:', await page.evaluate(async () => {
+      const reg = await navigator.serviceWorker.getRegistration();
+      return JSON.stringify({
+        data: { ...document.documentElement.dataset },
+        waiting: Boolean(reg?.waiting),
+        installing: reg?.installing?.state ?? null,
+        caches: await caches.keys(),
+      });
+    }));
+    throw e;
+  }
   assert.match(await banner.innerText(), /nuova versione/);
   await Promise.all([page.waitForEvent('load'), page.locator('#apply-update').click()]);
   await page.locator('.card').first().waitFor();
