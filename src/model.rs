@@ -66,11 +66,7 @@ fn shown(f: &Figure) -> bool {
 impl Story {
     /// Analyses and compares the articles.
     pub fn new(articles: &[Article]) -> Story {
-        Story::from_comparison(compare(articles, None))
-    }
-
-    /// The story of a comparison made elsewhere (the analysis worker).
-    pub fn from_comparison(comparison: Comparison) -> Story {
+        let comparison = compare(articles, None);
         let mut info = HashMap::new();
         for (qi, q) in comparison.quantities.iter().enumerate() {
             for r in &q.figures {
@@ -233,17 +229,22 @@ impl Story {
             .collect()
     }
 
+    /// The ids of the selected articles (indices out of range left out).
+    fn ids(&self, selected: &[usize]) -> Vec<&str> {
+        selected
+            .iter()
+            .filter(|&&i| i < self.len())
+            .map(|&i| self.article(i).id.as_str())
+            .collect()
+    }
+
     /// What a group's explanation says about the selected articles only:
     /// hedges, citations and framing of the others are left out, and so are
     /// the others among the silent (a negation counts only between two
     /// selected articles; framing words, which are the group's, stay whole).
     /// Parts about figures are kept as they are.
     pub fn parts_among(&self, g: &StatementGroup, selected: &[usize]) -> Vec<Part> {
-        let ids: Vec<&str> = selected
-            .iter()
-            .filter(|&&i| i < self.len())
-            .map(|&i| self.article(i).id.as_str())
-            .collect();
+        let ids = self.ids(selected);
         let on = |id: &String| ids.contains(&id.as_str());
         // Where the verdict among them is weaker than the group's, the part
         // that said why (a conflict, the same wording) no longer holds.
@@ -322,11 +323,7 @@ impl Story {
         if g.members.iter().all(|m| sel(m.article)) {
             return g.verdict;
         }
-        let ids: Vec<&str> = selected
-            .iter()
-            .filter(|&&i| i < self.len())
-            .map(|&i| self.article(i).id.as_str())
-            .collect();
+        let ids = self.ids(selected);
         let conflict = g.parts.iter().any(|p| {
             matches!(p, Part::Negates { who, other, .. }
                 if ids.contains(&who.as_str()) && ids.contains(&other.as_str()))

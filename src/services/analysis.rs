@@ -56,17 +56,9 @@ pub async fn embedded() -> (Corpus, Start) {
 #[cfg(target_arch = "wasm32")]
 async fn warmed_in_worker() -> bool {
     use wasm_bindgen::{JsCast, JsValue};
-    let Some(window) = web_sys::window() else {
-        return false;
-    };
-    let Ok(warm) = js_sys::Reflect::get(&window, &JsValue::from_str("synopticWarmUp"))
-        .and_then(|f| f.dyn_into::<js_sys::Function>())
-    else {
-        return false;
-    };
-    let Ok(promise) = warm
-        .call1(&JsValue::NULL, &wasm_bindgen::module())
-        .and_then(|p| p.dyn_into::<js_sys::Promise>())
+    let Some(promise) = crate::services::dom::page_function("synopticWarmUp")
+        .and_then(|warm| warm.call1(&JsValue::NULL, &wasm_bindgen::module()).ok())
+        .and_then(|p| p.dyn_into::<web_sys::js_sys::Promise>().ok())
     else {
         return false;
     };

@@ -53,7 +53,7 @@ pub async fn next_task() {
         let Some(window) = web_sys::window() else {
             return;
         };
-        let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let promise = web_sys::js_sys::Promise::new(&mut |resolve, _| {
             let _ = window.set_timeout_with_callback(&resolve);
         });
         let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
@@ -68,6 +68,33 @@ pub fn set_root_data(name: &str, value: &str) {
     }
     #[cfg(not(target_arch = "wasm32"))]
     let _ = (name, value);
+}
+
+/// `data-<name>` of `<html>`, as the app or the boot script set it
+/// (natively: none).
+pub fn root_data(name: &str) -> Option<String> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        document()?
+            .document_element()?
+            .get_attribute(&format!("data-{name}"))
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = name;
+        None
+    }
+}
+
+/// A function the boot script put on `window` (`synopticWarmUp`, …).
+#[cfg(target_arch = "wasm32")]
+pub(crate) fn page_function(name: &str) -> Option<web_sys::js_sys::Function> {
+    use wasm_bindgen::JsCast;
+    let window = web_sys::window()?;
+    web_sys::js_sys::Reflect::get(&window, &wasm_bindgen::JsValue::from_str(name))
+        .ok()?
+        .dyn_into()
+        .ok()
 }
 
 /// Moves keyboard focus to the element with this id (skip links, page

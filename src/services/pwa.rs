@@ -3,40 +3,24 @@
 //! registered by the boot script that `tools/pwa.mjs` writes for release
 //! builds; this module only listens and asks.
 
+use crate::services::dom::root_data;
+
 /// Offline use as the boot script reported it: `Some(true)` ready,
 /// `Some(false)` unavailable here (file://, private modes, old browsers),
 /// `None` not known (dev server, or not yet registered).
 pub fn offline_available() -> Option<bool> {
-    #[cfg(target_arch = "wasm32")]
-    {
-        let state = web_sys::window()?
-            .document()?
-            .document_element()?
-            .get_attribute("data-offline")?;
-        match state.as_str() {
-            "ready" => Some(true),
-            "unavailable" => Some(false),
-            _ => None,
-        }
+    match root_data("offline")?.as_str() {
+        "ready" => Some(true),
+        "unavailable" => Some(false),
+        _ => None,
     }
-    #[cfg(not(target_arch = "wasm32"))]
-    None
 }
 
 /// Whether a new version is installed and waiting already
 /// (`<html data-update="ready">`, set by the boot script, which may find it
 /// before the app has mounted).
 pub fn update_ready() -> bool {
-    #[cfg(target_arch = "wasm32")]
-    {
-        web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.document_element())
-            .and_then(|e| e.get_attribute("data-update"))
-            .is_some_and(|v| v == "ready")
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    false
+    root_data("update").is_some_and(|v| v == "ready")
 }
 
 /// Calls `f` when a new version is installed and waiting. The returned
@@ -68,18 +52,15 @@ pub fn on_update_ready(f: impl Fn() + 'static) -> Listener {
 pub fn apply_update() {
     #[cfg(target_arch = "wasm32")]
     {
-        use wasm_bindgen::{JsCast, JsValue};
+        use wasm_bindgen::JsValue;
         let Some(w) = web_sys::window() else { return };
         let _ = web_sys::js_sys::Reflect::set(
             &w,
             &JsValue::from_str("synopticUpdating"),
             &JsValue::TRUE,
         );
-        if let Ok(f) = web_sys::js_sys::Reflect::get(&w, &JsValue::from_str("synopticApplyUpdate"))
-        {
-            if let Ok(f) = f.dyn_into::<web_sys::js_sys::Function>() {
-                let _ = f.call0(&w);
-            }
+        if let Some(f) = crate::services::dom::page_function("synopticApplyUpdate") {
+            let _ = f.call0(&w);
         }
     }
 }
