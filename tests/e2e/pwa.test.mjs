@@ -89,18 +89,29 @@ test('works under a sub-path, offline too', async () => {
   assert.deepEqual(page.errors, []);
 });
 
-test('a rebuilt bundle is offered, and taken on request', async () => {
+/** A copy of the bundle served and installed in a page. */
+async function installedCopy() {
   const dir = await mkdtemp(join(tmpdir(), 'synoptic-update-'));
   await cp(dist, dir, { recursive: true });
   const server = await serveStatic(dir);
   const page = await newPage(browser, DESKTOP);
   await installed(page, server.url);
-  const cacheBefore = await page.evaluate(() => caches.keys());
-  // The rebuild: a change in the bundle, and the post-build step again.
+  return { dir, server, page };
+}
+
+/** Rebuilds the copy: a change in the bundle, and the post-build step
+ * again. Returns the new version. */
+async function rebuild(dir) {
   const index = join(dir, 'index.html');
   await writeFile(index, (await readFile(index, 'utf8')).replace('</body>', '<!-- rebuilt --></body>'));
   execFileSync('node', [join(root, 'tools/pwa.mjs'), dir]);
-  const version = (await readFile(join(dir, 'sw.js'), 'utf8')).match(/const VERSION = '([0-9a-f]+)'/)[1];
+  return (await readFile(join(dir, 'sw.js'), 'utf8')).match(/const VERSION = '([0-9a-f]+)'/)[1];
+}
+
+test('a rebuilt bundle is offered, and taken on request', async () => {
+  const { dir, server, page } = await installedCopy();
+  const cacheBefore = await page.evaluate(() => caches.keys());
+  const version = await rebuild(dir);
   assert.ok(!cacheBefore.includes(`synoptic-${version}`));
   await page.reload();
   const banner = page.locator('#update-banner');
@@ -127,6 +138,31 @@ test('a rebuilt bundle is offered, and taken on request', async () => {
   assert.match(shell, /rebuilt/);
   await server.close();
   assert.deepEqual(page.errors, []);
+});
+
+test('a new version found before the app has mounted is still offered', async () => {
+  const { dir, server, page } = await installedCopy();
+  await rebuild(dir);
+  // The app starts only once the page has found the new version: the
+  // boot script's event is then long gone, and the app must see it anyway.
+  await page.addInitScript(() => {
+    let warmUp;
+    Object.defineProperty(window, 'synopticWarmUp', {
+      configurable: true,
+      set(f) { warmUp = f; },
+      get() {
+        return (module) => new Promise((found) => {
+          const wait = () => (document.documentElement.dataset.update === 'ready' ? found() : setTimeout(wait, 50));
+          wait();
+        }).then(() => warmUp(module));
+      },
+    });
+  });
+  await page.reload();
+  await page.locator('#update-banner').waitFor({ timeout: 15000 });
+  assert.match(await page.locator('#update-banner').innerText(), /nuova versione/);
+  await page.context().close();
+  await server.close();
 });
 
 test('the manifest is valid and the app installable', async () => {

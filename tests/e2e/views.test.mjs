@@ -127,6 +127,14 @@ test('side by side: outlets, differences only, deep link and keyboard', async ()
   );
   await page.waitForURL('**/#/compare/000~004');
   assert.equal(await page.locator('.sbs-head .sbs-col-head').count(), 2);
+  // The two outlets are two columns: the grid counts the cells shown.
+  const cells = await page.locator('.sbs-row:not([hidden])').first().locator('.cell:not([hidden])').evaluateAll(
+    (els) => els.map((el) => el.getBoundingClientRect()).map((r) => ({ top: r.top, left: r.left, right: r.right })),
+  );
+  assert.equal(cells.length, 2);
+  assert.equal(cells[0].top, cells[1].top, 'side by side');
+  assert.ok(cells[1].left >= cells[0].right, 'side by side');
+  assert.ok(cells[1].right - cells[0].left > 600, 'the two columns fill the width');
   // The explanations speak of the outlets shown only.
   const whys = await page.locator('.sbs-row:not([hidden]) .sbs-why').allTextContents();
   assert.ok(whys.length > 0);
