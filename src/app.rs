@@ -7,13 +7,10 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::components::header::Header;
+use crate::components::views::Views;
 use crate::hooks::use_corpus::{Corpus, CorpusProvider};
 use crate::hooks::use_lang::{use_lang, LangProvider};
 use crate::i18n::{Lang, Text};
-use crate::pages::{
-    compare::Compare, figures::Figures, framing::Framing, not_found::NotFound, overview::Overview,
-    reader::Reader,
-};
 
 /// Every place in the app.
 #[derive(Debug, Clone, PartialEq, Eq, Routable)]
@@ -46,18 +43,6 @@ pub enum Route {
     #[not_found]
     #[at("/404")]
     NotFound,
-}
-
-fn switch(route: Route) -> Html {
-    match route {
-        Route::Overview => html! { <Overview /> },
-        Route::Read { id } => html! { <Reader id={AttrValue::from(id)} /> },
-        Route::CompareAll => html! { <Compare /> },
-        Route::Compare { outlets } => html! { <Compare outlets={AttrValue::from(outlets)} /> },
-        Route::Figures => html! { <Figures /> },
-        Route::Framing => html! { <Framing /> },
-        Route::NotFound => html! { <NotFound /> },
-    }
 }
 
 /// Props of [`App`].
@@ -101,7 +86,7 @@ pub fn Shell(props: &ShellProps) -> Html {
                 <SkipLink />
                 <Header />
                 <main id="main" tabindex="-1">
-                    <Switch<Route> render={switch} />
+                    <Views />
                 </main>
                 <Footer />
                 <UpdateBanner />

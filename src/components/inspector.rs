@@ -15,6 +15,9 @@ use crate::i18n::Text;
 pub struct InspectorProps {
     /// The active quantity id.
     pub active: Option<AttrValue>,
+    /// The id of its heading, unique in the page (views stay in the page
+    /// side by side, hidden).
+    pub heading: AttrValue,
 }
 
 /// Verdict, measure, explanation and each outlet's figures.
@@ -31,8 +34,8 @@ pub fn Inspector(props: &InspectorProps) -> Html {
             .find(|q| q.id == id.as_str())
     });
     html! {
-        <aside class="inspector" aria-labelledby="inspector-title">
-            <h2 id="inspector-title">{ lang.t(Text::Inspector) }</h2>
+        <aside class="inspector" aria-labelledby={props.heading.clone()}>
+            <h2 id={props.heading.clone()}>{ lang.t(Text::Inspector) }</h2>
             <div role="status" aria-live="polite" aria-atomic="true">
             if let Some(q) = quantity {
                 <p class="inspector-verdict"><VerdictBadge verdict={q.verdict} /></p>

@@ -8,3 +8,4 @@ pub mod minimap;
 pub mod outlet_card;
 pub mod passage;
 pub mod verdict;
+pub mod views;

@@ -13,6 +13,7 @@ use crate::components::verdict::VerdictBadge;
 use crate::hooks::use_active::use_active_quantity;
 use crate::hooks::use_corpus::use_corpus;
 use crate::hooks::use_lang::use_lang;
+use crate::hooks::use_progressive::use_progressive;
 use crate::i18n::Text;
 use crate::query;
 use crate::services::dom;
@@ -23,6 +24,9 @@ pub struct CompareProps {
     /// Selected article ids joined by `~` (`000~004`; `+` and `,` are read too); empty for all.
     #[prop_or_default]
     pub outlets: AttrValue,
+    /// The address's query (`?diff=1`).
+    #[prop_or_default]
+    pub query: AttrValue,
 }
 
 /// `?diff=1`.
@@ -37,15 +41,9 @@ pub fn Compare(props: &CompareProps) -> Html {
     let lang = use_lang();
     let corpus = use_corpus();
     let story = corpus.story();
-    let location = use_location();
     let navigator = use_navigator();
     let (active, on_active) = use_active_quantity();
-    let current_row = use_mut_ref(|| 0usize);
-    let query_str = location
-        .as_ref()
-        .map(|l| l.query_str().to_string())
-        .unwrap_or_default();
-    let differences = query::flag(&query_str, "diff");
+    let differences = query::flag(&props.query, "diff");
     let mut selected: Vec<usize> = props
         .outlets
         .split(['+', ',', ' ', '~'])
@@ -62,7 +60,16 @@ pub fn Compare(props: &CompareProps) -> Html {
     // moving them.
     let order = story.row_order(&selected, differences);
     let groups = &story.comparison.statements.groups;
-    let shown: Rc<[usize]> = selected.clone().into();
+    // Cells of outlets not shown are hidden by the container's classes
+    // (`hide-c3`), so rows whose own verdict and explanation stay the same
+    // do not re-render; beyond the columns the stylesheet names, by the row.
+    let hide_classes: Classes = (0..story.len().min(CSS_COLUMNS))
+        .filter(|i| !selected.contains(i))
+        .map(|i| format!("hide-c{i}"))
+        .collect();
+    let hide_beyond: Rc<[usize]> = (CSS_COLUMNS..story.len())
+        .filter(|i| !selected.contains(i))
+        .collect();
 
     let go = {
         let navigator = navigator.clone();
@@ -84,44 +91,23 @@ pub fn Compare(props: &CompareProps) -> Html {
     };
 
     let row_count = order.iter().filter(|r| r.1).count();
-    let onkeydown = {
-        let current_row = current_row.clone();
-        Callback::from(move |e: KeyboardEvent| {
-            let step: i64 = match e.key().as_str() {
-                "j" | "ArrowDown" => 1,
-                "k" | "ArrowUp" => -1,
-                _ => return,
-            };
-            if row_count == 0 {
-                return;
-            }
+    // A first screenful at once, the rest a slice per task.
+    let built = use_progressive(order.len(), ROWS_AT_ONCE, ROWS_AT_ONCE);
+    // j/k and the arrows move between the rows shown.
+    let onkeydown = Callback::from(move |e: KeyboardEvent| {
+        let step: i32 = match e.key().as_str() {
+            "j" | "ArrowDown" => 1,
+            "k" | "ArrowUp" => -1,
+            _ => return,
+        };
+        if row_count > 0 {
             e.prevent_default();
-            let next = {
-                let Ok(mut cur) = current_row.try_borrow_mut() else {
-                    return;
-                };
-                let next = (*cur as i64 + step).clamp(0, row_count as i64 - 1) as usize;
-                *cur = next;
-                next
-            };
-            // Focusing fires `focusin`, which updates the row too: the
-            // borrow above must be over by now.
-            dom::focus_by_id(&format!("row-{next}"));
-        })
-    };
-    let onfocusin = {
-        let current_row = current_row.clone();
-        Callback::from(move |e: FocusEvent| {
-            if let (Some(k), Ok(mut cur)) =
-                (dom::row_index_of_event(&e), current_row.try_borrow_mut())
-            {
-                *cur = k;
-            }
-        })
-    };
+            dom::focus_next_row(step);
+        }
+    });
     html! {
         <section class="compare" aria-labelledby="compare-title">
-            <h1 id="compare-title">{ lang.t(Text::CompareTitle) }</h1>
+            <h1 id="compare-title" tabindex="-1">{ lang.t(Text::CompareTitle) }</h1>
             <p class="lede">{ lang.t(Text::CompareIntro) }</p>
             <form class="controls" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
                 <fieldset>
@@ -164,24 +150,28 @@ pub fn Compare(props: &CompareProps) -> Html {
             </form>
             <p class="hint">{ lang.t(Text::KeyboardHint) }{ format!(" {} {}.", row_count, lang.t(Text::RowsShown)) }</p>
             <div class="compare-layout">
-                <div class="sbs" {onkeydown} {onfocusin}>
+                <div class={classes!("sbs", hide_classes)} {onkeydown}>
                     <div class="sbs-head" aria-hidden="true">
                         { for selected.iter().map(|&i| {
                             let a = story.article(i);
                             html! { <div class="sbs-col-head">{ a.meta.outlet.clone().unwrap_or_else(|| lang.t(Text::OutletNotNamed).to_string()) }{ format!(" · {}", a.id) }</div> }
                         }) }
                     </div>
-                    <ol class="sbs-rows" role="list">
-                        { for order.iter().scan(0usize, |k, &(gi, on)| {
-                            let pos = on.then(|| { *k += 1; *k - 1 });
-                            Some(html! {
-                                <SbsRow key={gi} {gi} k={pos} verdict={story.verdict_among(&groups[gi], &selected)}
-                                    selected={shown.clone()} on_active={on_active.clone()} />
-                            })
+                    <ol class="sbs-rows" role="list" aria-busy={(built < order.len()).to_string()}>
+                        { for order.iter().take(built).map(|&(gi, shown)| {
+                            let g = &groups[gi];
+                            let verdict = story.verdict_among(g, &selected);
+                            // Why the verdict, about the selected outlets only.
+                            let why = (shown && verdict != Verdict::OnlyHere)
+                                .then(|| AttrValue::from(lang.lang().explain(&story.parts_among(g, &selected))));
+                            html! {
+                                <SbsRow key={gi} {gi} {shown} {verdict} {why}
+                                    hide_beyond={hide_beyond.clone()} on_active={on_active.clone()} />
+                            }
                         }) }
                     </ol>
                 </div>
-                <Inspector active={(*active).clone()} />
+                <Inspector active={(*active).clone()} heading="compare-inspector-title" />
             </div>
             <p class="view-links">
                 <Link<Route> to={Route::Figures}>{ lang.t(Text::NavFigures) }</Link<Route>>
@@ -192,49 +182,50 @@ pub fn Compare(props: &CompareProps) -> Html {
     }
 }
 
+/// Rows built in one task (the first screenful, then each slice).
+const ROWS_AT_ONCE: usize = 12;
+
+/// Outlets whose cells the stylesheet can hide by column (`.hide-c3 .c3`).
+const CSS_COLUMNS: usize = 16;
+
 /// Props of [`SbsRow`].
 #[derive(Properties, PartialEq)]
 struct SbsRowProps {
     /// Statement group.
     gi: usize,
-    /// Position among the rows shown; `None` for a hidden row.
-    k: Option<usize>,
+    /// Shown (among the selected outlets, and through the filter).
+    shown: bool,
     /// The group's verdict among the selected outlets.
     verdict: Verdict,
-    /// Selected article indices, sorted.
-    selected: Rc<[usize]>,
+    /// Why the verdict (none for a hidden row or one outlet's statement).
+    why: Option<AttrValue>,
+    /// Outlets not selected beyond [`CSS_COLUMNS`].
+    hide_beyond: Rc<[usize]>,
     /// Figure focus/hover.
     on_active: Callback<Option<AttrValue>>,
 }
 
-/// One aligned statement group. Every outlet's cell is rendered and those
-/// not selected are hidden: switching outlets flips `hidden` on one cell
-/// per row instead of building or dropping a column of passages.
+/// One aligned statement group. Every outlet's cell is rendered; those not
+/// selected are hidden by the container's classes, so switching outlets
+/// re-renders only the rows whose verdict, explanation or visibility change.
+/// Its id is the group's, the same whichever outlets are shown.
 #[component]
 fn SbsRow(props: &SbsRowProps) -> Html {
-    let lang = use_lang();
     let corpus = use_corpus();
     let story = corpus.story();
     let Some(g) = story.comparison.statements.groups.get(props.gi) else {
         return html! {};
     };
     let verdict = props.verdict;
-    let id = match props.k {
-        Some(k) => format!("row-{k}"),
-        None => format!("row-hidden-{}", props.gi),
-    };
+    let id = format!("row-{}", props.gi);
     let title_id = AttrValue::from(format!("{id}-title"));
-    // Why the verdict, about the selected outlets only (for shown rows).
-    let why = (props.k.is_some() && verdict != Verdict::OnlyHere)
-        .then(|| AttrValue::from(lang.lang().explain(&story.parts_among(g, &props.selected))));
     html! {
         <li class={classes!("sbs-row", format!("v-{}", verdict.as_str()))} {id} tabindex="-1"
-            aria-labelledby={title_id.clone()} data-row={props.k.map(|k| k.to_string())}
-            hidden={props.k.is_none()}>
-            <RowHead gi={props.gi} k={props.k} {verdict} {title_id} {why} />
+            aria-labelledby={title_id.clone()} hidden={!props.shown}>
+            <RowHead gi={props.gi} {verdict} {title_id} why={props.why.clone()} />
             <div class="sbs-cells">
                 { for (0..story.len()).map(|ai| html! {
-                    <SbsCell key={ai} gi={props.gi} {ai} hidden={!props.selected.contains(&ai)}
+                    <SbsCell key={ai} gi={props.gi} {ai} hidden={props.hide_beyond.contains(&ai)}
                         on_active={props.on_active.clone()} />
                 }) }
             </div>
@@ -252,7 +243,8 @@ struct SbsCellProps {
     gi: usize,
     /// Article index.
     ai: usize,
-    /// Not among the selected outlets.
+    /// Not among the selected outlets, beyond the columns the stylesheet
+    /// hides.
     hidden: bool,
     /// Figure focus/hover.
     on_active: Callback<Option<AttrValue>>,
@@ -280,8 +272,8 @@ fn SbsCell(props: &SbsCellProps) -> Html {
         .clone()
         .unwrap_or_else(|| lang.t(Text::OutletNotNamed).to_string());
     html! {
-        <div class={classes!("cell", members.is_empty().then_some("empty"))} data-outlet={a.id.clone()}
-            hidden={props.hidden}>
+        <div class={classes!("cell", format!("c{ai}"), members.is_empty().then_some("empty"))}
+            data-outlet={a.id.clone()} hidden={props.hidden}>
             <p class="cell-outlet">{ format!("{outlet} · {}", a.id) }</p>
             if members.is_empty() {
                 <p class="not-mentioned">{ lang.t(Text::NotMentioned) }</p>
@@ -310,7 +302,6 @@ fn SbsCell(props: &SbsCellProps) -> Html {
 #[derive(Properties, PartialEq)]
 struct RowHeadProps {
     gi: usize,
-    k: Option<usize>,
     verdict: Verdict,
     title_id: AttrValue,
     /// Why the verdict (none for a statement only one outlet makes).
@@ -329,7 +320,7 @@ fn RowHead(props: &RowHeadProps) -> Html {
     html! {
         <div class="sbs-row-head">
             <h2 id={props.title_id.clone()} class="sbs-topic">
-                <span class="visually-hidden">{ format!("{} {}: ", lang.t(Text::Statement), props.k.unwrap_or(0) + 1) }</span>
+                <span class="visually-hidden">{ format!("{}: ", lang.t(Text::Statement)) }</span>
                 { &g.topic }
             </h2>
             <VerdictBadge verdict={verdict} />

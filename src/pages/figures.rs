@@ -36,21 +36,25 @@ struct TableQuery {
     kind: String,
 }
 
+/// Props of [`Figures`].
+#[derive(Properties, PartialEq)]
+pub struct FiguresProps {
+    /// The address's query (`?sort=…&diff=1&kind=…`).
+    #[prop_or_default]
+    pub query: AttrValue,
+}
+
 /// The figures table view.
 #[component]
-pub fn Figures() -> Html {
+pub fn Figures(props: &FiguresProps) -> Html {
     let lang = use_lang();
     let corpus = use_corpus();
     let story = corpus.story();
-    let location = use_location();
     let navigator = use_navigator();
-    let q = location
-        .as_ref()
-        .map(|l| l.query_str().to_string())
-        .unwrap_or_default();
-    let sort = SortKey::from_code(&query::get(&q, "sort").unwrap_or_default());
-    let differences = query::flag(&q, "diff");
-    let kind = query::get(&q, "kind").filter(|k| KINDS.contains(&k.as_str()));
+    let q = &props.query;
+    let sort = SortKey::from_code(&query::get(q, "sort").unwrap_or_default());
+    let differences = query::flag(q, "diff");
+    let kind = query::get(q, "kind").filter(|k| KINDS.contains(&k.as_str()));
     let rows = story.table(sort, differences, kind.as_deref(), lang.lang());
 
     let go = {
@@ -110,7 +114,7 @@ pub fn Figures() -> Html {
     };
     html! {
         <section class="figures" aria-labelledby="figures-title">
-            <h1 id="figures-title">{ lang.t(Text::FiguresTitle) }</h1>
+            <h1 id="figures-title" tabindex="-1">{ lang.t(Text::FiguresTitle) }</h1>
             <p class="lede">{ lang.t(Text::FiguresIntro) }</p>
             <form class="controls" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
                 <label>{ lang.t(Text::SortBy) }{ " " }
@@ -129,7 +133,7 @@ pub fn Figures() -> Html {
                     </select>
                 </label>
                 <label class="check">
-                    <input type="checkbox" id="differences-only" checked={differences} onchange={on_diff} />
+                    <input type="checkbox" id="figures-differences-only" checked={differences} onchange={on_diff} />
                     { lang.t(Text::DifferencesOnly) }
                 </label>
                 <span class="exports">

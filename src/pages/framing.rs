@@ -25,7 +25,7 @@ pub fn Framing() -> Html {
     };
     html! {
         <section class="framing" aria-labelledby="framing-title">
-            <h1 id="framing-title">{ lang.t(Text::FramingTitle) }</h1>
+            <h1 id="framing-title" tabindex="-1">{ lang.t(Text::FramingTitle) }</h1>
             <p class="lede">{ lang.t(Text::FramingIntro) }</p>
 
             <h2>{ lang.t(Text::SourcesTitle) }</h2>

@@ -13,7 +13,7 @@ pub fn NotFound() -> Html {
     let lang = use_lang();
     html! {
         <section class="not-found" aria-labelledby="nf-title">
-            <h1 id="nf-title">{ lang.t(Text::PageNotFound) }</h1>
+            <h1 id="nf-title" tabindex="-1">{ lang.t(Text::PageNotFound) }</h1>
             <p>{ lang.t(Text::PageNotFoundHint) }</p>
             <p><Link<Route> to={Route::Overview}>{ lang.t(Text::BackToOverview) }</Link<Route>></p>
         </section>

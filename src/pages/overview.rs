@@ -18,7 +18,7 @@ pub fn Overview() -> Html {
     let corpus = use_corpus();
     html! {
         <section class="overview" aria-labelledby="overview-title">
-            <h1 id="overview-title">{ lang.t(Text::OverviewTitle) }</h1>
+            <h1 id="overview-title" tabindex="-1">{ lang.t(Text::OverviewTitle) }</h1>
             <p class="lede">{ lang.t(Text::OverviewIntro) }</p>
             <ul class="cards" role="list">
                 { for corpus.articles().into_iter().enumerate().map(|(i, a)| html! {

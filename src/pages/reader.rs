@@ -17,13 +17,16 @@ use crate::hooks::use_active::use_active_quantity;
 use crate::hooks::use_corpus::use_corpus;
 use crate::hooks::use_lang::use_lang;
 use crate::i18n::Text;
-use crate::services::dom;
 
 /// Props of [`Reader`].
 #[derive(Properties, PartialEq)]
 pub struct ReaderProps {
     /// Id of the article to show.
     pub id: AttrValue,
+    /// The address's query (`?s=12`: the sentence to go to; the views
+    /// container goes there).
+    #[prop_or_default]
+    pub query: AttrValue,
 }
 
 /// One article, clean.
@@ -32,22 +35,12 @@ pub fn Reader(props: &ReaderProps) -> Html {
     let lang = use_lang();
     let corpus = use_corpus();
     let (active, on_active) = use_active_quantity();
-    let location = use_location();
-    let target = location
-        .as_ref()
-        .and_then(|l| crate::query::get(l.query_str(), "s"))
-        .and_then(|s| s.parse::<usize>().ok());
-    use_effect_with((props.id.clone(), target), |(_, target)| match target {
-        Some(s) => dom::reveal(&format!("sent-{s}")),
-        None => {
-            dom::scroll_to_top();
-            dom::focus_by_id("article-title");
-        }
-    });
+    // Ids are the article's own: several articles' readers stay in the page.
+    let title_id = format!("article-title-{}", props.id);
     let Some(a) = corpus.get(&props.id) else {
         return html! {
-            <section class="not-found" aria-labelledby="article-title">
-                <h1 id="article-title" tabindex="-1">{ lang.t(Text::PageNotFound) }</h1>
+            <section class="not-found" aria-labelledby={title_id.clone()}>
+                <h1 id={title_id} tabindex="-1">{ lang.t(Text::PageNotFound) }</h1>
                 <p>{ lang.t(Text::ArticleNotFound) }</p>
                 <p><Link<Route> to={Route::Overview}>{ lang.t(Text::BackToOverview) }</Link<Route>></p>
             </section>
@@ -79,7 +72,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
                 }) }
             </ul>
         </nav>
-        <article class="reader" data-article={a.id.clone()} aria-labelledby="article-title">
+        <article class="reader" data-article={a.id.clone()} aria-labelledby={title_id.clone()}>
             <header class="article-head">
                 <p class="article-outlet">
                     if let Some(name) = &m.outlet {
@@ -89,7 +82,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
                     }
                     <KindBadges meta={m.clone()} />
                 </p>
-                <h1 id="article-title" tabindex="-1" lang={text_lang.clone()}>{ a.display_title() }</h1>
+                <h1 id={title_id} tabindex="-1" lang={text_lang.clone()}>{ a.display_title() }</h1>
                 if headline.is_none() {
                     <p class="note">{ lang.t(Text::NoHeadline) }</p>
                 }
@@ -174,7 +167,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
             <div class="reader-side">
                 <Minimap article={ai} />
                 <p class="hint">{ lang.t(Text::MinimapHint) }</p>
-                <Inspector active={(*active).clone()} />
+                <Inspector active={(*active).clone()} heading={format!("inspector-title-{}", a.id)} />
             </div>
             </div>
             <ChromePanel article={a.clone()} />

@@ -120,20 +120,39 @@ pub fn scroll_to_top() {
     }
 }
 
-/// The row index (`data-row`) of the element an event happened in.
-pub fn row_index_of_event(e: &yew::FocusEvent) -> Option<usize> {
+/// Moves focus `step` rows down (or up) among the side by side's rows
+/// shown, from the row that has focus (the first if none).
+pub fn focus_next_row(step: i32) {
     #[cfg(target_arch = "wasm32")]
     {
         use wasm_bindgen::JsCast;
-        let target = e.target()?.dyn_into::<web_sys::Element>().ok()?;
-        let row = target.closest("[data-row]").ok()??;
-        row.get_attribute("data-row")?.parse().ok()
+        let (Some(view), Some(doc)) = (shown_view(), document()) else {
+            return;
+        };
+        let Ok(rows) = view.query_selector_all(".sbs-row:not([hidden])") else {
+            return;
+        };
+        let current = doc
+            .active_element()
+            .and_then(|el| el.closest(".sbs-row").ok().flatten());
+        let at = (0..rows.length()).find(|&i| {
+            rows.item(i)
+                .zip(current.as_ref())
+                .is_some_and(|(row, cur)| row.is_same_node(Some(cur)))
+        });
+        let next = match at {
+            Some(i) => (i as i64 + i64::from(step)).clamp(0, i64::from(rows.length()) - 1),
+            None => 0,
+        };
+        if let Some(row) = rows
+            .item(next as u32)
+            .and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = row.focus();
+        }
     }
     #[cfg(not(target_arch = "wasm32"))]
-    {
-        let _ = e;
-        None
-    }
+    let _ = step;
 }
 
 /// Scrolls the element with this id into view and focuses it.
@@ -150,6 +169,58 @@ pub fn reveal(id: &str) {
     }
     #[cfg(not(target_arch = "wasm32"))]
     let _ = id;
+}
+
+/// Runs `f` once when the browser is idle (`requestIdleCallback`, or a
+/// short timeout where it is missing; natively: never).
+pub fn when_idle(f: impl FnOnce() + 'static) {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use wasm_bindgen::closure::Closure;
+        let closure = Closure::once_into_js(f);
+        match (web_sys::window(), page_function("requestIdleCallback")) {
+            (Some(w), Some(idle)) => {
+                let _ = idle.call1(&w, &closure);
+            }
+            (Some(w), None) => {
+                use wasm_bindgen::JsCast;
+                let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(
+                    closure.unchecked_ref(),
+                    200,
+                );
+            }
+            _ => {}
+        }
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = f;
+}
+
+/// The shown view's element (views stay in the page, hidden, once built).
+#[cfg(target_arch = "wasm32")]
+fn shown_view() -> Option<web_sys::Element> {
+    document()?
+        .query_selector("main > .view:not([hidden])")
+        .ok()
+        .flatten()
+}
+
+/// Moves keyboard focus to the shown view's main heading, so that screen
+/// readers announce the new view (without scrolling: the caller decides).
+pub fn focus_view_heading() {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use wasm_bindgen::JsCast;
+        let Some(h) = shown_view()
+            .and_then(|v| v.query_selector("h1").ok().flatten())
+            .and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok())
+        else {
+            return;
+        };
+        let options = web_sys::FocusOptions::new();
+        options.set_prevent_scroll(true);
+        let _ = h.focus_with_options(&options);
+    }
 }
 
 /// Runs `f` once after `ms` milliseconds (natively: never).
@@ -175,10 +246,11 @@ pub fn after_ms(ms: i32, f: impl FnOnce() + 'static) {
 pub fn mark_active(q: &str) {
     #[cfg(target_arch = "wasm32")]
     {
-        let Some(doc) = document() else {
+        // The shown view's marks: hidden views keep their own.
+        let Some(view) = shown_view() else {
             return;
         };
-        if let Ok(marks) = doc.query_selector_all("mark.fig") {
+        if let Ok(marks) = view.query_selector_all("mark.fig") {
             for i in 0..marks.length() {
                 if let Some(el) = marks
                     .item(i)

@@ -158,7 +158,7 @@ for (const [how, prepare] of [
     assert.equal(t.same, 1);
     assert.equal(t.compatible, 2);
     await page.goto(`${env.server.url}#/compare`);
-    await page.locator('.sbs-row:not([hidden])').first().waitFor();
+    await page.view.locator('.sbs-rows[aria-busy="false"]').waitFor();
     assert.deepEqual(page.errors, []);
     await page.context().close();
   });

@@ -130,7 +130,8 @@ export async function launchPersistent() {
   return chromium.launchPersistentContext(dir, { ...LAUNCH, ...DESKTOP });
 }
 
-/** A page that records console errors and uncaught exceptions. */
+/** A page that records console errors and uncaught exceptions; `page.view`
+ * locates the view shown (the app keeps views it has built, hidden). */
 export async function newPage(browser, options = {}) {
   const context = await browser.newContext({ locale: 'it-IT', ...options });
   const page = await context.newPage();
@@ -144,6 +145,8 @@ export async function newPage(browser, options = {}) {
       return response;
     };
   }
+  // Views once built stay in the page, hidden: `page.view` is the one shown.
+  page.view = page.locator('main > .view:not([hidden])');
   page.errors = [];
   page.on('pageerror', (e) => page.errors.push(String(e)));
   page.on('console', (m) => {

@@ -21,11 +21,12 @@ after(async () => {
 
 /** Visits, waits for the worker, and reloads so that it controls the page. */
 async function installed(page, url) {
+  page.view ??= page.locator('main > .view:not([hidden])');
   await page.goto(url);
-  await page.locator('.card').first().waitFor();
+  await page.view.locator('.card').first().waitFor();
   await page.evaluate(() => navigator.serviceWorker.ready);
   await page.reload();
-  await page.locator('.card').first().waitFor();
+  await page.view.locator('.card').first().waitFor();
   assert.ok(await page.evaluate(() => navigator.serviceWorker.controller !== null), 'controlled');
 }
 
@@ -45,12 +46,12 @@ test('after the first visit every view works offline, with reloads and deep link
   await installed(page, server.url);
   await page.context().setOffline(true);
   await page.reload();
-  await page.locator('.card').first().waitFor();
+  await page.view.locator('.card').first().waitFor();
   for (const [hash, selector] of VIEWS) {
     await page.goto(`${server.url}${hash}`);
-    await page.locator(selector).first().waitFor();
+    await page.view.locator(selector).first().waitFor();
     await page.reload();
-    await page.locator(selector).first().waitFor();
+    await page.view.locator(selector).first().waitFor();
   }
   await page.context().setOffline(false);
   await server.close();
@@ -83,7 +84,7 @@ test('works under a sub-path, offline too', async () => {
   assert.ok(scope.endsWith('/synoptic/'), scope);
   await page.context().setOffline(true);
   await page.goto(`${server.url}#/figures`);
-  await page.locator('.figures-table tbody tr').first().waitFor();
+  await page.view.locator('.figures-table tbody tr').first().waitFor();
   await page.context().setOffline(false);
   await server.close();
   assert.deepEqual(page.errors, []);
@@ -132,7 +133,7 @@ test('a rebuilt bundle is offered, and taken on request', async () => {
   }
   assert.match(await banner.innerText(), /nuova versione/);
   await Promise.all([page.waitForEvent('load'), page.locator('#apply-update').click()]);
-  await page.locator('.card').first().waitFor();
+  await page.view.locator('.card').first().waitFor();
   await page.waitForFunction((v) => caches.keys().then((k) => k.length === 1 && k[0] === `synoptic-${v}`), version);
   const shell = await page.evaluate(() => fetch('./').then((r) => r.text()));
   assert.match(shell, /rebuilt/);
@@ -187,7 +188,7 @@ test('where service workers are unavailable the app works and says so', async ()
   const server = await serveStatic();
   const page = await newPage(browser, { ...DESKTOP, serviceWorkers: 'block' });
   await page.goto(`${server.url}#/compare`);
-  await page.locator('.sbs-row:not([hidden])').first().waitFor();
+  await page.view.locator('.sbs-rows[aria-busy="false"]').waitFor();
   await page.locator('#offline-note').waitFor({ timeout: 5000 });
   assert.match(await page.locator('#offline-note').innerText(), /senza connessione non è disponibile/);
   await page.context().close();
@@ -201,16 +202,16 @@ test('opened from a local file (file://) the app works without a service worker,
   const data = await page.evaluate(() => ({ ...document.documentElement.dataset }));
   assert.equal(data.offline, 'unavailable');
   assert.equal(data.analysis, 'cold', 'no worker from a local file');
-  assert.equal(await page.locator('.card').count(), 3);
+  assert.equal(await page.view.locator('.card').count(), 3);
   await page.locator('#offline-note').waitFor();
   assert.match(await page.locator('.site-footer').innerText(), /senza connessione non è disponibile/);
   assert.doesNotMatch(await page.locator('.site-footer').innerText(), /funziona senza connessione:/);
   // Deep links and the language switch, as over the network.
   await page.goto(`${file}#/compare/000~004`);
-  await page.locator('.sbs-row:not([hidden])').first().waitFor();
-  assert.equal(await page.locator('.sbs-head .sbs-col-head').count(), 2);
+  await page.view.locator('.sbs-rows[aria-busy="false"]').waitFor();
+  assert.equal(await page.view.locator('.sbs-head .sbs-col-head').count(), 2);
   await page.getByRole('button', { name: 'EN' }).click();
-  assert.ok(await page.getByRole('heading', { level: 1, name: 'Side by side' }).isVisible());
+  assert.ok(await page.view.getByRole('heading', { level: 1, name: 'Side by side' }).isVisible());
   // Module scripts cannot load from a local file: the browser says so, and
   // the classic scripts take over. Nothing else goes wrong.
   const others = page.errors.filter((e) => !/CORS policy|Failed to load resource/.test(e));

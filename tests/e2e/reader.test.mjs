@@ -32,13 +32,13 @@ const ARTICLES = [
 
 /** The reader shows the body and keeps the chrome closed. */
 async function assertReader(page, a) {
-  const title = page.locator('h1#article-title');
+  const title = page.view.locator('h1');
   await title.waitFor();
   assert.equal((await title.innerText()).trim(), a.headline);
-  const body = page.locator('.article-body');
+  const body = page.view.locator('.article-body');
   assert.ok(await body.getByText(a.body).first().isVisible(), `${a.id}: body sentence visible`);
   assert.equal(await body.getByText(a.chrome).count(), 0, `${a.id}: chrome not in the body`);
-  const chrome = page.locator('details.chrome-panel');
+  const chrome = page.view.locator('details.chrome-panel');
   assert.equal(await chrome.getAttribute('open'), null, `${a.id}: chrome collapsed`);
   assert.equal(await chrome.getByText(a.chrome).isVisible(), false, `${a.id}: chrome text hidden`);
   assert.ok(await chrome.locator('summary').isVisible());
@@ -47,15 +47,15 @@ async function assertReader(page, a) {
 test('overview lists the three outlets with their facts', async () => {
   const page = await newPage(env.browser, DESKTOP);
   await page.goto(env.server.url);
-  const cards = page.locator('li.card');
+  const cards = page.view.locator('li.card');
   await cards.first().waitFor();
   assert.equal(await cards.count(), 3);
   for (const a of ARTICLES) {
-    const card = page.locator(`li.card[data-article="${a.id}"]`);
+    const card = page.view.locator(`li.card[data-article="${a.id}"]`);
     assert.ok(await card.getByText(a.outlet, { exact: true }).isVisible(), a.outlet);
   }
-  assert.ok(await page.getByText('Media statale').isVisible());
-  assert.ok(await page.getByText('18 maggio 2026').isVisible());
+  assert.ok(await page.view.getByText('Media statale').isVisible());
+  assert.ok(await page.view.getByText('18 maggio 2026').isVisible());
   await screenshot(page, 'overview-desktop');
   assert.deepEqual(page.errors, []);
 });
@@ -64,7 +64,7 @@ test('overview → reader for each article, and the deep link survives a reload'
   const page = await newPage(env.browser, DESKTOP);
   for (const a of ARTICLES) {
     await page.goto(env.server.url);
-    await page.locator(`li.card[data-article="${a.id}"] a.button`).click();
+    await page.view.locator(`li.card[data-article="${a.id}"] a.button`).click();
     await page.waitForURL(`**/#/read/${a.id}`);
     await assertReader(page, a);
     await page.reload();
@@ -72,8 +72,8 @@ test('overview → reader for each article, and the deep link survives a reload'
     await screenshot(page, `reader-${a.id}-desktop`);
   }
   // Opening the disclosure shows the chrome.
-  await page.locator('details.chrome-panel summary').click();
-  assert.ok(await page.locator('details.chrome-panel').getByText('cgtn@cgtn.com').isVisible());
+  await page.view.locator('details.chrome-panel summary').click();
+  assert.ok(await page.view.locator('details.chrome-panel').getByText('cgtn@cgtn.com').isVisible());
   assert.deepEqual(page.errors, []);
 });
 
@@ -81,23 +81,23 @@ test('a deep link opened cold from a static server works', async () => {
   const page = await newPage(env.browser, PHONE);
   await page.goto(`${env.server.url}#/read/003`);
   await assertReader(page, ARTICLES[1]);
-  assert.ok(await page.getByText('Il testo non ha un titolo prima del corpo', { exact: false }).isVisible());
+  assert.ok(await page.view.getByText('Il testo non ha un titolo prima del corpo', { exact: false }).isVisible());
   await screenshot(page, 'reader-003-phone');
   await page.goto(`${env.server.url}#/nowhere`);
-  assert.ok(await page.getByRole('heading', { name: 'Pagina non trovata' }).isVisible());
+  assert.ok(await page.view.getByRole('heading', { name: 'Pagina non trovata' }).isVisible());
   assert.deepEqual(page.errors, []);
 });
 
 test('language switch changes the interface, is remembered, leaves articles as written', async () => {
   const page = await newPage(env.browser, PHONE);
   await page.goto(env.server.url);
-  await page.locator('li.card').first().waitFor();
+  await page.view.locator('li.card').first().waitFor();
   await page.getByRole('button', { name: 'EN' }).click();
-  assert.ok(await page.getByText('Outlet not named', { exact: true }).isVisible());
+  assert.ok(await page.view.getByText('Outlet not named', { exact: true }).isVisible());
   assert.equal(await page.locator('html').getAttribute('lang'), 'en');
   await page.reload();
-  await page.locator('li.card').first().waitFor();
-  assert.ok(await page.getByText('The story, outlet by outlet').isVisible());
+  await page.view.locator('li.card').first().waitFor();
+  assert.ok(await page.view.getByText('The story, outlet by outlet').isVisible());
   assert.equal(
     await page.getByRole('button', { name: 'EN' }).getAttribute('aria-pressed'),
     'true',
@@ -105,15 +105,15 @@ test('language switch changes the interface, is remembered, leaves articles as w
   await screenshot(page, 'overview-phone-en');
   await page.goto(`${env.server.url}#/read/004`);
   await assertReader(page, ARTICLES[2]);
-  assert.ok(await page.getByText('Page chrome').isVisible());
-  assert.equal(await page.locator('.article-body').getAttribute('lang'), 'it');
+  assert.ok(await page.view.getByText('Page chrome').isVisible());
+  assert.equal(await page.view.locator('.article-body').getAttribute('lang'), 'it');
   assert.deepEqual(page.errors, []);
 });
 
 test('keyboard: skip link and tab order reach the cards', async () => {
   const page = await newPage(env.browser, DESKTOP);
   await page.goto(env.server.url);
-  await page.locator('li.card').first().waitFor();
+  await page.view.locator('li.card').first().waitFor();
   await page.keyboard.press('Tab');
   const skip = page.locator('.skip-link');
   assert.ok(await skip.evaluate((el) => el === document.activeElement));
@@ -126,6 +126,6 @@ test('keyboard: skip link and tab order reach the cards', async () => {
   await page.keyboard.press('Enter');
   await page.waitForURL('**/#/read/000');
   await assertReader(page, ARTICLES[0]);
-  assert.equal(await page.evaluate(() => document.activeElement?.id), 'article-title');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'article-title-000');
   assert.deepEqual(page.errors, []);
 });

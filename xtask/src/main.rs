@@ -49,6 +49,7 @@ fn main() -> ExitCode {
             flags.contains(&"--check"),
         ),
         "bench" => bench(),
+        "bench-ui" => bench_ui(),
         "audit" => audit(),
         "help" | "--help" | "-h" => {
             println!("{}", HELP);
@@ -75,6 +76,8 @@ const HELP: &str = "usage: cargo xtask <command>
                       pass rates of the figure extractor on the Italian test suites
                       (--check fails under the specification's targets)
   bench               extraction throughput, natively and as WebAssembly in Node.js
+  bench-ui            how long switching views, outlets and figures keeps the browser busy
+                      (headless Chromium, release build)
   audit               Lighthouse scores of the release build (installs lighthouse on first use)
   test | ci           fmt, clippy, all Rust tests, release build, browser tests";
 
@@ -435,6 +438,17 @@ fn bench() -> Result {
 const LIGHTHOUSE: &str = "12.8.2";
 
 /// Lighthouse on the release build.
+/// How long switching views and outlets keeps the browser busy, in headless
+/// Chromium on the release build (`tools/ui-bench.mjs`).
+fn bench_ui() -> Result {
+    setup(true)?;
+    build_release()?;
+    step("interaction benchmark (headless Chromium, release bundle)");
+    run(cmd("node")
+        .arg("tools/ui-bench.mjs")
+        .env("CHROMIUM", CHROMIUM))
+}
+
 fn audit() -> Result {
     setup(true)?;
     build_release()?;

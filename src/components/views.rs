@@ -1,0 +1,289 @@
+//! The routed views, kept alive.
+//!
+//! Building a view is most of the cost of switching to it: creating its
+//! elements, then the browser's style and layout of all of them. So a view
+//! once shown stays in the page, hidden with `content-visibility: hidden`
+//! (which keeps its rendering state: showing it again re-uses its style and
+//! layout) and frozen with the route and query it last had, so navigating
+//! elsewhere does not re-render it. Views the reader is likely to open next
+//! (the overview, side by side, figures, framing and the first articles) are
+//! built ahead, one per idle moment after start-up. At most [`KEEP`] views
+//! stay; the one used longest ago goes first.
+//!
+//! A switch moves the reader to the top of the new view and its heading
+//! gets keyboard focus, so screen readers announce it (a reader link with a
+//! sentence, `?s=`, goes to that sentence instead).
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use crate::app::Route;
+use crate::hooks::use_corpus::use_corpus;
+use crate::pages::{
+    compare::Compare, figures::Figures, framing::Framing, not_found::NotFound, overview::Overview,
+    reader::Reader,
+};
+use crate::query;
+use crate::services::dom;
+
+/// How many views stay in the page.
+pub const KEEP: usize = 8;
+
+/// One kept view: which one, and the route and query it shows.
+#[derive(Clone, PartialEq)]
+struct Slot {
+    key: String,
+    route: Route,
+    query: AttrValue,
+    /// When it was last shown (0: built ahead, never shown).
+    used: u64,
+}
+
+#[derive(Default)]
+struct Slots {
+    slots: Vec<Slot>,
+    clock: u64,
+}
+
+impl Slots {
+    /// Makes `route` the shown view, adding its slot if need be.
+    fn show(&mut self, route: &Route, query: &AttrValue) {
+        self.clock += 1;
+        let key = view_key(route);
+        match self.slots.iter_mut().find(|s| s.key == key) {
+            Some(slot) => {
+                if slot.route != *route {
+                    slot.route = route.clone();
+                }
+                if slot.query != *query {
+                    slot.query = query.clone();
+                }
+                slot.used = self.clock;
+            }
+            None => self.slots.push(Slot {
+                key: key.clone(),
+                route: route.clone(),
+                query: query.clone(),
+                used: self.clock,
+            }),
+        }
+        self.evict(&key);
+    }
+
+    /// Adds a view built ahead, if there is room and it is not there yet.
+    fn ahead(&mut self, route: Route) -> bool {
+        let key = view_key(&route);
+        if self.slots.len() >= KEEP || self.slots.iter().any(|s| s.key == key) {
+            return false;
+        }
+        self.slots.push(Slot {
+            key,
+            route,
+            query: AttrValue::default(),
+            used: 0,
+        });
+        true
+    }
+
+    /// Drops the views used longest ago beyond [`KEEP`], never `active`.
+    fn evict(&mut self, active: &str) {
+        while self.slots.len() > KEEP {
+            let Some(i) = self
+                .slots
+                .iter()
+                .enumerate()
+                .filter(|(_, s)| s.key != active)
+                .min_by_key(|(_, s)| s.used)
+                .map(|(i, _)| i)
+            else {
+                return;
+            };
+            self.slots.remove(i);
+        }
+    }
+}
+
+/// The view a route belongs to: side by side with any outlets is one view,
+/// each article's reader is one.
+fn view_key(route: &Route) -> String {
+    match route {
+        Route::Overview => "overview".into(),
+        Route::Read { id } => format!("read:{id}"),
+        Route::CompareAll | Route::Compare { .. } => "compare".into(),
+        Route::Figures => "figures".into(),
+        Route::Framing => "framing".into(),
+        Route::NotFound => "not-found".into(),
+    }
+}
+
+/// The page for a route and its query.
+fn page(route: &Route, query: &AttrValue) -> Html {
+    match route {
+        Route::Overview => html! { <Overview /> },
+        Route::Read { id } => {
+            html! { <Reader id={AttrValue::from(id.clone())} query={query.clone()} /> }
+        }
+        Route::CompareAll => html! { <Compare query={query.clone()} /> },
+        Route::Compare { outlets } => {
+            html! { <Compare outlets={AttrValue::from(outlets.clone())} query={query.clone()} /> }
+        }
+        Route::Figures => html! { <Figures query={query.clone()} /> },
+        Route::Framing => html! { <Framing /> },
+        Route::NotFound => html! { <NotFound /> },
+    }
+}
+
+/// Props of [`ViewSlot`].
+#[derive(Properties, PartialEq)]
+struct ViewSlotProps {
+    slot: Slot,
+    shown: bool,
+}
+
+/// One kept view. Its page re-renders only when its own route or query
+/// changes (a hidden view's are frozen).
+#[component]
+fn ViewSlot(props: &ViewSlotProps) -> Html {
+    html! {
+        <div class="view" data-view={props.slot.key.clone()} hidden={!props.shown}>
+            { page(&props.slot.route, &props.slot.query) }
+        </div>
+    }
+}
+
+/// The routed views: the current one shown, the others kept hidden.
+#[component]
+pub fn Views() -> Html {
+    let route = use_route::<Route>().unwrap_or(Route::NotFound);
+    let query: AttrValue = use_location()
+        .map(|l| l.query_str().to_string())
+        .unwrap_or_default()
+        .into();
+    let corpus = use_corpus();
+    let slots = use_mut_ref(Slots::default);
+    let rerender = use_force_update();
+    slots.borrow_mut().show(&route, &query);
+    let key = view_key(&route);
+
+    // Views likely opened next, built one per idle moment.
+    {
+        let slots = slots.clone();
+        let ids: Vec<String> = corpus.articles().iter().map(|a| a.id.clone()).collect();
+        use_effect_with(ids, move |ids| {
+            let mut ahead = vec![
+                Route::Overview,
+                Route::CompareAll,
+                Route::Figures,
+                Route::Framing,
+            ];
+            ahead.extend(ids.iter().map(|id| Route::Read { id: id.clone() }));
+            let alive = Rc::new(Cell::new(true));
+            build_ahead(Rc::new(RefCell::new(ahead)), slots, rerender, alive.clone());
+            move || alive.set(false)
+        });
+    }
+
+    // A new view: to its top, and its heading focused (not on start-up,
+    // where focus stays at the start of the page, except in the reader).
+    {
+        let started = use_mut_ref(|| false);
+        let reveal = matches!(route, Route::Read { .. })
+            .then(|| query::get(&query, "s"))
+            .flatten();
+        use_effect_with((key.clone(), reveal), move |(key, reveal)| {
+            let start = !std::mem::replace(&mut *started.borrow_mut(), true);
+            match reveal {
+                Some(s) => dom::reveal(&format!("sent-{s}")),
+                None if !start || key.starts_with("read:") => {
+                    dom::scroll_to_top();
+                    dom::focus_view_heading();
+                }
+                None => {}
+            }
+        });
+    }
+
+    let shown = slots.borrow().slots.clone();
+    html! {
+        { for shown.into_iter().map(|slot| {
+            let (id, on) = (slot.key.clone(), slot.key == key);
+            html! { <ViewSlot key={id} {slot} shown={on} /> }
+        }) }
+    }
+}
+
+/// Adds the next view of `ahead` when the page is idle, then the next.
+fn build_ahead(
+    ahead: Rc<RefCell<Vec<Route>>>,
+    slots: Rc<RefCell<Slots>>,
+    rerender: UseForceUpdateHandle,
+    alive: Rc<Cell<bool>>,
+) {
+    dom::when_idle(move || {
+        if !alive.get() {
+            return;
+        }
+        let added = loop {
+            let next = {
+                let mut a = ahead.borrow_mut();
+                if a.is_empty() {
+                    break false;
+                }
+                a.remove(0)
+            };
+            if slots.borrow_mut().ahead(next) {
+                break true;
+            }
+        };
+        if added {
+            rerender.force_update();
+            build_ahead(ahead, slots, rerender, alive);
+        }
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keeps_the_views_used_last() {
+        let mut s = Slots::default();
+        let q = AttrValue::default();
+        for id in 0..KEEP + 3 {
+            s.show(
+                &Route::Read {
+                    id: format!("{id:03}"),
+                },
+                &q,
+            );
+        }
+        assert_eq!(s.slots.len(), KEEP);
+        assert!(!s.slots.iter().any(|x| x.key == "read:000"));
+        assert!(s
+            .slots
+            .iter()
+            .any(|x| x.key == format!("read:{:03}", KEEP + 2)));
+        // Built ahead only while there is room, never twice.
+        assert!(!s.ahead(Route::Overview));
+        let mut s = Slots::default();
+        s.show(&Route::Figures, &q);
+        assert!(s.ahead(Route::Overview));
+        assert!(!s.ahead(Route::Overview));
+        assert!(!s.ahead(Route::Figures));
+        // One view for every outlet selection of the side by side.
+        s.show(&Route::CompareAll, &q);
+        s.show(
+            &Route::Compare {
+                outlets: "000~004".into(),
+            },
+            &AttrValue::from("?diff=1"),
+        );
+        let compare: Vec<_> = s.slots.iter().filter(|x| x.key == "compare").collect();
+        assert_eq!(compare.len(), 1);
+        assert_eq!(compare[0].query.as_str(), "?diff=1");
+    }
+}

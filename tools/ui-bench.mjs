@@ -1,0 +1,116 @@
+// How long the app's interactions keep the browser busy, measured in
+// headless Chromium on the release bundle: switching views from the
+// header's links and the overview's cards, and switching outlets and the
+// differences filter in the side by side, each with a real mouse click.
+// Run by `cargo xtask bench-ui` (after a release build).
+//
+// For each interaction it prints the median over repeated runs of:
+//   work      from the start of the click's handling until the page is
+//             re-rendered, restyled and laid out: the app's handlers and
+//             render, the address change, focus, then the browser's style
+//             and layout (forced at the end of the event's handling);
+//   to paint  from the same start to just after the next frame is painted,
+//             which also includes waiting for the display's next frame.
+// A frame is 16.7 ms at 60 Hz. Long tasks (over 50 ms) are listed.
+import { serveStatic, launch, newPage, DESKTOP, PHONE } from '../tests/e2e/harness.mjs';
+
+const RUNS = Number(process.env.RUNS ?? 15);
+const server = await serveStatic();
+const browser = await launch();
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+
+async function session(device, label) {
+  const page = await newPage(browser, device);
+  await page.goto(server.url);
+  await page.locator('.totals').waitFor();
+  // Measured once the service worker has cached the bundle, the views
+  // built ahead are in and the page is idle.
+  await page.evaluate(() => navigator.serviceWorker.ready.then(() => new Promise((ok) => setTimeout(ok, 1500)))
+    .then(() => new Promise((idle) => requestIdleCallback(idle, { timeout: 3000 }))));
+  await page.evaluate(() => {
+    window.__tasks = [];
+    new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__tasks.push(e.duration); })
+      .observe({ type: 'longtask' });
+    // The first listener of a click (or a focus): the start; the last
+    // listeners of it and of the change it may cause: the end, once laid out.
+    const begin = (type) => () => {
+      const m = { start: performance.now(), end: 0, paint: 0 };
+      window.__m = m;
+      const end = () => { void document.documentElement.offsetHeight; m.end = performance.now(); };
+      addEventListener(type, end, { once: true });
+      addEventListener('change', end, { once: true });
+      requestAnimationFrame(() => setTimeout(() => {
+        m.paint = performance.now();
+        removeEventListener('change', end);
+      }, 0));
+    };
+    addEventListener('click', begin('click'), true);
+    addEventListener('focusin', begin('focusin'), true);
+  });
+  const settle = () => page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(ok, 30)))));
+  /** Focuses what `selector` finds and returns the times. */
+  async function focus(selector) {
+    await page.locator(selector).first().scrollIntoViewIfNeeded();
+    await page.evaluate(() => document.activeElement?.blur());
+    await settle();
+    await page.locator(selector).first().focus();
+    await settle();
+    const m = await page.evaluate(() => window.__m);
+    return { work: m.end - m.start, paint: m.paint - m.start };
+  }
+  /** Clicks what `selector` finds (a real mouse click) and returns the times. */
+  async function measure(selector) {
+    await page.locator(selector).first().scrollIntoViewIfNeeded();
+    const box = await page.locator(selector).first().boundingBox();
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await settle();
+    await page.mouse.down();
+    await page.mouse.up();
+    await settle();
+    const m = await page.evaluate(() => window.__m);
+    return { work: m.end - m.start, paint: m.paint - m.start };
+  }
+  const rows = [];
+  const record = (name, runs) => {
+    rows.push(`${label.padEnd(8)} ${name.padEnd(32)} work ${median(runs.map((r) => r.work)).toFixed(1).padStart(5)} ms`
+      + `   to paint ${median(runs.map((r) => r.paint)).toFixed(1).padStart(5)} ms`
+      + `   (work: fastest ${Math.min(...runs.map((r) => r.work)).toFixed(1)}, slowest ${Math.max(...runs.map((r) => r.work)).toFixed(1)})`);
+  };
+  const nav = (href) => `.main-nav a[href="${href}"]`;
+  const views = [['#/compare', 'side by side'], ['#/figures', 'figures'], ['#/framing', 'framing'], ['#/', 'overview']];
+  const runs = Object.fromEntries(views.map(([h]) => [h, []]));
+  for (let i = 0; i < RUNS; i++) {
+    for (const [h] of views) runs[h].push(await measure(nav(h)));
+  }
+  for (const [h, name] of views) record(`view: ${name}`, runs[h]);
+  // Reader to reader, from the overview's cards.
+  const reader = [];
+  for (let i = 0; i < RUNS; i++) {
+    await measure(nav('#/'));
+    reader.push(await measure('.view:not([hidden]) .cards a[href="#/read/004"]'));
+  }
+  record('view: reader (from a card)', reader);
+  await measure(nav('#/compare'));
+  const outlets = [];
+  for (let i = 0; i < RUNS * 2; i++) outlets.push(await measure('.view:not([hidden]) label:has(input[data-outlet="003"])'));
+  record('outlets: 003 on / off', outlets);
+  const diff = [];
+  for (let i = 0; i < RUNS; i++) diff.push(await measure('.view:not([hidden]) label:has(#differences-only)'));
+  record('side by side: differences only', diff);
+  const marks = [];
+  for (let i = 0; i < RUNS; i++) {
+    marks.push(await focus(`.view:not([hidden]) .cell mark.fig >> nth=${i % 2 ? 0 : 1}`));
+  }
+  record('focusing a figure (counterparts)', marks);
+  const long = await page.evaluate(() => window.__tasks);
+  rows.push(`${label.padEnd(8)} long tasks (over 50 ms) during all this: ${long.length ? long.map((d) => d.toFixed(0)).join(', ') : 'none'}`);
+  await page.context().close();
+  return rows;
+}
+
+console.log(`${RUNS} runs each, medians`);
+for (const line of await session(DESKTOP, 'desktop')) console.log(line);
+for (const line of await session(PHONE, 'phone')) console.log(line);
+await browser.close();
+await server.close();
