@@ -5,23 +5,20 @@
 //! once shown stays in the page, hidden with `content-visibility: hidden`
 //! (which keeps its rendering state: showing it again re-uses its style and
 //! layout) and frozen with the route and query it last had, so navigating
-//! elsewhere does not re-render it. Views the reader is likely to open next
-//! (the overview, side by side, figures, framing and the first articles) are
-//! built ahead, one per idle moment after start-up. At most [`KEEP`] views
+//! elsewhere does not re-render it. A view is built ahead, hidden, when the
+//! reader is about to open it: a pointer over, a focus on or a touch of a
+//! link to it (building every view while idle after start-up was tried:
+//! its tasks cost the first load's blocking time). At most [`KEEP`] views
 //! stay; the one used longest ago goes first.
 //!
 //! A switch moves the reader to the top of the new view and its heading
 //! gets keyboard focus, so screen readers announce it (a reader link with a
 //! sentence, `?s=`, goes to that sentence instead).
 
-use std::cell::{Cell, RefCell};
-use std::rc::Rc;
-
 use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::app::Route;
-use crate::hooks::use_corpus::use_corpus;
 use crate::pages::{
     compare::Compare, figures::Figures, framing::Framing, not_found::NotFound, overview::Overview,
     reader::Reader,
@@ -162,27 +159,26 @@ pub fn Views() -> Html {
         .map(|l| l.query_str().to_string())
         .unwrap_or_default()
         .into();
-    let corpus = use_corpus();
     let slots = use_mut_ref(Slots::default);
     let rerender = use_force_update();
     slots.borrow_mut().show(&route, &query);
     let key = view_key(&route);
 
-    // Views likely opened next, built one per idle moment.
+    // A view the reader is about to open (pointer over, focus on or touch
+    // of a link to it) is built then, hidden, before the click.
     {
         let slots = slots.clone();
-        let ids: Vec<String> = corpus.articles().iter().map(|a| a.id.clone()).collect();
-        use_effect_with(ids, move |ids| {
-            let mut ahead = vec![
-                Route::Overview,
-                Route::CompareAll,
-                Route::Figures,
-                Route::Framing,
-            ];
-            ahead.extend(ids.iter().map(|id| Route::Read { id: id.clone() }));
-            let alive = Rc::new(Cell::new(true));
-            build_ahead(Rc::new(RefCell::new(ahead)), slots, rerender, alive.clone());
-            move || alive.set(false)
+        use_effect_with((), move |_| {
+            let listener = dom::on_link_intent(move |href| {
+                let path = href.trim_start_matches('#');
+                let path = path.split(['?', '#']).next().unwrap_or(path);
+                if let Some(route) = Route::recognize(path) {
+                    if slots.borrow_mut().ahead(route) {
+                        rerender.force_update();
+                    }
+                }
+            });
+            move || drop(listener)
         });
     }
 
@@ -213,36 +209,6 @@ pub fn Views() -> Html {
             html! { <ViewSlot key={id} {slot} shown={on} /> }
         }) }
     }
-}
-
-/// Adds the next view of `ahead` when the page is idle, then the next.
-fn build_ahead(
-    ahead: Rc<RefCell<Vec<Route>>>,
-    slots: Rc<RefCell<Slots>>,
-    rerender: UseForceUpdateHandle,
-    alive: Rc<Cell<bool>>,
-) {
-    dom::when_idle(move || {
-        if !alive.get() {
-            return;
-        }
-        let added = loop {
-            let next = {
-                let mut a = ahead.borrow_mut();
-                if a.is_empty() {
-                    break false;
-                }
-                a.remove(0)
-            };
-            if slots.borrow_mut().ahead(next) {
-                break true;
-            }
-        };
-        if added {
-            rerender.force_update();
-            build_ahead(ahead, slots, rerender, alive);
-        }
-    });
 }
 
 #[cfg(test)]

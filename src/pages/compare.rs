@@ -183,7 +183,7 @@ pub fn Compare(props: &CompareProps) -> Html {
 }
 
 /// Rows built in one task (the first screenful, then each slice).
-const ROWS_AT_ONCE: usize = 12;
+const ROWS_AT_ONCE: usize = 6;
 
 /// Outlets whose cells the stylesheet can hide by column (`.hide-c3 .c3`).
 const CSS_COLUMNS: usize = 16;

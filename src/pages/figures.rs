@@ -8,6 +8,7 @@ use crate::app::Route;
 use crate::components::verdict::VerdictBadge;
 use crate::hooks::use_corpus::use_corpus;
 use crate::hooks::use_lang::use_lang;
+use crate::hooks::use_progressive::use_progressive;
 use crate::i18n::Text;
 use crate::model::SortKey;
 use crate::query;
@@ -24,6 +25,9 @@ const KINDS: &[&str] = &[
     "period",
     "time",
 ];
+
+/// Rows built in one task (the first screenful, then each slice).
+const ROWS_AT_ONCE: usize = 10;
 
 /// The table's state in the URL.
 #[derive(Clone, PartialEq, serde::Serialize)]
@@ -98,14 +102,24 @@ pub fn Figures(props: &FiguresProps) -> Html {
         let kind = kind.clone();
         Callback::from(move |_: Event| go(sort, !differences, kind.clone()))
     };
-    let csv = story.table_csv(&rows);
-    let json = story.table_json(&rows);
-    let export_csv = Callback::from(move |_: MouseEvent| {
-        download::save("synoptic-figures.csv", "text/csv", &csv)
-    });
-    let export_json = Callback::from(move |_: MouseEvent| {
-        download::save("synoptic-figures.json", "application/json", &json)
-    });
+    // The exports are written when asked for, from the rows shown.
+    let rows = std::rc::Rc::new(rows);
+    let export_csv = {
+        let (corpus, rows) = (corpus.clone(), rows.clone());
+        Callback::from(move |_: MouseEvent| {
+            let csv = corpus.story().table_csv(&rows);
+            download::save("synoptic-figures.csv", "text/csv", &csv)
+        })
+    };
+    let export_json = {
+        let (corpus, rows) = (corpus.clone(), rows.clone());
+        Callback::from(move |_: MouseEvent| {
+            let json = corpus.story().table_json(&rows);
+            download::save("synoptic-figures.json", "application/json", &json)
+        })
+    };
+    // A first screenful of rows at once, the rest a slice per task.
+    let built = use_progressive(rows.len(), ROWS_AT_ONCE, ROWS_AT_ONCE);
     let sort_label = |k: SortKey| match k {
         SortKey::Story => Text::SortStory,
         SortKey::Verdict => Text::SortVerdict,
@@ -155,11 +169,11 @@ pub fn Figures(props: &FiguresProps) -> Html {
                             <th scope="col">{ lang.t(Text::Explanation) }</th>
                         </tr>
                     </thead>
-                    <tbody>
+                    <tbody aria-busy={(built < rows.len()).to_string()}>
                         if rows.is_empty() {
                             <tr><td colspan={(story.len() + 3).to_string()}>{ lang.t(Text::NoRows) }</td></tr>
                         }
-                        { for rows.iter().map(|r| html! {
+                        { for rows.iter().take(built).map(|r| html! {
                             <tr class={format!("v-{}", r.verdict.as_str())} data-quantity={r.quantity.clone()}>
                                 <th scope="row">{ &r.measures }<span class="muted">{ format!(" · {}", r.kind) }</span></th>
                                 { for r.cells.iter().enumerate().map(|(ai, cells)| html! {

@@ -171,30 +171,68 @@ pub fn reveal(id: &str) {
     let _ = id;
 }
 
-/// Runs `f` once when the browser is idle (`requestIdleCallback`, or a
-/// short timeout where it is missing; natively: never).
-pub fn when_idle(f: impl FnOnce() + 'static) {
+/// Calls `f` with a link's `href` (`#/compare`) when the reader is about
+/// to follow it: a pointer over it, focus on it, a touch on it. Listens on
+/// the document until the returned guard is dropped.
+pub fn on_link_intent(f: impl Fn(String) + 'static) -> impl Drop {
+    struct Guard {
+        #[cfg(target_arch = "wasm32")]
+        listener: Option<wasm_bindgen::closure::Closure<dyn Fn(web_sys::Event)>>,
+    }
+    impl Drop for Guard {
+        fn drop(&mut self) {
+            #[cfg(target_arch = "wasm32")]
+            if let (Some(listener), Some(doc)) = (self.listener.take(), document()) {
+                use wasm_bindgen::JsCast;
+                for kind in LINK_INTENT {
+                    let _ = doc.remove_event_listener_with_callback(
+                        kind,
+                        listener.as_ref().unchecked_ref(),
+                    );
+                }
+            }
+        }
+    }
     #[cfg(target_arch = "wasm32")]
     {
         use wasm_bindgen::closure::Closure;
-        let closure = Closure::once_into_js(f);
-        match (web_sys::window(), page_function("requestIdleCallback")) {
-            (Some(w), Some(idle)) => {
-                let _ = idle.call1(&w, &closure);
+        use wasm_bindgen::JsCast;
+        let listener = Closure::<dyn Fn(web_sys::Event)>::new(move |e: web_sys::Event| {
+            let href = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .and_then(|el| el.closest("a[href^='#/']").ok().flatten())
+                .and_then(|a| a.get_attribute("href"));
+            if let Some(href) = href {
+                f(href);
             }
-            (Some(w), None) => {
-                use wasm_bindgen::JsCast;
-                let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(
-                    closure.unchecked_ref(),
-                    200,
+        });
+        if let Some(doc) = document() {
+            // Passive: it never delays scrolling.
+            let options = web_sys::AddEventListenerOptions::new();
+            options.set_passive(true);
+            for kind in LINK_INTENT {
+                let _ = doc.add_event_listener_with_callback_and_add_event_listener_options(
+                    kind,
+                    listener.as_ref().unchecked_ref(),
+                    &options,
                 );
             }
-            _ => {}
+        }
+        Guard {
+            listener: Some(listener),
         }
     }
     #[cfg(not(target_arch = "wasm32"))]
-    let _ = f;
+    {
+        let _ = f;
+        Guard {}
+    }
 }
+
+/// The events that say a link is about to be followed.
+#[cfg(target_arch = "wasm32")]
+const LINK_INTENT: [&str; 3] = ["pointerover", "focusin", "touchstart"];
 
 /// The shown view's element (views stay in the page, hidden, once built).
 #[cfg(target_arch = "wasm32")]

@@ -84,7 +84,7 @@ test('works under a sub-path, offline too', async () => {
   assert.ok(scope.endsWith('/synoptic/'), scope);
   await page.context().setOffline(true);
   await page.goto(`${server.url}#/figures`);
-  await page.view.locator('.figures-table tbody tr').first().waitFor();
+  await page.view.locator('.figures-table tbody[aria-busy="false"]').waitFor();
   await page.context().setOffline(false);
   await server.close();
   assert.deepEqual(page.errors, []);
