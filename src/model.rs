@@ -265,11 +265,7 @@ impl Story {
                     | Part::Cites { outlet, .. }
                     | Part::OnlyHere { outlet } => on(outlet).then(|| p.clone()),
                     Part::Negates { who, other, .. } => (on(who) && on(other)).then(|| p.clone()),
-                    Part::Silent { outlets } => {
-                        let outlets: Vec<String> =
-                            outlets.iter().filter(|o| on(o)).cloned().collect();
-                        (!outlets.is_empty()).then_some(Part::Silent { outlets })
-                    }
+                    Part::Silent { .. } => None,
                     Part::FramingAligned { frame, outlets } => {
                         let outlets: Vec<String> =
                             outlets.iter().filter(|o| on(o)).cloned().collect();
@@ -303,6 +299,18 @@ impl Story {
                     _ => Some(p.clone()),
                 }),
         );
+        // Who is silent among the shown: the group keeps the outlets that
+        // have a member, so silence is said here, for the selection only.
+        if g.kind == GroupKind::Fact && g.verdict != Verdict::OnlyHere {
+            let silent: Vec<String> = selected
+                .iter()
+                .filter(|&&a| a < self.len() && g.outlets.binary_search(&a).is_err())
+                .map(|&a| self.article(a).id.clone())
+                .collect();
+            if !silent.is_empty() {
+                parts.push(Part::Silent { outlets: silent });
+            }
+        }
         parts
     }
 
@@ -687,7 +695,14 @@ mod tests {
         let all: Vec<usize> = (0..s.len()).collect();
         let mut trimmed = 0;
         for g in groups {
-            let every = s.parts_among(g, &all);
+            let mut every = s.parts_among(g, &all);
+            // Silence is said by the view, from the group's outlets.
+            if let Some(Part::Silent { outlets }) = every.last().cloned() {
+                let want: Vec<String> =
+                    g.silent(s.len()).map(|a| s.article(a).id.clone()).collect();
+                assert_eq!(outlets, want);
+                every.pop();
+            }
             assert_eq!(every, g.parts, "all selected: nothing left out");
             let two = s.parts_among(g, &[0, 2]);
             let text = Lang::En.explain(&two);

@@ -134,15 +134,16 @@ fn load(files: &[PathBuf]) -> (Vec<Article>, Vec<String>) {
             }
         };
         let meta_path = path.with_extension("meta.json");
-        let meta = match std::fs::read_to_string(&meta_path) {
-            Ok(json) => match Metadata::from_json(&json) {
-                Ok(m) => m,
-                Err(e) => {
-                    errors.push(format!("{}: {e}; ignored", meta_path.display()));
-                    Metadata::default()
-                }
-            },
-            Err(_) => Metadata::default(),
+        let meta = match read_sidecar(&meta_path) {
+            Ok(Some(m)) => m,
+            Ok(None) => Metadata::default(),
+            Err(e) => {
+                errors.push(format!(
+                    "{}: {e}; the article is analysed without it",
+                    meta_path.display()
+                ));
+                Metadata::default()
+            }
         };
         let name = path
             .file_name()
@@ -151,6 +152,27 @@ fn load(files: &[PathBuf]) -> (Vec<Article>, Vec<String>) {
         articles.push(Article::parse(file_id(path, &mut used), name, text, meta));
     }
     (articles, errors)
+}
+
+/// The metadata record beside an article: `None` when there is none, an
+/// error saying what is wrong when there is one that cannot be used.
+fn read_sidecar(path: &Path) -> Result<Option<Metadata>, String> {
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+        Err(_) if path.is_dir() => return Err("is a directory, not a metadata record".into()),
+        Err(e) => return Err(format!("cannot read the metadata record: {e}")),
+    };
+    let json = String::from_utf8(bytes).map_err(|e| {
+        format!(
+            "the metadata record is not UTF-8 text (byte {})",
+            e.utf8_error().valid_up_to()
+        )
+    })?;
+    let json = json.strip_prefix('\u{feff}').unwrap_or(&json);
+    Metadata::from_json(json)
+        .map(Some)
+        .map_err(|e| e.to_string())
 }
 
 fn fmt_num(v: Option<f64>) -> String {
@@ -164,7 +186,7 @@ fn fmt_num(v: Option<f64>) -> String {
     .unwrap_or_default()
 }
 
-fn write_csv(report: &Report, out: impl Write) -> Result<(), String> {
+fn write_csv(report: &Report, out: impl Write) -> Result<(), Failure> {
     let mut w = csv::Writer::from_writer(out);
     let header = [
         "article",
@@ -185,14 +207,15 @@ fn write_csv(report: &Report, out: impl Write) -> Result<(), String> {
         "source",
         "boilerplate",
     ];
-    w.write_record(header).map_err(|e| e.to_string())?;
+    w.write_record(header)?;
     for a in &report.articles {
         write_article_rows(&mut w, a)?;
     }
-    w.flush().map_err(|e| e.to_string())
+    w.flush()?;
+    Ok(())
 }
 
-fn write_article_rows(w: &mut csv::Writer<impl Write>, a: &ArticleReport) -> Result<(), String> {
+fn write_article_rows(w: &mut csv::Writer<impl Write>, a: &ArticleReport) -> Result<(), Failure> {
     for f in &a.figures {
         let (min, max) = f
             .value
@@ -227,14 +250,14 @@ fn write_article_rows(w: &mut csv::Writer<impl Write>, a: &ArticleReport) -> Res
             f.source.clone().unwrap_or_default(),
             f.boilerplate.to_string(),
         ];
-        w.write_record(&record).map_err(|e| e.to_string())?;
+        w.write_record(&record)?;
     }
     Ok(())
 }
 
 /// The figures table: one row per quantity, one column per outlet; a cell
 /// holds that outlet's figures for the quantity, with qualifier and source.
-fn write_table(report: &Report, out: impl Write) -> Result<(), String> {
+fn write_table(report: &Report, out: impl Write) -> Result<(), Failure> {
     let mut w = csv::Writer::from_writer(out);
     let mut header = vec![
         "quantity".to_string(),
@@ -248,8 +271,8 @@ fn write_table(report: &Report, out: impl Write) -> Result<(), String> {
             None => a.id.clone(),
         });
     }
-    w.write_record(&header).map_err(|e| e.to_string())?;
-    for q in &report.links {
+    w.write_record(&header)?;
+    for q in &report.quantities {
         let mut row = vec![
             q.id.clone(),
             q.quantity.clone(),
@@ -258,7 +281,7 @@ fn write_table(report: &Report, out: impl Write) -> Result<(), String> {
         ];
         for a in &report.articles {
             let cells: Vec<String> = q
-                .figures
+                .members
                 .iter()
                 .filter_map(|id| id.split_once('/'))
                 .filter(|(art, _)| *art == a.id)
@@ -276,13 +299,44 @@ fn write_table(report: &Report, out: impl Write) -> Result<(), String> {
                 .collect();
             row.push(cells.join(" | "));
         }
-        w.write_record(&row).map_err(|e| e.to_string())?;
+        w.write_record(&row)?;
     }
-    w.flush().map_err(|e| e.to_string())
+    w.flush()?;
+    Ok(())
 }
 
-fn run() -> Result<bool, String> {
-    let Some(args) = parse_args()? else {
+/// Why a run stopped.
+#[derive(Debug)]
+enum Failure {
+    /// Bad usage: the message and the usage text, exit 2.
+    Usage(String),
+    /// Writing the report failed.
+    Output(io::Error),
+}
+
+impl From<io::Error> for Failure {
+    fn from(e: io::Error) -> Self {
+        Failure::Output(e)
+    }
+}
+
+impl From<csv::Error> for Failure {
+    fn from(e: csv::Error) -> Self {
+        match e.into_kind() {
+            csv::ErrorKind::Io(e) => Failure::Output(e),
+            other => Failure::Output(io::Error::other(format!("{other:?}"))),
+        }
+    }
+}
+
+impl From<serde_json::Error> for Failure {
+    fn from(e: serde_json::Error) -> Self {
+        Failure::Output(e.into())
+    }
+}
+
+fn run() -> Result<bool, Failure> {
+    let Some(args) = parse_args().map_err(Failure::Usage)? else {
         println!("{USAGE}");
         return Ok(true);
     };
@@ -296,15 +350,16 @@ fn run() -> Result<bool, String> {
     }
     let report = Report::new(&articles, args.date);
     let stdout = io::stdout();
-    let mut out = stdout.lock();
+    let mut out = io::BufWriter::with_capacity(1 << 16, stdout.lock());
     match args.format {
         Format::Json => {
-            serde_json::to_writer_pretty(&mut out, &report).map_err(|e| e.to_string())?;
-            writeln!(out).map_err(|e| e.to_string())?;
+            serde_json::to_writer_pretty(&mut out, &report)?;
+            writeln!(out)?;
         }
         Format::Csv => write_csv(&report, &mut out)?,
         Format::Table => write_table(&report, &mut out)?,
     }
+    out.flush()?;
     Ok(errors.is_empty())
 }
 
@@ -312,7 +367,14 @@ fn main() -> ExitCode {
     match run() {
         Ok(true) => ExitCode::SUCCESS,
         Ok(false) => ExitCode::FAILURE,
-        Err(e) => {
+        // The reader stopped reading (`synoptic analyze | head`): nothing
+        // is wrong, as for any filter.
+        Err(Failure::Output(e)) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(Failure::Output(e)) => {
+            eprintln!("synoptic: cannot write the report: {e}");
+            ExitCode::FAILURE
+        }
+        Err(Failure::Usage(e)) => {
             eprintln!("synoptic: {e}\n\n{USAGE}");
             ExitCode::from(2)
         }

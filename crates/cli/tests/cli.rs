@@ -161,15 +161,15 @@ fn bad_input_gets_a_clear_message() {
 }
 
 #[test]
-fn json_has_links_statements_and_outlets() {
+fn json_has_quantities_statements_and_outlets() {
     let (code, out, _) = synoptic(&["analyze"]);
     assert_eq!(code, 0);
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
-    let links = v["links"].as_array().unwrap();
-    let trade = links
+    let quantities = v["quantities"].as_array().unwrap();
+    let trade = quantities
         .iter()
         .find(|l| {
-            l["figures"]
+            l["members"]
                 .as_array()
                 .unwrap()
                 .iter()
@@ -177,9 +177,28 @@ fn json_has_links_statements_and_outlets() {
         })
         .expect("the trade quantity");
     assert_eq!(trade["verdict"], "compatible");
-    assert!(trade["figures"].as_array().unwrap().len() >= 2);
-    for key in ["id", "quantity", "figures", "verdict", "explanation"] {
-        assert!(trade.get(key).is_some(), "link lacks {key}");
+    assert!(trade["members"].as_array().unwrap().len() >= 2);
+    for key in [
+        "id",
+        "quantity",
+        "members",
+        "verdict",
+        "explanation",
+        "pairs_compared",
+        "conflicts",
+        "conflicts_total",
+    ] {
+        assert!(trade.get(key).is_some(), "quantity lacks {key}");
+    }
+    // Only pairs that disagree are listed.
+    for q in quantities {
+        for p in q["conflicts"].as_array().unwrap() {
+            assert_eq!(p["verdict"], "conflict");
+        }
+        assert!(
+            q["conflicts"].as_array().unwrap().len() as u64
+                <= q["conflicts_total"].as_u64().unwrap()
+        );
     }
     let statements = v["statements"].as_array().unwrap();
     let framing = statements
@@ -191,11 +210,126 @@ fn json_has_links_statements_and_outlets() {
     for key in ["article", "text", "start", "end", "hedged", "source"] {
         assert!(member.get(key).is_some(), "member lacks {key}");
     }
+    // Silence is the complement of the outlets: groups neither list the
+    // silent nor explain them in prose.
+    for s in statements {
+        assert!(s.get("silent").is_none());
+        assert!(!s["explanation"].as_str().unwrap().contains("silent"));
+        let outlets: Vec<&str> = s["outlets"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|o| o.as_str().unwrap())
+            .collect();
+        for m in s["members"].as_array().unwrap() {
+            assert!(outlets.contains(&m["article"].as_str().unwrap()));
+        }
+    }
     assert!(statements
         .iter()
-        .any(|s| !s["silent"].as_array().unwrap().is_empty()));
+        .any(|s| s["outlets"].as_array().unwrap().len() < 3));
     assert_eq!(v["outlets"].as_array().unwrap().len(), 3);
     assert!(v["summary"]["compatible"].as_u64().unwrap() >= 2);
+}
+
+#[test]
+fn sidecars_that_cannot_be_used_are_reported_by_name() {
+    let text = "Il titolo del pezzo di prova\nROMA, 1 marzo 2024 - Il testo cita 200 persone.";
+    let cases: [(&str, &[u8], &str); 5] = [
+        ("latin1", b"{\"outlet\": \"Citt\xe0\"}", "not UTF-8"),
+        ("list", b"[]", "JSON object"),
+        ("kindnull", b"{\"kind\": null}", "\"kind\" must be one of"),
+        ("broken", b"{\"outlet\": ", "metadata is not valid"),
+        ("unknown", b"{\"colour\": \"red\"}", "unknown field"),
+    ];
+    for (name, sidecar, want) in cases {
+        let article = temp_file(&format!("{name}.txt"), text);
+        std::fs::write(article.with_extension("meta.json"), sidecar).unwrap();
+        let (code, out, err) = synoptic(&["analyze", article.to_str().unwrap()]);
+        assert_eq!(code, 1, "{name}: {err}");
+        assert!(err.contains(&format!("{name}.meta.json")), "{name}: {err}");
+        assert!(err.contains(want), "{name}: {err}");
+        // Nothing lost: the article is still analysed.
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        assert_eq!(v["articles"].as_array().unwrap().len(), 1, "{name}");
+    }
+    // A directory where the sidecar would be.
+    let article = temp_file("dir.txt", text);
+    std::fs::create_dir_all(article.with_extension("meta.json")).unwrap();
+    let (code, _, err) = synoptic(&["analyze", article.to_str().unwrap()]);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("dir.meta.json") && err.contains("directory"),
+        "{err}"
+    );
+    // A byte-order mark before the JSON is fine.
+    let article = temp_file("bom.txt", text);
+    std::fs::write(
+        article.with_extension("meta.json"),
+        "\u{feff}{\"outlet\": \"Prova\"}",
+    )
+    .unwrap();
+    let (code, out, err) = synoptic(&["analyze", article.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("\"outlet\": \"Prova\""));
+}
+
+#[test]
+fn a_closed_pipe_ends_quietly() {
+    use std::io::Read;
+    use std::process::Stdio;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_synoptic"))
+        .args(["analyze"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Read a little, then close the pipe, as `| head` does.
+    let mut stdout = child.stdout.take().unwrap();
+    let mut first = [0u8; 64];
+    stdout.read_exact(&mut first).unwrap();
+    drop(stdout);
+    let mut err = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut err)
+        .unwrap();
+    let status = child.wait().unwrap();
+    assert_eq!(status.code(), Some(0), "{err}");
+    assert!(err.is_empty(), "{err}");
+}
+
+#[test]
+fn text_as_users_have_it() {
+    // A byte-order mark, lone CR line ends, no-break spaces in numbers.
+    let text = "\u{feff}Home Notizie Mondo\rIl titolo del pezzo di prova\rROMA, 3 marzo 2024 - Sono arrivate 1\u{a0}000 persone e 1\u{202f}000\u{202f}000 di euro.\rShare\r";
+    let path = temp_file("mac.txt", text);
+    let (code, out, err) = synoptic(&["analyze", path.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let a = &v["articles"][0];
+    assert_eq!(a["title"], "Il titolo del pezzo di prova");
+    assert_eq!(a["date"], "2024-03-03");
+    let figs = a["figures"].as_array().unwrap();
+    let people = figs
+        .iter()
+        .find(|f| f["text"] == "1\u{a0}000 persone")
+        .expect("1 000 persone");
+    assert_eq!(people["value"]["min"], 1000.0);
+    assert_eq!(people["boilerplate"], false);
+    let euros = figs
+        .iter()
+        .find(|f| f["text"] == "1\u{202f}000\u{202f}000 di euro")
+        .expect("1 000 000 di euro");
+    assert_eq!(euros["value"]["min"], 1_000_000.0);
+    assert_eq!(euros["unit"], "EUR");
+    // Offsets still point into the original text (the BOM is a character).
+    let s = people["start"].as_u64().unwrap() as usize;
+    let e = people["end"].as_u64().unwrap() as usize;
+    let slice: String = text.chars().skip(s).take(e - s).collect();
+    assert_eq!(slice, "1\u{a0}000 persone");
 }
 
 #[test]

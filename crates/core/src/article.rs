@@ -118,16 +118,71 @@ impl std::fmt::Display for MetadataError {
 impl std::error::Error for MetadataError {}
 
 impl Metadata {
-    /// Reads and checks a metadata record from JSON.
+    /// Reads and checks a metadata record from JSON: an object whose
+    /// fields are those of [`Metadata`], each of its type (`null` only
+    /// where a field may be absent). Errors name the field and say what it
+    /// must be.
     pub fn from_json(json: &str) -> Result<Metadata, MetadataError> {
-        let meta: Metadata =
+        let value: serde_json::Value =
             serde_json::from_str(json).map_err(|e| MetadataError::Json(e.to_string()))?;
+        let serde_json::Value::Object(fields) = &value else {
+            return Err(MetadataError::Json(format!(
+                "a metadata record is a JSON object {{\"outlet\": …, \"date\": …}}, not {}",
+                json_kind(&value)
+            )));
+        };
+        for (name, v) in fields {
+            let must = match name.as_str() {
+                "outlet" | "site" | "url" | "distributor" | "date" | "author" => {
+                    (!v.is_string() && !v.is_null()).then_some("a string or null")
+                }
+                "kind" => (!v.is_string()).then_some(
+                    "one of \"blog\", \"newspaper\", \"agency\", \"press-release\", \"other\"",
+                ),
+                "state_media" => (!v.is_boolean()).then_some("true or false"),
+                "language" => (!v.is_string()).then_some("a language tag such as \"it\""),
+                "cites" => (!v.is_array())
+                    .then_some("a list of {\"name\": …, \"quote\": …}"),
+                _ => {
+                    return Err(MetadataError::Json(format!(
+                        "unknown field {name:?} (fields: outlet, site, url, distributor, date, author, kind, state_media, language, cites)"
+                    )))
+                }
+            };
+            if let Some(must) = must {
+                return Err(MetadataError::Json(format!(
+                    "field {name:?} must be {must}, not {}",
+                    json_kind(v)
+                )));
+            }
+        }
+        let meta: Metadata = serde_json::from_value(value).map_err(|e| {
+            let e = e.to_string();
+            MetadataError::Json(match e.split_once("unknown variant") {
+                Some(_) if e.contains("blog") => format!(
+                    "field \"kind\" must be one of \"blog\", \"newspaper\", \"agency\", \"press-release\", \"other\" ({e})"
+                ),
+                _ => e,
+            })
+        })?;
         if let Some(d) = &meta.date {
             if !is_iso_day(d) {
                 return Err(MetadataError::Date(d.clone()));
             }
         }
         Ok(meta)
+    }
+}
+
+/// What a JSON value is, for messages.
+fn json_kind(v: &serde_json::Value) -> String {
+    match v {
+        serde_json::Value::Null => "null".into(),
+        serde_json::Value::Bool(b) => b.to_string(),
+        serde_json::Value::Number(n) => format!("the number {n}"),
+        serde_json::Value::String(s) => format!("the text {s:?}"),
+        serde_json::Value::Array(_) => "a list".into(),
+        serde_json::Value::Object(_) => "an object".into(),
     }
 }
 
@@ -283,6 +338,34 @@ mod tests {
             Metadata::from_json("not json"),
             Err(MetadataError::Json(_))
         ));
+        // Not a record: a list, a string, a number.
+        for bad in ["[]", "\"x\"", "3", "null"] {
+            let e = Metadata::from_json(bad).unwrap_err().to_string();
+            assert!(e.contains("JSON object"), "{bad}: {e}");
+        }
+        // A field of the wrong type is named, with what it must be.
+        let e = Metadata::from_json(r#"{"kind": null}"#)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("\"kind\"") && e.contains("press-release") && e.contains("null"),
+            "{e}"
+        );
+        let e = Metadata::from_json(r#"{"kind": "magazine"}"#)
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("\"kind\"") && e.contains("newspaper"), "{e}");
+        let e = Metadata::from_json(r#"{"state_media": "yes"}"#)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("state_media") && e.contains("true or false"),
+            "{e}"
+        );
+        let e = Metadata::from_json(r#"{"outlet": 3}"#)
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("outlet") && e.contains("number 3"), "{e}");
         let ok = Metadata::from_json(r#"{"date":"2024-02-29","kind":"newspaper"}"#).unwrap();
         assert_eq!(ok.kind, ArticleKind::Newspaper);
         assert_eq!(ok.language, "it");

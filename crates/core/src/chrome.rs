@@ -334,20 +334,42 @@ pub fn segment(text: &str) -> Vec<Block> {
     blocks
 }
 
+/// The non-blank lines of `text`, trimmed of spacing (a byte-order mark
+/// included), as byte ranges. Lines end at LF, CR, CRLF, NEL and the
+/// Unicode line and paragraph separators, so old Mac exports and word
+/// processors' separators cut lines as readers see them.
+pub fn lines(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut line_start = 0;
+    let mut push = |a: usize, b: usize| {
+        let line = &text[a..b];
+        let trimmed = line.trim_start_matches(crate::token::is_space);
+        let start = a + (line.len() - trimmed.len());
+        let trimmed = trimmed.trim_end_matches(crate::token::is_space);
+        if !trimmed.is_empty() {
+            out.push((start, start + trimmed.len()));
+        }
+    };
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if crate::token::is_line_end(c) {
+            push(line_start, i);
+            let mut next = i + c.len_utf8();
+            if c == '\r' && chars.peek().is_some_and(|&(_, d)| d == '\n') {
+                chars.next();
+                next += 1;
+            }
+            line_start = next;
+        }
+    }
+    push(line_start, text.len());
+    out
+}
+
 /// Non-blank lines, trimmed, with a paragraph that a blank line broke in the
 /// middle of a sentence joined back together.
 fn raw_blocks(text: &str) -> Vec<(usize, usize)> {
-    let mut lines: Vec<(usize, usize)> = Vec::new();
-    let mut offset = 0;
-    for line in text.split_inclusive('\n') {
-        let start_trim = line.len() - line.trim_start().len();
-        let trimmed = line.trim();
-        if !trimmed.is_empty() {
-            let start = offset + start_trim;
-            lines.push((start, start + trimmed.len()));
-        }
-        offset += line.len();
-    }
+    let lines = lines(text);
     let mut merged: Vec<(usize, usize)> = Vec::with_capacity(lines.len());
     for (start, end) in lines {
         if let Some(last) = merged.last_mut() {
@@ -775,6 +797,34 @@ mod tests {
                 ("In un comunicato stampa il ministero ha respinto le accuse.", Paragraph),
             ],
         );
+    }
+
+    #[test]
+    fn line_ends_as_users_have_them() {
+        let want = [
+            ("Il titolo del pezzo di prova", Headline),
+            (
+                "ROMA, 3 marzo 2024 - Il testo dice che 200 persone sono arrivate.",
+                Paragraph,
+            ),
+            ("Share", Chrome(Share)),
+        ];
+        for sep in ["\n", "\r\n", "\r", "\u{2028}", "\u{2029}", "\u{85}"] {
+            let text = want.iter().map(|(s, _)| *s).collect::<Vec<_>>().join(sep) + sep;
+            check(&text, &want);
+        }
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_not_part_of_the_first_line() {
+        let text = "\u{feff}Home Notizie Mondo\nIl titolo del pezzo di prova\nIl testo dice che 200 persone sono arrivate.";
+        let blocks = segment(text);
+        assert_eq!(blocks[0].kind, Chrome(Navigation));
+        assert_eq!(
+            blocks[0].start, 3,
+            "offsets still point into the original text"
+        );
+        assert_eq!(blocks[1].kind, Headline);
     }
 
     #[test]

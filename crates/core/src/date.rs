@@ -152,6 +152,25 @@ impl Date {
         Date { year, month, day }
     }
 
+    /// The day `n` days later, if it lies in years 1..=9999 (for offsets
+    /// read from a text, which must not turn into a clamped, wrong day).
+    pub fn checked_add_days(self, n: i64) -> Option<Date> {
+        let days = self.to_days().checked_add(n)?;
+        let d = Date::from_days(days);
+        (d.to_days() == days).then_some(d)
+    }
+
+    /// The same day `n` months later (clamped to the month's last day), if
+    /// it lies in years 1..=9999.
+    pub fn checked_add_months(self, n: i32) -> Option<Date> {
+        let total = i64::from(self.year) * 12 + i64::from(self.month) - 1 + i64::from(n);
+        let year = total.div_euclid(12);
+        if !(1..=9999).contains(&year) {
+            return None;
+        }
+        Some(self.add_months(n))
+    }
+
     /// Day of the week, 0 = Monday … 6 = Sunday.
     pub fn weekday(self) -> u32 {
         // 1970-01-01 was a Thursday (3).
@@ -270,6 +289,11 @@ mod tests {
         // Regression (found by the property tests): no overflow on huge spans.
         assert_eq!(d.add_months(i32::MAX).year, 9999);
         assert_eq!(d.add_months(i32::MIN).year, 1);
+        // Offsets read from a text say when they leave the calendar.
+        assert_eq!(d.checked_add_months(-12).unwrap().to_string(), "2023-01-31");
+        assert!(d.checked_add_months(12 * 8000).is_none());
+        assert!(d.checked_add_days(-800_000).is_none());
+        assert_eq!(d.checked_add_days(1).unwrap().to_string(), "2024-02-01");
     }
 
     #[test]

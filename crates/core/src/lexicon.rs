@@ -20,7 +20,7 @@ use std::sync::OnceLock;
 
 use rust_stemmers::{Algorithm, Stemmer};
 
-use crate::figures::token::{tokenize, Tok, TokKind};
+use crate::token::{tokenize, Tok, TokKind};
 
 const STOPWORDS: &str = include_str!("../data/stopwords.txt");
 const ALIASES: &str = include_str!("../data/aliases.txt");
@@ -165,7 +165,7 @@ impl Lexicons {
 
     /// Stems of the words of a phrase, folded as the tokenizer folds them.
     pub fn stem_phrase(&self, phrase: &str) -> Vec<String> {
-        tokenize(phrase)
+        tokenize(phrase, 0)
             .iter()
             .filter(|t| t.kind != TokKind::Punct)
             .map(|t| self.stem(&t.norm))
@@ -178,11 +178,59 @@ impl Lexicons {
     }
 
     /// The hedge a sequence of stems contains, if any: its words.
-    pub fn hedge_in(&self, stems: &[String]) -> Option<&str> {
+    pub fn hedge_in<S: AsRef<str>>(&self, stems: &[S]) -> Option<&str> {
         self.hedges
             .iter()
-            .find(|(h, _)| !h.is_empty() && stems.windows(h.len()).any(|w| w == h.as_slice()))
+            .find(|(h, _)| !h.is_empty() && find_seq(stems, h).next().is_some())
             .map(|(_, words)| words.as_str())
+    }
+
+    /// The entity a single word names through the alias lexicon
+    /// (`Pechino` → `cina`), if any.
+    pub fn alias_of(&self, t: &Tok) -> Option<Term> {
+        match self.terms_of(std::slice::from_ref(t)).into_iter().next() {
+            Some((_, e @ Term::Entity(_))) => Some(e),
+            _ => None,
+        }
+    }
+
+    /// Frames a sentence asserts or denies, from the stems of its words
+    /// (`stems`, one per non-punctuation token of `toks`); a denial hides
+    /// the assertion inside it (`non alleanza` is not also `alleanza`).
+    /// Returns (frame, +1 or -1, the words as written).
+    pub fn frames_in<S: AsRef<str>>(
+        &self,
+        stems: &[S],
+        toks: &[Tok],
+        src: &str,
+    ) -> Vec<(String, i8, String)> {
+        let words: Vec<&Tok> = toks.iter().filter(|t| t.kind != TokKind::Punct).collect();
+        let shown = |i: usize, n: usize| -> String {
+            match (words.get(i), words.get(i + n - 1)) {
+                (Some(a), Some(b)) => {
+                    crate::text::collapse_whitespace(src.get(a.start..b.end).unwrap_or(""))
+                }
+                _ => String::new(),
+            }
+        };
+        let mut out = Vec::new();
+        for frame in &self.frames {
+            let denied = frame
+                .deny
+                .iter()
+                .find_map(|d| find_seq(stems, d).next().map(|i| (i, d.len())));
+            if let Some((i, n)) = denied {
+                out.push((frame.name.clone(), -1, shown(i, n)));
+                continue;
+            }
+            for a in &frame.assert {
+                if let Some(i) = find_seq(stems, a).next() {
+                    out.push((frame.name.clone(), 1, shown(i, a.len())));
+                    break;
+                }
+            }
+        }
+        out
     }
 
     /// Terms of tokens `toks` (words only), in order, with their token
@@ -236,6 +284,25 @@ impl Lexicons {
     }
 }
 
+/// Where the sequence `seq` starts in `stems`.
+fn find_seq<'a, S: AsRef<str>>(
+    stems: &'a [S],
+    seq: &'a [String],
+) -> impl Iterator<Item = usize> + 'a {
+    let n = seq.len();
+    let last = if n == 0 || n > stems.len() {
+        0
+    } else {
+        stems.len() - n + 1
+    };
+    (0..last).filter(move |&i| {
+        stems[i..i + n]
+            .iter()
+            .zip(seq)
+            .all(|(a, b)| a.as_ref() == b.as_str())
+    })
+}
+
 /// The lexicons, loaded on first use.
 pub fn lexicons() -> &'static Lexicons {
     static LEX: OnceLock<Lexicons> = OnceLock::new();
@@ -252,7 +319,7 @@ pub fn entities(text: &str) -> std::collections::BTreeSet<Term> {
 /// [`terms`] and [`entities`] of a text, reading it once.
 pub fn terms_and_entities(text: &str) -> (Vec<Term>, std::collections::BTreeSet<Term>) {
     let lex = lexicons();
-    let toks = tokenize(text);
+    let toks = tokenize(text, 0);
     let terms: Vec<Term> = lex.terms_of(&toks).into_iter().map(|(_, t)| t).collect();
     let mut out: std::collections::BTreeSet<Term> = terms
         .iter()
@@ -272,7 +339,7 @@ pub fn terms_and_entities(text: &str) -> (Vec<Term>, std::collections::BTreeSet<
             let as_alias = lex.terms_of(std::slice::from_ref(t));
             match as_alias.first() {
                 Some((_, Term::Entity(e))) => out.insert(Term::Entity(e.clone())),
-                _ => out.insert(Term::Entity(t.norm.clone())),
+                _ => out.insert(Term::Entity(t.norm.to_string())),
             };
         }
     }
@@ -282,7 +349,7 @@ pub fn terms_and_entities(text: &str) -> (Vec<Term>, std::collections::BTreeSet<
 /// The terms of a text, in order (see the module docs).
 pub fn terms(text: &str) -> Vec<Term> {
     lexicons()
-        .terms_of(&tokenize(text))
+        .terms_of(&tokenize(text, 0))
         .into_iter()
         .map(|(_, t)| t)
         .collect()

@@ -23,6 +23,7 @@
 //! where real input/output or user-supplied metadata can be wrong.
 #![warn(missing_docs)]
 
+pub mod analysis;
 pub mod article;
 pub mod chrome;
 pub mod compare;
@@ -32,6 +33,7 @@ pub mod figures;
 pub mod lexicon;
 pub mod report;
 pub mod text;
+pub mod token;
 
 pub use article::{Article, ArticleKind, Metadata, MetadataError, Source};
 pub use chrome::{Block, BlockKind, ChromeKind};

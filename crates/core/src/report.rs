@@ -1,7 +1,12 @@
 //! The machine-readable report: what `synoptic analyze` prints as JSON, and
 //! what exports build on. Offsets here are **character** offsets into the
-//! article's text (not bytes), dates are `YYYY-MM-DD`, unbounded interval
-//! ends are `null`.
+//! article's text (not bytes, converted through one [`CharIndex`] per
+//! article), dates are `YYYY-MM-DD`, unbounded interval ends are `null`.
+//!
+//! The report grows with the story, not with its square: a quantity lists
+//! its members and only the pairs that disagree (at most
+//! [`MAX_PAIRS`] of them, with the total), and a statement group lists the
+//! outlets that have a member, not those that are silent.
 
 use serde::Serialize;
 
@@ -10,7 +15,10 @@ use crate::compare::statements::{GroupKind, WordDiff};
 use crate::compare::{compare, Comparison, Verdict};
 use crate::date::{Date, DayRange};
 use crate::figures::{self, dateline, Figure, Interval};
-use crate::text::char_offset;
+use crate::text::CharIndex;
+
+/// The most disagreeing pairs a quantity lists (the total is given).
+pub const MAX_PAIRS: usize = 20;
 
 /// The whole report.
 #[derive(Debug, Clone, Serialize)]
@@ -19,7 +27,7 @@ pub struct Report {
     pub articles: Vec<ArticleReport>,
     /// Quantities: figures of different outlets linked as measuring the same
     /// thing, with their verdict (and figures no one else reports).
-    pub links: Vec<LinkReport>,
+    pub quantities: Vec<QuantityReport>,
     /// Statement groups: facts, then framing.
     pub statements: Vec<StatementReport>,
     /// One profile per outlet.
@@ -43,19 +51,23 @@ pub struct Summary {
 
 /// One quantity.
 #[derive(Debug, Clone, Serialize)]
-pub struct LinkReport {
+pub struct QuantityReport {
     /// Id (`q3`).
     pub id: String,
     /// What is measured.
     pub quantity: String,
-    /// Figure ids, `article/figure` (`004/f21`).
-    pub figures: Vec<String>,
+    /// Its figures, `article/figure` (`004/f21`).
+    pub members: Vec<String>,
     /// Verdict: `same`, `compatible`, `conflict`, `only_here`.
     pub verdict: Verdict,
     /// Why.
     pub explanation: String,
-    /// The pairwise links.
-    pub pairs: Vec<PairReport>,
+    /// How many pairs of its figures were compared.
+    pub pairs_compared: usize,
+    /// The pairs that disagree (conflicts), at most [`MAX_PAIRS`].
+    pub conflicts: Vec<PairReport>,
+    /// How many pairs disagree in all.
+    pub conflicts_total: usize,
 }
 
 /// A link between two figures.
@@ -105,8 +117,9 @@ pub struct StatementReport {
     pub topic: String,
     /// The sentences.
     pub members: Vec<MemberReport>,
-    /// Article ids with no member.
-    pub silent: Vec<String>,
+    /// Ids of the articles that have a member; every other article of the
+    /// report is silent on it.
+    pub outlets: Vec<String>,
     /// Verdict.
     pub verdict: Verdict,
     /// Why.
@@ -260,12 +273,12 @@ pub struct FigureReport {
 }
 
 impl FigureReport {
-    fn new(text: &str, f: &Figure) -> FigureReport {
+    fn new(chars: &CharIndex, f: &Figure) -> FigureReport {
         FigureReport {
             id: f.id.clone(),
             text: f.text.clone(),
-            start: char_offset(text, f.start),
-            end: char_offset(text, f.end),
+            start: chars.char_at(f.start),
+            end: chars.char_at(f.end),
             kind: f.kind,
             value: f.value.map(Into::into),
             time: f.time,
@@ -294,17 +307,16 @@ impl ArticleReport {
     /// Analyses one article; `fallback` is the reference date for an
     /// article whose date is neither set nor in its text.
     pub fn new(article: &Article, fallback: Option<Date>) -> ArticleReport {
-        let reference = dateline::reference_date(article, fallback);
-        let figs = figures::extract(article, reference.map(|r| r.0));
-        ArticleReport::with_figures(article, reference, &figs)
+        let a = crate::analysis::analyse(article, fallback);
+        let chars = CharIndex::new(&a.article.text);
+        ArticleReport::of(&a.into(), &chars)
     }
 
-    /// The report of an article whose figures are already extracted.
-    pub fn with_figures(
-        article: &Article,
-        reference: Option<(Date, dateline::Origin)>,
-        figs: &[Figure],
-    ) -> ArticleReport {
+    /// The report of an analysed article, with the character table of its
+    /// text.
+    pub fn of(a: &crate::compare::ArticleFigures, chars: &CharIndex) -> ArticleReport {
+        let article = &a.article;
+        let reference = a.reference;
         ArticleReport {
             id: article.id.clone(),
             file: article.file.clone(),
@@ -313,17 +325,18 @@ impl ArticleReport {
                 .filter(|r| r.1 != dateline::Origin::Fallback)
                 .map(|r| r.0),
             reference_date: reference.map(|(date, origin)| ReferenceDate { date, origin }),
-            inferred_date: dateline::infer(article).map(|i| InferredReport {
+            inferred_date: a.inferred.map(|i| InferredReport {
                 date: i.date,
                 evidence: i.evidence,
-                start: char_offset(&article.text, i.start),
-                end: char_offset(&article.text, i.end),
+                start: chars.char_at(i.start),
+                end: chars.char_at(i.end),
             }),
             title: article.display_title(),
-            words: article.word_count(),
-            figures: figs
+            words: a.words,
+            figures: a
+                .figures
                 .iter()
-                .map(|f| FigureReport::new(&article.text, f))
+                .map(|f| FigureReport::new(chars, f))
                 .collect(),
         }
     }
@@ -344,30 +357,45 @@ impl Report {
             )
         };
         let aid = |i: usize| c.articles[i].article.id.clone();
+        let chars: Vec<CharIndex> = c
+            .articles
+            .iter()
+            .map(|a| CharIndex::new(&a.article.text))
+            .collect();
         let articles = c
             .articles
             .iter()
-            .map(|a| ArticleReport::with_figures(&a.article, a.reference, &a.figures))
+            .zip(&chars)
+            .map(|(a, ix)| ArticleReport::of(a, ix))
             .collect();
-        let links = c
+        let quantities = c
             .quantities
             .iter()
-            .map(|q| LinkReport {
-                id: q.id.clone(),
-                quantity: q.label.clone(),
-                figures: q.figures.iter().map(|r| fid(*r)).collect(),
-                verdict: q.verdict,
-                explanation: q.explanation.clone(),
-                pairs: q
+            .map(|q| {
+                let conflicts: Vec<&crate::compare::quantities::Link> = q
                     .links
                     .iter()
-                    .map(|l| PairReport {
-                        a: fid(l.a),
-                        b: fid(l.b),
-                        verdict: l.verdict,
-                        explanation: l.explanation.clone(),
-                    })
-                    .collect(),
+                    .filter(|l| l.verdict == Verdict::Conflict)
+                    .collect();
+                QuantityReport {
+                    id: q.id.clone(),
+                    quantity: q.label.clone(),
+                    members: q.figures.iter().map(|r| fid(*r)).collect(),
+                    verdict: q.verdict,
+                    explanation: q.explanation.clone(),
+                    pairs_compared: q.links.len(),
+                    conflicts_total: conflicts.len(),
+                    conflicts: conflicts
+                        .into_iter()
+                        .take(MAX_PAIRS)
+                        .map(|l| PairReport {
+                            a: fid(l.a),
+                            b: fid(l.b),
+                            verdict: l.verdict,
+                            explanation: l.explanation.clone(),
+                        })
+                        .collect(),
+                }
             })
             .collect();
         let sentences = &c.statements.sentences;
@@ -384,12 +412,12 @@ impl Report {
                     .iter()
                     .map(|m| {
                         let s = &sentences[m.sentence];
-                        let text = &c.articles[s.article].article.text;
+                        let ix = &chars[s.article];
                         MemberReport {
                             article: aid(s.article),
                             text: s.text.clone(),
-                            start: char_offset(text, s.start),
-                            end: char_offset(text, s.end),
+                            start: ix.char_at(s.start),
+                            end: ix.char_at(s.end),
                             hedged: s.hedge.is_some(),
                             hedge: s.hedge.clone(),
                             source: s.source.clone(),
@@ -398,7 +426,7 @@ impl Report {
                         }
                     })
                     .collect(),
-                silent: g.silent.iter().map(|&i| aid(i)).collect(),
+                outlets: g.outlets.iter().map(|&i| aid(i)).collect(),
                 verdict: g.verdict,
                 explanation: g.explanation.clone(),
                 diff: g.diff.clone(),
@@ -425,7 +453,7 @@ impl Report {
         let count = |v: Verdict| counts.iter().find(|(x, _)| *x == v).map_or(0, |x| x.1);
         Report {
             articles,
-            links,
+            quantities,
             statements,
             outlets,
             summary: Summary {

@@ -5,8 +5,9 @@
 //!   equal;
 //! - [`word_count`] counts words the way a reader would (Unicode word
 //!   boundaries, numbers included, punctuation excluded);
-//! - [`char_offset`] turns a byte offset into the character offset that reports
-//!   use.
+//! - [`CharIndex`] turns byte offsets into the character offsets that
+//!   reports use, in logarithmic time from one table per text
+//!   ([`char_offset`] does one conversion by walking the text).
 
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -27,7 +28,7 @@ pub fn normalize(s: &str) -> String {
             '\u{2010}'..='\u{2015}' | '\u{2212}' => '-',
             c => c,
         };
-        if c.is_whitespace() {
+        if crate::token::is_space(c) {
             space = !out.is_empty();
             continue;
         }
@@ -70,6 +71,59 @@ pub fn char_offset(s: &str, byte: usize) -> usize {
     s.char_indices().take_while(|(i, _)| *i < byte).count()
 }
 
+/// Byte → character offsets of one text, from one table built once: the
+/// byte offset of every character that takes more than one byte, with how
+/// many extra bytes the text has up to it. A lookup is a binary search.
+///
+/// ```
+/// use synoptic_core::text::CharIndex;
+/// let s = "città è così";
+/// let ix = CharIndex::new(s);
+/// assert_eq!(ix.char_at(s.find("così").unwrap()), 8);
+/// assert_eq!(ix.char_at(s.len()), s.chars().count());
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CharIndex {
+    /// (byte offset of a multi-byte character, its width, extra bytes before it).
+    wide: Vec<(usize, u8, usize)>,
+    len: usize,
+}
+
+impl CharIndex {
+    /// The table of `s`.
+    pub fn new(s: &str) -> CharIndex {
+        let mut wide = Vec::new();
+        let mut extra = 0;
+        for (i, c) in s.char_indices() {
+            let n = c.len_utf8();
+            if n > 1 {
+                wide.push((i, n as u8, extra));
+                extra += n - 1;
+            }
+        }
+        CharIndex { wide, len: s.len() }
+    }
+
+    /// The number of characters before byte offset `byte` (offsets past the
+    /// end count every character; an offset inside a character counts the
+    /// characters that start before it).
+    pub fn char_at(&self, byte: usize) -> usize {
+        let byte = byte.min(self.len);
+        // The last multi-byte character that starts before `byte`.
+        let k = self.wide.partition_point(|&(start, _, _)| start < byte);
+        let Some(&(start, width, before)) = k.checked_sub(1).and_then(|k| self.wide.get(k)) else {
+            return byte;
+        };
+        let width = usize::from(width);
+        if byte >= start + width {
+            byte - before - (width - 1)
+        } else {
+            // Inside that character: it counts as one.
+            start - before + 1
+        }
+    }
+}
+
 /// Collapses every run of whitespace (including blank lines inside a block) to
 /// one space and trims the ends: the text of a block as a reader sees it.
 pub fn collapse_whitespace(s: &str) -> String {
@@ -100,6 +154,16 @@ mod tests {
         let byte = s.find("così").unwrap();
         assert_eq!(char_offset(s, byte), 7);
         assert_eq!(char_offset(s, 1_000), s.chars().count());
+    }
+
+    #[test]
+    fn char_index_agrees_with_walking() {
+        let s = "Però è così: 1\u{202f}000 € — 🎉 fine";
+        let ix = CharIndex::new(s);
+        for b in 0..=s.len() + 2 {
+            assert_eq!(ix.char_at(b), char_offset(s, b), "byte {b}");
+        }
+        assert_eq!(CharIndex::new("").char_at(5), 0);
     }
 
     #[test]

@@ -167,7 +167,8 @@ pub enum Part {
         /// The source.
         source: String,
     },
-    /// Outlets that say nothing of it.
+    /// Outlets that say nothing of it (the core's groups store the outlets
+    /// that have a member; views say who is silent among those they show).
     Silent {
         /// The articles.
         outlets: Vec<String>,

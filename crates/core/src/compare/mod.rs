@@ -31,9 +31,11 @@ pub mod statements;
 
 use serde::{Deserialize, Serialize};
 
+pub use crate::analysis::analyse;
+use crate::analysis::Analysis;
 use crate::article::Article;
 use crate::date::Date;
-use crate::figures::{self, dateline, Figure};
+use crate::figures::{dateline, Figure};
 
 /// A verdict on a link or a group.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -61,17 +63,33 @@ impl Verdict {
     }
 }
 
-/// One article with its extracted figures and reference date.
+/// One article with its extracted figures and reference date: what a
+/// comparison keeps of each [`Analysis`] once it is made.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct ArticleFigures {
     /// The article.
     pub article: Article,
     /// The date relative times were resolved against.
     pub reference: Option<(Date, dateline::Origin)>,
+    /// The date as read from its text, if it could be.
+    #[serde(default)]
+    pub inferred: Option<dateline::Inferred>,
     /// Its figures (body and chrome).
     pub figures: Vec<Figure>,
     /// The number of words of its body ([`Article::word_count`]).
     pub words: usize,
+}
+
+impl From<Analysis> for ArticleFigures {
+    fn from(a: Analysis) -> Self {
+        ArticleFigures {
+            article: a.article,
+            reference: a.reference,
+            inferred: a.inferred,
+            figures: a.figures,
+            words: a.words,
+        }
+    }
 }
 
 /// A figure of the corpus: article index and figure index.
@@ -146,27 +164,16 @@ pub fn compare(articles: &[Article], fallback: Option<Date>) -> Comparison {
     compare_analysed(articles.iter().map(|a| analyse(a, fallback)).collect())
 }
 
-/// The first step of [`compare`], one article at a time: its reference date
-/// and its figures.
-pub fn analyse(article: &Article, fallback: Option<Date>) -> ArticleFigures {
-    let reference = dateline::reference_date(article, fallback);
-    let figures = figures::extract(article, reference.map(|r| r.0));
-    ArticleFigures {
-        article: article.clone(),
-        reference,
-        figures,
-        words: article.word_count(),
-    }
-}
-
 /// The second step of [`compare`]: links the figures of analysed articles
-/// into quantities and aligns their statements.
-pub fn compare_analysed(analysed: Vec<ArticleFigures>) -> Comparison {
+/// into quantities and aligns their statements. It only reads the
+/// analyses (their tokens, sentences, terms and figures), then keeps what
+/// the comparison shows of each.
+pub fn compare_analysed(analysed: Vec<Analysis>) -> Comparison {
     let quantities = quantities::link(&analysed);
     let statements = statements::align(&analysed, &quantities);
     let outlets = profiles(&analysed, &quantities, &statements);
     Comparison {
-        articles: analysed,
+        articles: analysed.into_iter().map(ArticleFigures::from).collect(),
         quantities,
         statements,
         outlets,
@@ -174,7 +181,7 @@ pub fn compare_analysed(analysed: Vec<ArticleFigures>) -> Comparison {
 }
 
 fn profiles(
-    articles: &[ArticleFigures],
+    articles: &[Analysis],
     quantities: &[quantities::Quantity],
     alignment: &statements::Alignment,
 ) -> Vec<OutletProfile> {

@@ -25,7 +25,8 @@ use std::collections::{BTreeSet, HashMap};
 use serde::{Deserialize, Serialize};
 
 use super::explain::{english, Part};
-use super::{ArticleFigures, FigureRef, Verdict};
+use super::{FigureRef, Verdict};
+use crate::analysis::Analysis;
 use crate::date::DayRange;
 use crate::figures::{Figure, FigureKind, Interval, Qualifier};
 use crate::lexicon::{lexicons, Term};
@@ -93,25 +94,6 @@ const EVENT_CONCEPTS: &[&str] = &[
     "anniversario",
 ];
 
-/// The sentence (within its block) around a figure, as text.
-fn sentence_around(a: &ArticleFigures, f: &Figure) -> String {
-    let text = &a.article.text;
-    let Some(block) = a
-        .article
-        .blocks
-        .iter()
-        .find(|b| b.start <= f.start && f.end <= b.end)
-    else {
-        return String::new();
-    };
-    let slice = &text[block.start..block.end];
-    let rel = f.start - block.start;
-    let ends = |c: char| matches!(c, '.' | '!' | '?' | ';');
-    let start = slice[..rel].rfind(ends).map_or(0, |i| i + 1);
-    let end = slice[rel..].find(ends).map_or(slice.len(), |i| rel + i + 1);
-    collapse_whitespace(&slice[start..end])
-}
-
 fn class_of(f: &Figure) -> Option<String> {
     let unit_head = || {
         f.unit
@@ -136,7 +118,8 @@ fn class_of(f: &Figure) -> Option<String> {
     })
 }
 
-fn key_of(a: &ArticleFigures, f: &Figure, time_ref_ids: &BTreeSet<String>) -> Option<Key> {
+fn key_of(a: &Analysis, fi: usize, time_ref_ids: &BTreeSet<usize>) -> Option<Key> {
+    let f = &a.figures[fi];
     if f.boilerplate {
         return None;
     }
@@ -144,13 +127,14 @@ fn key_of(a: &ArticleFigures, f: &Figure, time_ref_ids: &BTreeSet<String>) -> Op
     if f.kind.is_time() {
         // Only dates of events: not the time references of measures, not
         // the article's own dateline.
-        if time_ref_ids.contains(&f.id) {
+        if time_ref_ids.contains(&fi) {
             return None;
         }
-        let sentence = sentence_around(a, f);
-        let (terms, entities) = crate::lexicon::terms_and_entities(&sentence);
+        let terms = &a.sentences.get(f.sentence)?.terms;
         let events: BTreeSet<Term> = terms
+            .terms
             .iter()
+            .map(|(_, t)| t)
             .filter(|t| matches!(t, Term::Concept(c) if EVENT_CONCEPTS.contains(&c.as_str())))
             .cloned()
             .collect();
@@ -160,7 +144,7 @@ fn key_of(a: &ArticleFigures, f: &Figure, time_ref_ids: &BTreeSet<String>) -> Op
         return Some(Key {
             class,
             head: None,
-            entities,
+            entities: terms.entities.clone(),
             events,
         });
     }
@@ -171,19 +155,20 @@ fn key_of(a: &ArticleFigures, f: &Figure, time_ref_ids: &BTreeSet<String>) -> Op
     if f.kind == FigureKind::Ordinal && f.unit.as_deref() == Some(subject) {
         return None;
     }
-    let (terms, entities) = crate::lexicon::terms_and_entities(subject);
-    let head = terms
+    let st = a.subjects.get(fi)?;
+    let head = st
+        .terms
         .iter()
         .find(|t| !matches!(t, Term::Entity(_)))
         .cloned()
-        .or_else(|| terms.first().cloned());
+        .or_else(|| st.terms.first().cloned());
     // A count of a plain noun ("11 volte") needs a subject; without one
     // there is nothing to say it measures the same thing.
     let head = head?;
     Some(Key {
         class,
         head: Some(head),
-        entities,
+        entities: st.entities.clone(),
         events: BTreeSet::new(),
     })
 }
@@ -395,23 +380,19 @@ impl Groups {
     }
 }
 
-fn outlet_name(a: &ArticleFigures) -> String {
+fn outlet_name(a: &Analysis) -> String {
     a.article.id.clone()
 }
 
 /// Links the figures of all articles into quantities.
-pub fn link(articles: &[ArticleFigures]) -> Vec<Quantity> {
+pub fn link(articles: &[Analysis]) -> Vec<Quantity> {
     // Every story figure with a key.
     let mut refs: Vec<FigureRef> = Vec::new();
     let mut keys: Vec<Key> = Vec::new();
     for (ai, a) in articles.iter().enumerate() {
-        let time_refs: BTreeSet<String> = a
-            .figures
-            .iter()
-            .filter_map(|f| f.time_ref.as_ref().map(|t| t.figure.clone()))
-            .collect();
-        for (fi, f) in a.figures.iter().enumerate() {
-            if let Some(k) = key_of(a, f, &time_refs) {
+        let time_refs: BTreeSet<usize> = a.figures.iter().filter_map(|f| f.time_ref_at).collect();
+        for fi in 0..a.figures.len() {
+            if let Some(k) = key_of(a, fi, &time_refs) {
                 refs.push(FigureRef {
                     article: ai,
                     figure: fi,

@@ -26,12 +26,11 @@ use similar::{capture_diff_slices, Algorithm, DiffOp};
 
 use super::explain::{english, Part};
 use super::quantities::Quantity;
-use super::{ArticleFigures, Verdict};
-use crate::chrome::BlockKind;
-use crate::figures::context;
-use crate::figures::token::{tokenize, TokKind};
+use super::Verdict;
+use crate::analysis::Analysis;
 use crate::lexicon::{lexicons, Term};
 use crate::text::collapse_whitespace;
+use crate::token::TokKind;
 
 /// One sentence of a story.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -108,8 +107,11 @@ pub struct StatementGroup {
     pub topic: String,
     /// The sentences.
     pub members: Vec<Member>,
-    /// Articles with no member: omission is information too.
-    pub silent: Vec<usize>,
+    /// The articles that have a member, in order. The others are silent
+    /// (omission is information too): [`StatementGroup::silent`] lists
+    /// them; a group does not store them, so that its size grows with its
+    /// members, not with the story.
+    pub outlets: Vec<usize>,
     /// The group's verdict.
     pub verdict: Verdict,
     /// Why, in English.
@@ -118,6 +120,13 @@ pub struct StatementGroup {
     pub parts: Vec<Part>,
     /// Word-level differences, for near-identical wording.
     pub diff: Option<WordDiff>,
+}
+
+impl StatementGroup {
+    /// The articles (of `n` in the story) that have no member.
+    pub fn silent(&self, n: usize) -> impl Iterator<Item = usize> + '_ {
+        (0..n).filter(|a| self.outlets.binary_search(a).is_err())
+    }
 }
 
 /// All sentences and their groups.
@@ -144,122 +153,42 @@ const SAMPLE: usize = 24;
 /// Bonus when two sentences carry figures of the same quantity.
 const FIGURE_BONUS: f64 = 0.3;
 
-fn sentences_of(articles: &[ArticleFigures]) -> Vec<Sentence> {
-    let lex = lexicons();
+/// The story sentences of every analysed article, as the alignment
+/// compares them: everything is read from the analyses (terms, negations,
+/// hedges, frames and sources were computed once there).
+fn sentences_of(articles: &[Analysis]) -> Vec<Sentence> {
     let mut out = Vec::new();
     for (ai, a) in articles.iter().enumerate() {
         let text = &a.article.text;
-        let mut carried: Option<String> = None;
-        for b in a.article.blocks.iter().filter(|b| b.kind.is_story()) {
-            let slice = &text[b.start..b.end];
-            let toks = tokenize(slice);
-            for s in context::sentences(&toks, slice) {
-                if s.first >= s.last {
-                    continue;
-                }
-                let sent_toks = &toks[s.first..s.last];
-                if !sent_toks.iter().any(|t| t.kind == TokKind::Word) {
-                    continue;
-                }
-                let start = b.start + toks[s.first].start;
-                let end = b.start + toks[s.last - 1].end;
-                let token_stems = lex.stems_of(sent_toks);
-                let terms_at = lex.terms_from(sent_toks, &token_stems);
-                let mut negated = BTreeSet::new();
-                for (k, term) in &terms_at {
-                    let lo = k.saturating_sub(2);
-                    if sent_toks[lo..*k]
-                        .iter()
-                        .any(|t| t.is("non") || t.is("nessun") || t.is("nessuna"))
-                    {
-                        negated.insert(term.clone());
-                    }
-                }
-                let stems: Vec<String> = sent_toks
-                    .iter()
-                    .zip(&token_stems)
-                    .filter(|(t, _)| t.kind != TokKind::Punct)
-                    .map(|(t, st)| st.clone().unwrap_or_else(|| t.norm.clone()))
-                    .collect();
-                let hedge = lex.hedge_in(&stems).map(str::to_string);
-                let mut source = context::attribution(&toks, slice, s);
-                if source.is_none() && context::reports_without_subject(&toks, s) {
-                    source = carried.clone();
-                }
-                if source.is_some() {
-                    carried.clone_from(&source);
-                }
-                let frames = frames_in(&stems, sent_toks, slice);
-                let figures = a
-                    .figures
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, f)| f.start >= start && f.end <= end && !f.boilerplate)
-                    .map(|(i, _)| i)
-                    .collect();
-                let words = sent_toks
-                    .iter()
-                    .filter(|t| t.kind != TokKind::Punct)
-                    .map(|t| t.norm.clone())
-                    .collect();
-                out.push(Sentence {
-                    article: ai,
-                    start,
-                    end,
-                    text: collapse_whitespace(&text[start..end]),
-                    heading: matches!(b.kind, BlockKind::Headline | BlockKind::Heading),
-                    hedge,
-                    source,
-                    frames,
-                    terms: terms_at.into_iter().map(|(_, t)| t).collect(),
-                    negated,
-                    figures,
-                    words,
-                });
+        for s in a.sentences.iter().filter(|s| s.story) {
+            let toks = &a.tokens[s.tokens.clone()];
+            if !toks.iter().any(|t| t.kind == TokKind::Word) {
+                continue;
             }
-        }
-    }
-    out
-}
-
-/// Frames a sentence asserts or denies; a denial hides the assertion inside
-/// it (`non alleanza` is not also `alleanza`).
-fn frames_in(
-    stems: &[String],
-    toks: &[crate::figures::token::Tok],
-    src: &str,
-) -> Vec<(String, i8, String)> {
-    let words: Vec<&crate::figures::token::Tok> =
-        toks.iter().filter(|t| t.kind != TokKind::Punct).collect();
-    let find = |seq: &[String]| -> Vec<usize> {
-        if seq.is_empty() || seq.len() > stems.len() {
-            return Vec::new();
-        }
-        (0..=stems.len() - seq.len())
-            .filter(|&i| stems[i..i + seq.len()] == *seq)
-            .collect()
-    };
-    let mut out = Vec::new();
-    for frame in &lexicons().frames {
-        let mut denied: Vec<(usize, usize)> = Vec::new();
-        for d in &frame.deny {
-            for i in find(d) {
-                denied.push((i, i + d.len()));
-            }
-        }
-        let shown = |i: usize, n: usize| -> String {
-            let (a, b) = (words[i].start, words[i + n - 1].end);
-            collapse_whitespace(src.get(a..b).unwrap_or(""))
-        };
-        if let Some(&(i, j)) = denied.first() {
-            out.push((frame.name.clone(), -1, shown(i, j - i)));
-            continue;
-        }
-        for a in &frame.assert {
-            if let Some(&i) = find(a).first() {
-                out.push((frame.name.clone(), 1, shown(i, a.len())));
-                break;
-            }
+            let figures = s
+                .figures
+                .clone()
+                .filter(|&i| !a.figures[i].boilerplate)
+                .collect();
+            let words = toks
+                .iter()
+                .filter(|t| t.kind != TokKind::Punct)
+                .map(|t| t.norm.to_string())
+                .collect();
+            out.push(Sentence {
+                article: ai,
+                start: s.start,
+                end: s.end,
+                text: collapse_whitespace(&text[s.start..s.end]),
+                heading: s.heading,
+                hedge: s.terms.hedge.clone(),
+                source: s.source.clone(),
+                frames: s.terms.frames.clone(),
+                terms: s.terms.terms.iter().map(|(_, t)| t.clone()).collect(),
+                negated: s.terms.negated.clone(),
+                figures,
+                words,
+            });
         }
     }
     out
@@ -338,7 +267,7 @@ fn find(parent: &mut [usize], mut x: usize) -> usize {
 }
 
 /// Aligns the sentences of the articles.
-pub fn align(articles: &[ArticleFigures], quantities: &[Quantity]) -> Alignment {
+pub fn align(articles: &[Analysis], quantities: &[Quantity]) -> Alignment {
     let sentences = sentences_of(articles);
     let n = sentences.len();
     // Terms interned as numbers; each sentence a sorted set of them.
@@ -514,19 +443,18 @@ pub fn align(articles: &[ArticleFigures], quantities: &[Quantity]) -> Alignment 
     }
     let mut ordered: Vec<Vec<usize>> = groups_of.into_values().collect();
     ordered.sort_by_key(|g| g[0]);
-    let all_articles: BTreeSet<usize> = (0..articles.len()).collect();
     let mut groups: Vec<StatementGroup> = ordered
         .into_iter()
-        .map(|g| fact_group(&sentences, &g, &idf, &all_articles, articles))
+        .map(|g| fact_group(&sentences, &g, &idf, articles))
         .collect();
-    groups.extend(framing_groups(&sentences, &all_articles, articles));
+    groups.extend(framing_groups(&sentences, articles));
     for (k, g) in groups.iter_mut().enumerate() {
         g.id = format!("s{}", k + 1);
     }
     Alignment { sentences, groups }
 }
 
-fn name(articles: &[ArticleFigures], i: usize) -> String {
+fn name(articles: &[Analysis], i: usize) -> String {
     articles[i].article.id.clone()
 }
 
@@ -534,11 +462,9 @@ fn fact_group(
     sentences: &[Sentence],
     members: &[usize],
     idf: &Idf,
-    all: &BTreeSet<usize>,
-    articles: &[ArticleFigures],
+    articles: &[Analysis],
 ) -> StatementGroup {
     let outlets: BTreeSet<usize> = members.iter().map(|&i| sentences[i].article).collect();
-    let silent: Vec<usize> = all.difference(&outlets).copied().collect();
     // Topic: the most specific terms the members share (or the first's).
     let mut counts: HashMap<&Term, BTreeSet<usize>> = HashMap::new();
     for &i in members {
@@ -573,7 +499,7 @@ fn fact_group(
             kind: GroupKind::Fact,
             topic,
             members: member_list,
-            silent,
+            outlets: outlets.into_iter().collect(),
             verdict: Verdict::OnlyHere,
             explanation: format!(
                 "only {} says this",
@@ -672,17 +598,12 @@ fn fact_group(
             .into_iter()
             .map(|(outlet, source)| Part::Cites { outlet, source }),
     );
-    if !silent.is_empty() {
-        parts.push(Part::Silent {
-            outlets: silent.iter().map(|&i| name(articles, i)).collect(),
-        });
-    }
     StatementGroup {
         id: String::new(),
         kind: GroupKind::Fact,
         topic,
         members: member_list,
-        silent,
+        outlets: outlets.into_iter().collect(),
         verdict,
         explanation: english(&parts),
         parts,
@@ -745,11 +666,7 @@ pub fn word_diff(a: &str, b: &str) -> Vec<(String, String)> {
     out
 }
 
-fn framing_groups(
-    sentences: &[Sentence],
-    all: &BTreeSet<usize>,
-    articles: &[ArticleFigures],
-) -> Vec<StatementGroup> {
+fn framing_groups(sentences: &[Sentence], articles: &[Analysis]) -> Vec<StatementGroup> {
     let mut out = Vec::new();
     for frame in &lexicons().frames {
         let members: Vec<Member> = sentences
@@ -819,7 +736,7 @@ fn framing_groups(
             kind: GroupKind::Framing,
             topic: format!("framing: {}", frame.name),
             members,
-            silent: all.difference(&outlets).copied().collect(),
+            outlets: outlets.into_iter().collect(),
             verdict,
             explanation,
             parts,

@@ -14,9 +14,11 @@
 //!   carried to the next sentence when that one reports with no subject
 //!   (`Ha osservato che …`).
 
+use std::ops::Range;
+
 use super::lexicon::{is_function_word, looks_like_verb, ADJECTIVE_ENDINGS, ARTICLES, VERBS};
-use super::token::{Tok, TokKind};
-use super::{Figure, FigureKind, Found, TimeRef};
+use super::{Figure, FigureKind};
+use crate::token::{Tok, TokKind};
 
 /// A sentence: tokens `first..last`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -102,21 +104,31 @@ fn span_text(toks: &[Tok], src: &str, first: usize, last: usize) -> String {
     crate::text::collapse_whitespace(src.get(s..e).unwrap_or(""))
 }
 
+/// How far (in tokens) any walk from a figure goes, back or forward, inside
+/// its sentence: enough for the longest subject or source phrase, and a
+/// bound that keeps the work per figure constant however long the
+/// sentence.
+pub const WINDOW: usize = 32;
+
 /// The noun phrase starting at token `k` (after leading articles and
 /// prepositions): up to `max` content words with the prepositions between
 /// them. Returns the text and the token index past it.
 pub fn noun_phrase_after(toks: &[Tok], src: &str, k: usize, max: usize) -> Option<(String, usize)> {
+    noun_phrase_range(toks, k, max, src).map(|r| (span_text(toks, src, r.start, r.end), r.end))
+}
+
+/// [`noun_phrase_after`] as a token range; at most [`WINDOW`] tokens are
+/// looked at.
+pub fn noun_phrase_range(toks: &[Tok], k: usize, max: usize, src: &str) -> Option<Range<usize>> {
+    let limit = toks.len().min(k.saturating_add(WINDOW));
     let mut i = k;
-    while toks
-        .get(i)
-        .is_some_and(|t| t.is_any(ARTICLES) || t.is_any(NP_PREPOSITIONS))
-    {
+    while i < limit && (toks[i].is_any(ARTICLES) || toks[i].is_any(NP_PREPOSITIONS)) {
         i += 1;
     }
     let start = i;
     let mut last_content = None;
     let mut words = 0;
-    while i < toks.len() {
+    while i < limit {
         let t = &toks[i];
         let gerund = t.norm.ends_with("ando") || t.norm.ends_with("endo");
         if is_content(t) && !(i > start && gerund && !t.is_capitalized(src)) {
@@ -140,7 +152,7 @@ pub fn noun_phrase_after(toks: &[Tok], src: &str, k: usize, max: usize) -> Optio
         {
             // Only keep going if a content word follows.
             let mut j = i + 1;
-            while toks.get(j).is_some_and(|n| n.is_any(ARTICLES)) {
+            while j < limit && toks[j].is_any(ARTICLES) {
                 j += 1;
             }
             if toks.get(j).is_some_and(is_content) && !toks[j].is_digits() {
@@ -153,12 +165,14 @@ pub fn noun_phrase_after(toks: &[Tok], src: &str, k: usize, max: usize) -> Optio
         }
     }
     let last = last_content? + 1;
-    Some((span_text(toks, src, start, last), last))
+    Some(start..last.min(toks.len()))
 }
 
 /// The noun phrase ending before the verb that precedes token `at`, within
-/// tokens `from..at` (the subject of the clause).
-fn subject_before(toks: &[Tok], src: &str, from: usize, at: usize) -> Option<String> {
+/// tokens `from..at` (the subject of the clause), at most [`WINDOW`] tokens
+/// back.
+fn subject_before(toks: &[Tok], src: &str, from: usize, at: usize) -> Option<Range<usize>> {
+    let from = from.max(at.saturating_sub(WINDOW));
     let mut k = at;
     let mut saw_verb = false;
     // Phase 1: back over qualifiers, articles, verbs.
@@ -179,11 +193,6 @@ fn subject_before(toks: &[Tok], src: &str, from: usize, at: usize) -> Option<Str
         }
         if is_content(t) && saw_verb {
             break;
-        }
-        if is_content(t) && !saw_verb {
-            // Content between the verb and the figure ("di persona"): keep going.
-            k -= 1;
-            continue;
         }
         k -= 1;
     }
@@ -216,13 +225,15 @@ fn subject_before(toks: &[Tok], src: &str, from: usize, at: usize) -> Option<Str
             break;
         }
     }
-    (words > 0).then(|| span_text(toks, src, start, end))
+    (words > 0).then_some(start..end)
 }
 
 /// What a clause says of its subject, between the verb and the figure
 /// (`è rimasta il principale partner commerciale della Russia per 16 anni`
-/// → `principale partner commerciale della Russia`).
-fn predicate_before(toks: &[Tok], src: &str, from: usize, at: usize) -> Option<String> {
+/// → `principale partner commerciale della Russia`), at most [`WINDOW`]
+/// tokens back.
+fn predicate_before(toks: &[Tok], src: &str, from: usize, at: usize) -> Option<Range<usize>> {
+    let from = from.max(at.saturating_sub(WINDOW));
     let verb = (from..at).rev().find(|&k| {
         let t = &toks[k];
         t.kind == TokKind::Word
@@ -243,12 +254,14 @@ fn predicate_before(toks: &[Tok], src: &str, from: usize, at: usize) -> Option<S
     {
         return None;
     }
-    Some(span_text(toks, src, first, last))
+    Some(first..last)
 }
 
 /// The verb of events counted in `volte`, with what follows it up to the
-/// figure (`incontrati di persona`, `recato in Russia`).
-fn event_before(toks: &[Tok], src: &str, from: usize, at: usize) -> Option<String> {
+/// figure (`incontrati di persona`, `recato in Russia`), at most [`WINDOW`]
+/// tokens back.
+fn event_before(toks: &[Tok], src: &str, from: usize, at: usize) -> Option<Range<usize>> {
+    let from = from.max(at.saturating_sub(WINDOW));
     let mut k = at;
     while k > from {
         let t = &toks[k - 1];
@@ -268,7 +281,7 @@ fn event_before(toks: &[Tok], src: &str, from: usize, at: usize) -> Option<Strin
                 end -= 1;
             }
             let end = end.max(k);
-            return Some(span_text(toks, src, k - 1, end));
+            return Some(k - 1..end);
         }
         if t.kind == TokKind::Punct && t.norm != "-" && t.norm != "'" {
             return None;
@@ -376,6 +389,7 @@ const DATA_WORDS: &[&str] = &[
 /// attributes (`Ministero del Commercio cinese`), or a short lower-case
 /// phrase (`diverse fonti`, `i media statunitensi`).
 fn source_after(toks: &[Tok], src: &str, k: usize) -> Option<String> {
+    let toks = &toks[..toks.len().min(k.saturating_add(WINDOW))];
     let mut i = k;
     while toks.get(i).is_some_and(|t| {
         t.is_any(ARTICLES)
@@ -579,8 +593,9 @@ pub fn attribution(toks: &[Tok], src: &str, s: Sentence) -> Option<String> {
             }
         }
         // "Xi ha detto che…": the subject before the verb.
+        let floor = s.first.max(i.saturating_sub(WINDOW));
         let mut k = i;
-        while k > s.first
+        while k > floor
             && toks[k - 1].is_any(&[
                 "ha",
                 "hanno",
@@ -594,9 +609,9 @@ pub fn attribution(toks: &[Tok], src: &str, s: Sentence) -> Option<String> {
         {
             k -= 1;
         }
-        if k > s.first {
+        if k > floor {
             let mut start = k;
-            while start > s.first
+            while start > floor
                 && toks[start - 1].kind == TokKind::Word
                 && (toks[start - 1].is_capitalized(src)
                     || toks[start - 1].is_any(&["di", "del", "della", "dell'", "degli"]))
@@ -609,7 +624,7 @@ pub fn attribution(toks: &[Tok], src: &str, s: Sentence) -> Option<String> {
             if start < k {
                 // Include a lower-case head before the name ("fonti del Dipartimento").
                 let mut head = start;
-                if head > s.first + 1
+                if head > floor + 1
                     && toks[head - 1].is_any(&["del", "della", "dell'", "di", "degli", "dei"])
                     && is_content(&toks[head - 2])
                 {
@@ -644,91 +659,98 @@ pub fn reports_without_subject(toks: &[Tok], s: Sentence) -> bool {
         && toks.get(i + 1).is_some_and(|t| t.is_any(REPORTING))
 }
 
-/// Fills in subject, time reference and source of a block's figures.
-pub fn annotate(
-    toks: &[Tok],
-    src: &str,
-    sentences: &[Sentence],
-    found: &[Found],
-    figs: &mut [Figure],
-    carried_source: &mut Option<String>,
-) {
-    for s in sentences {
-        let mut source = attribution(toks, src, *s);
-        if source.is_none() && reports_without_subject(toks, *s) {
-            source = carried_source.clone();
-        }
-        if source.is_some() {
-            carried_source.clone_from(&source);
-        }
-        let members: Vec<usize> = (0..found.len())
-            .filter(|&k| found[k].first >= s.first && found[k].first < s.last)
-            .collect();
-        let mut previous_subject: Option<String> = None;
-        for &k in &members {
-            let f = &found[k];
-            figs[k].source.clone_from(&source);
-            // Time reference: the nearest time figure of the sentence.
-            if !f.kind.is_time() {
-                // A time after "rispetto a" is the baseline of a comparison,
-                // not the time the figure refers to.
-                let baseline = |m: usize| {
-                    let lo = found[m].first.saturating_sub(5);
-                    toks[lo..found[m].first]
-                        .iter()
-                        .any(|t| t.is_any(&["rispetto", "confronto", "contro"]))
-                };
-                let nearest = members
+/// Fills in subject, time reference and source of the figures of one
+/// sentence `s` (`figs`, in text order, token indices of the block `toks`);
+/// `source` is the sentence's attribution. A figure's time reference is
+/// the nearest time figure of the sentence (`time_ref_at`: its index in
+/// `figs`); every walk is bounded (see [`WINDOW`]), so the work is linear in
+/// the sentence's figures.
+pub fn annotate(toks: &[Tok], src: &str, s: Sentence, figs: &mut [Figure], source: Option<&str>) {
+    // Time figures of the sentence that can be a time reference (a time
+    // after "rispetto a" is the baseline of a comparison, not the time the
+    // figure refers to).
+    let times: Vec<usize> = (0..figs.len())
+        .filter(|&m| {
+            let f = &figs[m];
+            let lo = f.first.saturating_sub(5);
+            f.kind.is_time()
+                && !toks[lo..f.first.min(toks.len())]
                     .iter()
-                    .filter(|&&m| found[m].kind.is_time() && m != k && !baseline(m))
-                    .min_by_key(|&&m| {
-                        if found[m].first >= f.last {
-                            found[m].first - f.last
-                        } else {
-                            f.first.saturating_sub(found[m].last)
-                        }
-                    });
-                if let Some(&m) = nearest {
-                    figs[k].time_ref = Some(TimeRef {
-                        text: figs[m].text.clone(),
-                        figure: figs[m].id.clone(),
-                        time: figs[m].time,
-                    });
-                }
-            }
-            // "…, con un aumento del 14,7%", "…, superando la soglia dei 200
-            // miliardi": a clause without its own subject measures what the
-            // figure before it in the sentence measured.
-            let subject = subject_of(toks, src, *s, f).or_else(|| {
-                if f.kind.is_time() {
-                    None
+                    .any(|t| t.is_any(&["rispetto", "confronto", "contro"]))
+        })
+        .collect();
+    let mut previous_subject: Option<(String, Option<Range<usize>>)> = None;
+    for k in 0..figs.len() {
+        figs[k].source = source.map(str::to_string);
+        if !figs[k].kind.is_time() {
+            // The nearest before and the nearest after; the earlier on a tie.
+            let after = times.partition_point(|&m| m < k);
+            let dist = |m: usize| {
+                let (f, t) = (&figs[k], &figs[m]);
+                if t.first >= f.last {
+                    t.first - f.last
                 } else {
-                    previous_subject.clone()
+                    f.first.saturating_sub(t.last)
                 }
-            });
-            let subject = match subject {
-                Some(sub) if f.change && CHANGE_NOUNS.contains(&sub.to_lowercase().as_str()) => {
-                    previous_subject.clone().or(Some(sub))
-                }
-                other => other,
             };
-            if subject.is_some() && !f.kind.is_time() {
-                previous_subject.clone_from(&subject);
+            let before = after.checked_sub(1).map(|p| times[p]);
+            let next = times.get(after).copied();
+            figs[k].time_ref_at = match (before, next) {
+                (Some(b), Some(n)) => Some(if dist(n) < dist(b) { n } else { b }),
+                (b, n) => b.or(n),
+            };
+        }
+        // "…, con un aumento del 14,7%", "…, superando la soglia dei 200
+        // miliardi": a clause without its own subject measures what the
+        // figure before it in the sentence measured.
+        let f = &figs[k];
+        let subject = subject_of(toks, src, s, f).or_else(|| {
+            if f.kind.is_time() {
+                None
+            } else {
+                previous_subject.clone()
             }
-            figs[k].subject = subject;
+        });
+        let subject = match subject {
+            Some((sub, _)) if f.change && CHANGE_NOUNS.contains(&sub.to_lowercase().as_str()) => {
+                previous_subject.clone().or(Some((sub, None)))
+            }
+            other => other,
+        };
+        if subject.is_some() && !f.kind.is_time() {
+            previous_subject.clone_from(&subject);
+        }
+        let f = &mut figs[k];
+        match subject {
+            Some((text, range)) => {
+                f.subject = Some(text);
+                f.subject_tokens = range;
+            }
+            None => {
+                f.subject = None;
+                f.subject_tokens = None;
+            }
         }
     }
 }
 
-fn subject_of(toks: &[Tok], src: &str, s: Sentence, f: &Found) -> Option<String> {
-    if f.subject.is_some() {
-        return f.subject.clone();
+/// What a figure measures: the words and, when read from the text, their
+/// tokens.
+fn subject_of(
+    toks: &[Tok],
+    src: &str,
+    s: Sentence,
+    f: &Figure,
+) -> Option<(String, Option<Range<usize>>)> {
+    let phrase = |r: Range<usize>| (span_text(toks, src, r.start, r.end), Some(r));
+    if let Some(sub) = &f.subject {
+        return Some((sub.clone(), f.subject_tokens.clone()));
     }
     let after_di = |k: usize| {
         toks.get(k)
             .filter(|t| t.is_any(&["di", "del", "della", "dell'", "dei", "degli", "delle", "d'"]))
-            .and_then(|_| noun_phrase_after(toks, src, k, 6))
-            .map(|(np, _)| np)
+            .and_then(|_| noun_phrase_range(toks, k, 6, src))
+            .map(phrase)
     };
     match f.kind {
         FigureKind::Date | FigureKind::Period | FigureKind::Time => None,
@@ -738,27 +760,33 @@ fn subject_of(toks: &[Tok], src: &str, s: Sentence, f: &Found) -> Option<String>
             if first_word == "volte" {
                 event_before(toks, src, s.first, f.first)
                     .or_else(|| subject_before(toks, src, s.first, f.first))
+                    .map(phrase)
             } else if TIME_UNITS.contains(&first_word.as_str()) {
                 predicate_before(toks, src, s.first, f.first)
                     .or_else(|| subject_before(toks, src, s.first, f.first))
+                    .map(phrase)
             } else {
-                Some(unit.to_string()).filter(|u| !u.is_empty())
+                Some(unit.to_string())
+                    .filter(|u| !u.is_empty())
+                    .map(|u| (u, f.subject_tokens.clone()))
             }
         }
-        FigureKind::Ordinal => after_di(f.last).or_else(|| f.unit.clone()),
-        _ => after_di(f.last).or_else(|| subject_before(toks, src, s.first, f.first)),
+        FigureKind::Ordinal => {
+            after_di(f.last).or_else(|| f.unit.clone().map(|u| (u, f.subject_tokens.clone())))
+        }
+        _ => after_di(f.last).or_else(|| subject_before(toks, src, s.first, f.first).map(phrase)),
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::figures::token::tokenize;
+    use crate::token::tokenize;
 
     #[test]
     fn splits_sentences_not_abbreviations() {
         let s = "Lo dice la legge n. 62 del 2001. Poi altro! E 3.5 no.";
-        let toks = tokenize(s);
+        let toks = tokenize(s, 0);
         let ss = sentences(&toks, s);
         assert_eq!(ss.len(), 3);
     }
@@ -766,13 +794,13 @@ mod tests {
     #[test]
     fn noun_phrases() {
         let s = "dei treni merci Cina-Europa nell'ambito della Nuova Via";
-        let toks = tokenize(s);
+        let toks = tokenize(s, 0);
         assert_eq!(
             noun_phrase_after(&toks, s, 0, 3).unwrap().0,
             "treni merci Cina-Europa"
         );
         let s = "delle importazioni cinesi di LNG, superando";
-        let toks = tokenize(s);
+        let toks = tokenize(s, 0);
         assert_eq!(
             noun_phrase_after(&toks, s, 0, 6).unwrap().0,
             "importazioni cinesi di LNG"
@@ -782,16 +810,17 @@ mod tests {
     #[test]
     fn subjects_before_the_verb() {
         let s = "Il commercio tra i due Paesi ha superato i 200 miliardi";
-        let toks = tokenize(s);
+        let toks = tokenize(s, 0);
         let at = toks.iter().position(|t| t.norm == "200").unwrap();
+        let r = subject_before(&toks, s, 0, at).unwrap();
         assert_eq!(
-            subject_before(&toks, s, 0, at).as_deref(),
-            Some("commercio tra i due Paesi")
+            span_text(&toks, s, r.start, r.end),
+            "commercio tra i due Paesi"
         );
     }
 
     fn source_of(s: &str) -> Option<String> {
-        let toks = tokenize(s);
+        let toks = tokenize(s, 0);
         attribution(
             &toks,
             s,

@@ -71,7 +71,7 @@ pub fn infer(article: &Article) -> Option<Inferred> {
     // 1. A machine date line.
     for b in blocks {
         if b.kind == BlockKind::Chrome(ChromeKind::Metadata) {
-            let s = b.text(text);
+            let s = head(b.text(text), 200);
             let lower = normalize(s);
             if lower.starts_with("date") || lower.starts_with("data ") || lower.starts_with("data:")
             {
@@ -88,7 +88,7 @@ pub fn infer(article: &Article) -> Option<Inferred> {
     }
     // 2. A labelled field, with the date in the same block or the next one.
     for (k, b) in blocks.iter().enumerate() {
-        let s = b.text(text);
+        let s = head(b.text(text), 200);
         let lower = normalize(s);
         let Some(label) = FIELD_LABELS.iter().find(|l| lower.starts_with(*l)) else {
             continue;
@@ -106,7 +106,7 @@ pub fn infer(article: &Article) -> Option<Inferred> {
         }
         if lower.trim_end_matches(':') == *label {
             if let Some(next) = blocks.get(k + 1) {
-                if let Some(date) = first_full_date(next.text(text), 6) {
+                if let Some(date) = first_full_date(head(next.text(text), 200), 6) {
                     return Some(Inferred {
                         date,
                         evidence: Evidence::MetadataField,
@@ -142,13 +142,32 @@ pub fn infer(article: &Article) -> Option<Inferred> {
 
 /// The date relative times are resolved against, and where it came from.
 pub fn reference_date(article: &Article, fallback: Option<Date>) -> Option<(Date, Origin)> {
+    reference_from(article, infer(article), fallback)
+}
+
+/// [`reference_date`] with the date already read from the text.
+pub fn reference_from(
+    article: &Article,
+    inferred: Option<Inferred>,
+    fallback: Option<Date>,
+) -> Option<(Date, Origin)> {
     if let Some(d) = article.meta.date.as_deref().and_then(Date::parse_iso) {
         return Some((d, Origin::Metadata));
     }
-    if let Some(i) = infer(article) {
+    if let Some(i) = inferred {
         return Some((i.date, Origin::Text));
     }
     fallback.map(|d| (d, Origin::Fallback))
+}
+
+/// The first `n` bytes of `s` (at most), cut at a character boundary: a
+/// date line or field is read from its start only, however long the block.
+fn head(s: &str, n: usize) -> &str {
+    let mut end = s.len().min(n);
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
 }
 
 #[cfg(test)]

@@ -25,8 +25,9 @@
 //! assert_eq!(pct.source.as_deref(), Some("Istat"));
 //! ```
 //!
-//! The pipeline: [`token`] cuts a block into tokens; [`time`] finds dates
-//! and periods; [`quantity`] finds every other figure and its qualifier;
+//! The pipeline, run once per article by [`crate::analysis`]:
+//! [`crate::token`] cuts a block into tokens; [`time`] finds dates and
+//! periods; [`quantity`] finds every other figure and its qualifier;
 //! [`context`] splits sentences and fills in subject, time reference and
 //! source. [`dateline`] infers an article's own date. Nothing here panics on
 //! any input; what cannot be resolved is said in [`Figure::note`].
@@ -37,16 +38,16 @@ pub mod lexicon;
 pub mod number;
 pub mod quantity;
 pub mod time;
-pub mod token;
 
 use serde::{Deserialize, Serialize};
 
 use crate::article::Article;
 use crate::chrome::BlockKind;
 use crate::date::{Date, DayRange};
+use crate::token::Tok;
 
 /// What kind of figure.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum FigureKind {
     /// Money: a number with a currency.
@@ -56,6 +57,7 @@ pub enum FigureKind {
     /// A number with what it counts (`11 volte`, `16 anni`).
     Count,
     /// A number with nothing counted after it.
+    #[default]
     Number,
     /// An ordinal (`25°`, `terzo`).
     Ordinal,
@@ -246,8 +248,10 @@ pub struct TimeRef {
     pub time: Option<DayRange>,
 }
 
-/// One figure.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// One figure: what the grammar finds (over token indices) and, once
+/// placed in its article, its span, text, context and id. The grammar and
+/// everything after it use this one type.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Figure {
     /// Identifier, unique in its article (`f12`).
     pub id: String,
@@ -273,7 +277,8 @@ pub struct Figure {
     pub unit: Option<String>,
     /// The qualifier, if any.
     pub qualifier: Option<Qualifier>,
-    /// The words of the qualifier (`più di`, `superato`).
+    /// The words of the qualifier (`più di`, `superato`; they may lie
+    /// outside the span, for verbs).
     pub qualifier_text: Option<String>,
     /// The figure is negated (`non … 200`).
     pub negated: bool,
@@ -291,142 +296,76 @@ pub struct Figure {
     pub relative: bool,
     /// What could not be resolved, or how it was.
     pub note: Option<String>,
-}
-
-/// A figure found in a block, before context is added (token indices).
-#[derive(Debug, Clone, PartialEq)]
-pub struct Found {
-    /// First token.
+    /// First token (in the article's tokens once placed; in its block's
+    /// while the grammar runs).
+    #[serde(skip)]
     pub first: usize,
     /// One past the last token.
+    #[serde(skip)]
     pub last: usize,
-    /// Kind.
-    pub kind: FigureKind,
-    /// Normalised value.
-    pub value: Option<Interval>,
-    /// Stated number.
-    pub stated: Option<f64>,
-    /// Precision of the stated number.
-    pub precision: Option<f64>,
-    /// Days.
-    pub time: Option<DayRange>,
-    /// Part of day.
-    pub clock: Option<String>,
-    /// Unit.
-    pub unit: Option<String>,
-    /// Qualifier.
-    pub qualifier: Option<Qualifier>,
-    /// Qualifier words (may lie outside the span, for verbs).
-    pub qualifier_text: Option<String>,
-    /// Negated.
-    pub negated: bool,
-    /// A change, not a level.
-    pub change: bool,
-    /// Resolved against the reference date.
-    pub relative: bool,
-    /// What could not be resolved.
-    pub note: Option<String>,
-    /// A subject the grammar already knows (the counted noun, the object of
-    /// a multiplier).
-    pub subject: Option<String>,
+    /// Index of its sentence in the analysis.
+    #[serde(skip)]
+    pub sentence: usize,
+    /// The tokens of its subject phrase, when it was read from the text.
+    #[serde(skip)]
+    pub subject_tokens: Option<std::ops::Range<usize>>,
+    /// The figure (index in the article) that gives its time reference.
+    #[serde(skip)]
+    pub time_ref_at: Option<usize>,
 }
 
-impl Found {
-    /// A bare figure of `kind` over tokens `first..last`.
-    pub fn new(kind: FigureKind, first: usize, last: usize) -> Found {
-        Found {
+impl Figure {
+    /// A bare figure of `kind` over tokens `first..last`, as the grammar
+    /// makes it.
+    pub fn new(kind: FigureKind, first: usize, last: usize) -> Figure {
+        Figure {
+            kind,
             first,
             last,
-            kind,
-            value: None,
-            stated: None,
-            precision: None,
-            time: None,
-            clock: None,
-            unit: None,
-            qualifier: None,
-            qualifier_text: None,
-            negated: false,
-            change: false,
-            relative: false,
-            note: None,
-            subject: None,
+            ..Figure::default()
         }
     }
 }
 
-/// Everything the extractor needs that does not change between blocks.
-#[derive(Default)]
-pub struct Extractor {
-    numbers: number::Reader,
+/// The figures of one block's tokens, in text order, with block-local token
+/// indices: time expressions first, then every other quantity among the
+/// tokens they left. Context (subject, time reference, source) is added by
+/// [`context::annotate`], one sentence at a time.
+pub fn find(
+    toks: &[Tok],
+    text: &str,
+    reference: Option<Date>,
+    numbers: &number::Reader,
+) -> Vec<Figure> {
+    numbers.begin(toks.len());
+    let mut found = time::find(toks, text, reference, numbers);
+    let mut taken = vec![false; toks.len()];
+    for f in &found {
+        for x in taken.iter_mut().take(f.last.min(toks.len())).skip(f.first) {
+            *x = true;
+        }
+    }
+    found.extend(quantity::find(toks, text, &taken, numbers));
+    numbers.end();
+    found.sort_by_key(|f| (f.first, f.last));
+    found
 }
 
-impl Extractor {
-    /// Figures of one block of `text` (`start..end`), numbered after `out`.
-    #[allow(clippy::too_many_arguments)]
-    fn block(
-        &self,
-        text: &str,
-        start: usize,
-        end: usize,
-        reference: Option<Date>,
-        boilerplate: bool,
-        carried_source: &mut Option<String>,
-        out: &mut Vec<Figure>,
-    ) {
-        let Some(slice) = text.get(start..end) else {
-            return;
+/// Fills in every figure's [`TimeRef`] from the figure its sentence refers
+/// it to (`time_ref_at`, set by [`context::annotate`]).
+pub(crate) fn resolve_time_refs(figures: &mut [Figure]) {
+    for k in 0..figures.len() {
+        let Some(m) = figures[k].time_ref_at else {
+            continue;
         };
-        let toks = token::tokenize(slice);
-        self.numbers.begin(toks.len());
-        let mut found = time::find(&toks, slice, reference, &self.numbers);
-        let taken: Vec<bool> = {
-            let mut t = vec![false; toks.len()];
-            for f in &found {
-                for x in t.iter_mut().take(f.last.min(toks.len())).skip(f.first) {
-                    *x = true;
-                }
-            }
-            t
-        };
-        found.extend(quantity::find(&toks, slice, &taken, &self.numbers));
-        self.numbers.end();
-        found.sort_by_key(|f| (f.first, f.last));
-        let sentences = context::sentences(&toks, slice);
-        let first_id = out.len();
-        let mut figs: Vec<Figure> = found
-            .iter()
-            .enumerate()
-            .map(|(k, f)| {
-                let s = toks[f.first].start;
-                let e = toks[f.last.saturating_sub(1).max(f.first)].end;
-                Figure {
-                    id: format!("f{}", first_id + k + 1),
-                    start: start + s,
-                    end: start + e,
-                    text: slice.get(s..e).unwrap_or("").to_string(),
-                    kind: f.kind,
-                    value: f.value,
-                    stated: f.stated,
-                    precision: f.precision,
-                    time: f.time,
-                    clock: f.clock.clone(),
-                    unit: f.unit.clone(),
-                    qualifier: f.qualifier,
-                    qualifier_text: f.qualifier_text.clone(),
-                    negated: f.negated,
-                    change: f.change,
-                    subject: f.subject.clone(),
-                    time_ref: None,
-                    source: None,
-                    boilerplate,
-                    relative: f.relative,
-                    note: f.note.clone(),
-                }
-            })
-            .collect();
-        context::annotate(&toks, slice, &sentences, &found, &mut figs, carried_source);
-        out.extend(figs);
+        if let Some(t) = figures.get(m) {
+            let r = TimeRef {
+                text: t.text.clone(),
+                figure: t.id.clone(),
+                time: t.time,
+            };
+            figures[k].time_ref = Some(r);
+        }
     }
 }
 
@@ -434,43 +373,23 @@ impl Extractor {
 /// text order, with relative times resolved against `reference` (usually
 /// [`dateline::reference_date`]).
 pub fn extract(article: &Article, reference: Option<Date>) -> Vec<Figure> {
-    let ex = Extractor::default();
-    let mut out = Vec::new();
-    let mut source = None;
-    for b in &article.blocks {
-        let boilerplate = matches!(b.kind, BlockKind::Chrome(_));
-        ex.block(
-            &article.text,
-            b.start,
-            b.end,
-            reference,
-            boilerplate,
-            &mut source,
-            &mut out,
-        );
-    }
-    out
+    crate::analysis::figures_only(article, reference)
 }
 
 /// The figures of any text, taken as one story block per non-blank line.
 pub fn extract_text(text: &str, reference: Option<Date>) -> Vec<Figure> {
-    let ex = Extractor::default();
-    let mut out = Vec::new();
-    let mut offset = 0;
-    let mut source = None;
-    for line in text.split_inclusive('\n') {
-        ex.block(
-            text,
-            offset,
-            offset + line.len(),
-            reference,
-            false,
-            &mut source,
-            &mut out,
-        );
-        offset += line.len();
-    }
-    out
+    let mut article = Article::parse("text", "text", "", crate::Metadata::default());
+    article.text = text.to_string();
+    article.blocks = crate::chrome::lines(text)
+        .into_iter()
+        .map(|(start, end)| crate::chrome::Block {
+            start,
+            end,
+            kind: BlockKind::Paragraph,
+            rule: std::borrow::Cow::Borrowed("one line of a plain text"),
+        })
+        .collect();
+    extract(&article, reference)
 }
 
 #[cfg(test)]

@@ -13,7 +13,7 @@ use std::collections::HashMap;
 
 use text2num::{text2digits, Language};
 
-use super::token::{Tok, TokKind};
+use crate::token::{Tok, TokKind};
 
 /// A decimal number: `mantissa × 10^exp`.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -377,10 +377,9 @@ impl Reader {
                 num.last = after + 1;
                 return Some(num);
             }
-            if let Some(fr) = self
-                .read(toks, after)
-                .filter(|f| f.fraction && f.value < 1.0)
-            {
+            // Only a fraction may follow (never another mixed number), so
+            // a chain "due e due e due …" is read one link at a time.
+            if let Some(fr) = self.read_fraction(toks, after).filter(|f| f.value < 1.0) {
                 num.value += fr.value;
                 num.precision = 0.0;
                 num.last = fr.last;
@@ -612,6 +611,24 @@ impl Reader {
         (!n.ordinal && !n.fraction).then_some(n)
     }
 
+    /// A fraction at `i` (`tre quarti`, `un terzo`, `3/4`), read without
+    /// looking for a mixed number after it.
+    fn read_fraction(&self, toks: &[Tok], i: usize) -> Option<Num> {
+        let t = toks.get(i)?;
+        let mut n = match t.kind {
+            TokKind::Digits => self.read_digits(toks, i)?,
+            TokKind::Word => self.read_words(toks, i)?,
+            _ => return None,
+        };
+        if n.ordinal {
+            return None;
+        }
+        if !n.fraction {
+            self.read_fraction_after(toks, &mut n);
+        }
+        n.fraction.then_some(n)
+    }
+
     /// "un quarto", "tre quarti", "due e tre quarti": turns a read integer
     /// into a fraction when a denominator follows.
     fn read_fraction_after(&self, toks: &[Tok], num: &mut Num) {
@@ -663,7 +680,7 @@ impl Reader {
 /// number layer alone, as the number model of the evaluation sees it:
 /// articles read as one, no units, a glued minus sign makes a negative.
 pub fn scan(text: &str) -> Vec<(usize, usize, f64)> {
-    let toks = super::token::tokenize(text);
+    let toks = crate::token::tokenize(text, 0);
     let reader = Reader::default();
     let mut out = Vec::new();
     let mut i = 0;
@@ -712,11 +729,11 @@ fn parse_text2num_output(s: &str) -> Option<(f64, bool)> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::token::tokenize;
     use super::*;
+    use crate::token::tokenize;
 
     fn read(s: &str) -> Option<(f64, String, bool, bool)> {
-        let toks = tokenize(s);
+        let toks = tokenize(s, 0);
         let r = Reader::default();
         let n = r.read(&toks, 0)?;
         let text = s[toks[n.first].start..toks[n.last - 1].end].to_string();
@@ -761,7 +778,7 @@ mod tests {
             "ordinal words need a determiner"
         );
         let u = Reader::default();
-        let toks = tokenize("un incontro");
+        let toks = tokenize("un incontro", 0);
         assert!(u.read(&toks, 0).unwrap().article_one);
     }
 
@@ -779,10 +796,10 @@ mod tests {
             (25.0, "25°".into(), true, false)
         );
         assert!(read("21esima").unwrap().2);
-        let toks = tokenize("il terzo anno");
+        let toks = tokenize("il terzo anno", 0);
         let n = Reader::default().read(&toks, 1).unwrap();
         assert!(n.ordinal && n.value == 3.0);
-        let toks = tokenize("la metà dei voti");
+        let toks = tokenize("la metà dei voti", 0);
         let n = Reader::default().read(&toks, 1).unwrap();
         assert!(n.fraction && n.value == 0.5);
     }

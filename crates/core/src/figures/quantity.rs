@@ -8,14 +8,14 @@
 //! qualifier (`oltre il`, `più di`, `superato i`, `quasi`) and whether it is
 //! a change (`aumentate di`) or negated (`non … più di`).
 
-use super::context::noun_phrase_after;
+use super::context::noun_phrase_range;
 use super::lexicon::{
     currency_sign, is_function_word, ADJECTIVE_ENDINGS, APPROX_COUNTS, ARTICLES, CHANGE_STEMS,
     CURRENCY_WORDS, MULTIPLIER_NOUNS, MULTIPLIER_STEMS, QUALIFIERS, VAGUE_COUNTS, VERBS,
 };
 use super::number::{Num, Reader};
-use super::token::{Tok, TokKind};
-use super::{FigureKind, Found, Interval, Qualifier};
+use super::{Figure, FigureKind, Interval, Qualifier};
+use crate::token::{Tok, TokKind};
 
 /// A qualifier found before a number.
 struct Qual {
@@ -30,8 +30,8 @@ struct Qual {
 
 /// Finds the quantities of a block; `taken` marks tokens inside time
 /// figures.
-pub fn find(toks: &[Tok], src: &str, taken: &[bool], numbers: &Reader) -> Vec<Found> {
-    let mut out: Vec<Found> = Vec::new();
+pub fn find(toks: &[Tok], src: &str, taken: &[bool], numbers: &Reader) -> Vec<Figure> {
+    let mut out: Vec<Figure> = Vec::new();
     let mut i = 0;
     while i < toks.len() {
         if taken.get(i).copied().unwrap_or(false) {
@@ -54,7 +54,7 @@ pub fn find(toks: &[Tok], src: &str, taken: &[bool], numbers: &Reader) -> Vec<Fo
     out
 }
 
-fn overlaps_taken(taken: &[bool], f: &Found) -> bool {
+fn overlaps_taken(taken: &[bool], f: &Figure) -> bool {
     (f.first..f.last).any(|k| taken.get(k).copied().unwrap_or(false))
 }
 
@@ -208,7 +208,7 @@ fn counted_noun(toks: &[Tok], src: &str, k: usize) -> Option<(String, usize)> {
 }
 
 /// `$ 75 milioni`, `€ 2 milioni`, `US $ 10 miliardi`, `c $ 1,34`.
-fn currency_first(toks: &[Tok], _src: &str, i: usize, numbers: &Reader) -> Option<Found> {
+fn currency_first(toks: &[Tok], _src: &str, i: usize, numbers: &Reader) -> Option<Figure> {
     let t = &toks[i];
     let (sign_at, prefix) =
         if t.kind == TokKind::Word && toks.get(i + 1).is_some_and(|s| s.kind == TokKind::Symbol) {
@@ -223,7 +223,7 @@ fn currency_first(toks: &[Tok], _src: &str, i: usize, numbers: &Reader) -> Optio
     if n.ordinal || n.fraction {
         return None;
     }
-    let mut f = Found::new(FigureKind::Amount, i, n.last);
+    let mut f = Figure::new(FigureKind::Amount, i, n.last);
     f.unit = Some(code.into());
     apply_value(&mut f, &n, None);
     if let Some(q) = qualifier_before(toks, i) {
@@ -234,7 +234,7 @@ fn currency_first(toks: &[Tok], _src: &str, i: usize, numbers: &Reader) -> Optio
 }
 
 /// `una trentina di`, `un centinaio di`, `decine di`, `migliaia di`.
-fn approximate_count(toks: &[Tok], src: &str, i: usize) -> Option<Found> {
+fn approximate_count(toks: &[Tok], src: &str, i: usize) -> Option<Figure> {
     let t = &toks[i];
     let (value, word_at, interval) = if t.is_any(&["una", "un"]) {
         let w = toks.get(i + 1)?;
@@ -255,7 +255,7 @@ fn approximate_count(toks: &[Tok], src: &str, i: usize) -> Option<Found> {
     if i > 0 && toks[i - 1].is_digits() {
         return None;
     }
-    let mut f = Found::new(FigureKind::Count, i, word_at + 1);
+    let mut f = Figure::new(FigureKind::Count, i, word_at + 1);
     f.stated = Some(value);
     f.value = Some(interval);
     f.qualifier = Some(Qualifier::About);
@@ -266,8 +266,10 @@ fn approximate_count(toks: &[Tok], src: &str, i: usize) -> Option<Found> {
             (FigureKind::Amount, code)
         }
         _ => {
-            let np = noun_phrase_after(toks, src, word_at + 2, 4);
-            (FigureKind::Count, np.map(|(s, _)| s).unwrap_or_default())
+            let np = noun_phrase_range(toks, word_at + 2, 4, src);
+            f.subject_tokens = np.clone();
+            let text = np.map(|r| phrase_text(toks, src, r)).unwrap_or_default();
+            (FigureKind::Count, text)
         }
     };
     f.kind = kind;
@@ -278,7 +280,7 @@ fn approximate_count(toks: &[Tok], src: &str, i: usize) -> Option<Found> {
 }
 
 /// `triplicare la produzione`, `raddoppiato`, `il doppio`.
-fn multiplier(toks: &[Tok], src: &str, i: usize) -> Option<Found> {
+fn multiplier(toks: &[Tok], src: &str, i: usize) -> Option<Figure> {
     let t = &toks[i];
     if t.kind != TokKind::Word {
         return None;
@@ -294,7 +296,7 @@ fn multiplier(toks: &[Tok], src: &str, i: usize) -> Option<Found> {
                 .find(|(n, _)| t.is(n) && after_article)
                 .map(|(_, f)| *f)
         })?;
-    let mut f = Found::new(FigureKind::Multiplier, i, i + 1);
+    let mut f = Figure::new(FigureKind::Multiplier, i, i + 1);
     f.stated = Some(factor);
     f.value = Some(Interval::exact(factor));
     f.unit = Some("×".into());
@@ -303,17 +305,19 @@ fn multiplier(toks: &[Tok], src: &str, i: usize) -> Option<Found> {
     while toks.get(k).is_some_and(|t| t.is_any(ARTICLES)) {
         k += 1;
     }
-    f.subject = noun_phrase_after(toks, src, k, 6).map(|(s, _)| s);
+    let np = noun_phrase_range(toks, k, 6, src);
+    f.subject = np.clone().map(|r| phrase_text(toks, src, r));
+    f.subject_tokens = np;
     Some(f)
 }
 
-fn apply_value(f: &mut Found, n: &Num, q: Option<Qualifier>) {
+fn apply_value(f: &mut Figure, n: &Num, q: Option<Qualifier>) {
     f.stated = Some(n.value);
     f.precision = (n.precision > 0.0).then_some(n.precision);
     f.value = Some(Interval::qualified(n.value, q));
 }
 
-fn apply_qualifier(f: &mut Found, n: &Num, q: &Qual) {
+fn apply_qualifier(f: &mut Figure, n: &Num, q: &Qual) {
     f.qualifier = Some(q.q);
     f.qualifier_text = Some(q.text.clone());
     f.negated = q.negated;
@@ -324,7 +328,7 @@ fn apply_qualifier(f: &mut Found, n: &Num, q: &Qual) {
 }
 
 /// A number and what follows it.
-fn number_figure(toks: &[Tok], src: &str, i: usize, numbers: &Reader) -> Option<Found> {
+fn number_figure(toks: &[Tok], src: &str, i: usize, numbers: &Reader) -> Option<Figure> {
     let t = &toks[i];
     // Numbers glued to letters are names (G20, Covid-19, Su-57).
     if t.kind == TokKind::Digits && !t.space_before && i > 0 {
@@ -356,11 +360,12 @@ fn number_figure(toks: &[Tok], src: &str, i: usize, numbers: &Reader) -> Option<
     }
     let mut f;
     if n.ordinal {
-        f = Found::new(FigureKind::Ordinal, n.first, n.last);
+        f = Figure::new(FigureKind::Ordinal, n.first, n.last);
         f.stated = Some(n.value);
         f.value = Some(Interval::exact(n.value));
         if let Some((unit, used)) = counted_noun(toks, src, n.last) {
             f.unit = Some(unit);
+            f.subject_tokens = Some(n.last..n.last + used);
             f.last = n.last + used;
         }
         return Some(f);
@@ -370,18 +375,19 @@ fn number_figure(toks: &[Tok], src: &str, i: usize, numbers: &Reader) -> Option<
         return Some(r);
     }
     if n.fraction {
-        f = Found::new(FigureKind::Fraction, n.first, n.last);
+        f = Figure::new(FigureKind::Fraction, n.first, n.last);
         apply_value(&mut f, &n, None);
     } else if let Some((kind, unit, used)) = unit_after(toks, n.last) {
-        f = Found::new(kind, n.first, n.last + used);
+        f = Figure::new(kind, n.first, n.last + used);
         f.unit = Some(unit);
         apply_value(&mut f, &n, None);
     } else if let Some((unit, used)) = counted_noun(toks, src, n.last) {
-        f = Found::new(FigureKind::Count, n.first, n.last + used);
+        f = Figure::new(FigureKind::Count, n.first, n.last + used);
         f.unit = Some(unit);
+        f.subject_tokens = Some(n.last..n.last + used);
         apply_value(&mut f, &n, None);
     } else {
-        f = Found::new(FigureKind::Number, n.first, n.last);
+        f = Figure::new(FigureKind::Number, n.first, n.last);
         apply_value(&mut f, &n, None);
     }
     if let Some(q) = qualifier_before(toks, n.first) {
@@ -415,25 +421,28 @@ fn number_figure(toks: &[Tok], src: &str, i: usize, numbers: &Reader) -> Option<
 /// Joins a lower and an upper bound stated one after the other (`superiore
 /// a 1000 e inferiore a 1500`, `non più di 50 e non meno di 20`) into one
 /// figure with both bounds.
-pub fn merge_bounds(toks: &[Tok], found: &mut Vec<Found>) {
-    let mut k = 0;
-    while k + 1 < found.len() {
-        let (a, b) = (&found[k], &found[k + 1]);
-        let joined =
-            (a.last..b.first).all(|x| toks[x].is_any(&["e", ",", "ma"])) && b.first > a.last;
-        let lower = |q: Option<Qualifier>| matches!(q, Some(Qualifier::Over | Qualifier::AtLeast));
-        let upper = |q: Option<Qualifier>| matches!(q, Some(Qualifier::Under | Qualifier::AtMost));
-        let pair = (lower(a.qualifier) && upper(b.qualifier))
-            || (upper(a.qualifier) && lower(b.qualifier));
-        if joined && pair && a.kind == b.kind && (a.unit == b.unit || a.unit.is_none()) {
-            let (lo, hi) = if lower(a.qualifier) { (a, b) } else { (b, a) };
-            let (Some(l), Some(h)) = (lo.value, hi.value) else {
-                k += 1;
-                continue;
-            };
+pub fn merge_bounds(toks: &[Tok], found: &mut Vec<Figure>) {
+    let lower = |q: Option<Qualifier>| matches!(q, Some(Qualifier::Over | Qualifier::AtLeast));
+    let upper = |q: Option<Qualifier>| matches!(q, Some(Qualifier::Under | Qualifier::AtMost));
+    let mut out: Vec<Figure> = Vec::with_capacity(found.len());
+    let mut rest = std::mem::take(found).into_iter().peekable();
+    while let Some(a) = rest.next() {
+        let merged = rest.peek().and_then(|b| {
+            // Only "e", "," or "ma" between them, and not many of those.
+            let gap = b
+                .first
+                .checked_sub(a.last)
+                .filter(|g| (1..=3).contains(g))?;
+            let joined = (a.last..a.last + gap).all(|x| toks[x].is_any(&["e", ",", "ma"]));
+            let pair = (lower(a.qualifier) && upper(b.qualifier))
+                || (upper(a.qualifier) && lower(b.qualifier));
+            if !(joined && pair && a.kind == b.kind && (a.unit == b.unit || a.unit.is_none())) {
+                return None;
+            }
+            let (lo, hi) = if lower(a.qualifier) { (&a, b) } else { (b, &a) };
+            let (l, h) = (lo.value?, hi.value?);
             if l.min.zip(h.max).is_none_or(|(x, y)| x > y) {
-                k += 1;
-                continue;
+                return None;
             }
             let mut m = a.clone();
             m.last = b.last;
@@ -445,11 +454,23 @@ pub fn merge_bounds(toks: &[Tok], found: &mut Vec<Found>) {
             });
             m.qualifier = Some(Qualifier::Range);
             m.unit = a.unit.clone().or_else(|| b.unit.clone());
-            found[k] = m;
-            found.remove(k + 1);
+            Some(m)
+        });
+        match merged {
+            Some(m) => {
+                rest.next();
+                out.push(m);
+            }
+            None => out.push(a),
         }
-        k += 1;
     }
+    *found = out;
+}
+
+/// The words of tokens `r`, whitespace collapsed.
+fn phrase_text(toks: &[Tok], src: &str, r: std::ops::Range<usize>) -> String {
+    let (s, e) = (toks[r.start].start, toks[r.end - 1].end);
+    crate::text::collapse_whitespace(src.get(s..e).unwrap_or(""))
 }
 
 /// Numbers that name rather than measure: `legge n. 62`, `numero 5`, list
@@ -493,7 +514,7 @@ fn is_anaphoric_pair(toks: &[Tok], n: &Num) -> bool {
 
 /// `tra 20 e 30 euro`, `da 5 a 10 anni`, `20-30%`: one figure with the
 /// range as its interval.
-fn quantity_range(toks: &[Tok], src: &str, left: &Num, numbers: &Reader) -> Option<Found> {
+fn quantity_range(toks: &[Tok], src: &str, left: &Num, numbers: &Reader) -> Option<Figure> {
     let opener = left.first.checked_sub(1).map(|k| &toks[k]);
     let (joiners, first): (&[&str], usize) = match opener {
         Some(o) if o.is_any(&["tra", "fra"]) => (&["e"], left.first - 1),
@@ -513,11 +534,11 @@ fn quantity_range(toks: &[Tok], src: &str, left: &Num, numbers: &Reader) -> Opti
     if right.ordinal || right.fraction || right.article_one || right.value < left.value {
         return None;
     }
-    let (kind, unit, used) = match unit_after(toks, right.last) {
-        Some((k, u, used)) => (k, Some(u), used),
+    let (kind, unit, used, counted) = match unit_after(toks, right.last) {
+        Some((k, u, used)) => (k, Some(u), used, false),
         None => match counted_noun(toks, src, right.last) {
-            Some((u, used)) => (FigureKind::Count, Some(u), used),
-            None => (FigureKind::Number, None, 0),
+            Some((u, used)) => (FigureKind::Count, Some(u), used, true),
+            None => (FigureKind::Number, None, 0, false),
         },
     };
     // A bare "da 3 a 5" with nothing counted is a range only of large
@@ -525,12 +546,15 @@ fn quantity_range(toks: &[Tok], src: &str, left: &Num, numbers: &Reader) -> Opti
     if unit.is_none() && opener.is_some_and(|o| o.is("da")) && right.value < 100.0 {
         return None;
     }
-    let mut f = Found::new(kind, first, right.last + used);
+    let mut f = Figure::new(kind, first, right.last + used);
     f.unit = unit;
+    if counted {
+        f.subject_tokens = Some(right.last..right.last + used);
+    }
     f.stated = Some(left.value);
     f.value = Some(Interval::closed(left.value, right.value));
     f.qualifier = Some(Qualifier::Range);
-    f.qualifier_text = opener.map(|o| o.norm.clone()).or(Some("-".into()));
+    f.qualifier_text = opener.map(|o| o.norm.to_string()).or(Some("-".into()));
     f.precision = Some(left.precision.min(right.precision)).filter(|p| *p > 0.0);
     Some(f)
 }
@@ -538,16 +562,16 @@ fn quantity_range(toks: &[Tok], src: &str, left: &Num, numbers: &Reader) -> Opti
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::figures::token::tokenize;
+    use crate::token::tokenize;
 
-    fn figs(s: &str) -> Vec<Found> {
-        let toks = tokenize(s);
+    fn figs(s: &str) -> Vec<Figure> {
+        let toks = tokenize(s, 0);
         let taken = vec![false; toks.len()];
         find(&toks, s, &taken, &Reader::default())
     }
 
-    fn text(s: &str, f: &Found) -> String {
-        let toks = tokenize(s);
+    fn text(s: &str, f: &Figure) -> String {
+        let toks = tokenize(s, 0);
         s[toks[f.first].start..toks[f.last - 1].end].to_string()
     }
 

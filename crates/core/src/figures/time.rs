@@ -11,9 +11,9 @@
 
 use super::lexicon::ARTICLES;
 use super::number::Reader;
-use super::token::{Tok, TokKind};
-use super::{FigureKind, Found, Qualifier};
+use super::{Figure, FigureKind, Qualifier};
 use crate::date::{days_in_month, Date, DayRange};
+use crate::token::{Tok, TokKind};
 
 /// Month number of a month name or abbreviation (Italian or English).
 /// Abbreviations are accepted only where `abbrev` is true.
@@ -542,14 +542,14 @@ fn parts_range(p: &Parts, reference: Option<Date>, lead: Lead) -> Option<(DayRan
 }
 
 /// Finds every time figure in a block's tokens.
-pub fn find(toks: &[Tok], src: &str, reference: Option<Date>, numbers: &Reader) -> Vec<Found> {
+pub fn find(toks: &[Tok], src: &str, reference: Option<Date>, numbers: &Reader) -> Vec<Figure> {
     let cx = Ctx {
         toks,
         src,
         reference,
         numbers,
     };
-    let mut out: Vec<Found> = Vec::new();
+    let mut out: Vec<Figure> = Vec::new();
     let mut i = 0;
     while i < toks.len() {
         if !cx.could_start(i) {
@@ -660,10 +660,10 @@ impl Ctx<'_> {
     /// The longest time expression starting at token `i` (its lead words,
     /// `nel`, `lo scorso`, are taken from before `i` by the caller's scan:
     /// a lead is matched when the scan reaches it).
-    fn match_at(&self, i: usize) -> Option<Found> {
+    fn match_at(&self, i: usize) -> Option<Figure> {
         // Try every lead that starts at i, longest first, then no lead.
-        let mut best: Option<Found> = None;
-        let mut consider = |f: Option<Found>| {
+        let mut best: Option<Figure> = None;
+        let mut consider = |f: Option<Figure>| {
             if let Some(f) = f {
                 if best.as_ref().is_none_or(|b| f.last > b.last) {
                     best = Some(f);
@@ -689,10 +689,10 @@ impl Ctx<'_> {
 
     /// A time expression whose words start at `j`, whose span starts at
     /// `span_start` (the lead, if any).
-    fn core(&self, j: usize, span_start: usize, lead: Lead) -> Option<Found> {
+    fn core(&self, j: usize, span_start: usize, lead: Lead) -> Option<Figure> {
         self.tok(j)?;
-        let mut best: Option<Found> = None;
-        let mut keep = |f: Option<Found>| {
+        let mut best: Option<Figure> = None;
+        let mut keep = |f: Option<Figure>| {
             if let Some(f) = f {
                 if best.as_ref().is_none_or(|b| f.last > b.last) {
                     best = Some(f);
@@ -717,8 +717,8 @@ impl Ctx<'_> {
         last: usize,
         range: Option<(DayRange, bool)>,
         needs_reference: bool,
-    ) -> Found {
-        let mut f = Found::new(kind, first, last);
+    ) -> Figure {
+        let mut f = Figure::new(kind, first, last);
         match range {
             Some((r, relative)) => {
                 f.time = Some(r);
@@ -737,7 +737,7 @@ impl Ctx<'_> {
     }
 
     /// A single day, month or year.
-    fn single_date(&self, j: usize, span_start: usize, lead: Lead) -> Option<Found> {
+    fn single_date(&self, j: usize, span_start: usize, lead: Lead) -> Option<Figure> {
         let has_lead = span_start != j;
         let parts = self
             .numeric_date(j)
@@ -929,7 +929,7 @@ impl Ctx<'_> {
     /// Ranges: `dal 19 al 20 maggio`, `tra il 2017 e il 2024`, `2024-2025`,
     /// `dal 4 settembre all'8 settembre`, `19-20 novembre`, `da gennaio ad
     /// aprile`, `da oggi fino a domenica`.
-    fn range_expr(&self, j: usize, span_start: usize, lead: Lead) -> Option<Found> {
+    fn range_expr(&self, j: usize, span_start: usize, lead: Lead) -> Option<Figure> {
         // Opening words.
         let (open_end, opened) = if lead == Lead::Since {
             (j, true)
@@ -1098,7 +1098,7 @@ impl Ctx<'_> {
             .relative_expr(i, i, Lead::Plain)
             .or_else(|| self.relative_expr(i + 1, i, lead_kind(&[self.w(i)])))
             .or_else(|| self.compound(i, i))?;
-        Some(End::Found(Box::new(rel)))
+        Some(End::Figure(Box::new(rel)))
     }
 
     /// One side of a range: a day (with optional month/year), a month with
@@ -1141,7 +1141,7 @@ impl Ctx<'_> {
     }
 
     /// Quarters and semesters: `nel primo trimestre [del 2025 | di quest'anno]`.
-    fn quarter(&self, j: usize, span_start: usize) -> Option<Found> {
+    fn quarter(&self, j: usize, span_start: usize) -> Option<Figure> {
         let ord = match self.tok(j)?.norm.as_str() {
             "primo" | "prima" => 1,
             "secondo" | "seconda" => 2,
@@ -1194,7 +1194,7 @@ impl Ctx<'_> {
     }
 
     /// Decades: `anni '70`, `anni settanta`, `anni 2000`.
-    fn decade(&self, j: usize, span_start: usize) -> Option<Found> {
+    fn decade(&self, j: usize, span_start: usize) -> Option<Figure> {
         if !self.is(j, "anni") {
             return None;
         }
@@ -1251,7 +1251,7 @@ impl Ctx<'_> {
     }
 
     /// Seasons: `questa estate`, `l'estate 2016`, `la primavera del 1978`.
-    fn season(&self, j: usize, span_start: usize, lead: Lead) -> Option<Found> {
+    fn season(&self, j: usize, span_start: usize, lead: Lead) -> Option<Figure> {
         let mut k = j;
         let mut shift = 0;
         if self.is(k, "questa") || self.is(k, "quest'") {
@@ -1300,7 +1300,7 @@ impl Ctx<'_> {
     }
 
     /// `alle 15:30`, `alle ore 9`, `ore 15.30`.
-    fn clock_time(&self, j: usize, span_start: usize) -> Option<Found> {
+    fn clock_time(&self, j: usize, span_start: usize) -> Option<Figure> {
         let mut k = j;
         let lead = self
             .tok(k)
@@ -1308,7 +1308,7 @@ impl Ctx<'_> {
         if !lead && span_start == j {
             // A bare 15:30.
             let (h, m, last) = self.hh_mm(k, true)?;
-            let mut f = Found::new(FigureKind::Time, span_start, last);
+            let mut f = Figure::new(FigureKind::Time, span_start, last);
             f.clock = Some(format!("{h:02}:{m:02}"));
             return Some(f);
         }
@@ -1322,7 +1322,7 @@ impl Ctx<'_> {
         if k == j {
             return None;
         }
-        let mut f = Found::new(FigureKind::Time, span_start, last);
+        let mut f = Figure::new(FigureKind::Time, span_start, last);
         f.clock = Some(format!("{h:02}:{m:02}"));
         Some(f)
     }
@@ -1355,7 +1355,7 @@ impl Ctx<'_> {
     }
 
     /// Relative words and phrases.
-    fn relative_expr(&self, j: usize, span_start: usize, lead: Lead) -> Option<Found> {
+    fn relative_expr(&self, j: usize, span_start: usize, lead: Lead) -> Option<Figure> {
         let r = self.reference;
         let w = |i: usize| self.tok(i).map_or("", |t| t.norm.as_str());
         let day = |off: i64| r.map(|d| DayRange::day(d.add_days(off)));
@@ -1480,7 +1480,7 @@ impl Ctx<'_> {
                     "settimane" => 7,
                     _ => return None,
                 };
-                let mut f = Found::new(FigureKind::Period, span_start, j + 3);
+                let mut f = Figure::new(FigureKind::Period, span_start, j + 3);
                 f.relative = true;
                 f.qualifier = Some(Qualifier::About);
                 f.time = r.map(|d| DayRange::new(d.add_days(-5 * unit), d.add_days(-1)));
@@ -1499,7 +1499,7 @@ impl Ctx<'_> {
                     "anni" | "anno" => (365 * 5, 365),
                     _ => return None,
                 };
-                let mut f = Found::new(FigureKind::Period, span_start, j + 3);
+                let mut f = Figure::new(FigureKind::Period, span_start, j + 3);
                 f.relative = true;
                 f.qualifier = Some(Qualifier::About);
                 match r {
@@ -1529,7 +1529,7 @@ impl Ctx<'_> {
                 return None;
             }
         };
-        let mut f = Found::new(kind, span_start, last);
+        let mut f = Figure::new(kind, span_start, last);
         f.relative = true;
         f.clock = part.map(|p| part_of_day(p).to_string());
         match range {
@@ -1544,7 +1544,7 @@ impl Ctx<'_> {
 
     /// `lunedì`, `lunedì scorso`, `questo venerdì`: the nearest such day
     /// (before the reference unless `shift` is positive).
-    fn weekday_expr(&self, j: usize, span_start: usize, shift: i32) -> Option<Found> {
+    fn weekday_expr(&self, j: usize, span_start: usize, shift: i32) -> Option<Figure> {
         let wd = weekday_of(&self.tok(j)?.norm)?;
         // Bare abbreviations are too ambiguous ("mer", "dom").
         if self.tok(j)?.norm.len() <= 3 {
@@ -1563,7 +1563,7 @@ impl Ctx<'_> {
             }
             _ => {}
         }
-        let mut f = Found::new(FigureKind::Date, span_start, last);
+        let mut f = Figure::new(FigureKind::Date, span_start, last);
         f.relative = true;
         match self.reference {
             Some(r) => {
@@ -1592,7 +1592,7 @@ impl Ctx<'_> {
 
     /// `tre giorni fa`, `2 anni fa`, `1 mese e 21 giorni fa`, `due giorni
     /// dopo`, `tra due settimane da adesso`, `4 settimane in futuro`.
-    fn ago(&self, j: usize, span_start: usize) -> Option<Found> {
+    fn ago(&self, j: usize, span_start: usize) -> Option<Figure> {
         let mut k = j;
         let prefixed = self.is(k, "tra") || self.is(k, "fra") || self.is(k, "a");
         if prefixed {
@@ -1603,7 +1603,13 @@ impl Ctx<'_> {
         let mut months: i32 = 0;
         let mut units = 0;
         let mut coarse = 0u8; // 1 day, 2 week, 3 month, 4 year
-        while let Some(n) = self.numbers.read(self.toks, k) {
+                              // "1 anno, 2 mesi e 3 giorni fa": a few units at most. A longer
+                              // chain is no date of the news, and stopping here keeps the scan
+                              // linear when every token of a chain is tried as a start.
+        while units < MAX_AGO_UNITS {
+            let Some(n) = self.numbers.read(self.toks, k) else {
+                break;
+            };
             if n.ordinal
                 || n.fraction
                 || !(0.0..=10_000.0).contains(&n.value)
@@ -1619,8 +1625,8 @@ impl Ctx<'_> {
                 "anno" | "anni" => (0, 12 * v as i32, 4),
                 _ => break,
             };
-            days += d;
-            months += m;
+            days = days.saturating_add(d);
+            months = months.saturating_add(m);
             units += 1;
             coarse = coarse.max(c);
             k = n.last + 1;
@@ -1639,10 +1645,12 @@ impl Ctx<'_> {
             ("da", "questo", "momento") => (1, k + 3),
             _ => return None,
         };
-        let mut f = Found::new(FigureKind::Date, span_start, last);
+        let mut f = Figure::new(FigureKind::Date, span_start, last);
         f.relative = true;
         f.time = self.reference.and_then(|r| {
-            let d = r.add_months(sign * months).add_days(i64::from(sign) * days);
+            let d = r
+                .checked_add_months(sign * months)?
+                .checked_add_days(i64::from(sign) * days)?;
             if units > 1 || coarse <= 1 {
                 Some(DayRange::day(d))
             } else {
@@ -1653,16 +1661,16 @@ impl Ctx<'_> {
                 }
             }
         });
-        f.note = Some(if f.time.is_some() {
-            "resolved against the article's date".into()
-        } else {
-            "relative time: the article's date is unknown".into()
+        f.note = Some(match (f.time.is_some(), self.reference.is_some()) {
+            (true, _) => "resolved against the article's date".into(),
+            (false, true) => "the offset leaves the calendar (years 1 to 9999)".into(),
+            (false, false) => "relative time: the article's date is unknown".into(),
         });
         Some(f)
     }
 
     /// `le 3 settimane precedenti`, `nei 2 decenni passati`.
-    fn n_units_past(&self, j: usize, span_start: usize) -> Option<Found> {
+    fn n_units_past(&self, j: usize, span_start: usize) -> Option<Figure> {
         let n = self.numbers.read(self.toks, j)?;
         if n.ordinal || n.fraction || n.value.fract() != 0.0 || !(1.0..=1000.0).contains(&n.value) {
             return None;
@@ -1681,18 +1689,19 @@ impl Ctx<'_> {
         ) {
             return None;
         }
-        let mut f = Found::new(FigureKind::Period, span_start, n.last + 2);
+        let mut f = Figure::new(FigureKind::Period, span_start, n.last + 2);
         f.relative = true;
-        f.time = self
-            .reference
-            .map(|r| DayRange::new(r.add_days(-(n.value as i64) * unit_days), r.add_days(-1)));
+        f.time = self.reference.and_then(|r| {
+            let from = r.checked_add_days((n.value as i64).saturating_mul(-unit_days))?;
+            Some(DayRange::new(from, r.add_days(-1)))
+        });
         f.note = Some("resolved against the article's date".into());
         Some(f)
     }
 
     /// `nell'ultimo decennio`, `negli ultimi dieci anni`, `nei prossimi 3 mesi`,
     /// `negli ultimi mesi`.
-    fn last_n(&self, j: usize, span_start: usize) -> Option<Found> {
+    fn last_n(&self, j: usize, span_start: usize) -> Option<Figure> {
         let future = self.tok(j)?.norm.starts_with("prossim");
         let singular = self.tok(j)?.is_any(&["prossimo", "prossima"]);
         if singular
@@ -1739,12 +1748,12 @@ impl Ctx<'_> {
         if !(0.0..=10_000.0).contains(&n) {
             return None;
         }
-        let mut f = Found::new(FigureKind::Period, span_start, k + 1);
+        let mut f = Figure::new(FigureKind::Period, span_start, k + 1);
         f.relative = true;
         if vague {
             f.qualifier = Some(Qualifier::About);
         }
-        f.time = self.reference.map(|r| {
+        f.time = self.reference.and_then(|r| {
             let span = (n * unit_days as f64).round() as i64;
             let exact_months = matches!(unit_days, 30 | 365 | 3652 | 36_524) && n.fract() == 0.0;
             let other = if exact_months {
@@ -1754,16 +1763,16 @@ impl Ctx<'_> {
                     3652 => 120 * n as i32,
                     _ => 1200 * n as i32,
                 };
-                r.add_months(if future { months } else { -months })
+                r.checked_add_months(if future { months } else { -months })?
             } else {
-                r.add_days(if future { span } else { -span })
+                r.checked_add_days(if future { span } else { -span })?
             };
             // The reference day itself belongs to neither side.
-            if future {
+            Some(if future {
                 DayRange::new(r.add_days(1), other)
             } else {
                 DayRange::new(other, r.add_days(-1))
-            }
+            })
         });
         f.note = Some(match (f.time.is_some(), vague) {
             (true, true) => {
@@ -1776,24 +1785,27 @@ impl Ctx<'_> {
     }
 }
 
+/// The most units a date of the form `N anni, M mesi e K giorni fa` joins.
+const MAX_AGO_UNITS: usize = 4;
+
 /// One side of a range.
 enum End {
     Parts(Parts),
-    Found(Box<Found>),
+    Figure(Box<Figure>),
 }
 
 impl End {
     fn last(&self) -> usize {
         match self {
             End::Parts(p) => p.last,
-            End::Found(f) => f.last,
+            End::Figure(f) => f.last,
         }
     }
 
     fn resolve(&self, reference: Option<Date>) -> Option<(DayRange, bool)> {
         match self {
             End::Parts(p) => parts_range(p, reference, Lead::Plain),
-            End::Found(f) => f.time.map(|t| (t, true)),
+            End::Figure(f) => f.time.map(|t| (t, true)),
         }
     }
 }
@@ -1817,6 +1829,18 @@ impl Ctx<'_> {
     /// word alone (`mese` in `fine mese`) means the current one.
     /// Returns (range, unit, relative, last).
     fn period_spec(&self, i: usize, bare: bool) -> Option<(DayRange, Unit, bool, usize)> {
+        self.period_spec_at(i, bare, true)
+    }
+
+    /// [`Ctx::period_spec`]; a month name is read only when `months`, so
+    /// that the year after a month (`luglio dell'anno scorso`) is read by
+    /// one more call at most: the depth never depends on the text.
+    fn period_spec_at(
+        &self,
+        i: usize,
+        bare: bool,
+        months: bool,
+    ) -> Option<(DayRange, Unit, bool, usize)> {
         let mut k = i;
         let mut skipped = 0;
         while skipped < 2
@@ -1839,7 +1863,12 @@ impl Ctx<'_> {
         };
         let mk = if month_shift.is_some() { k + 1 } else { k };
         let capital = self.tok(mk).is_some_and(|t| t.is_capitalized(self.src));
-        if let Some((m, after)) = self.month_at(mk, capital || month_shift.is_some()) {
+        let month = if months {
+            self.month_at(mk, capital || month_shift.is_some())
+        } else {
+            None
+        };
+        if let Some((m, after)) = month {
             if let Some(lead) = month_shift {
                 let r = self.reference?;
                 let parts = Parts {
@@ -1864,7 +1893,7 @@ impl Ctx<'_> {
             if let Some((y, last)) = self.year_at(y_at) {
                 return Some((DayRange::month(y, m)?, Unit::Month, false, last));
             }
-            if let Some((year, Unit::Year, rel, last)) = self.period_spec(after, false) {
+            if let Some((year, Unit::Year, rel, last)) = self.period_spec_at(after, false, false) {
                 return Some((DayRange::month(year.start.year, m)?, Unit::Month, rel, last));
             }
             let r = self.reference?;
@@ -1941,10 +1970,10 @@ impl Ctx<'_> {
     /// Composite expressions: `all'inizio del prossimo anno`, `a fine mese`,
     /// `il primo venerdì di luglio`, `la terza settimana del 2027`, `venerdì
     /// della prossima settimana`, `il 20 del prossimo mese`, `questo weekend`.
-    fn compound(&self, j: usize, span_start: usize) -> Option<Found> {
+    fn compound(&self, j: usize, span_start: usize) -> Option<Figure> {
         let r = self.reference;
         let relative_found = |kind, last, range: Option<DayRange>, relative: bool| {
-            let mut f = Found::new(kind, span_start, last);
+            let mut f = Figure::new(kind, span_start, last);
             f.relative = relative;
             match range {
                 Some(t) => {
@@ -2132,7 +2161,7 @@ fn part_of_day(w: &str) -> &'static str {
 /// 2026`, `May 18, 2026`, `2025-12-25`, `Maggio 18, 2026`): the first full
 /// date among the first tokens of `s`.
 pub fn first_full_date(s: &str, within_tokens: usize) -> Option<Date> {
-    let toks = super::token::tokenize(s);
+    let toks = crate::token::tokenize(s, 0);
     let numbers = Reader::default();
     let cx = Ctx {
         toks: &toks,
@@ -2165,10 +2194,10 @@ pub fn first_full_date(s: &str, within_tokens: usize) -> Option<Date> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::figures::token::tokenize;
+    use crate::token::tokenize;
 
     fn find_in(s: &str, reference: Option<&str>) -> Vec<(String, String, Option<String>)> {
-        let toks = tokenize(s);
+        let toks = tokenize(s, 0);
         let r = reference.and_then(Date::parse_iso);
         let numbers = Reader::default();
         find(&toks, s, r, &numbers)

@@ -1,0 +1,342 @@
+//! Tokens: words, digit groups, symbols and punctuation, each with its byte
+//! span in the article's text, cut once per article by [`tokenize`] and read
+//! by every later stage (the figure grammar, sentences, terms).
+//!
+//! Italian elision is split at the apostrophe (`dell’80°` is `dell'`, `80`,
+//! `°`; `quest’anno` is `quest'`, `anno`), and every word carries a folded
+//! lower-case form with straight apostrophes and no accents on its vowels
+//! (`ventitré` → `ventitre`), so that grammars match spelling variants.
+//!
+//! Text as users have it: a byte-order mark, zero-width spaces and the
+//! Unicode line and paragraph separators are spacing (the last two, like
+//! CR, LF and NEL, are line ends); a digit group continues across a
+//! no-break, narrow no-break or thin space when exactly three digits follow
+//! (`1 000 000`, as word processors write it), and its folded form drops
+//! those spaces.
+//!
+//! ```
+//! use synoptic_core::token::tokenize;
+//! let toks = tokenize("Più di 1\u{202f}000 persone", 0);
+//! let norms: Vec<&str> = toks.iter().map(|t| t.norm.as_str()).collect();
+//! assert_eq!(norms, ["piu", "di", "1000", "persone"]);
+//! ```
+
+use compact_str::CompactString;
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokKind {
+    /// Letters, possibly ending in an elision apostrophe.
+    Word,
+    /// Digits, with inner `.` or `,` separators (`1.234,5`).
+    Digits,
+    /// `%`, currency signs, `°`, `º`, `ª`.
+    Symbol,
+    /// Anything else that is not a space.
+    Punct,
+}
+
+/// One token.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Tok {
+    /// Byte offset of the first character in the text tokenised.
+    pub start: usize,
+    /// Byte offset past the last character.
+    pub end: usize,
+    /// Kind of token.
+    pub kind: TokKind,
+    /// Folded text: lower case, `'` for every apostrophe, accents removed
+    /// from vowels; digit groups without their spacing separators.
+    pub norm: CompactString,
+    /// True if whitespace (or the start of the text) comes right before.
+    pub space_before: bool,
+    /// True if a line break comes right before (paragraph or line boundary).
+    pub newline_before: bool,
+    /// True if the token starts with a capital letter.
+    pub cap: bool,
+}
+
+impl Tok {
+    /// True for a token with this folded text.
+    pub fn is(&self, word: &str) -> bool {
+        self.norm == word
+    }
+
+    /// True for a token whose folded text is one of `words`.
+    pub fn is_any(&self, words: &[&str]) -> bool {
+        let n = self.norm.as_str();
+        words.contains(&n)
+    }
+
+    /// True for a word.
+    pub fn is_word(&self) -> bool {
+        self.kind == TokKind::Word
+    }
+
+    /// True for a digit group.
+    pub fn is_digits(&self) -> bool {
+        self.kind == TokKind::Digits
+    }
+
+    /// The original text of the token.
+    pub fn text<'a>(&self, source: &'a str) -> &'a str {
+        source.get(self.start..self.end).unwrap_or("")
+    }
+
+    /// True if the token starts with a capital letter (`source` is kept for
+    /// callers that have it at hand; the flag was set when tokenising).
+    pub fn is_capitalized(&self, _source: &str) -> bool {
+        self.cap
+    }
+}
+
+/// True for the apostrophes that mark an elision.
+pub fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '’' | '`' | '´' | 'ʼ')
+}
+
+fn is_symbol(c: char) -> bool {
+    matches!(
+        c,
+        '%' | '$' | '€' | '£' | '¥' | '₽' | '°' | 'º' | 'ª' | '‰' | '₹' | '₩' | '₺' | '₣'
+    )
+}
+
+/// Spacing for tokens: Unicode white space, plus the byte-order mark and
+/// the zero-width spaces (which are not white space to Unicode).
+pub fn is_space(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '\u{feff}' | '\u{200b}' | '\u{200c}' | '\u{200d}')
+}
+
+/// Line ends: LF, CR (alone or before LF), NEL, and the Unicode line and
+/// paragraph separators.
+pub fn is_line_end(c: char) -> bool {
+    matches!(c, '\n' | '\r' | '\u{85}' | '\u{2028}' | '\u{2029}')
+}
+
+/// Spaces that separate thousands when three digits follow (`1 000`).
+fn is_group_space(c: char) -> bool {
+    matches!(c, '\u{a0}' | '\u{202f}' | '\u{2009}')
+}
+
+/// Marks that combine with the letter before them (accents typed apart).
+fn is_combining(c: char) -> bool {
+    matches!(c, '\u{0300}'..='\u{036f}')
+}
+
+/// Folds one character of a word: lower case, straight apostrophe, vowels
+/// without accents.
+fn fold_into(out: &mut CompactString, c: char) {
+    if is_apostrophe(c) {
+        out.push('\'');
+        return;
+    }
+    if is_combining(c) {
+        return;
+    }
+    if c.is_ascii() {
+        out.push(c.to_ascii_lowercase());
+        return;
+    }
+    for l in c.to_lowercase() {
+        out.push(match l {
+            'à' | 'á' | 'â' | 'ä' => 'a',
+            'è' | 'é' | 'ê' | 'ë' => 'e',
+            'ì' | 'í' | 'î' | 'ï' => 'i',
+            'ò' | 'ó' | 'ô' | 'ö' => 'o',
+            'ù' | 'ú' | 'û' | 'ü' => 'u',
+            other => other,
+        });
+    }
+}
+
+/// Folds a word as the tokenizer does.
+pub fn fold_word(s: &str) -> CompactString {
+    let mut out = CompactString::default();
+    for c in s.chars() {
+        fold_into(&mut out, c);
+    }
+    out
+}
+
+/// Cuts `text` into tokens whose offsets are `base` plus their offset in
+/// `text` (pass the start of a block to get offsets into the whole text).
+pub fn tokenize(text: &str, base: usize) -> Vec<Tok> {
+    let mut toks = Vec::with_capacity(text.len() / 5 + 1);
+    tokenize_into(text, base, &mut toks);
+    toks
+}
+
+/// [`tokenize`], appending to `out`.
+pub fn tokenize_into(text: &str, base: usize, out: &mut Vec<Tok>) {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    let mut space_before = true;
+    let mut newline_before = true;
+    // The character at byte `i` and its length.
+    let at = |i: usize| -> Option<(char, usize)> {
+        let c = text.get(i..)?.chars().next()?;
+        Some((c, c.len_utf8()))
+    };
+    while let Some((c, len)) = at(i) {
+        if is_space(c) {
+            space_before = true;
+            if is_line_end(c) {
+                newline_before = true;
+            }
+            i += len;
+            continue;
+        }
+        let start = i;
+        let mut norm = CompactString::default();
+        let kind;
+        if c.is_alphabetic() {
+            kind = TokKind::Word;
+            let mut j = i;
+            while let Some((d, dl)) = at(j) {
+                if d.is_alphabetic() || is_combining(d) {
+                    fold_into(&mut norm, d);
+                    j += dl;
+                } else {
+                    break;
+                }
+            }
+            // An elision apostrophe belongs to the word before it.
+            if let Some((d, dl)) = at(j) {
+                if is_apostrophe(d) {
+                    norm.push('\'');
+                    j += dl;
+                }
+            }
+            i = j;
+        } else if c.is_ascii_digit() {
+            kind = TokKind::Digits;
+            let mut j = i;
+            loop {
+                while j < bytes.len() && bytes[j].is_ascii_digit() {
+                    norm.push(bytes[j] as char);
+                    j += 1;
+                }
+                let digit_at = |k: usize| bytes.get(k).is_some_and(u8::is_ascii_digit);
+                if j < bytes.len() && matches!(bytes[j], b'.' | b',') && digit_at(j + 1) {
+                    norm.push(bytes[j] as char);
+                    j += 1;
+                    continue;
+                }
+                // A spacing separator of thousands: exactly three digits after it.
+                if let Some((d, dl)) = at(j) {
+                    let three = (1..=3).all(|k| digit_at(j + dl + k - 1)) && !digit_at(j + dl + 3);
+                    if is_group_space(d) && three && !norm.contains(['.', ',']) {
+                        j += dl;
+                        continue;
+                    }
+                }
+                break;
+            }
+            i = j;
+        } else if is_symbol(c) {
+            kind = TokKind::Symbol;
+            norm.push(c);
+            i += len;
+        } else {
+            kind = TokKind::Punct;
+            match c {
+                '–' | '—' | '‑' | '−' | '‐' | '‒' | '―' => norm.push('-'),
+                '“' | '”' | '«' | '»' | '„' | '‟' => norm.push('"'),
+                c if is_apostrophe(c) => norm.push('\''),
+                c => norm.push(c),
+            }
+            i += len;
+        }
+        out.push(Tok {
+            start: base + start,
+            end: base + i,
+            kind,
+            norm,
+            space_before,
+            newline_before,
+            cap: c.is_uppercase(),
+        });
+        space_before = false;
+        newline_before = false;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn norms(s: &str) -> Vec<String> {
+        tokenize(s, 0)
+            .into_iter()
+            .map(|t| t.norm.to_string())
+            .collect()
+    }
+
+    #[test]
+    fn splits_elision_and_symbols() {
+        assert_eq!(
+            norms("dell’80° anniversario"),
+            ["dell'", "80", "°", "anniversario"]
+        );
+        assert_eq!(
+            norms("quest'anno il 14,7%"),
+            ["quest'", "anno", "il", "14,7", "%"]
+        );
+        assert_eq!(norms("Ventitré volte"), ["ventitre", "volte"]);
+        assert_eq!(
+            norms("1.234.567, poi 2024-2025."),
+            ["1.234.567", ",", "poi", "2024", "-", "2025", "."]
+        );
+        assert_eq!(norms("“non alleanza”"), ["\"", "non", "alleanza", "\""]);
+    }
+
+    #[test]
+    fn spans_point_into_the_text() {
+        let s = "Più di 40 volte — è così";
+        for t in tokenize(s, 0) {
+            assert!(!fold_word(t.text(s)).is_empty());
+            assert!(s.is_char_boundary(t.start) && s.is_char_boundary(t.end));
+        }
+        let t = tokenize("a\n\nb c", 0);
+        assert!(t[1].newline_before && t[1].space_before);
+        assert!(!t[2].newline_before && t[2].space_before);
+        let t = tokenize("x y", 10);
+        assert_eq!((t[1].start, t[1].end), (12, 13));
+    }
+
+    #[test]
+    fn trailing_separator_is_not_part_of_the_number() {
+        assert_eq!(norms("192."), ["192", "."]);
+        assert_eq!(norms("4,800"), ["4,800"]);
+    }
+
+    #[test]
+    fn spacing_thousands_separators() {
+        assert_eq!(norms("1\u{a0}000 persone"), ["1000", "persone"]);
+        assert_eq!(
+            norms("1\u{202f}000\u{202f}000 di euro"),
+            ["1000000", "di", "euro"]
+        );
+        assert_eq!(norms("12\u{2009}500,5"), ["12500,5"]);
+        // Not three digits after the space: two numbers.
+        assert_eq!(norms("12\u{a0}50"), ["12", "50"]);
+        assert_eq!(norms("12\u{a0}5000"), ["12", "5000"]);
+        // A plain space is not a separator here.
+        assert_eq!(norms("2024 100"), ["2024", "100"]);
+    }
+
+    #[test]
+    fn byte_order_mark_and_line_ends() {
+        let t = tokenize("\u{feff}Titolo\rcorpo\u{2028}fine", 0);
+        assert_eq!(t.len(), 3);
+        assert_eq!(t[0].norm, "titolo");
+        assert!(t[0].cap);
+        assert!(t[1].newline_before && t[2].newline_before);
+    }
+
+    #[test]
+    fn combining_accents_fold_away() {
+        assert_eq!(norms("perche\u{301} citta\u{300}"), ["perche", "citta"]);
+    }
+}
