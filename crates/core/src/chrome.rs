@@ -464,6 +464,9 @@ fn is_url_line(s: &str) -> bool {
 
 /// True if `s` holds something shaped like an e-mail address.
 fn has_email(s: &str) -> bool {
+    if !s.contains('@') {
+        return false;
+    }
     s.split(|c: char| c.is_whitespace() || matches!(c, '<' | '>' | '(' | ')' | ',' | ';'))
         .any(|w| {
             let w = w.trim_end_matches(['.', ':']);

@@ -15,7 +15,7 @@
 //! assert!(t.contains(&Term::Entity("russia".into())));
 //! ```
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
 use rust_stemmers::{Algorithm, Stemmer};
@@ -87,7 +87,7 @@ impl Lexicons {
         let mut lex = Lexicons {
             stemmer,
             stop,
-            phrases: HashMap::new(),
+            phrases: HashMap::default(),
             hedges: Vec::new(),
             frames: Vec::new(),
         };
@@ -147,7 +147,7 @@ impl Lexicons {
             return word.to_string();
         }
         thread_local! {
-            static MEMO: std::cell::RefCell<HashMap<String, String>> = std::cell::RefCell::new(HashMap::new());
+            static MEMO: std::cell::RefCell<HashMap<String, String>> = std::cell::RefCell::new(HashMap::default());
         }
         MEMO.with(|memo| {
             if let Some(s) = memo.borrow().get(word) {

@@ -126,7 +126,7 @@ fn is_combining(c: char) -> bool {
 
 /// Folds one character of a word: lower case, straight apostrophe, vowels
 /// without accents.
-fn fold_into(out: &mut CompactString, c: char) {
+fn fold_into(out: &mut String, c: char) {
     if is_apostrophe(c) {
         out.push('\'');
         return;
@@ -152,11 +152,11 @@ fn fold_into(out: &mut CompactString, c: char) {
 
 /// Folds a word as the tokenizer does.
 pub fn fold_word(s: &str) -> CompactString {
-    let mut out = CompactString::default();
+    let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         fold_into(&mut out, c);
     }
-    out
+    CompactString::from(out)
 }
 
 /// Cuts `text` into tokens whose offsets are `base` plus their offset in
@@ -173,6 +173,8 @@ pub fn tokenize_into(text: &str, base: usize, out: &mut Vec<Tok>) {
     let mut i = 0;
     let mut space_before = true;
     let mut newline_before = true;
+    // The folded form is built here, then copied once into the token.
+    let mut norm = String::with_capacity(32);
     // The character at byte `i` and its length.
     let at = |i: usize| -> Option<(char, usize)> {
         let c = text.get(i..)?.chars().next()?;
@@ -188,11 +190,16 @@ pub fn tokenize_into(text: &str, base: usize, out: &mut Vec<Tok>) {
             continue;
         }
         let start = i;
-        let mut norm = CompactString::default();
+        norm.clear();
         let kind;
         if c.is_alphabetic() {
             kind = TokKind::Word;
             let mut j = i;
+            // ASCII letters, the common case, byte by byte.
+            while j < bytes.len() && bytes[j].is_ascii_alphabetic() {
+                norm.push(bytes[j].to_ascii_lowercase() as char);
+                j += 1;
+            }
             while let Some((d, dl)) = at(j) {
                 if d.is_alphabetic() || is_combining(d) {
                     fold_into(&mut norm, d);
@@ -252,7 +259,7 @@ pub fn tokenize_into(text: &str, base: usize, out: &mut Vec<Tok>) {
             start: base + start,
             end: base + i,
             kind,
-            norm,
+            norm: CompactString::from(norm.as_str()),
             space_before,
             newline_before,
             cap: c.is_uppercase(),

@@ -20,7 +20,9 @@
 //! different days). A quantity's verdict is the worst of its links; a figure
 //! no other outlet links to is `only_here`.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
+
+use rustc_hash::FxHashMap as HashMap;
 
 use serde::{Deserialize, Serialize};
 
@@ -403,7 +405,7 @@ pub fn link(articles: &[Analysis]) -> Vec<Quantity> {
     }
     // Index by class and head concept (events for dates).
     let fig = |r: FigureRef| &articles[r.article].figures[r.figure];
-    let mut index: HashMap<(String, Term), Vec<usize>> = HashMap::new();
+    let mut index: HashMap<(String, Term), Vec<usize>> = HashMap::default();
     for (i, k) in keys.iter().enumerate() {
         let heads: Vec<Term> = if k.class == "time" {
             k.events.iter().cloned().collect()
@@ -416,7 +418,7 @@ pub fn link(articles: &[Analysis]) -> Vec<Quantity> {
     }
     let mut groups = Groups::new(refs.len());
     let mut links: Vec<(usize, usize)> = Vec::new();
-    let mut seen = std::collections::HashSet::new();
+    let mut seen = rustc_hash::FxHashSet::<(usize, usize)>::default();
     for bucket in index.values_mut() {
         // A bucket holds the figures of one concept. Sorted by time and
         // value, each figure is compared with its next neighbours only: the
@@ -448,12 +450,12 @@ pub fn link(articles: &[Analysis]) -> Vec<Quantity> {
         }
     }
     // Collect groups, in order of their first figure.
-    let mut members: HashMap<usize, Vec<usize>> = HashMap::new();
+    let mut members: HashMap<usize, Vec<usize>> = HashMap::default();
     for i in 0..refs.len() {
         let root = groups.find(i);
         members.entry(root).or_default().push(i);
     }
-    let mut links_of: HashMap<usize, Vec<(usize, usize)>> = HashMap::new();
+    let mut links_of: HashMap<usize, Vec<(usize, usize)>> = HashMap::default();
     for &(i, j) in &links {
         links_of.entry(groups.find(i)).or_default().push((i, j));
     }

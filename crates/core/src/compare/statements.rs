@@ -19,7 +19,9 @@
 //! Framing groups gather, for each frame of `data/framing.txt`, the
 //! sentences that assert or deny it (`un'alleanza` vs `non alleanza`).
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::BTreeSet;
+
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use serde::{Deserialize, Serialize};
 use similar::{capture_diff_slices, Algorithm, DiffOp};
@@ -271,7 +273,7 @@ pub fn align(articles: &[Analysis], quantities: &[Quantity]) -> Alignment {
     let sentences = sentences_of(articles);
     let n = sentences.len();
     // Terms interned as numbers; each sentence a sorted set of them.
-    let mut table: HashMap<Term, u32> = HashMap::new();
+    let mut table: HashMap<Term, u32> = HashMap::default();
     let mut named: Vec<bool> = Vec::new();
     let ids: Vec<Vec<u32>> = sentences
         .iter()
@@ -316,7 +318,7 @@ pub fn align(articles: &[Analysis], quantities: &[Quantity]) -> Alignment {
         })
         .collect();
     // Quantity of each (article, figure), for the shared-figure bonus.
-    let mut quantity_of: HashMap<(usize, usize), usize> = HashMap::new();
+    let mut quantity_of: HashMap<(usize, usize), usize> = HashMap::default();
     for (qi, q) in quantities.iter().enumerate() {
         if q.verdict != Verdict::OnlyHere {
             for f in &q.figures {
@@ -436,7 +438,7 @@ pub fn align(articles: &[Analysis], quantities: &[Quantity]) -> Alignment {
             }
         }
     }
-    let mut groups_of: HashMap<usize, Vec<usize>> = HashMap::new();
+    let mut groups_of: HashMap<usize, Vec<usize>> = HashMap::default();
     for i in 0..n {
         let r = find(&mut parent, i);
         groups_of.entry(r).or_default().push(i);
@@ -466,7 +468,7 @@ fn fact_group(
 ) -> StatementGroup {
     let outlets: BTreeSet<usize> = members.iter().map(|&i| sentences[i].article).collect();
     // Topic: the most specific terms the members share (or the first's).
-    let mut counts: HashMap<&Term, BTreeSet<usize>> = HashMap::new();
+    let mut counts: HashMap<&Term, BTreeSet<usize>> = HashMap::default();
     for &i in members {
         for t in &sentences[i].terms {
             counts.entry(t).or_default().insert(sentences[i].article);

@@ -9,7 +9,7 @@
 //! written (here 0,1 miliardi = 10⁸) is known.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use text2num::{text2digits, Language};
 
@@ -222,7 +222,6 @@ pub struct Num {
 /// Number reader with its word interpreter. Word values are memoised: a
 /// text repeats its words, and the interpreter is the costly part.
 pub struct Reader {
-    italian: Language,
     memo: RefCell<HashMap<String, Option<(f64, bool)>>>,
     /// Reads of the current block by token index, between `begin` and `end`.
     block: RefCell<Option<Vec<Option<Option<Num>>>>>,
@@ -231,8 +230,7 @@ pub struct Reader {
 impl Default for Reader {
     fn default() -> Self {
         Reader {
-            italian: Language::italian(),
-            memo: RefCell::new(HashMap::new()),
+            memo: RefCell::new(HashMap::default()),
             block: RefCell::new(None),
         }
     }
@@ -241,42 +239,47 @@ impl Default for Reader {
 /// Beginnings of every Italian number word (cardinal, ordinal, scale): a
 /// word that starts with none of them is not a number, without asking the
 /// interpreter.
-const NUMBER_ROOTS: &[&str] = &[
-    "zero", "un", "due", "tre", "quattr", "cinqu", "sei", "sed", "sett", "otto", "ott", "nov",
-    "diec", "dic", "undic", "dodic", "quindic", "vent", "trent", "quarant", "cinquant", "sessant",
-    "settant", "ottant", "novant", "cent", "mill", "mila", "milion", "miliard", "bilion",
-    "trilion", "prim", "second", "terz", "quart", "quint", "sest", "settim", "ottav", "non",
-    "decim",
-];
+/// Beginnings of every Italian number word (cardinal, ordinal, scale), by
+/// first letter: a word that starts with none of them is not a number,
+/// without asking the interpreter.
+fn has_number_root(w: &str) -> bool {
+    let roots: &[&str] = match w.as_bytes().first() {
+        Some(b'z') => &["zero"],
+        Some(b'u') => &["un"],
+        Some(b'd') => &["due", "diec", "dic", "dodic", "decim"],
+        Some(b't') => &["tre", "trent", "trilion", "terz"],
+        Some(b'q') => &["quattr", "quindic", "quarant", "quart", "quint"],
+        Some(b'c') => &["cinqu", "cent"],
+        Some(b's') => &["sei", "sed", "sett", "sessant", "second", "sest"],
+        Some(b'o') => &["ott"],
+        Some(b'n') => &["nov", "non"],
+        Some(b'v') => &["vent"],
+        Some(b'm') => &["mill", "mila", "milion", "miliard"],
+        Some(b'b') => &["bilion"],
+        Some(b'p') => &["prim"],
+        _ => return false,
+    };
+    roots.iter().any(|r| w.starts_with(r))
+}
+
+/// The Italian interpreter of `text2num`, built once.
+fn italian() -> &'static Language {
+    static IT: std::sync::OnceLock<Language> = std::sync::OnceLock::new();
+    IT.get_or_init(Language::italian)
+}
 
 impl Reader {
     /// Value of a single number word (`quaranta`, `ventitre`, `terzo`).
     pub fn word_value(&self, w: &str) -> Option<(f64, bool)> {
         let w = unelide(w).unwrap_or(w);
-        let first = w.as_bytes().first().copied().unwrap_or(0);
-        let possible = matches!(
-            first,
-            b'b' | b'c'
-                | b'd'
-                | b'm'
-                | b'n'
-                | b'o'
-                | b'p'
-                | b'q'
-                | b's'
-                | b't'
-                | b'u'
-                | b'v'
-                | b'z'
-        );
-        if !possible || w.len() > 60 || !NUMBER_ROOTS.iter().any(|r| w.starts_with(r)) {
+        if w.len() > 60 || !has_number_root(w) {
             return None;
         }
         if let Some(v) = self.memo.borrow().get(w) {
             return *v;
         }
         let v = if w.chars().all(char::is_alphabetic) {
-            text2digits(w, &self.italian)
+            text2digits(w, italian())
                 .ok()
                 .and_then(|d| parse_text2num_output(&d))
         } else {
@@ -564,7 +567,7 @@ impl Reader {
                 .map(|t| unelide(&t.norm).unwrap_or(&t.norm))
                 .collect();
             let phrase = phrase.join(" ");
-            if let Some((value, ordinal)) = text2digits(&phrase, &self.italian)
+            if let Some((value, ordinal)) = text2digits(&phrase, italian())
                 .ok()
                 .and_then(|s| parse_text2num_output(&s))
             {

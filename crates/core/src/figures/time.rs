@@ -549,10 +549,17 @@ pub fn find(toks: &[Tok], src: &str, reference: Option<Date>, numbers: &Reader) 
         reference,
         numbers,
     };
+    // Which tokens can begin the core of a time expression, computed once:
+    // a lead word (`nel`, `il`, `a partire dal`) is tried only when one of
+    // the next few tokens can.
+    let starts: Vec<bool> = (0..toks.len()).map(|i| cx.core_starter(i)).collect();
     let mut out: Vec<Figure> = Vec::new();
     let mut i = 0;
     while i < toks.len() {
-        if !cx.could_start(i) {
+        let lead = || {
+            is_lead_word(&toks[i].norm) && starts[i + 1..toks.len().min(i + 5)].iter().any(|&s| s)
+        };
+        if !(starts[i] || lead()) {
             i += 1;
             continue;
         }
@@ -565,6 +572,31 @@ pub fn find(toks: &[Tok], src: &str, reference: Option<Date>, numbers: &Reader) 
         }
     }
     out
+}
+
+/// Words that may lead a time expression without starting its core: the
+/// first words of [`LEADS`] and the prepositions a named period may begin
+/// with (`del prossimo mese`).
+fn is_lead_word(w: &str) -> bool {
+    static SET: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>> = std::sync::OnceLock::new();
+    SET.get_or_init(|| {
+        LEADS
+            .iter()
+            .map(|l| l[0])
+            .chain([
+                "di", "del", "della", "dell'", "dello", "il", "lo", "la", "l'", "nel", "nella",
+                "nell'",
+            ])
+            .collect()
+    })
+    .contains(w)
+}
+
+/// [`STARTERS`] as a set.
+fn is_starter(w: &str) -> bool {
+    static SET: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>> = std::sync::OnceLock::new();
+    SET.get_or_init(|| STARTERS.iter().copied().collect())
+        .contains(w)
 }
 
 /// Words that may begin a time expression (besides digits, month and
@@ -639,16 +671,16 @@ const STARTERS: &[&str] = &[
 ];
 
 impl Ctx<'_> {
-    /// True if a time expression may start at token `i` (a lead, a
-    /// number, a month, a weekday or a deictic word).
-    fn could_start(&self, i: usize) -> bool {
+    /// True if the core of a time expression may start at token `i` (a
+    /// number, a month, a weekday or a deictic word; leads are tried by
+    /// [`find`] when one of these follows).
+    fn core_starter(&self, i: usize) -> bool {
         let Some(t) = self.tok(i) else { return false };
         match t.kind {
             TokKind::Digits => true,
             TokKind::Word => {
                 let w = t.norm.as_str();
-                LEADS.iter().any(|l| l[0] == w)
-                    || STARTERS.contains(&w)
+                is_starter(w)
                     || month_of(w, true).is_some()
                     || weekday_of(w).is_some()
                     || self.numbers.word_value(w).is_some()
