@@ -2,14 +2,16 @@
 //!
 //! - no argument: extraction throughput on the embedded corpus (MB/s);
 //! - `scale N`: the whole comparison of a synthetic corpus of N articles:
-//!   time, size, and the process's peak memory.
+//!   time, size, and the process's peak memory;
+//! - `gen DIR [--quick]`: writes the inputs of the scale and adversarial
+//!   benchmarks to DIR and lists them, one line each (see `inputs`).
 //!
 //! Run through `cargo xtask bench`, which also runs the WebAssembly build
 //! and the scale series 100, 300, 1,000.
 
 use std::time::{Duration, Instant};
 
-use synoptic_bench::{bytes, embedded, extract_embedded, synthetic};
+use synoptic_bench::{bytes, embedded, extract_embedded, inputs, synthetic};
 use synoptic_core::compare::compare;
 use synoptic_core::date::Date;
 
@@ -73,13 +75,33 @@ fn scale(n: usize) {
     );
 }
 
-fn main() {
+fn gen(args: &[String]) -> Result<(), String> {
+    let dir = args
+        .iter()
+        .find(|a| !a.starts_with("--"))
+        .ok_or("gen: no directory")?;
+    let quick = args.iter().any(|a| a == "--quick");
+    let written = inputs::generate(dir.as_ref(), quick).map_err(|e| format!("gen: {e}"))?;
+    for i in written {
+        println!("{}", i.line());
+    }
+    Ok(())
+}
+
+fn main() -> std::process::ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.first().map(String::as_str) {
+        Some("gen") => {
+            if let Err(e) = gen(&args[1..]) {
+                eprintln!("synoptic-bench: {e}");
+                return std::process::ExitCode::FAILURE;
+            }
+        }
         Some("scale") => {
             let n = args.get(1).and_then(|s| s.parse().ok()).unwrap_or(100);
             scale(n);
         }
         _ => extraction(),
     }
+    std::process::ExitCode::SUCCESS
 }
