@@ -1,8 +1,6 @@
 //! `synoptic-bench`: the analysis core's speed, natively.
 //!
 //! - no argument: extraction throughput on the embedded corpus (MB/s);
-//! - `scale N`: the whole comparison of a synthetic corpus of N articles:
-//!   time, size, and the process's peak memory;
 //! - `gen DIR [--quick]`: writes the inputs of `cargo xtask bench` to DIR
 //!   and lists them, one line each (see `inputs`);
 //! - `extract FILE...`: extraction alone, in process (`Article::parse`, the
@@ -23,9 +21,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
-use synoptic_bench::{bytes, embedded, extract_embedded, inputs, synthetic};
-use synoptic_core::compare::compare;
-use synoptic_core::date::Date;
+use synoptic_bench::{bytes, embedded, extract_embedded, inputs};
 use synoptic_core::figures::{dateline, extract};
 use synoptic_core::{Article, Metadata};
 
@@ -136,38 +132,6 @@ fn extract_files(args: &[String]) -> Result<(), String> {
     Ok(())
 }
 
-/// Peak resident memory of this process, from /proc (Linux), in MB.
-fn peak_mb() -> Option<f64> {
-    let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
-    let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
-    Some(kb / 1024.0)
-}
-
-fn scale(n: usize) {
-    let articles = synthetic::corpus_of(n, 0x5EED + n as u64);
-    let size = synthetic::bytes(&articles);
-    let fallback = Date::from_ymd(2025, 6, 1);
-    let start = Instant::now();
-    let c = compare(&articles, fallback);
-    let secs = start.elapsed().as_secs_f64();
-    let figures: usize = c.articles.iter().map(|a| a.figures.len()).sum();
-    let linked = c.quantities.iter().filter(|q| q.figures.len() > 1).count();
-    let groups = c
-        .statements
-        .groups
-        .iter()
-        .filter(|g| g.members.len() > 1)
-        .count();
-    println!(
-        "scale {n:>5} articles  {:>7.2} MB  {:>8.3} s  peak {:>7.1} MB  ({figures} figures, {linked} linked quantities, {} sentences, {groups} aligned groups)",
-        size as f64 / 1e6,
-        secs,
-        peak_mb().unwrap_or(f64::NAN),
-        c.statements.sentences.len()
-    );
-}
-
 fn gen(args: &[String]) -> Result<(), String> {
     let dir = args
         .iter()
@@ -221,10 +185,6 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         None => {
             extraction();
-            Ok(())
-        }
-        Some("scale") => {
-            scale(rest.first().and_then(|s| s.parse().ok()).unwrap_or(100));
             Ok(())
         }
         Some("gen") => gen(rest),
