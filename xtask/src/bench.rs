@@ -299,6 +299,7 @@ pub fn bench(quick: bool) -> Result {
     let mut problems: Vec<String> = Vec::new();
 
     step("bench: tools");
+    println!("{}", load_average());
     let npm = ensure_npm();
     let text2num = ensure_text2num(&root);
     let wasm_tools = if quick {
@@ -415,6 +416,7 @@ pub fn bench(quick: bool) -> Result {
     }
 
     step("budgets");
+    println!("{}", load_average());
     let mut missed = 0;
     for b in &budgets {
         let tag = match b.pass {
@@ -437,6 +439,22 @@ pub fn bench(quick: bool) -> Result {
     } else {
         println!("all {checked} budgets met");
         Ok(())
+    }
+}
+
+/// The machine's load (Linux), to read the timings by: on a shared or
+/// busy machine every time is longer.
+fn load_average() -> String {
+    let load = fs::read_to_string("/proc/loadavg").unwrap_or_default();
+    let figures: Vec<&str> = load.split_whitespace().take(3).collect();
+    let cores = std::thread::available_parallelism().map_or(0, |n| n.get());
+    if figures.len() == 3 {
+        format!(
+            "load average {} / {} / {} (1, 5, 15 min) on {cores} cores",
+            figures[0], figures[1], figures[2]
+        )
+    } else {
+        format!("load average unknown, {cores} cores")
     }
 }
 
