@@ -1,6 +1,8 @@
 //! Workloads shared by the native benchmark (`synoptic-bench`) and its
 //! WebAssembly build (run in Node.js by `cargo xtask bench`).
 
+pub mod adversarial;
+pub mod inputs;
 pub mod synthetic;
 
 use synoptic_core::figures::{dateline, extract};

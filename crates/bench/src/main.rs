@@ -1,23 +1,41 @@
 //! `synoptic-bench`: the analysis core's speed, natively.
 //!
 //! - no argument: extraction throughput on the embedded corpus (MB/s);
-//! - `scale N`: the whole comparison of a synthetic corpus of N articles:
-//!   time, size, and the process's peak memory.
+//! - `gen DIR [--quick]`: writes the inputs of `cargo xtask bench` to DIR
+//!   and lists them, one line each (see `inputs`);
+//! - `extract FILE...`: extraction alone, in process (`Article::parse`, the
+//!   reference date, `figures::extract`) over the files, median of several
+//!   runs: one line `extract bytes=… runs=… median_s=… mb_s=… figures=…`;
+//! - `run [--timeout SECS] [--mem-limit-mb MB] --out FILE [--err FILE] --
+//!   CMD ARGS...` (Linux): runs CMD with stdout to FILE and prints one line
+//!   `run status=… wall_s=… maxrss_kib=… out_bytes=…`, the child's own peak
+//!   memory (see `child`).
 //!
-//! Run through `cargo xtask bench`, which also runs the WebAssembly build
-//! and the scale series 100, 300, 1,000.
+//! `cargo xtask bench` drives all of these, with the WebAssembly build and
+//! the peers.
 
+#[cfg(target_os = "linux")]
+mod child;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
-use synoptic_bench::{bytes, embedded, extract_embedded, synthetic};
-use synoptic_core::compare::compare;
-use synoptic_core::date::Date;
+use synoptic_bench::{bytes, embedded, extract_embedded, inputs};
+use synoptic_core::figures::{dateline, extract};
+use synoptic_core::{Article, Metadata};
 
-/// Runs `f` repeatedly for at least `budget`; returns the median seconds per run.
-fn median_secs(budget: Duration, mut f: impl FnMut()) -> (f64, usize) {
+const USAGE: &str = "usage: synoptic-bench
+       synoptic-bench gen DIR [--quick]
+       synoptic-bench extract FILE...
+       synoptic-bench run [--timeout SECS] [--mem-limit-mb MB] --out FILE [--err FILE] -- CMD ARGS...";
+
+/// Runs `f` repeatedly for at least `budget` and `min_runs` runs; returns
+/// the median seconds per run and the number of runs.
+fn median_secs(budget: Duration, min_runs: usize, mut f: impl FnMut()) -> (f64, usize) {
     let mut samples = Vec::new();
     let start = Instant::now();
-    while start.elapsed() < budget || samples.len() < 5 {
+    while start.elapsed() < budget || samples.len() < min_runs {
         let t = Instant::now();
         f();
         samples.push(t.elapsed().as_secs_f64());
@@ -26,18 +44,10 @@ fn median_secs(budget: Duration, mut f: impl FnMut()) -> (f64, usize) {
     (samples[samples.len() / 2], samples.len())
 }
 
-/// Peak resident memory of this process, from /proc (Linux), in MB.
-fn peak_mb() -> Option<f64> {
-    let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
-    let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
-    Some(kb / 1024.0)
-}
-
 fn extraction() {
     let corpus_bytes = bytes(&embedded());
     let iterations = 20;
-    let (secs, runs) = median_secs(Duration::from_secs(2), || {
+    let (secs, runs) = median_secs(Duration::from_secs(2), 5, || {
         std::hint::black_box(extract_embedded(std::hint::black_box(iterations)));
     });
     let mb = (corpus_bytes * iterations as usize) as f64 / 1e6;
@@ -49,37 +59,144 @@ fn extraction() {
     );
 }
 
-fn scale(n: usize) {
-    let articles = synthetic::corpus_of(n, 0x5EED + n as u64);
-    let size = synthetic::bytes(&articles);
-    let fallback = Date::from_ymd(2025, 6, 1);
-    let start = Instant::now();
-    let c = compare(&articles, fallback);
-    let secs = start.elapsed().as_secs_f64();
-    let figures: usize = c.articles.iter().map(|a| a.figures.len()).sum();
-    let linked = c.quantities.iter().filter(|q| q.figures.len() > 1).count();
-    let groups = c
-        .statements
-        .groups
+/// Files named on the command line; a directory stands for its files, in
+/// name order.
+fn files_of(args: &[String]) -> Result<Vec<(String, String)>, String> {
+    let mut paths = Vec::new();
+    for a in args {
+        let p = PathBuf::from(a);
+        if p.is_dir() {
+            let mut inside: Vec<PathBuf> = std::fs::read_dir(&p)
+                .map_err(|e| format!("{a}: {e}"))?
+                .flatten()
+                .map(|e| e.path())
+                .filter(|p| p.is_file())
+                .collect();
+            inside.sort();
+            paths.extend(inside);
+        } else {
+            paths.push(p);
+        }
+    }
+    paths
         .iter()
-        .filter(|g| g.members.len() > 1)
-        .count();
-    println!(
-        "scale {n:>5} articles  {:>7.2} MB  {:>8.3} s  peak {:>7.1} MB  ({figures} figures, {linked} linked quantities, {} sentences, {groups} aligned groups)",
-        size as f64 / 1e6,
-        secs,
-        peak_mb().unwrap_or(f64::NAN),
-        c.statements.sentences.len()
-    );
+        .map(|p| {
+            let text = std::fs::read_to_string(p).map_err(|e| format!("{}: {e}", p.display()))?;
+            let name = p
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            Ok((name, text))
+        })
+        .collect()
 }
 
-fn main() {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    match args.first().map(String::as_str) {
-        Some("scale") => {
-            let n = args.get(1).and_then(|s| s.parse().ok()).unwrap_or(100);
-            scale(n);
+/// Extraction alone over `files`: parse (segmentation, chrome), reference
+/// date, figures. A first run warms up (or is the only run when it takes
+/// 5 s or more), then at least 3 runs and 2 seconds; the median. The peers
+/// in `tools/peers/` are timed the same way.
+fn extract_files(args: &[String]) -> Result<(), String> {
+    let files = files_of(args)?;
+    if files.is_empty() {
+        return Err("extract: no file".into());
+    }
+    let total: usize = files.iter().map(|(_, t)| t.len()).sum();
+    let once = || {
+        let mut n = 0;
+        for (name, text) in &files {
+            let a = Article::parse(
+                name.as_str(),
+                name.as_str(),
+                text.as_str(),
+                Metadata::default(),
+            );
+            let reference = dateline::reference_date(&a, None).map(|r| r.0);
+            n += extract(&a, reference).len();
         }
-        _ => extraction(),
+        n
+    };
+    let t = Instant::now();
+    let figures = once();
+    let first = t.elapsed().as_secs_f64();
+    let (secs, runs) = if first >= 5.0 {
+        (first, 1)
+    } else {
+        median_secs(Duration::from_secs(2), 3, || {
+            std::hint::black_box(once());
+        })
+    };
+    println!(
+        "extract bytes={total} runs={runs} median_s={secs:.6} mb_s={:.3} figures={figures}",
+        total as f64 / 1e6 / secs
+    );
+    Ok(())
+}
+
+fn gen(args: &[String]) -> Result<(), String> {
+    let dir = args
+        .iter()
+        .find(|a| !a.starts_with("--"))
+        .ok_or("gen: no directory")?;
+    let quick = args.iter().any(|a| a == "--quick");
+    let written = inputs::generate(dir.as_ref(), quick).map_err(|e| format!("gen: {e}"))?;
+    for i in written {
+        println!("{}", i.line());
+    }
+    Ok(())
+}
+
+#[cfg(target_os = "linux")]
+fn run(args: &[String]) -> Result<(), String> {
+    let split = args
+        .iter()
+        .position(|a| a == "--")
+        .ok_or("run: no `-- CMD`")?;
+    let (opts, argv) = (&args[..split], &args[split + 1..]);
+    let value = |name: &str| {
+        opts.iter()
+            .position(|a| a == name)
+            .and_then(|i| opts.get(i + 1))
+    };
+    let number = |name: &str, default: f64| -> Result<f64, String> {
+        value(name).map_or(Ok(default), |v| {
+            v.parse()
+                .map_err(|_| format!("run: {name} {v:?} is not a number"))
+        })
+    };
+    let out = value("--out").ok_or("run: no --out FILE")?;
+    let err = value("--err");
+    let timeout = Duration::from_secs_f64(number("--timeout", 120.0)?);
+    let limit = number("--mem-limit-mb", 0.0)?;
+    let limit = (limit > 0.0).then_some((limit * 1024.0 * 1024.0) as u64);
+    let m = child::measure(argv, out.as_ref(), err.map(AsRef::as_ref), timeout, limit)
+        .map_err(|e| format!("run {}: {e}", argv.join(" ")))?;
+    println!("{}", m.line());
+    Ok(())
+}
+
+#[cfg(not(target_os = "linux"))]
+fn run(_: &[String]) -> Result<(), String> {
+    Err("run: measuring a child's peak memory needs Linux (wait4)".into())
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let rest = args.get(1..).unwrap_or_default();
+    let result = match args.first().map(String::as_str) {
+        None => {
+            extraction();
+            Ok(())
+        }
+        Some("gen") => gen(rest),
+        Some("extract") => extract_files(rest),
+        Some("run") => run(rest),
+        Some(_) => Err(USAGE.to_string()),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("synoptic-bench: {e}");
+            ExitCode::FAILURE
+        }
     }
 }

@@ -1,5 +1,5 @@
-//! Synthetic corpora for the scale benchmark: varied Italian news articles
-//! built from templates, random but reproducible (a fixed seed), with the
+//! Synthetic inputs for the benchmarks: varied Italian news articles built
+//! from templates, random but reproducible (a fixed seed), with the
 //! sentences of the embedded corpus mixed in. No two articles are the same:
 //! subjects, countries, sources, numbers, qualifiers, dates and the order of
 //! sentences all vary.
@@ -208,10 +208,10 @@ pub fn bytes(articles: &[Article]) -> usize {
     articles.iter().map(|a| a.text.len()).sum()
 }
 
-/// `n` articles of 12 to 30 sentences each.
-pub fn corpus_of(n: usize, seed: u64) -> Vec<Article> {
-    let mut r = Rng::new(seed);
-    let real: Vec<String> = corpus::embedded()
+/// The body paragraphs of the embedded corpus, whitespace collapsed (the
+/// longer ones only), mixed into synthetic articles.
+fn real_paragraphs() -> Vec<String> {
+    corpus::embedded()
         .iter()
         .flat_map(|a| {
             a.body()
@@ -219,22 +219,61 @@ pub fn corpus_of(n: usize, seed: u64) -> Vec<Article> {
                 .collect::<Vec<_>>()
         })
         .filter(|p| p.len() > 60)
-        .collect();
+        .collect()
+}
+
+/// A headline, a blank line and the start of a dateline (`ROMA, 3 marzo
+/// 2024 – `).
+fn opening(r: &mut Rng, year: i32) -> String {
+    let mut text = format!(
+        "{}: {} e {} secondo {}\n\n",
+        r.pick(COUNTRIES),
+        r.pick(SUBJECTS),
+        r.pick(EVENTS),
+        r.pick(SOURCES)
+    );
+    text.push_str(&format!(
+        "ROMA, {} {} {year} – ",
+        1 + r.below(28),
+        r.pick(MONTHS)
+    ));
+    text
+}
+
+/// The text of one long article of at least `size` bytes (and at most one
+/// paragraph more): a headline, a dateline, then paragraphs of 3 to 6
+/// sentences separated by blank lines, about one in ten sentences taken
+/// from the embedded corpus. The same seed gives the same text.
+pub fn article_text(size: usize, seed: u64) -> String {
+    let mut r = Rng::new(seed);
+    let real = real_paragraphs();
+    let year = 2018 + r.below(8) as i32;
+    let mut text = opening(&mut r, year);
+    while text.len() < size {
+        let sentences = 3 + r.below(4);
+        for s in 0..sentences {
+            if s > 0 {
+                text.push(' ');
+            }
+            if r.below(10) == 0 {
+                text.push_str(&real[r.below(real.len())]);
+            } else {
+                text.push_str(&sentence(&mut r, year));
+            }
+        }
+        text.push_str("\n\n");
+    }
+    text
+}
+
+/// `n` articles of 12 to 30 sentences each.
+pub fn corpus_of(n: usize, seed: u64) -> Vec<Article> {
+    let mut r = Rng::new(seed);
+    let real = real_paragraphs();
     (0..n)
         .map(|k| {
             let year = 2018 + r.below(8) as i32;
-            let mut text = format!(
-                "{}: {} e {} secondo {}\n\n",
-                r.pick(COUNTRIES),
-                r.pick(SUBJECTS),
-                r.pick(EVENTS),
-                r.pick(SOURCES)
-            );
-            text.push_str(&format!(
-                "ROMA, {} {} {year} – ",
-                1 + r.below(28),
-                r.pick(MONTHS)
-            ));
+            let mut text = opening(&mut r, year);
             let sentences = 12 + r.below(19);
             for s in 0..sentences {
                 if r.below(10) == 0 {
