@@ -1,7 +1,7 @@
 //! `synoptic`: Synoptic's analysis on the command line.
 //!
 //! ```text
-//! synoptic analyze [--format json|csv] [--date YYYY-MM-DD] [FILE...]
+//! synoptic analyze [--format json|csv|table] [--pretty|--compact] [--date YYYY-MM-DD] [FILE...]
 //! ```
 //!
 //! With no FILE, the embedded corpus is analysed. A FILE may have a metadata
@@ -10,7 +10,7 @@
 //! their metadata nor in their text.
 
 use std::collections::HashSet;
-use std::io::{self, Write};
+use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -19,13 +19,15 @@ use synoptic_core::report::{ArticleReport, Report};
 use synoptic_core::{corpus, Article, Metadata};
 
 const USAGE: &str =
-    "usage: synoptic analyze [--format json|csv|table] [--date YYYY-MM-DD] [FILE...]
+    "usage: synoptic analyze [--format json|csv|table] [--pretty|--compact] [--date YYYY-MM-DD] [FILE...]
 
 Analyses news articles (plain text) and compares them: figures, links
 between outlets, aligned statements. With no FILE, analyses the embedded
 corpus.
 
-  --format json       the whole report (default)
+  --format json       the whole report (default): indented at a terminal,
+                      one line when written to a file or a pipe
+  --pretty, --compact indent the JSON, or not, wherever it goes
   --format csv        one row per figure
   --format table      the figures table: one row per quantity, one column per outlet
   --date YYYY-MM-DD   reference date for files whose own date is unknown
@@ -43,6 +45,8 @@ struct Args {
     format: Format,
     date: Option<Date>,
     files: Vec<PathBuf>,
+    /// Indent the JSON: `Some` when asked, else only for a terminal.
+    pretty: Option<bool>,
 }
 
 fn parse_args() -> Result<Option<Args>, String> {
@@ -53,6 +57,7 @@ fn parse_args() -> Result<Option<Args>, String> {
         format: Format::Json,
         date: None,
         files: Vec::new(),
+        pretty: None,
     };
     while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
         match arg {
@@ -68,6 +73,8 @@ fn parse_args() -> Result<Option<Args>, String> {
                     }
                 };
             }
+            Long("pretty") => args.pretty = Some(true),
+            Long("compact") => args.pretty = Some(false),
             Long("date") => {
                 let v = parser.value().map_err(|e| e.to_string())?;
                 let s = v.to_string_lossy();
@@ -353,7 +360,13 @@ fn run() -> Result<bool, Failure> {
     let mut out = io::BufWriter::with_capacity(1 << 16, stdout.lock());
     match args.format {
         Format::Json => {
-            serde_json::to_writer_pretty(&mut out, &report)?;
+            // Indented for a person at a terminal, one line for a file or a
+            // pipe (a third of the size, for the same data).
+            if args.pretty.unwrap_or_else(|| io::stdout().is_terminal()) {
+                serde_json::to_writer_pretty(&mut out, &report)?;
+            } else {
+                serde_json::to_writer(&mut out, &report)?;
+            }
             writeln!(out)?;
         }
         Format::Csv => write_csv(&report, &mut out)?,

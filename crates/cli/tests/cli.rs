@@ -271,7 +271,7 @@ fn sidecars_that_cannot_be_used_are_reported_by_name() {
     .unwrap();
     let (code, out, err) = synoptic(&["analyze", article.to_str().unwrap()]);
     assert_eq!(code, 0, "{err}");
-    assert!(out.contains("\"outlet\": \"Prova\""));
+    assert!(out.contains("\"outlet\":\"Prova\""), "{out}");
 }
 
 #[test]
@@ -347,4 +347,16 @@ fn figures_table_has_one_column_per_outlet() {
         .expect("meetings row");
     assert!(meetings.contains("compatible"));
     assert!(meetings.contains("più di 40 volte [over] (Zhao Long)"));
+}
+
+#[test]
+fn json_is_one_line_in_a_pipe_unless_asked() {
+    let (_, compact, _) = synoptic(&["analyze"]);
+    assert_eq!(compact.trim_end().lines().count(), 1);
+    let (_, pretty, _) = synoptic(&["analyze", "--pretty"]);
+    assert!(pretty.lines().count() > 100);
+    let a: serde_json::Value = serde_json::from_str(&compact).unwrap();
+    let b: serde_json::Value = serde_json::from_str(&pretty).unwrap();
+    assert_eq!(a, b);
+    assert!(compact.len() * 3 < pretty.len() * 2);
 }

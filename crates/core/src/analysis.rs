@@ -302,7 +302,7 @@ fn entities_of(toks: &[Tok], terms: &[Term], first_is_start: bool) -> BTreeSet<T
         {
             match lex.alias_of(t) {
                 Some(e) => out.insert(e),
-                None => out.insert(Term::Entity(t.norm.to_string())),
+                None => out.insert(Term::Entity(t.norm.clone())),
             };
         }
     }
@@ -392,7 +392,12 @@ mod tests {
             let unicode = a.word_count();
             // Unicode's boundaries join a few more tokens than ours (`1.500€`);
             // the counts are the same to within a percent.
-            assert!(an.words.abs_diff(unicode) * 100 <= unicode, "{}: {} vs {unicode}", a.id, an.words);
+            assert!(
+                an.words.abs_diff(unicode) * 100 <= unicode,
+                "{}: {} vs {unicode}",
+                a.id,
+                an.words
+            );
         }
     }
 

@@ -18,6 +18,7 @@
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
+use compact_str::CompactString;
 use rust_stemmers::{Algorithm, Stemmer};
 
 use crate::token::{tokenize, Tok, TokKind};
@@ -28,15 +29,19 @@ const SYNONYMS: &str = include_str!("../data/synonyms.txt");
 const HEDGES: &str = include_str!("../data/hedges.txt");
 const FRAMING: &str = include_str!("../data/framing.txt");
 
+/// The text of a term: stems and names are short, kept inline (no
+/// allocation to make or copy one).
+pub type Name = CompactString;
+
 /// A term of comparison.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Term {
     /// A named entity, by its canonical name (`cina`).
-    Entity(String),
+    Entity(Name),
     /// A concept of the synonym lexicon (`commercio`).
-    Concept(String),
+    Concept(Name),
     /// Any other content word, as its Snowball stem.
-    Stem(String),
+    Stem(Name),
 }
 
 impl Term {
@@ -54,9 +59,9 @@ pub struct Frame {
     /// The frame's name.
     pub name: String,
     /// Stem sequences that assert it.
-    pub assert: Vec<Vec<String>>,
+    pub assert: Vec<Vec<Name>>,
     /// Stem sequences that deny it.
-    pub deny: Vec<Vec<String>>,
+    pub deny: Vec<Vec<Name>>,
 }
 
 /// All lexicons, prepared.
@@ -64,9 +69,9 @@ pub struct Lexicons {
     stemmer: Stemmer,
     stop: HashSet<String>,
     /// Multi-word entries by their first stem: (stems, term).
-    phrases: HashMap<String, Vec<(Vec<String>, Term)>>,
+    phrases: HashMap<Name, Vec<(Vec<Name>, Term)>>,
     /// Hedges: their stems and their words.
-    hedges: Vec<(Vec<String>, String)>,
+    hedges: Vec<(Vec<Name>, String)>,
     /// Framing lexicon.
     pub frames: Vec<Frame>,
 }
@@ -98,9 +103,9 @@ impl Lexicons {
                 };
                 let canonical = head.trim().to_string();
                 let term = if entity {
-                    Term::Entity(canonical.clone())
+                    Term::Entity(canonical.as_str().into())
                 } else {
-                    Term::Concept(canonical.clone())
+                    Term::Concept(canonical.as_str().into())
                 };
                 for alias in std::iter::once(head).chain(rest.split(',')) {
                     let stems = lex.stem_phrase(alias);
@@ -142,29 +147,29 @@ impl Lexicons {
     }
 
     /// The stem of one folded word (elided articles keep their apostrophe).
-    pub fn stem(&self, word: &str) -> String {
+    pub fn stem(&self, word: &str) -> Name {
         if word.ends_with('\'') {
-            return word.to_string();
+            return Name::from(word);
         }
         thread_local! {
-            static MEMO: std::cell::RefCell<HashMap<String, String>> = std::cell::RefCell::new(HashMap::default());
+            static MEMO: std::cell::RefCell<HashMap<Name, Name>> = std::cell::RefCell::new(HashMap::default());
         }
         MEMO.with(|memo| {
             if let Some(s) = memo.borrow().get(word) {
                 return s.clone();
             }
-            let stem = self.stemmer.stem(word).into_owned();
+            let stem = Name::from(self.stemmer.stem(word).as_ref());
             let mut memo = memo.borrow_mut();
             if memo.len() > 100_000 {
                 memo.clear();
             }
-            memo.insert(word.to_string(), stem.clone());
+            memo.insert(Name::from(word), stem.clone());
             stem
         })
     }
 
     /// Stems of the words of a phrase, folded as the tokenizer folds them.
-    pub fn stem_phrase(&self, phrase: &str) -> Vec<String> {
+    pub fn stem_phrase(&self, phrase: &str) -> Vec<Name> {
         tokenize(phrase, 0)
             .iter()
             .filter(|t| t.kind != TokKind::Punct)
@@ -240,14 +245,14 @@ impl Lexicons {
     }
 
     /// The stem of every word token (`None` for other tokens).
-    pub fn stems_of(&self, toks: &[Tok]) -> Vec<Option<String>> {
+    pub fn stems_of(&self, toks: &[Tok]) -> Vec<Option<Name>> {
         toks.iter()
             .map(|t| (t.kind == TokKind::Word).then(|| self.stem(&t.norm)))
             .collect()
     }
 
     /// [`Lexicons::terms_of`] with the stems already computed.
-    pub fn terms_from(&self, toks: &[Tok], stems: &[Option<String>]) -> Vec<(usize, Term)> {
+    pub fn terms_from(&self, toks: &[Tok], stems: &[Option<Name>]) -> Vec<(usize, Term)> {
         let mut out = Vec::new();
         let mut i = 0;
         while i < toks.len() {
@@ -287,7 +292,7 @@ impl Lexicons {
 /// Where the sequence `seq` starts in `stems`.
 fn find_seq<'a, S: AsRef<str>>(
     stems: &'a [S],
-    seq: &'a [String],
+    seq: &'a [Name],
 ) -> impl Iterator<Item = usize> + 'a {
     let n = seq.len();
     let last = if n == 0 || n > stems.len() {
@@ -339,7 +344,7 @@ pub fn terms_and_entities(text: &str) -> (Vec<Term>, std::collections::BTreeSet<
             let as_alias = lex.terms_of(std::slice::from_ref(t));
             match as_alias.first() {
                 Some((_, Term::Entity(e))) => out.insert(Term::Entity(e.clone())),
-                _ => out.insert(Term::Entity(t.norm.to_string())),
+                _ => out.insert(Term::Entity(t.norm.clone())),
             };
         }
     }

@@ -119,6 +119,9 @@ fn is_group_space(c: char) -> bool {
     matches!(c, '\u{a0}' | '\u{202f}' | '\u{2009}')
 }
 
+/// The most spacing separators one number has (`1 000 000 000 000`).
+const MAX_SPACED_GROUPS: usize = 4;
+
 /// Marks that combine with the letter before them (accents typed apart).
 fn is_combining(c: char) -> bool {
     matches!(c, '\u{0300}'..='\u{036f}')
@@ -219,6 +222,11 @@ pub fn tokenize_into(text: &str, base: usize, out: &mut Vec<Tok>) {
         } else if c.is_ascii_digit() {
             kind = TokKind::Digits;
             let mut j = i;
+            // Separators seen: a spacing one only joins groups of a number
+            // written without `.`/`,`, and only a few of them (a trillion
+            // has four), so a long list of numbers stays a list.
+            let mut marks = false;
+            let mut spaced = 0;
             loop {
                 while j < bytes.len() && bytes[j].is_ascii_digit() {
                     norm.push(bytes[j] as char);
@@ -227,13 +235,15 @@ pub fn tokenize_into(text: &str, base: usize, out: &mut Vec<Tok>) {
                 let digit_at = |k: usize| bytes.get(k).is_some_and(u8::is_ascii_digit);
                 if j < bytes.len() && matches!(bytes[j], b'.' | b',') && digit_at(j + 1) {
                     norm.push(bytes[j] as char);
+                    marks = true;
                     j += 1;
                     continue;
                 }
                 // A spacing separator of thousands: exactly three digits after it.
                 if let Some((d, dl)) = at(j) {
                     let three = (1..=3).all(|k| digit_at(j + dl + k - 1)) && !digit_at(j + dl + 3);
-                    if is_group_space(d) && three && !norm.contains(['.', ',']) {
+                    if is_group_space(d) && three && !marks && spaced < MAX_SPACED_GROUPS {
+                        spaced += 1;
                         j += dl;
                         continue;
                     }

@@ -21,6 +21,7 @@
 //! no other outlet links to is `only_here`.
 
 use std::collections::BTreeSet;
+use std::rc::Rc;
 
 use rustc_hash::FxHashMap as HashMap;
 
@@ -76,9 +77,9 @@ struct Key {
     /// Concept of the subject's head word (index key).
     head: Option<Term>,
     /// Entities the subject (or, for dates, the sentence) names.
-    entities: BTreeSet<Term>,
+    entities: Rc<BTreeSet<Term>>,
     /// For dates: event concepts of the sentence.
-    events: BTreeSet<Term>,
+    events: Rc<BTreeSet<Term>>,
 }
 
 /// How many neighbours (in time and value order) a figure is compared with
@@ -120,7 +121,16 @@ fn class_of(f: &Figure) -> Option<String> {
     })
 }
 
-fn key_of(a: &Analysis, fi: usize, time_ref_ids: &BTreeSet<usize>) -> Option<Key> {
+/// The event concepts and entities of each sentence of an article, shared
+/// by the keys of all its dates (computed once per sentence, on demand).
+type SentenceKeys = Vec<Option<(Rc<BTreeSet<Term>>, Rc<BTreeSet<Term>>)>>;
+
+fn key_of(
+    a: &Analysis,
+    fi: usize,
+    time_ref_ids: &BTreeSet<usize>,
+    sentence_keys: &mut SentenceKeys,
+) -> Option<Key> {
     let f = &a.figures[fi];
     if f.boilerplate {
         return None;
@@ -132,21 +142,29 @@ fn key_of(a: &Analysis, fi: usize, time_ref_ids: &BTreeSet<usize>) -> Option<Key
         if time_ref_ids.contains(&fi) {
             return None;
         }
-        let terms = &a.sentences.get(f.sentence)?.terms;
-        let events: BTreeSet<Term> = terms
-            .terms
-            .iter()
-            .map(|(_, t)| t)
-            .filter(|t| matches!(t, Term::Concept(c) if EVENT_CONCEPTS.contains(&c.as_str())))
-            .cloned()
-            .collect();
+        let slot = sentence_keys.get_mut(f.sentence)?;
+        let (events, entities) = slot
+            .get_or_insert_with(|| {
+                let terms = &a.sentences[f.sentence].terms;
+                let events: BTreeSet<Term> = terms
+                    .terms
+                    .iter()
+                    .map(|(_, t)| t)
+                    .filter(
+                        |t| matches!(t, Term::Concept(c) if EVENT_CONCEPTS.contains(&c.as_str())),
+                    )
+                    .cloned()
+                    .collect();
+                (Rc::new(events), Rc::new(terms.entities.clone()))
+            })
+            .clone();
         if events.is_empty() {
             return None;
         }
         return Some(Key {
             class,
             head: None,
-            entities: terms.entities.clone(),
+            entities,
             events,
         });
     }
@@ -170,8 +188,8 @@ fn key_of(a: &Analysis, fi: usize, time_ref_ids: &BTreeSet<usize>) -> Option<Key
     Some(Key {
         class,
         head: Some(head),
-        entities: st.entities.clone(),
-        events: BTreeSet::new(),
+        entities: Rc::new(st.entities.clone()),
+        events: Rc::new(BTreeSet::new()),
     })
 }
 
@@ -393,8 +411,9 @@ pub fn link(articles: &[Analysis]) -> Vec<Quantity> {
     let mut keys: Vec<Key> = Vec::new();
     for (ai, a) in articles.iter().enumerate() {
         let time_refs: BTreeSet<usize> = a.figures.iter().filter_map(|f| f.time_ref_at).collect();
+        let mut sentence_keys: SentenceKeys = vec![None; a.sentences.len()];
         for fi in 0..a.figures.len() {
-            if let Some(k) = key_of(a, fi, &time_refs) {
+            if let Some(k) = key_of(a, fi, &time_refs, &mut sentence_keys) {
                 refs.push(FigureRef {
                     article: ai,
                     figure: fi,

@@ -60,7 +60,7 @@ pub struct Sentence {
     #[serde(skip)]
     figures: Vec<usize>,
     #[serde(skip)]
-    words: Vec<String>,
+    words: Vec<crate::lexicon::Name>,
 }
 
 /// What a group is about.
@@ -175,7 +175,7 @@ fn sentences_of(articles: &[Analysis]) -> Vec<Sentence> {
             let words = toks
                 .iter()
                 .filter(|t| t.kind != TokKind::Punct)
-                .map(|t| t.norm.to_string())
+                .map(|t| t.norm.clone())
                 .collect();
             out.push(Sentence {
                 article: ai,
@@ -225,8 +225,8 @@ impl Idf {
 }
 
 fn word_jaccard(a: &Sentence, b: &Sentence) -> f64 {
-    let x: HashSet<&String> = a.words.iter().collect();
-    let y: HashSet<&String> = b.words.iter().collect();
+    let x: HashSet<&crate::lexicon::Name> = a.words.iter().collect();
+    let y: HashSet<&crate::lexicon::Name> = b.words.iter().collect();
     let inter = x.intersection(&y).count() as f64;
     let union = x.union(&y).count() as f64;
     if union == 0.0 {
@@ -620,8 +620,13 @@ fn surface<'a>(t: &Term, mut sentences: impl Iterator<Item = &'a Sentence>) -> S
         Term::Stem(stem) => {
             let lex = lexicons();
             sentences
-                .find_map(|s| s.words.iter().find(|w| lex.stem(w) == *stem).cloned())
-                .unwrap_or_else(|| stem.clone())
+                .find_map(|s| {
+                    s.words
+                        .iter()
+                        .find(|w| lex.stem(w) == *stem)
+                        .map(|w| w.to_string())
+                })
+                .unwrap_or_else(|| stem.to_string())
         }
         other => other.name().to_string(),
     }

@@ -8,8 +8,8 @@
 //! `227,9 miliardi` is exactly 227 900 000 000 and the precision of what was
 //! written (here 0,1 miliardi = 10⁸) is known.
 
-use std::cell::RefCell;
 use rustc_hash::FxHashMap as HashMap;
+use std::cell::RefCell;
 
 use text2num::{text2digits, Language};
 

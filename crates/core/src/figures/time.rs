@@ -578,7 +578,8 @@ pub fn find(toks: &[Tok], src: &str, reference: Option<Date>, numbers: &Reader) 
 /// first words of [`LEADS`] and the prepositions a named period may begin
 /// with (`del prossimo mese`).
 fn is_lead_word(w: &str) -> bool {
-    static SET: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>> = std::sync::OnceLock::new();
+    static SET: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>> =
+        std::sync::OnceLock::new();
     SET.get_or_init(|| {
         LEADS
             .iter()
@@ -594,7 +595,8 @@ fn is_lead_word(w: &str) -> bool {
 
 /// [`STARTERS`] as a set.
 fn is_starter(w: &str) -> bool {
-    static SET: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>> = std::sync::OnceLock::new();
+    static SET: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>> =
+        std::sync::OnceLock::new();
     SET.get_or_init(|| STARTERS.iter().copied().collect())
         .contains(w)
 }
