@@ -32,7 +32,12 @@ use std::borrow::Cow;
 
 use serde::{Deserialize, Serialize};
 
-use crate::text::{normalize, rough_word_count as word_count};
+use crate::text::{normalize, rough_word_count_upto};
+
+/// Words of a line, counted as far as any rule here needs (26).
+fn word_count(s: &str) -> usize {
+    rough_word_count_upto(s, 26)
+}
 
 /// What a block of the page is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -400,7 +405,12 @@ fn is_broken_sentence(prev: &str, next: &str) -> bool {
 /// first line by a scraper: returns the end of that prefix.
 fn split_metadata_prefix(text: &str, start: usize, end: usize) -> (usize, usize, Option<usize>) {
     let line = &text[start..end];
-    let lower = line.to_lowercase();
+    // Only its first characters can be a label and a date.
+    let mut head = line.len().min(32);
+    while !line.is_char_boundary(head) {
+        head -= 1;
+    }
+    let lower = line[..head].to_lowercase();
     for label in ["date", "data", "published", "pubblicato"] {
         let Some(rest) = lower.strip_prefix(label) else {
             continue;

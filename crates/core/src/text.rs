@@ -21,23 +21,43 @@ use unicode_segmentation::UnicodeSegmentation;
 pub fn normalize(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut space = false;
-    for c in s.chars() {
-        let c = match c {
-            '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{2032}' | '`' | '\u{00B4}' => '\'',
-            '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{00AB}' | '\u{00BB}' => '"',
-            '\u{2010}'..='\u{2015}' | '\u{2212}' => '-',
-            c => c,
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        // ASCII, the common case, a byte at a time.
+        let c = if b.is_ascii() {
+            i += 1;
+            match b {
+                b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c => {
+                    space = !out.is_empty();
+                    continue;
+                }
+                b'`' => '\'',
+                b => b.to_ascii_lowercase() as char,
+            }
+        } else {
+            let Some(c) = s[i..].chars().next() else {
+                break;
+            };
+            i += c.len_utf8();
+            match c {
+                '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{2032}' | '\u{00B4}' => '\'',
+                '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{00AB}' | '\u{00BB}' => '"',
+                '\u{2010}'..='\u{2015}' | '\u{2212}' => '-',
+                c if crate::token::is_space(c) => {
+                    space = !out.is_empty();
+                    continue;
+                }
+                c => c,
+            }
         };
-        if crate::token::is_space(c) {
-            space = !out.is_empty();
-            continue;
-        }
         if space {
             out.push(' ');
             space = false;
         }
         if c.is_ascii() {
-            out.push(c.to_ascii_lowercase());
+            out.push(c);
         } else {
             out.extend(c.to_lowercase());
         }
@@ -61,6 +81,15 @@ pub fn word_count(s: &str) -> usize {
 pub fn rough_word_count(s: &str) -> usize {
     s.split_whitespace()
         .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
+}
+
+/// [`rough_word_count`], counting no further than `cap` (enough to compare
+/// a line with thresholds, at the cost of its first words only).
+pub fn rough_word_count_upto(s: &str, cap: usize) -> usize {
+    s.split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .take(cap)
         .count()
 }
 

@@ -58,14 +58,16 @@ pub struct Tok {
 
 impl Tok {
     /// True for a token with this folded text.
+    #[inline]
     pub fn is(&self, word: &str) -> bool {
-        self.norm == word
+        same(self.norm.as_bytes(), word.as_bytes())
     }
 
     /// True for a token whose folded text is one of `words`.
+    #[inline]
     pub fn is_any(&self, words: &[&str]) -> bool {
-        let n = self.norm.as_str();
-        words.contains(&n)
+        let n = self.norm.as_bytes();
+        words.iter().any(|w| same(n, w.as_bytes()))
     }
 
     /// True for a word.
@@ -88,6 +90,14 @@ impl Tok {
     pub fn is_capitalized(&self, _source: &str) -> bool {
         self.cap
     }
+}
+
+/// Byte equality that rejects on length and first byte before comparing
+/// the rest: the grammar compares each token with many short words, and
+/// nearly all differ there.
+#[inline]
+fn same(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.first() == b.first() && a == b
 }
 
 /// True for the apostrophes that mark an elision.

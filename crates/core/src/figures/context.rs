@@ -370,6 +370,17 @@ const REPORTING: &[&str] = &[
     "presente",
 ];
 
+/// A reporting verb ([`REPORTING`], looked up in a set: every token of
+/// every sentence is asked).
+fn is_reporting(t: &Tok) -> bool {
+    static SET: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    t.kind == TokKind::Word
+        && SET
+            .get_or_init(|| REPORTING.iter().copied().collect())
+            .contains(t.norm.as_str())
+}
+
 const DATA_WORDS: &[&str] = &[
     "dati",
     "stime",
@@ -571,7 +582,7 @@ pub fn attribution(toks: &[Tok], src: &str, s: Sentence) -> Option<String> {
             }
         }
         // "come confermato dall'agenzia Tass", "riportato da X"
-        if t.is("come") && toks.get(i + 1).is_some_and(|x| x.is_any(REPORTING)) {
+        if t.is("come") && toks.get(i + 1).is_some_and(is_reporting) {
             if let Some(name) = source_after(toks, src, i + 2) {
                 return Some(name);
             }
@@ -579,7 +590,7 @@ pub fn attribution(toks: &[Tok], src: &str, s: Sentence) -> Option<String> {
     }
     for i in range.clone() {
         let t = &toks[i];
-        if !t.is_any(REPORTING) {
+        if !is_reporting(t) {
             continue;
         }
         // "ha fatto presente il South China Morning Post"
@@ -656,7 +667,7 @@ pub fn reports_without_subject(toks: &[Tok], s: Sentence) -> bool {
     }
     toks.get(i)
         .is_some_and(|t| t.is_any(&["ha", "hanno", "aveva"]))
-        && toks.get(i + 1).is_some_and(|t| t.is_any(REPORTING))
+        && toks.get(i + 1).is_some_and(is_reporting)
 }
 
 /// Fills in subject, time reference and source of the figures of one

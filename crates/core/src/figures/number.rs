@@ -262,6 +262,12 @@ fn has_number_root(w: &str) -> bool {
     roots.iter().any(|r| w.starts_with(r))
 }
 
+/// True if a number read from words may start with `w`: a number word,
+/// `metà`, `mezzo`, or an elided number word (`vent'`).
+fn may_start_number(w: &str) -> bool {
+    has_number_root(w) || matches!(w, "meta" | "mezzo" | "mezza") || unelide(w).is_some()
+}
+
 /// The Italian interpreter of `text2num`, built once.
 fn italian() -> &'static Language {
     static IT: std::sync::OnceLock<Language> = std::sync::OnceLock::new();
@@ -323,6 +329,12 @@ impl Reader {
 
     /// Reads the number starting at token `i`, if there is one.
     pub fn read(&self, toks: &[Tok], i: usize) -> Option<Num> {
+        // Most tokens are no number: say so before any table is touched.
+        match toks.get(i)?.kind {
+            TokKind::Digits => {}
+            TokKind::Word if may_start_number(&toks[i].norm) => {}
+            _ => return None,
+        }
         let cached = self
             .block
             .borrow()
