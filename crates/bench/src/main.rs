@@ -96,6 +96,31 @@ fn files_of(args: &[String]) -> Result<Vec<(String, String)>, String> {
 /// 5 s or more), then at least 3 runs and 2 seconds; the median. The peers
 /// in `tools/peers/` are timed the same way.
 fn extract_files(args: &[String]) -> Result<(), String> {
+    // `--runs N`: exactly N runs, not timed (to count instructions under
+    // callgrind, which is repeatable where wall time is not).
+    if let [flag, n, rest @ ..] = args {
+        if flag == "--runs" {
+            let n: usize = n
+                .parse()
+                .map_err(|_| format!("--runs {n:?}: not a number"))?;
+            let files = files_of(rest)?;
+            let mut figures = 0;
+            for _ in 0..n {
+                for (name, text) in &files {
+                    let a = Article::parse(
+                        name.as_str(),
+                        name.as_str(),
+                        text.as_str(),
+                        Metadata::default(),
+                    );
+                    let reference = dateline::reference_date(&a, None).map(|r| r.0);
+                    figures += extract(&a, reference).len();
+                }
+            }
+            println!("extract runs={n} figures={figures}");
+            return Ok(());
+        }
+    }
     let files = files_of(args)?;
     if files.is_empty() {
         return Err("extract: no file".into());

@@ -64,6 +64,15 @@ pub struct Frame {
     pub deny: Vec<Vec<Name>>,
 }
 
+/// What a sequence of [`Lexicons`]'s index is: the hedge at an index, or
+/// entry `entry` of a frame's assertions or denials.
+#[derive(Debug, Clone, Copy)]
+enum Seq {
+    Hedge(usize),
+    Assert { frame: usize, entry: usize },
+    Deny { frame: usize, entry: usize },
+}
+
 /// All lexicons, prepared.
 pub struct Lexicons {
     stemmer: Stemmer,
@@ -72,6 +81,9 @@ pub struct Lexicons {
     phrases: HashMap<Name, Vec<(Vec<Name>, Term)>>,
     /// Hedges: their stems and their words.
     hedges: Vec<(Vec<Name>, String)>,
+    /// Every hedge and frame sequence by its first stem: (sequence,
+    /// what it is), so a sentence is scanned once for all of them.
+    seqs: HashMap<Name, Vec<(Vec<Name>, Seq)>>,
     /// Framing lexicon.
     pub frames: Vec<Frame>,
 }
@@ -94,6 +106,7 @@ impl Lexicons {
             stop,
             phrases: HashMap::default(),
             hedges: Vec::new(),
+            seqs: HashMap::default(),
             frames: Vec::new(),
         };
         for (data, entity) in [(ALIASES, true), (SYNONYMS, false)] {
@@ -143,7 +156,49 @@ impl Lexicons {
             }
             lex.frames.push(frame);
         }
+        let mut seqs: HashMap<Name, Vec<(Vec<Name>, Seq)>> = HashMap::default();
+        let mut add = |seq: &Vec<Name>, what: Seq| {
+            if let Some(first) = seq.first() {
+                seqs.entry(first.clone())
+                    .or_default()
+                    .push((seq.clone(), what));
+            }
+        };
+        for (k, (h, _)) in lex.hedges.iter().enumerate() {
+            add(h, Seq::Hedge(k));
+        }
+        for (f, frame) in lex.frames.iter().enumerate() {
+            for (e, a) in frame.assert.iter().enumerate() {
+                add(a, Seq::Assert { frame: f, entry: e });
+            }
+            for (e, d) in frame.deny.iter().enumerate() {
+                add(d, Seq::Deny { frame: f, entry: e });
+            }
+        }
+        lex.seqs = seqs;
         lex
+    }
+
+    /// Every hedge and frame sequence found in `stems`: (what, position),
+    /// by one scan.
+    fn seqs_in<S: AsRef<str>>(&self, stems: &[S]) -> Vec<(Seq, usize)> {
+        let mut out = Vec::new();
+        for (i, st) in stems.iter().enumerate() {
+            let Some(cands) = self.seqs.get(st.as_ref()) else {
+                continue;
+            };
+            for (seq, what) in cands {
+                let fits = stems.len() - i >= seq.len()
+                    && stems[i..i + seq.len()]
+                        .iter()
+                        .zip(seq)
+                        .all(|(a, b)| a.as_ref() == b.as_str());
+                if fits {
+                    out.push((*what, i));
+                }
+            }
+        }
+        out
     }
 
     /// The stem of one folded word (elided articles keep their apostrophe).
@@ -182,12 +237,17 @@ impl Lexicons {
         self.stop.contains(word)
     }
 
-    /// The hedge a sequence of stems contains, if any: its words.
+    /// The hedge a sequence of stems contains, if any: its words (the
+    /// first in the lexicon's order when several are there).
     pub fn hedge_in<S: AsRef<str>>(&self, stems: &[S]) -> Option<&str> {
-        self.hedges
-            .iter()
-            .find(|(h, _)| !h.is_empty() && find_seq(stems, h).next().is_some())
-            .map(|(_, words)| words.as_str())
+        self.seqs_in(stems)
+            .into_iter()
+            .filter_map(|(w, _)| match w {
+                Seq::Hedge(k) => Some(k),
+                _ => None,
+            })
+            .min()
+            .map(|k| self.hedges[k].1.as_str())
     }
 
     /// The entity a single word names through the alias lexicon
@@ -218,21 +278,27 @@ impl Lexicons {
                 _ => String::new(),
             }
         };
-        let mut out = Vec::new();
-        for frame in &self.frames {
-            let denied = frame
-                .deny
-                .iter()
-                .find_map(|d| find_seq(stems, d).next().map(|i| (i, d.len())));
-            if let Some((i, n)) = denied {
-                out.push((frame.name.clone(), -1, shown(i, n)));
-                continue;
+        // Per frame, the first denial entry found and the first assertion
+        // entry found (in the lexicon's order), each at its first place.
+        let mut deny: Vec<Option<(usize, usize)>> = vec![None; self.frames.len()];
+        let mut assert: Vec<Option<(usize, usize)>> = vec![None; self.frames.len()];
+        let keep = |slot: &mut Option<(usize, usize)>, entry: usize, at: usize| match slot {
+            Some((e, _)) if *e <= entry => {}
+            _ => *slot = Some((entry, at)),
+        };
+        for (what, at) in self.seqs_in(stems) {
+            match what {
+                Seq::Deny { frame, entry } => keep(&mut deny[frame], entry, at),
+                Seq::Assert { frame, entry } => keep(&mut assert[frame], entry, at),
+                Seq::Hedge(_) => {}
             }
-            for a in &frame.assert {
-                if let Some(i) = find_seq(stems, a).next() {
-                    out.push((frame.name.clone(), 1, shown(i, a.len())));
-                    break;
-                }
+        }
+        let mut out = Vec::new();
+        for (f, frame) in self.frames.iter().enumerate() {
+            if let Some((e, at)) = deny[f] {
+                out.push((frame.name.clone(), -1, shown(at, frame.deny[e].len())));
+            } else if let Some((e, at)) = assert[f] {
+                out.push((frame.name.clone(), 1, shown(at, frame.assert[e].len())));
             }
         }
         out
@@ -287,25 +353,6 @@ impl Lexicons {
         }
         out
     }
-}
-
-/// Where the sequence `seq` starts in `stems`.
-fn find_seq<'a, S: AsRef<str>>(
-    stems: &'a [S],
-    seq: &'a [Name],
-) -> impl Iterator<Item = usize> + 'a {
-    let n = seq.len();
-    let last = if n == 0 || n > stems.len() {
-        0
-    } else {
-        stems.len() - n + 1
-    };
-    (0..last).filter(move |&i| {
-        stems[i..i + n]
-            .iter()
-            .zip(seq)
-            .all(|(a, b)| a.as_ref() == b.as_str())
-    })
 }
 
 /// The lexicons, loaded on first use.

@@ -25,7 +25,20 @@ pub fn normalize(s: &str) -> String {
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
-        // ASCII, the common case, a byte at a time.
+        // A run of lower-case ASCII letters and digits, copied at once.
+        if b.is_ascii_lowercase() || b.is_ascii_digit() {
+            let run = i;
+            while i < bytes.len() && (bytes[i].is_ascii_lowercase() || bytes[i].is_ascii_digit()) {
+                i += 1;
+            }
+            if space {
+                out.push(' ');
+                space = false;
+            }
+            out.push_str(&s[run..i]);
+            continue;
+        }
+        // Other ASCII, a byte at a time.
         let c = if b.is_ascii() {
             i += 1;
             match b {

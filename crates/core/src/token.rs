@@ -190,8 +190,14 @@ pub fn tokenize_into(text: &str, base: usize, out: &mut Vec<Tok>) {
     let mut norm = String::with_capacity(32);
     // The character at byte `i` and its length.
     let at = |i: usize| -> Option<(char, usize)> {
-        let c = text.get(i..)?.chars().next()?;
-        Some((c, c.len_utf8()))
+        match bytes.get(i) {
+            Some(&b) if b.is_ascii() => Some((b as char, 1)),
+            Some(_) => {
+                let c = text.get(i..)?.chars().next()?;
+                Some((c, c.len_utf8()))
+            }
+            None => None,
+        }
     };
     while let Some((c, len)) = at(i) {
         if is_space(c) {
@@ -208,11 +214,12 @@ pub fn tokenize_into(text: &str, base: usize, out: &mut Vec<Tok>) {
         if c.is_alphabetic() {
             kind = TokKind::Word;
             let mut j = i;
-            // ASCII letters, the common case, byte by byte.
+            // A run of ASCII letters, the common case, copied at once.
             while j < bytes.len() && bytes[j].is_ascii_alphabetic() {
-                norm.push(bytes[j].to_ascii_lowercase() as char);
                 j += 1;
             }
+            norm.push_str(&text[i..j]);
+            norm.make_ascii_lowercase();
             while let Some((d, dl)) = at(j) {
                 if d.is_alphabetic() || is_combining(d) {
                     fold_into(&mut norm, d);
@@ -238,10 +245,11 @@ pub fn tokenize_into(text: &str, base: usize, out: &mut Vec<Tok>) {
             let mut marks = false;
             let mut spaced = 0;
             loop {
+                let run = j;
                 while j < bytes.len() && bytes[j].is_ascii_digit() {
-                    norm.push(bytes[j] as char);
                     j += 1;
                 }
+                norm.push_str(&text[run..j]);
                 let digit_at = |k: usize| bytes.get(k).is_some_and(u8::is_ascii_digit);
                 if j < bytes.len() && matches!(bytes[j], b'.' | b',') && digit_at(j + 1) {
                     norm.push(bytes[j] as char);

@@ -180,51 +180,68 @@ pub fn compare_analysed(analysed: Vec<Analysis>) -> Comparison {
     }
 }
 
+/// Each outlet's profile, in one pass over sentences, groups and
+/// quantities (never articles × sentences).
 fn profiles(
     articles: &[Analysis],
     quantities: &[quantities::Quantity],
     alignment: &statements::Alignment,
 ) -> Vec<OutletProfile> {
+    let n = articles.len();
+    let mut sources: Vec<Vec<(String, usize)>> = vec![Vec::new(); n];
+    let mut sentences = vec![0usize; n];
+    let mut hedged = vec![0usize; n];
+    for s in &alignment.sentences {
+        let Some(k) = (s.article < n).then_some(s.article) else {
+            continue;
+        };
+        sentences[k] += 1;
+        if s.hedge.is_some() {
+            hedged[k] += 1;
+        }
+        if let Some(src) = &s.source {
+            match sources[k].iter_mut().find(|(name, _)| name == src) {
+                Some(e) => e.1 += 1,
+                None => sources[k].push((src.clone(), 1)),
+            }
+        }
+    }
+    let mut only_here_statements = vec![0usize; n];
+    for g in alignment
+        .groups
+        .iter()
+        .filter(|g| g.verdict == Verdict::OnlyHere)
+    {
+        for &k in &g.outlets {
+            if let Some(c) = only_here_statements.get_mut(k) {
+                *c += 1;
+            }
+        }
+    }
+    let mut only_here_figures = vec![0usize; n];
+    for q in quantities.iter().filter(|q| q.verdict == Verdict::OnlyHere) {
+        let mut seen: Vec<usize> = q.figures.iter().map(|f| f.article).collect();
+        seen.sort_unstable();
+        seen.dedup();
+        for k in seen {
+            if let Some(c) = only_here_figures.get_mut(k) {
+                *c += 1;
+            }
+        }
+    }
     articles
         .iter()
         .enumerate()
         .map(|(k, a)| {
-            let mut sources: Vec<(String, usize)> = Vec::new();
-            let mut sentences = 0;
-            let mut hedged = 0;
-            for s in alignment.sentences.iter().filter(|s| s.article == k) {
-                sentences += 1;
-                if s.hedge.is_some() {
-                    hedged += 1;
-                }
-                if let Some(src) = &s.source {
-                    match sources.iter_mut().find(|(n, _)| n == src) {
-                        Some(e) => e.1 += 1,
-                        None => sources.push((src.clone(), 1)),
-                    }
-                }
-            }
+            let mut sources = std::mem::take(&mut sources[k]);
             sources.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-            let only_here_statements = alignment
-                .groups
-                .iter()
-                .filter(|g| {
-                    g.verdict == Verdict::OnlyHere && g.members.iter().any(|m| m.article == k)
-                })
-                .count();
-            let only_here_figures = quantities
-                .iter()
-                .filter(|q| {
-                    q.verdict == Verdict::OnlyHere && q.figures.iter().any(|f| f.article == k)
-                })
-                .count();
             OutletProfile {
                 article: a.article.id.clone(),
                 sources,
-                sentences,
-                hedged,
-                only_here_statements,
-                only_here_figures,
+                sentences: sentences[k],
+                hedged: hedged[k],
+                only_here_statements: only_here_statements[k],
+                only_here_figures: only_here_figures[k],
             }
         })
         .collect()

@@ -21,7 +21,7 @@
 
 use std::collections::BTreeSet;
 
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use rustc_hash::FxHashMap as HashMap;
 
 use serde::{Deserialize, Serialize};
 use similar::{capture_diff_slices, Algorithm, DiffOp};
@@ -224,15 +224,33 @@ impl Idf {
     }
 }
 
-fn word_jaccard(a: &Sentence, b: &Sentence) -> f64 {
-    let x: HashSet<&crate::lexicon::Name> = a.words.iter().collect();
-    let y: HashSet<&crate::lexicon::Name> = b.words.iter().collect();
-    let inter = x.intersection(&y).count() as f64;
-    let union = x.union(&y).count() as f64;
-    if union == 0.0 {
+/// The distinct words of a sentence, sorted (for [`word_jaccard`]).
+fn word_set(s: &Sentence) -> Vec<&str> {
+    let mut w: Vec<&str> = s.words.iter().map(|w| w.as_str()).collect();
+    w.sort_unstable();
+    w.dedup();
+    w
+}
+
+/// Jaccard similarity of two sorted word sets, by one merge.
+fn word_jaccard(x: &[&str], y: &[&str]) -> f64 {
+    let (mut i, mut j, mut inter) = (0, 0, 0usize);
+    while i < x.len() && j < y.len() {
+        match x[i].cmp(y[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                inter += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    let union = x.len() + y.len() - inter;
+    if union == 0 {
         0.0
     } else {
-        inter / union
+        inter as f64 / union as f64
     }
 }
 
@@ -544,10 +562,11 @@ fn fact_group(
         }
     }
     let mut best_pair = (0usize, 0usize, 0.0f64);
+    let sets: Vec<Vec<&str>> = sample.iter().map(|&i| word_set(&sentences[i])).collect();
     for (x, &i) in sample.iter().enumerate() {
         for (y, &j) in sample.iter().enumerate().skip(x + 1) {
             if sentences[i].article != sentences[j].article {
-                let jac = word_jaccard(&sentences[i], &sentences[j]);
+                let jac = word_jaccard(&sets[x], &sets[y]);
                 if jac > best_pair.2 {
                     best_pair = (x, y, jac);
                 }

@@ -557,7 +557,11 @@ pub fn find(toks: &[Tok], src: &str, reference: Option<Date>, numbers: &Reader) 
     let mut i = 0;
     while i < toks.len() {
         let lead = || {
-            is_lead_word(&toks[i].norm) && starts[i + 1..toks.len().min(i + 5)].iter().any(|&s| s)
+            let reach = lead_reach(&toks[i].norm);
+            reach > 0
+                && starts[i + 1..toks.len().min(i + 1 + reach)]
+                    .iter()
+                    .any(|&s| s)
         };
         if !(starts[i] || lead()) {
             i += 1;
@@ -574,23 +578,27 @@ pub fn find(toks: &[Tok], src: &str, reference: Option<Date>, numbers: &Reader) 
     out
 }
 
-/// Words that may lead a time expression without starting its core: the
-/// first words of [`LEADS`] and the prepositions a named period may begin
-/// with (`del prossimo mese`).
-fn is_lead_word(w: &str) -> bool {
-    static SET: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>> =
+/// How far after a word the core of a time expression may start when the
+/// word leads it: the first words of [`LEADS`] (up to three words, `a
+/// partire dal`), and the prepositions a named period may begin with (`del
+/// prossimo mese`, two at most); 0 for any other word.
+fn lead_reach(w: &str) -> usize {
+    static MAP: std::sync::OnceLock<rustc_hash::FxHashMap<&'static str, usize>> =
         std::sync::OnceLock::new();
-    SET.get_or_init(|| {
-        LEADS
-            .iter()
-            .map(|l| l[0])
-            .chain([
-                "di", "del", "della", "dell'", "dello", "il", "lo", "la", "l'", "nel", "nella",
-                "nell'",
-            ])
-            .collect()
-    })
-    .contains(w)
+    let map = MAP.get_or_init(|| {
+        let mut m: rustc_hash::FxHashMap<&'static str, usize> = [
+            "di", "del", "della", "dell'", "dello", "il", "lo", "la", "l'", "nel", "nella", "nell'",
+        ]
+        .into_iter()
+        .map(|w| (w, 2))
+        .collect();
+        for l in LEADS {
+            let e = m.entry(l[0]).or_insert(0);
+            *e = (*e).max(l.len() + 2);
+        }
+        m
+    });
+    map.get(w).copied().unwrap_or(0)
 }
 
 /// [`STARTERS`] as a set.
@@ -666,10 +674,6 @@ const STARTERS: &[&str] = &[
     "alle",
     "ore",
     "dalle",
-    "entro",
-    "fino",
-    "per",
-    "verso",
 ];
 
 impl Ctx<'_> {
