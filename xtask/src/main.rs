@@ -29,6 +29,7 @@ use std::process::{Command, ExitCode};
 
 mod bench;
 mod eval;
+mod eval_news;
 mod size;
 
 const TRUNK_VERSION: &str = "0.21.14";
@@ -51,6 +52,16 @@ fn main() -> ExitCode {
             &root(),
             flags.contains(&"--verbose"),
             flags.contains(&"--check"),
+        ),
+        "eval-news" => eval_news::run(
+            &root(),
+            flags.contains(&"--verbose"),
+            flags.contains(&"--check"),
+            flags
+                .iter()
+                .find(|f| !f.starts_with("--"))
+                .copied()
+                .unwrap_or(""),
         ),
         "bench" => bench::bench(flags.contains(&"--quick")),
         "bench-ui" => bench_ui(),
@@ -79,6 +90,10 @@ const HELP: &str = "usage: cargo xtask <command>
   eval [--verbose] [--check]
                       pass rates of the figure extractor on the Italian test suites
                       (--check fails under the specification's targets)
+  eval-news [--verbose] [--check] [PREFIX]
+                      the extractor on the Italian news evaluation set: recall, precision,
+                      value+unit F1 and subject accuracy per split, family and kind
+                      (--check fails under the targets; PREFIX: t, m or an article id)
   bench [--quick]     the CLI at scale and on adversarial inputs, extraction against peers
                       and as WebAssembly, against budgets (--quick: a reduced set)
   bench-ui            how long switching views, outlets and figures keeps the browser busy

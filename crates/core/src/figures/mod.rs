@@ -273,6 +273,10 @@ pub struct Figure {
     pub time: Option<DayRange>,
     /// Part of the day (`morning`, `15:30`) for times of day.
     pub clock: Option<String>,
+    /// Where the clock is read (an IANA zone: `Asia/Shanghai`), when the
+    /// text places it (`ora di Pechino`, a dateline `PECHINO, …`).
+    #[serde(default)]
+    pub zone: Option<String>,
     /// Unit: ISO currency, `%`, `pp`, `×`, or the counted noun.
     pub unit: Option<String>,
     /// The qualifier, if any.
