@@ -246,7 +246,7 @@ fn build(
         .iter()
         .zip(&block_tokens)
         .filter(|(b, _)| matches!(b.kind, BlockKind::Heading | BlockKind::Paragraph))
-        .map(|(_, r)| word_count(&tokens[r.clone()]))
+        .map(|(_, r)| crate::token::count_words(&tokens[r.clone()]))
         .sum();
     let chars = CharIndex::new(text);
     Analysis {
@@ -261,23 +261,6 @@ fn build(
         words,
         chars,
     }
-}
-
-/// Words among tokens, counted as a reader counts them (and as Unicode
-/// word boundaries do): words and numbers, an elided word and the word it
-/// is glued to as one (`dall’Asia`), punctuation not at all.
-fn word_count(toks: &[Tok]) -> usize {
-    let mut n = 0;
-    for (i, t) in toks.iter().enumerate() {
-        let glued_to_elision = i > 0
-            && !t.space_before
-            && toks[i - 1].kind == TokKind::Word
-            && toks[i - 1].norm.ends_with('\'');
-        if matches!(t.kind, TokKind::Word | TokKind::Digits) && !glued_to_elision {
-            n += 1;
-        }
-    }
-    n
 }
 
 /// Entities among `terms` (aliases) and the capitalised names of `toks`

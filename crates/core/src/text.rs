@@ -3,13 +3,11 @@
 //! - [`normalize`] folds typographic variants (curly quotes and apostrophes,
 //!   dashes, case, runs of whitespace) so that two spellings of one line compare
 //!   equal;
-//! - [`word_count`] counts words the way a reader would (Unicode word
-//!   boundaries, numbers included, punctuation excluded);
+//! - [`word_count`] counts words the way a reader would (numbers included,
+//!   an elided article and its word as one, punctuation excluded);
 //! - [`CharIndex`] turns byte offsets into the character offsets that
 //!   reports use, in logarithmic time from one table per text
 //!   ([`char_offset`] does one conversion by walking the text).
-
-use unicode_segmentation::UnicodeSegmentation;
 
 /// Folds a line for comparison: lower case, straight quotes and apostrophes,
 /// plain hyphens, single spaces, trimmed.
@@ -78,14 +76,15 @@ pub fn normalize(s: &str) -> String {
     out
 }
 
-/// Counts the words of a text (Unicode word boundaries; `227,9` and
-/// `dall’Asia` are one word each).
+/// Counts the words of a text as a reader counts them (`227,9` and
+/// `dall’Asia` are one word each; punctuation and symbols none), from the
+/// same tokens the analysis reads.
 ///
 /// ```
 /// assert_eq!(synoptic_core::text::word_count("Il commercio ha raggiunto i 227,9 miliardi."), 7);
 /// ```
 pub fn word_count(s: &str) -> usize {
-    s.unicode_words().count()
+    crate::token::count_words(&crate::token::tokenize(s, 0))
 }
 
 /// A fast word count for classification: runs of non-space characters that

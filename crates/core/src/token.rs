@@ -172,6 +172,23 @@ pub fn fold_word(s: &str) -> CompactString {
     CompactString::from(out)
 }
 
+/// Words among tokens, counted as a reader counts them: words and
+/// numbers, an elided word and the word it is glued to as one
+/// (`dall’Asia`), punctuation and symbols not at all.
+pub fn count_words(toks: &[Tok]) -> usize {
+    let mut n = 0;
+    for (i, t) in toks.iter().enumerate() {
+        let glued_to_elision = i > 0
+            && !t.space_before
+            && toks[i - 1].kind == TokKind::Word
+            && toks[i - 1].norm.ends_with('\'');
+        if matches!(t.kind, TokKind::Word | TokKind::Digits) && !glued_to_elision {
+            n += 1;
+        }
+    }
+    n
+}
+
 /// Cuts `text` into tokens whose offsets are `base` plus their offset in
 /// `text` (pass the start of a block to get offsets into the whole text).
 pub fn tokenize(text: &str, base: usize) -> Vec<Tok> {
