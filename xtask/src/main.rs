@@ -14,6 +14,9 @@
 //!   the release WebAssembly build (optimised for size) run in Node.js.
 //! - `audit`: Lighthouse (mobile preset) on the release build served
 //!   statically; prints the category scores against the targets.
+//! - `fuzz [--seconds N] [--target NAME] [--keep-going] [--smoke]`: the
+//!   cargo-fuzz targets of `fuzz/` (nightly), each for N seconds
+//!   (`fuzz.rs`).
 //! - `test` (alias `ci`): setup --browser, then fmt, clippy (native and wasm),
 //!   every Rust test, the release build and the browser tests.
 
@@ -25,6 +28,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 
 mod eval;
+mod fuzz;
 mod size;
 
 const TRUNK_VERSION: &str = "0.21.14";
@@ -51,6 +55,7 @@ fn main() -> ExitCode {
         "bench" => bench(),
         "bench-ui" => bench_ui(),
         "audit" => audit(),
+        "fuzz" => fuzz::run_cmd(&root(), &args[1..]),
         "help" | "--help" | "-h" => {
             println!("{}", HELP);
             Ok(())
@@ -79,6 +84,11 @@ const HELP: &str = "usage: cargo xtask <command>
   bench-ui            how long switching views, outlets and figures keeps the browser busy
                       (headless Chromium, release build)
   audit               Lighthouse scores of the release build (installs lighthouse on first use)
+  fuzz [--seconds N] [--target NAME] [--keep-going] [--smoke]
+                      run the cargo-fuzz targets (article, compare, metadata) N seconds each
+                      (default 60; installs nightly and cargo-fuzz when missing);
+                      --keep-going records crashes and fuzzes on (long hunts);
+                      --smoke shares about 2 minutes among the targets, build included
   test | ci           fmt, clippy, all Rust tests, release build, browser tests";
 
 /// The workspace root (the parent of this crate).
