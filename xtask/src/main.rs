@@ -18,7 +18,8 @@
 //!   cargo-fuzz targets of `fuzz/` (nightly), each for N seconds
 //!   (`fuzz.rs`).
 //! - `test` (alias `ci`): setup --browser, then fmt, clippy (native and wasm),
-//!   every Rust test, the release build and the browser tests.
+//!   every Rust test, the fuzz smoke, the release build and the browser
+//!   tests.
 
 use std::env;
 use std::ffi::OsString;
@@ -89,7 +90,7 @@ const HELP: &str = "usage: cargo xtask <command>
                       (default 60; installs nightly and cargo-fuzz when missing);
                       --keep-going records crashes and fuzzes on (long hunts);
                       --smoke shares about 2 minutes among the targets, build included
-  test | ci           fmt, clippy, all Rust tests, release build, browser tests";
+  test | ci           fmt, clippy, all Rust tests, fuzz smoke, release build, browser tests";
 
 /// The workspace root (the parent of this crate).
 fn root() -> PathBuf {
@@ -339,6 +340,8 @@ fn test() -> Result {
     ]))?;
     step("Rust tests (core, CLI, components rendered natively)");
     run(cmd("cargo").args(["test", "--workspace", "--locked"]))?;
+    step("fuzz smoke (every cargo-fuzz target from its seeds, about 2 minutes)");
+    fuzz::run_cmd(&root(), &["--smoke".to_string()])?;
     step("extraction accuracy against the Italian test suites");
     eval::run(&root(), false, true)?;
     build_release()?;
