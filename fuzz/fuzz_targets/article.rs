@@ -9,7 +9,12 @@ use synoptic_core::date::Date;
 use synoptic_core::figures::{self, dateline};
 use synoptic_core::{Article, Metadata};
 
-fuzz_target!(|data: &[u8]| {
+fuzz_target!(init: synoptic_fuzz::install_overflow_handler(), |data: &[u8]| {
+    let data = data.to_vec();
+    synoptic_fuzz::with_browser_stack(move || check(&data));
+});
+
+fn check(data: &[u8]) {
     let text = String::from_utf8_lossy(data).into_owned();
     // Half the inputs get a caller's fallback date (a leap day), so that
     // relative times are resolved even without a dateline.
@@ -72,4 +77,4 @@ fuzz_target!(|data: &[u8]| {
             assert!(t.start <= t.end, "figure {} {:?}: {t:?}", f.id, f.text);
         }
     }
-});
+}

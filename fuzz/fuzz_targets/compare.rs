@@ -19,7 +19,12 @@ use synoptic_core::{Article, Metadata};
 
 const SEPARATOR: u8 = 0xFF;
 
-fuzz_target!(|data: &[u8]| {
+fuzz_target!(init: synoptic_fuzz::install_overflow_handler(), |data: &[u8]| {
+    let data = data.to_vec();
+    synoptic_fuzz::with_browser_stack(move || check(&data));
+});
+
+fn check(data: &[u8]) {
     let Some((&header, rest)) = data.split_first() else {
         return;
     };
@@ -79,4 +84,4 @@ fuzz_target!(|data: &[u8]| {
         }
     }
     serde_json::to_string(&report).expect("the report serialises");
-});
+}
