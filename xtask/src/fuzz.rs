@@ -111,7 +111,8 @@ pub fn run_cmd(root: &Path, args: &[String]) -> Result {
                 println!("    {m}");
             }
             println!(
-                "    reproduce: cargo +nightly fuzz run {} {}",
+                "    reproduce: cargo +nightly fuzz run {} {} {}",
+                BUILD.join(" "),
                 r.target,
                 f.display()
             );
