@@ -99,7 +99,7 @@ pub fn run_cmd(root: &Path, args: &[String]) -> Result {
     let mut results = Vec::new();
     for target in &o.targets {
         step(&format!("fuzz: {target} for {seconds} s"));
-        results.push(fuzz_target(root, target, seconds, o.keep_going)?);
+        results.push(fuzz_target(root, target, seconds, o.keep_going, o.smoke)?);
     }
     step("fuzz: summary");
     let mut failed = Vec::new();
@@ -107,7 +107,7 @@ pub fn run_cmd(root: &Path, args: &[String]) -> Result {
         println!("{}", r.line());
         for f in &r.findings {
             println!("  {}", f.display());
-            if let Some(m) = r.messages.first() {
+            if let Some(m) = r.cause(f) {
                 println!("    {m}");
             }
             println!(
@@ -181,9 +181,21 @@ struct Outcome {
     findings: Vec<PathBuf>,
     /// Panic messages and sanitizer or libFuzzer errors, first seen first.
     messages: Vec<String>,
+    /// The message last seen before each input was written, by file name.
+    causes: Vec<(String, String)>,
 }
 
 impl Outcome {
+    /// What made `finding` crash, as far as the log tells.
+    fn cause(&self, finding: &Path) -> Option<&str> {
+        let name = finding.file_name()?.to_str()?;
+        self.causes
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, m)| m.as_str())
+            .or(self.messages.first().map(String::as_str))
+    }
+
     fn line(&self) -> String {
         let execs = match self.executions {
             Some(n) => format!(
@@ -220,15 +232,24 @@ fn artifacts(dir: &Path) -> BTreeSet<PathBuf> {
 }
 
 /// Runs one target for `seconds`; with `keep_going`, in libFuzzer's fork
-/// mode (one worker), which records a crash and goes on fuzzing.
+/// mode (one worker), which records a crash and goes on fuzzing. A smoke
+/// starts from the seeds alone, as on a fresh clone, whatever corpus long
+/// hunts have grown here (reading it again would eat the smoke's time).
 fn fuzz_target(
     root: &Path,
     target: &'static str,
     seconds: u64,
     keep_going: bool,
+    smoke: bool,
 ) -> Result<Outcome> {
     let fuzz = root.join("fuzz");
-    let corpus = fuzz.join("corpus").join(target);
+    let corpus = if smoke {
+        let scratch = fuzz.join("target/smoke-corpus").join(target);
+        let _ = fs::remove_dir_all(&scratch);
+        scratch
+    } else {
+        fuzz.join("corpus").join(target)
+    };
     let seeds = fuzz.join("seeds").join(target);
     let artifact_dir = fuzz.join("artifacts").join(target);
     let logs = fuzz.join("logs");
@@ -264,7 +285,11 @@ fn fuzz_target(
         c.arg("-seed=20261201");
     }
     println!("$ {}", crate::describe(&c));
-    let log_path = logs.join(format!("{target}.log"));
+    let log_path = logs.join(if smoke {
+        format!("smoke-{target}.log")
+    } else {
+        format!("{target}.log")
+    });
     let mut log = fs::File::create(&log_path)
         .map_err(|e| format!("cannot create {}: {e}", log_path.display()))?;
     let started = Instant::now();
@@ -280,6 +305,8 @@ fn fuzz_target(
     let mut stats = Stats::default();
     let mut messages = Vec::new();
     let mut panic_next = false;
+    let mut last_message: Option<String> = None;
+    let mut causes = Vec::new();
     loop {
         line.clear();
         match reader.read_until(b'\n', &mut line) {
@@ -293,10 +320,14 @@ fn fuzz_target(
         if panic_next {
             panic_next = false;
             remember(&mut messages, text.trim().to_string());
+            if let Some(m) = &mut last_message {
+                m.push_str(": ");
+                m.push_str(text.trim());
+            }
         }
         let notable = [
             "panicked at",
-            "overflowed its stack",
+            "synoptic-fuzz:",
             "ERROR:",
             "SUMMARY:",
             "Test unit written",
@@ -308,9 +339,20 @@ fn fuzz_target(
         .any(|k| text.contains(k));
         if text.contains("panicked at") {
             remember(&mut messages, text.trim().to_string());
+            last_message = Some(text.trim().to_string());
             panic_next = true;
-        } else if text.contains("overflowed its stack") || text.contains("ERROR: libFuzzer") {
+        } else if text.contains("synoptic-fuzz:") || text.contains("ERROR: libFuzzer") {
             remember(&mut messages, text.trim().to_string());
+            if !text.contains("deadly signal") || last_message.is_none() {
+                last_message = Some(text.trim().to_string());
+            }
+        }
+        if let Some((_, path)) = text.split_once("Test unit written to ") {
+            let name = Path::new(path.trim()).file_name();
+            if let (Some(name), Some(m)) = (name.and_then(|n| n.to_str()), &last_message) {
+                causes.push((name.to_string(), m.clone()));
+            }
+            last_message = None;
         }
         let status = text.starts_with('#')
             && (text.contains("INITED") || text.contains("DONE") || text.contains("cov:"));
@@ -345,6 +387,7 @@ fn fuzz_target(
         executions: stats.executions(),
         findings,
         messages,
+        causes,
     })
 }
 
