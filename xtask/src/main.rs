@@ -17,8 +17,12 @@
 //!   missed (see `bench.rs`).
 //! - `audit`: Lighthouse (mobile preset) on the release build served
 //!   statically; prints the category scores against the targets.
+//! - `fuzz [--seconds N] [--target NAME] [--keep-going] [--smoke]`: the
+//!   cargo-fuzz targets of `fuzz/` (nightly), each for N seconds
+//!   (`fuzz.rs`).
 //! - `test` (alias `ci`): setup --browser, then fmt, clippy (native and wasm),
-//!   every Rust test, the release build and the browser tests.
+//!   every Rust test, the fuzz smoke, the release build and the browser
+//!   tests.
 
 use std::env;
 use std::ffi::OsString;
@@ -30,6 +34,7 @@ use std::process::{Command, ExitCode};
 mod bench;
 mod eval;
 mod eval_news;
+mod fuzz;
 mod size;
 
 const TRUNK_VERSION: &str = "0.21.14";
@@ -66,6 +71,7 @@ fn main() -> ExitCode {
         "bench" => bench::bench(flags.contains(&"--quick")),
         "bench-ui" => bench_ui(),
         "audit" => audit(),
+        "fuzz" => fuzz::run_cmd(&root(), &args[1..]),
         "help" | "--help" | "-h" => {
             println!("{}", HELP);
             Ok(())
@@ -99,7 +105,12 @@ const HELP: &str = "usage: cargo xtask <command>
   bench-ui            how long switching views, outlets and figures keeps the browser busy
                       (headless Chromium, release build)
   audit               Lighthouse scores of the release build (installs lighthouse on first use)
-  test | ci           fmt, clippy, all Rust tests, release build, browser tests";
+  fuzz [--seconds N] [--target NAME] [--keep-going] [--smoke]
+                      run the cargo-fuzz targets (article, compare, metadata) N seconds each
+                      (default 60; installs nightly and cargo-fuzz when missing);
+                      --keep-going records crashes and fuzzes on (long hunts);
+                      --smoke shares about 2 minutes among the targets, build included
+  test | ci           fmt, clippy, all Rust tests, fuzz smoke, release build, browser tests";
 
 /// The workspace root (the parent of this crate).
 fn root() -> PathBuf {
@@ -350,6 +361,8 @@ fn test() -> Result {
     ]))?;
     step("Rust tests (core, CLI, components rendered natively)");
     run(cmd("cargo").args(["test", "--workspace", "--locked"]))?;
+    step("fuzz smoke (every cargo-fuzz target from its seeds, about 2 minutes)");
+    fuzz::run_cmd(&root(), &["--smoke".to_string()])?;
     step("extraction accuracy against the Italian test suites");
     eval::run(&root(), false, true)?;
     build_release()?;

@@ -181,3 +181,48 @@ fn the_report_of_many_outlets_grows_with_the_story_not_its_square() {
         );
     }
 }
+
+/// The fuzz target `article` on one of its saved inputs: parse, reference
+/// date (its fallback when the input's length is even, as the target
+/// does), extraction, on the browser's stack.
+fn article_target(bytes: &'static [u8]) {
+    on_small_stack(move || {
+        let text = String::from_utf8_lossy(bytes).into_owned();
+        let fallback = (bytes.len() % 2 == 0)
+            .then(|| Date::from_ymd(2024, 2, 29))
+            .flatten();
+        let a = article(text);
+        let reference = synoptic_core::figures::dateline::reference_date(&a, fallback).map(|r| r.0);
+        for f in synoptic_core::figures::extract(&a, reference) {
+            assert_eq!(a.text.get(f.start..f.end), Some(f.text.as_str()));
+        }
+    });
+}
+
+#[test]
+fn regression_deep_number_chain() {
+    article_target(include_bytes!(
+        "../../../fuzz/regressions/article/deep-number-chain"
+    ));
+}
+
+#[test]
+fn regression_month_names_in_a_row() {
+    article_target(include_bytes!(
+        "../../../fuzz/regressions/article/month-names-in-a-row"
+    ));
+}
+
+#[test]
+fn regression_many_figures_in_one_sentence() {
+    article_target(include_bytes!(
+        "../../../fuzz/regressions/article/many-figures-in-one-sentence"
+    ));
+}
+
+#[test]
+fn regression_years_ago_month_overflow() {
+    article_target(include_bytes!(
+        "../../../fuzz/regressions/article/years-ago-month-overflow"
+    ));
+}
