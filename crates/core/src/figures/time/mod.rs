@@ -1,0 +1,811 @@
+//! Dates, periods and times of day in Italian (and English-style dates
+//! inside Italian text), each resolved to a [`DayRange`].
+//!
+//! Absolute forms (`4 febbraio 2026`, `nel marzo 2013`, `nel 2019`,
+//! `May 18, 2026`, `07.03.2001`, `tra il 2017 e il 2024`, `2024-2025`,
+//! `anni '70`) need nothing else. Relative forms (`quest'anno`, `lo scorso 9
+//! dicembre`, `questa mattina`, `ieri`, `nel primo trimestre`,
+//! `nell'ultimo decennio`, `dal 19 al 20 maggio`) are resolved against the
+//! reference date (the article's own) and marked `relative`; without one
+//! they keep `time: None` and a note says why.
+//!
+//! One module per family: [`absolute`] dates, [`relative`] dates,
+//! [`periods`] and ranges, [`clock`] times; this module holds what they
+//! share (the token helpers, the leads such as `nel` or `lo scorso`, the
+//! resolution of partial dates) and [`find`], which tries them at every
+//! token where a time expression can start.
+
+mod absolute;
+mod clock;
+mod periods;
+mod relative;
+
+use super::lexicon::ARTICLES;
+use super::number::Reader;
+use super::{Figure, FigureKind, Qualifier};
+use crate::date::{days_in_month, Date, DayRange};
+use crate::token::{Tok, TokKind};
+
+/// Month number of a month name or abbreviation (Italian or English).
+/// Abbreviations are accepted only where `abbrev` is true.
+pub fn month_of(w: &str, abbrev: bool) -> Option<u32> {
+    let full = match w {
+        "gennaio" | "january" => 1,
+        "febbraio" | "february" => 2,
+        "marzo" | "march" => 3,
+        "aprile" | "april" => 4,
+        "maggio" | "may" => 5,
+        "giugno" | "june" => 6,
+        "luglio" | "july" => 7,
+        "agosto" | "august" => 8,
+        "settembre" | "september" => 9,
+        "ottobre" | "october" => 10,
+        "novembre" | "november" => 11,
+        "dicembre" | "december" => 12,
+        _ => 0,
+    };
+    if full > 0 {
+        return Some(full);
+    }
+    if !abbrev {
+        return None;
+    }
+    Some(match w {
+        "gen" | "jan" => 1,
+        "feb" => 2,
+        "mar" => 3,
+        "apr" => 4,
+        "mag" => 5,
+        "giu" | "jun" => 6,
+        "lug" | "jul" => 7,
+        "ago" | "aug" => 8,
+        "set" | "sett" | "sep" | "sept" => 9,
+        "ott" | "oct" => 10,
+        "nov" => 11,
+        "dic" | "dec" => 12,
+        _ => return None,
+    })
+}
+
+/// Day of the week (0 = Monday) of a weekday name or abbreviation.
+fn weekday_of(w: &str) -> Option<u32> {
+    Some(match w {
+        "lunedi" | "lun" => 0,
+        "martedi" => 1,
+        "mercoledi" | "mer" => 2,
+        "giovedi" | "gio" => 3,
+        "venerdi" | "ven" => 4,
+        "sabato" | "sab" => 5,
+        "domenica" | "dom" => 6,
+        _ => return None,
+    })
+}
+
+/// Prepositions and articles that belong to a time expression's span.
+const LEADS: &[&[&str]] = &[
+    &["lo", "scorso"],
+    &["la", "scorsa"],
+    &["il", "prossimo"],
+    &["la", "prossima"],
+    &["entro", "il"],
+    &["entro", "l'"],
+    &["fino", "al"],
+    &["fino", "all'"],
+    &["a", "partire", "dalla"],
+    &["a", "partire", "dal"],
+    &["a", "partire", "dall'"],
+    &["nel", "corso", "del"],
+    &["nel", "mese", "di"],
+    &["il", "mese", "di"],
+    &["all'"],
+    &["alla"],
+    &["per", "il"],
+    &["per", "la"],
+    &["verso", "la"],
+    &["entro", "la"],
+    &["nel"],
+    &["nell'"],
+    &["nei"],
+    &["negli"],
+    &["il"],
+    &["l'"],
+    &["dal"],
+    &["dall'"],
+    &["dalla"],
+    &["dell'"],
+    &["d'"],
+    &["a"],
+    &["ad"],
+    &["in"],
+    &["entro"],
+    &["scorso"],
+    &["scorsa"],
+    &["prossimo"],
+    &["prossima"],
+];
+
+/// How a lead word shifts or bounds what follows.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Lead {
+    Plain,
+    Past,
+    Next,
+    Since,
+    Until,
+}
+
+fn lead_kind(words: &[&str]) -> Lead {
+    if words.contains(&"scorso") || words.contains(&"scorsa") {
+        Lead::Past
+    } else if words.contains(&"prossimo") || words.contains(&"prossima") {
+        Lead::Next
+    } else if words.contains(&"dal") || words.contains(&"dall'") || words.contains(&"partire") {
+        Lead::Since
+    } else if words.contains(&"entro") || words.contains(&"fino") {
+        Lead::Until
+    } else {
+        Lead::Plain
+    }
+}
+
+struct Ctx<'a> {
+    toks: &'a [Tok],
+    src: &'a str,
+    reference: Option<Date>,
+    numbers: &'a Reader,
+}
+
+/// A date part read at a position.
+#[derive(Debug, Clone, Copy, Default)]
+struct Parts {
+    day: Option<u32>,
+    month: Option<u32>,
+    year: Option<i32>,
+    weekday: Option<u32>,
+    last: usize,
+}
+
+impl Ctx<'_> {
+    fn tok(&self, i: usize) -> Option<&Tok> {
+        self.toks.get(i)
+    }
+
+    fn is(&self, i: usize, w: &str) -> bool {
+        self.tok(i).is_some_and(|t| t.is(w))
+    }
+
+    fn is_punct(&self, i: usize, p: &str) -> bool {
+        self.tok(i)
+            .is_some_and(|t| t.kind == TokKind::Punct && t.norm == p)
+    }
+
+    /// A year after `i`, past one of the marks `punct` and then, when
+    /// `linked`, a `del`/`di` (`, 2026`, `. del 2026`, `di 2026`).
+    fn year_after(&self, i: usize, punct: &[&str], linked: bool) -> Option<(i32, usize)> {
+        let mut k = i;
+        if punct.iter().any(|p| self.is_punct(k, p)) {
+            k += 1;
+        }
+        if linked && (self.is(k, "del") || self.is(k, "di")) {
+            k += 1;
+        }
+        self.year_at(k)
+    }
+
+    /// A year: four digits 1000–2199, or a number in words in that range.
+    fn year_at(&self, i: usize) -> Option<(i32, usize)> {
+        let t = self.tok(i)?;
+        match t.kind {
+            TokKind::Digits => {
+                if t.norm.len() == 4 && t.norm.bytes().all(|b| b.is_ascii_digit()) {
+                    let y: i32 = t.norm.parse().ok()?;
+                    // A year is not followed by a scale word or a percent.
+                    let next = self.tok(i + 1);
+                    let unit_after = next.is_some_and(|n| {
+                        n.kind == TokKind::Symbol || super::number::scale_word(&n.norm).is_some()
+                    });
+                    if (1000..=2199).contains(&y) && !unit_after {
+                        return Some((y, i + 1));
+                    }
+                }
+                None
+            }
+            TokKind::Word => {
+                let n = self.numbers.read(self.toks, i)?;
+                let y = n.value;
+                if !n.ordinal && y.fract() == 0.0 && (1000.0..=2199.0).contains(&y) {
+                    Some((y as i32, n.last))
+                } else {
+                    None
+                }
+            }
+            _ => None,
+        }
+    }
+
+    /// A day of the month: 1–31 in digits (optionally `1°`) or words.
+    fn day_at(&self, i: usize) -> Option<(u32, usize)> {
+        let t = self.tok(i)?;
+        match t.kind {
+            TokKind::Digits => {
+                if t.norm.len() > 2 || !t.norm.bytes().all(|b| b.is_ascii_digit()) {
+                    return None;
+                }
+                let d: u32 = t.norm.parse().ok()?;
+                if !(1..=31).contains(&d) {
+                    return None;
+                }
+                let mut next = i + 1;
+                if self
+                    .tok(next)
+                    .is_some_and(|n| !n.space_before && n.is_any(&["°", "º"]))
+                {
+                    next += 1;
+                }
+                Some((d, next))
+            }
+            TokKind::Word => {
+                if t.is("primo") {
+                    return Some((1, i + 1));
+                }
+                let n = self.numbers.read(self.toks, i)?;
+                let d = n.value;
+                if n.ordinal || n.article_one || d.fract() != 0.0 || !(1.0..=31.0).contains(&d) {
+                    return None;
+                }
+                Some((d as u32, n.last))
+            }
+            _ => None,
+        }
+    }
+
+    /// A month name at `i` (abbreviations only when `abbrev`), with an
+    /// optional abbreviation dot.
+    fn month_at(&self, i: usize, abbrev: bool) -> Option<(u32, usize)> {
+        let t = self.tok(i)?;
+        if t.kind != TokKind::Word {
+            return None;
+        }
+        let m = month_of(&t.norm, abbrev)?;
+        let mut next = i + 1;
+        let is_abbrev = month_of(&t.norm, false).is_none();
+        if is_abbrev && self.is_punct(next, ".") {
+            next += 1;
+        }
+        Some((m, next))
+    }
+}
+
+/// The occurrence of month/day nearest to `reference` in the direction
+/// `lead` asks for (same year for a plain date).
+fn resolve_day(month: u32, day: u32, reference: Date, lead: Lead) -> Option<Date> {
+    if month == 2 && day == 29 {
+        // The leap day: the nearest leap year, looking back first.
+        let y = (0..8)
+            .flat_map(|k| [reference.year - k, reference.year + k])
+            .find(|y| {
+                crate::date::is_leap(*y) && {
+                    let d = Date::from_ymd(*y, 2, 29);
+                    match lead {
+                        Lead::Past => d.is_some_and(|d| d <= reference),
+                        Lead::Next => d.is_some_and(|d| d >= reference),
+                        _ => true,
+                    }
+                }
+            })?;
+        return Date::from_ymd(y, 2, 29);
+    }
+    let mut y = reference.year;
+    let mut candidate = Date::from_ymd(y, month, day.min(days_in_month(y, month)))?;
+    match lead {
+        Lead::Past => {
+            while candidate > reference {
+                y -= 1;
+                candidate = Date::from_ymd(y, month, day.min(days_in_month(y, month)))?;
+            }
+        }
+        Lead::Next => {
+            while candidate < reference {
+                y += 1;
+                candidate = Date::from_ymd(y, month, day.min(days_in_month(y, month)))?;
+            }
+        }
+        _ => {}
+    }
+    Some(candidate)
+}
+
+/// The range a set of date parts covers, with a reference for what is
+/// missing. Returns (range, relative).
+fn parts_range(p: &Parts, reference: Option<Date>, lead: Lead) -> Option<(DayRange, bool)> {
+    match (p.year, p.month, p.day) {
+        (Some(y), Some(m), Some(d)) => Some((DayRange::day(Date::from_ymd(y, m, d)?), false)),
+        (Some(y), Some(m), None) => Some((DayRange::month(y, m)?, false)),
+        (Some(y), None, None) => Some((DayRange::year(y)?, false)),
+        (None, Some(m), Some(d)) => {
+            let r = reference?;
+            Some((DayRange::day(resolve_day(m, d, r, lead)?), true))
+        }
+        (None, Some(m), None) => {
+            let r = reference?;
+            let mut y = r.year;
+            match lead {
+                Lead::Past if m >= r.month => y -= 1,
+                Lead::Next if m <= r.month => y += 1,
+                _ => {}
+            }
+            Some((DayRange::month(y, m)?, true))
+        }
+        _ => None,
+    }
+}
+
+/// Finds every time figure in a block's tokens.
+pub fn find(toks: &[Tok], src: &str, reference: Option<Date>, numbers: &Reader) -> Vec<Figure> {
+    let cx = Ctx {
+        toks,
+        src,
+        reference,
+        numbers,
+    };
+    // Which tokens can begin the core of a time expression, computed once:
+    // a lead word (`nel`, `il`, `a partire dal`) is tried only when one of
+    // the next few tokens can.
+    let starts: Vec<bool> = (0..toks.len()).map(|i| cx.core_starter(i)).collect();
+    let mut out: Vec<Figure> = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let lead = || {
+            let reach = lead_reach(&toks[i].norm);
+            reach > 0
+                && starts[i + 1..toks.len().min(i + 1 + reach)]
+                    .iter()
+                    .any(|&s| s)
+        };
+        if !(starts[i] || lead()) {
+            i += 1;
+            continue;
+        }
+        match cx.match_at(i) {
+            Some(f) if f.last > i => {
+                i = f.last;
+                out.push(f);
+            }
+            _ => i += 1,
+        }
+    }
+    out
+}
+
+/// How far after a word the core of a time expression may start when the
+/// word leads it: the first words of [`LEADS`] (up to three words, `a
+/// partire dal`), and the prepositions a named period may begin with (`del
+/// prossimo mese`, two at most); 0 for any other word.
+fn lead_reach(w: &str) -> usize {
+    static MAP: std::sync::OnceLock<rustc_hash::FxHashMap<&'static str, usize>> =
+        std::sync::OnceLock::new();
+    let map = MAP.get_or_init(|| {
+        let mut m: rustc_hash::FxHashMap<&'static str, usize> = [
+            "di", "del", "della", "dell'", "dello", "il", "lo", "la", "l'", "nel", "nella", "nell'",
+        ]
+        .into_iter()
+        .map(|w| (w, 2))
+        .collect();
+        for l in LEADS {
+            let e = m.entry(l[0]).or_insert(0);
+            *e = (*e).max(l.len() + 2);
+        }
+        m
+    });
+    map.get(w).copied().unwrap_or(0)
+}
+
+/// [`STARTERS`] as a set.
+fn is_starter(w: &str) -> bool {
+    static SET: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    SET.get_or_init(|| STARTERS.iter().copied().collect())
+        .contains(w)
+}
+
+/// Words that may begin a time expression (besides digits, month and
+/// weekday names and number words): a cheap filter before the grammar.
+const STARTERS: &[&str] = &[
+    "oggi",
+    "ieri",
+    "domani",
+    "dopodomani",
+    "altroieri",
+    "l'altroieri",
+    "altro",
+    "stamattina",
+    "stamani",
+    "stamane",
+    "stasera",
+    "stanotte",
+    "questa",
+    "questo",
+    "quest'",
+    "ultimo",
+    "ultimi",
+    "ultima",
+    "ultime",
+    "prossimo",
+    "prossimi",
+    "prossima",
+    "prossime",
+    "scorso",
+    "scorsa",
+    "anni",
+    "anno",
+    "mese",
+    "settimana",
+    "weekend",
+    "giorno",
+    "giornata",
+    "inizio",
+    "fine",
+    "meta",
+    "resto",
+    "primo",
+    "prima",
+    "secondo",
+    "seconda",
+    "terzo",
+    "terza",
+    "quarto",
+    "quarta",
+    "quinto",
+    "quinta",
+    "tra",
+    "fra",
+    "da",
+    "pochi",
+    "qualche",
+    "alcuni",
+    "diversi",
+    "vari",
+    "molti",
+    "estate",
+    "inverno",
+    "primavera",
+    "autunno",
+    "alle",
+    "ore",
+    "dalle",
+];
+
+impl Ctx<'_> {
+    /// True if the core of a time expression may start at token `i` (a
+    /// number, a month, a weekday or a deictic word; leads are tried by
+    /// [`find`] when one of these follows).
+    fn core_starter(&self, i: usize) -> bool {
+        let Some(t) = self.tok(i) else { return false };
+        match t.kind {
+            TokKind::Digits => true,
+            TokKind::Word => {
+                let w = t.norm.as_str();
+                is_starter(w)
+                    || month_of(w, true).is_some()
+                    || weekday_of(w).is_some()
+                    || self.numbers.word_value(w).is_some()
+            }
+            _ => false,
+        }
+    }
+
+    /// The longest time expression starting at token `i` (its lead words,
+    /// `nel`, `lo scorso`, are taken from before `i` by the caller's scan:
+    /// a lead is matched when the scan reaches it).
+    fn match_at(&self, i: usize) -> Option<Figure> {
+        // Try every lead that starts at i, longest first, then no lead.
+        let mut best: Option<Figure> = None;
+        let mut consider = |f: Option<Figure>| {
+            if let Some(f) = f {
+                if best.as_ref().is_none_or(|b| f.last > b.last) {
+                    best = Some(f);
+                }
+            }
+        };
+        for lead in LEADS {
+            let n = lead.len();
+            if i + n > self.toks.len() {
+                continue;
+            }
+            if self.toks[i..i + n]
+                .iter()
+                .zip(lead.iter())
+                .all(|(t, w)| t.is(w))
+            {
+                consider(self.core(i + n, i, lead_kind(lead)));
+            }
+        }
+        consider(self.core(i, i, Lead::Plain));
+        best
+    }
+
+    /// A time expression whose words start at `j`, whose span starts at
+    /// `span_start` (the lead, if any).
+    fn core(&self, j: usize, span_start: usize, lead: Lead) -> Option<Figure> {
+        self.tok(j)?;
+        let mut best: Option<Figure> = None;
+        let mut keep = |f: Option<Figure>| {
+            if let Some(f) = f {
+                if best.as_ref().is_none_or(|b| f.last > b.last) {
+                    best = Some(f);
+                }
+            }
+        };
+        keep(self.range_expr(j, span_start, lead));
+        keep(self.single_date(j, span_start, lead));
+        keep(self.relative_expr(j, span_start, lead));
+        keep(self.quarter(j, span_start));
+        keep(self.decade(j, span_start));
+        keep(self.season(j, span_start, lead));
+        keep(self.clock_time(j, span_start));
+        keep(self.compound(j, span_start));
+        best
+    }
+
+    fn found_range(
+        &self,
+        kind: FigureKind,
+        first: usize,
+        last: usize,
+        range: Option<(DayRange, bool)>,
+        needs_reference: bool,
+    ) -> Figure {
+        let mut f = Figure::new(kind, first, last);
+        match range {
+            Some((r, relative)) => {
+                f.time = Some(r);
+                f.relative = relative;
+                if relative {
+                    f.note = Some("resolved against the article's date".into());
+                }
+            }
+            None if needs_reference => {
+                f.relative = true;
+                f.note = Some("relative time: the article's date is unknown".into());
+            }
+            None => {}
+        }
+        f
+    }
+}
+
+impl Ctx<'_> {
+    fn w(&self, i: usize) -> &str {
+        self.tok(i).map_or("", |t| t.norm.as_str())
+    }
+}
+
+/// Monday–Sunday week containing `d`.
+fn week_of(d: Date) -> DayRange {
+    let start = d.add_days(-(d.weekday() as i64));
+    DayRange::new(start, start.add_days(6))
+}
+
+/// Reads a date written in a line of metadata or a dateline (`4 febbraio
+/// 2026`, `May 18, 2026`, `2025-12-25`, `Maggio 18, 2026`): the first full
+/// date among the first tokens of `s`.
+pub fn first_full_date(s: &str, within_tokens: usize) -> Option<Date> {
+    let toks = crate::token::tokenize(s, 0);
+    let numbers = Reader::default();
+    let cx = Ctx {
+        toks: &toks,
+        src: s,
+        reference: None,
+        numbers: &numbers,
+    };
+    let iso = |i: usize| -> Option<Date> {
+        // 2025 - 12 - 25 as tokens
+        let p = cx.numeric_date(i)?;
+        Date::from_ymd(p.year?, p.month?, p.day?)
+    };
+    for i in 0..toks.len().min(within_tokens) {
+        let p = cx
+            .day_month_year(i)
+            .or_else(|| cx.month_day_year(i))
+            .filter(|p| p.year.is_some());
+        if let Some(p) = p {
+            if let Some(d) = Date::from_ymd(p.year?, p.month?, p.day?) {
+                return Some(d);
+            }
+        }
+        if let Some(d) = iso(i) {
+            return Some(d);
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::token::tokenize;
+
+    fn find_in(s: &str, reference: Option<&str>) -> Vec<(String, String, Option<String>)> {
+        let toks = tokenize(s, 0);
+        let r = reference.and_then(Date::parse_iso);
+        let numbers = Reader::default();
+        find(&toks, s, r, &numbers)
+            .into_iter()
+            .map(|f| {
+                let text = s[toks[f.first].start..toks[f.last - 1].end].to_string();
+                let kind = f.kind.as_str().to_string();
+                let time = f.time.map(|t| format!("{}..{}", t.start, t.end));
+                (text, kind, time)
+            })
+            .collect()
+    }
+
+    fn check(s: &str, reference: Option<&str>, expected: &[(&str, &str, Option<&str>)]) {
+        let got = find_in(s, reference);
+        let want: Vec<(String, String, Option<String>)> = expected
+            .iter()
+            .map(|(a, b, c)| (a.to_string(), b.to_string(), c.map(str::to_string)))
+            .collect();
+        assert_eq!(got, want, "in {s:?}");
+    }
+
+    #[test]
+    fn full_and_partial_dates() {
+        check(
+            "Milano, 12 ottobre 2023 – L'assemblea si è riunita.",
+            None,
+            &[("12 ottobre 2023", "date", Some("2023-10-12..2023-10-12"))],
+        );
+        check(
+            "Il decreto fu firmato nel giugno 2011 e rivisto nel 2015.",
+            None,
+            &[
+                ("nel giugno 2011", "date", Some("2011-06-01..2011-06-30")),
+                ("nel 2015", "date", Some("2015-01-01..2015-12-31")),
+            ],
+        );
+        check(
+            "ROMA, June 3, 2024 (ANSA) - Il testo",
+            None,
+            &[("June 3, 2024", "date", Some("2024-06-03..2024-06-03"))],
+        );
+        check(
+            "legge n. 40 del 19.02.2004",
+            None,
+            &[("19.02.2004", "date", Some("2004-02-19..2004-02-19"))],
+        );
+    }
+
+    #[test]
+    fn ranges_and_periods() {
+        check(
+            "Il festival si terrà dal 3 al 5 luglio.",
+            Some("2024-06-10"),
+            &[(
+                "dal 3 al 5 luglio",
+                "period",
+                Some("2024-07-03..2024-07-05"),
+            )],
+        );
+        check(
+            "Tra il 2010 e il 2015 gli iscritti sono cresciuti.",
+            None,
+            &[(
+                "Tra il 2010 e il 2015",
+                "period",
+                Some("2010-01-01..2015-12-31"),
+            )],
+        );
+        check(
+            "la stagione 2022-2023",
+            None,
+            &[("2022-2023", "period", Some("2022-01-01..2023-12-31"))],
+        );
+        check(
+            "Nel secondo trimestre del 2023 il PIL è salito.",
+            None,
+            &[(
+                "Nel secondo trimestre del 2023",
+                "period",
+                Some("2023-04-01..2023-06-30"),
+            )],
+        );
+        check(
+            "nel primo semestre di quest'anno",
+            Some("2024-09-01"),
+            &[(
+                "nel primo semestre di quest'anno",
+                "period",
+                Some("2024-01-01..2024-06-30"),
+            )],
+        );
+        check(
+            "negli anni '80",
+            None,
+            &[("negli anni '80", "period", Some("1980-01-01..1989-12-31"))],
+        );
+    }
+
+    #[test]
+    fn relative_dates() {
+        check(
+            "Ieri il sindaco ha parlato; lo scorso 3 marzo aveva taciuto.",
+            Some("2024-02-10"),
+            &[
+                ("Ieri", "date", Some("2024-02-09..2024-02-09")),
+                ("lo scorso 3 marzo", "date", Some("2023-03-03..2023-03-03")),
+            ],
+        );
+        check(
+            "Questa mattina la Borsa ha aperto in calo.",
+            Some("2024-02-10"),
+            &[("Questa mattina", "time", Some("2024-02-10..2024-02-10"))],
+        );
+        check(
+            "Quest'anno le vendite crescono.",
+            Some("2023-05-05"),
+            &[("Quest'anno", "date", Some("2023-01-01..2023-12-31"))],
+        );
+        check(
+            "negli ultimi cinque anni",
+            Some("2024-03-31"),
+            &[(
+                "negli ultimi cinque anni",
+                "period",
+                Some("2019-03-31..2024-03-30"),
+            )],
+        );
+        check("Quest'anno", None, &[("Quest'anno", "date", None)]);
+    }
+
+    #[test]
+    fn glued_day_after_scorso() {
+        check(
+            "arrivato lo scorso9 dicembre, quando",
+            Some("2025-12-25"),
+            &[(
+                "lo scorso9 dicembre",
+                "date",
+                Some("2025-12-09..2025-12-09"),
+            )],
+        );
+    }
+
+    #[test]
+    fn not_dates() {
+        check("Il 25° anniversario", Some("2024-01-01"), &[]);
+        check("Nel Mar Cinese Meridionale", Some("2024-01-01"), &[]);
+        check("1.000 persone e 2025 euro", None, &[]);
+        check("secondo fonti del governo", Some("2024-01-01"), &[]);
+    }
+
+    #[test]
+    fn clock_times() {
+        let got = find_in(
+            "La riunione è iniziata alle 15:30 e finita alle ore 18.",
+            None,
+        );
+        assert_eq!(got.len(), 2);
+        assert_eq!(got[0].0, "alle 15:30");
+        assert_eq!(got[1].0, "alle ore 18");
+    }
+
+    #[test]
+    fn full_date_in_a_line() {
+        assert_eq!(
+            first_full_date("PECHINO, May 18, 2026 (GLOBE NEWSWIRE)", 8)
+                .unwrap()
+                .to_string(),
+            "2026-05-18"
+        );
+        assert_eq!(
+            first_full_date("Maggio 18, 2026", 8).unwrap().to_string(),
+            "2026-05-18"
+        );
+        assert_eq!(
+            first_full_date("date 2025-12-25", 8).unwrap().to_string(),
+            "2025-12-25"
+        );
+        assert!(first_full_date("nel 2025", 8).is_none());
+    }
+}
