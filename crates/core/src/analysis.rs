@@ -146,6 +146,7 @@ fn build(
     let mut sentences: Vec<Sentence> = Vec::new();
     let mut figures: Vec<Figure> = Vec::new();
     let mut carried: Option<String> = None;
+    let mut current_day: Option<Date> = None;
     for (bi, b) in article.blocks.iter().enumerate() {
         let first = tokens.len();
         if let Some(slice) = text.get(b.start..b.end) {
@@ -161,6 +162,8 @@ fn build(
         for f in &mut found {
             f.boilerplate = !story;
         }
+        // A time of day without its day: the day the story was on.
+        figures::time::settle_days(&mut found, &mut current_day, reference.map(|r| r.0));
         // Sentences of the block, and the figures each holds.
         let mut next_fig = 0;
         for s in context::sentences(toks, text) {
@@ -222,6 +225,7 @@ fn build(
         f.text = text.get(s..e).unwrap_or("").to_string();
     }
     figures::resolve_time_refs(&mut figures);
+    place_clocks(&article, &block_tokens, &mut figures);
     let mut subjects = Vec::new();
     if with_terms {
         let lex = lexicons();
@@ -260,6 +264,42 @@ fn build(
         subjects,
         words,
         chars,
+    }
+}
+
+/// Clocks of a story datelined abroad (`PECHINO, 4 febbraio –`) are read
+/// there: each story time of day without a place of its own gets the
+/// dateline's zone, except the page's own timestamps (a line that is
+/// little more than a date and a time), which keep the outlet's.
+fn place_clocks(article: &Article, block_tokens: &[Range<usize>], figures: &mut [Figure]) {
+    let Some(zone) = dateline::place(article).and_then(|p| figures::time::zone_of_place(&p)) else {
+        return;
+    };
+    if zone == "Europe/Rome" {
+        return;
+    }
+    for f in figures.iter_mut() {
+        if f.boilerplate || f.clock.is_none() || f.zone.is_some() {
+            continue;
+        }
+        let block = article
+            .blocks
+            .iter()
+            .zip(block_tokens)
+            .find(|(_, r)| r.start <= f.first && f.first < r.end)
+            .map(|(b, _)| b);
+        let timestamp = block.is_some_and(|b| {
+            let len = b
+                .text(&article.text)
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .count();
+            let own = f.text.chars().filter(|c| !c.is_whitespace()).count();
+            own * 10 >= len * 6
+        });
+        if !timestamp {
+            f.zone = Some(zone.to_string());
+        }
     }
 }
 

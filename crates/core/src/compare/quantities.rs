@@ -194,17 +194,26 @@ fn key_of(
 }
 
 /// Time references of two figures exclude each other.
-fn times_exclude(a: &Figure, b: &Figure) -> bool {
-    match (
-        a.time_ref.as_ref().and_then(|t| t.time),
-        b.time_ref.as_ref().and_then(|t| t.time),
-    ) {
+fn times_exclude(a: &Figure, b: &Figure, articles: (&Analysis, &Analysis)) -> bool {
+    let extent = |f: &Figure, an: &Analysis| {
+        f.time_ref_at
+            .and_then(|k| an.figures.get(k))
+            .and_then(Figure::time_extent)
+            .or_else(|| f.time_ref.as_ref().and_then(|t| t.time))
+    };
+    match (extent(a, articles.0), extent(b, articles.1)) {
         (Some(x), Some(y)) => !x.overlaps(y),
         _ => false,
     }
 }
 
-fn can_link(ka: &Key, kb: &Key, fa: &Figure, fb: &Figure) -> bool {
+fn can_link(
+    ka: &Key,
+    kb: &Key,
+    fa: &Figure,
+    fb: &Figure,
+    articles: (&Analysis, &Analysis),
+) -> bool {
     if ka.class != kb.class {
         return false;
     }
@@ -214,10 +223,10 @@ fn can_link(ka: &Key, kb: &Key, fa: &Figure, fb: &Figure) -> bool {
         // months" dates nothing specific enough to compare).
         let shared_event = ka.events.intersection(&kb.events).next().is_some();
         let shared_entity = ka.entities.intersection(&kb.entities).next().is_some();
-        let specific = |f: &Figure| f.time.is_some_and(|t| t.len_days() <= 31);
+        let specific = |f: &Figure| f.time_extent().is_some_and(|t| t.len_days() <= 31);
         return shared_event && shared_entity && specific(fa) && specific(fb);
     }
-    if times_exclude(fa, fb) {
+    if times_exclude(fa, fb, articles) {
         return false;
     }
     // Subjects that name different entities measure different things.
@@ -461,7 +470,8 @@ pub fn link(articles: &[Analysis]) -> Vec<Quantity> {
                 if refs[i].article == refs[j].article || !seen.insert((i.min(j), i.max(j))) {
                     continue;
                 }
-                if can_link(&keys[i], &keys[j], fig(refs[i]), fig(refs[j])) {
+                let pair = (&articles[refs[i].article], &articles[refs[j].article]);
+                if can_link(&keys[i], &keys[j], fig(refs[i]), fig(refs[j]), pair) {
                     groups.union(i, j);
                     links.push((i, j));
                 }

@@ -140,6 +140,52 @@ pub fn infer(article: &Article) -> Option<Inferred> {
     None
 }
 
+/// The place a story is datelined from, folded (`pechino`, `new york`):
+/// the words before the first comma or dash of one of its first
+/// paragraphs, when they are a name in capitals (`PECHINO, …`, `(ANSA) -
+/// MOSCA, 12 MAR -`, `Washington –`). Only places of the zones table
+/// count (see [`super::time::zone_of_place`]).
+pub fn place(article: &Article) -> Option<String> {
+    let text = &article.text;
+    for b in article
+        .blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::Paragraph)
+        .take(3)
+    {
+        let head = head(b.text(text), 80);
+        let cut = head
+            .find([',', '–', '—'])
+            .or_else(|| head.find(" - "))
+            .unwrap_or(head.len());
+        let before = &head[..cut];
+        // The agency's slug before the place: "(ANSA) - ROMA".
+        let before = before.rsplit(" - ").next().unwrap_or(before);
+        let before = before.rsplit(')').next().unwrap_or(before).trim();
+        let words: Vec<&str> = before.split_whitespace().collect();
+        if words.is_empty() || words.len() > 4 {
+            continue;
+        }
+        let named = words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+        if !named {
+            continue;
+        }
+        let folded: Vec<String> = words
+            .iter()
+            .map(|w| crate::token::fold_word(w).to_string())
+            .collect();
+        for n in (1..=folded.len().min(3)).rev() {
+            let name = folded[folded.len() - n..].join(" ");
+            if super::time::zone_of_place(&name).is_some() {
+                return Some(name);
+            }
+        }
+    }
+    None
+}
+
 /// The date relative times are resolved against, and where it came from.
 pub fn reference_date(article: &Article, fallback: Option<Date>) -> Option<(Date, Origin)> {
     reference_from(article, infer(article), fallback)

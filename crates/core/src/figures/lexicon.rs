@@ -375,3 +375,26 @@ pub fn looks_like_verb(w: &str) -> bool {
 pub fn is_function_word(w: &str) -> bool {
     FUNCTION_WORDS.contains(&w)
 }
+
+/// The time zone of a place (folded name: `pechino`, `hong kong`), from
+/// `data/zones.txt`.
+pub fn zone_of(place: &str) -> Option<&'static str> {
+    static ZONES: std::sync::OnceLock<rustc_hash::FxHashMap<&'static str, &'static str>> =
+        std::sync::OnceLock::new();
+    ZONES
+        .get_or_init(|| {
+            let mut m = rustc_hash::FxHashMap::default();
+            for line in include_str!("../../data/zones.txt").lines() {
+                let line = line.split('#').next().unwrap_or("").trim();
+                let Some((zone, places)) = line.split_once(':') else {
+                    continue;
+                };
+                for p in places.split(',') {
+                    m.insert(p.trim(), zone.trim());
+                }
+            }
+            m
+        })
+        .get(place)
+        .copied()
+}

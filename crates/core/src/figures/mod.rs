@@ -331,6 +331,25 @@ impl Figure {
     }
 }
 
+impl Figure {
+    /// The days a time figure allows once its bound is applied: `dal 2013`
+    /// (since) runs from 2013 on, `entro il 2030` (by) up to the end of
+    /// 2030, `prima del 20 aprile` (before) up to the 19th; an open end is
+    /// the calendar's first or last day. Its own days for any other figure.
+    pub fn time_extent(&self) -> Option<DayRange> {
+        let t = self.time?;
+        let first = Date::from_days(i64::MIN);
+        let last = Date::from_days(i64::MAX);
+        Some(match self.qualifier {
+            Some(Qualifier::AtLeast) => DayRange::new(t.start, last),
+            Some(Qualifier::Over) => DayRange::new(t.end.add_days(1), last),
+            Some(Qualifier::AtMost) => DayRange::new(first, t.end),
+            Some(Qualifier::Under) => DayRange::new(first, t.start.add_days(-1)),
+            _ => t,
+        })
+    }
+}
+
 /// The figures of one block's tokens, in text order, with block-local token
 /// indices: time expressions first, then every other quantity among the
 /// tokens they left. Context (subject, time reference, source) is added by

@@ -256,9 +256,165 @@ fn times_of_day() {
         "Il vertice è iniziato stamattina alle 9:45 ed è finito alle ore 18.",
         Some("2023-01-10"),
     );
-    assert_eq!(fig(&all, "stamattina").clock.as_deref(), Some("morning"));
-    assert_eq!(fig(&all, "alle 9:45").clock.as_deref(), Some("09:45"));
-    assert_eq!(fig(&all, "alle ore 18").clock.as_deref(), Some("18:00"));
+    // A part of the day and its clock are one time.
+    let morning = fig(&all, "stamattina alle 9:45");
+    assert_eq!(morning.clock.as_deref(), Some("09:45"));
+    assert_eq!(days(morning), ("2023-01-10".into(), "2023-01-10".into()));
+    let evening = fig(&all, "alle ore 18");
+    assert_eq!(evening.clock.as_deref(), Some("18:00"));
+    assert_eq!(days(evening).0, "2023-01-10", "the day of the story");
+}
+
+/// (text, days, clock) of every time figure of a text.
+fn times(text: &str, reference: &str) -> Vec<(String, String, String)> {
+    figs(text, Some(reference))
+        .iter()
+        .filter(|f| f.kind.is_time())
+        .map(|f| {
+            let d = f
+                .time
+                .map(|t| {
+                    if t.start == t.end {
+                        t.start.to_string()
+                    } else {
+                        format!("{}/{}", t.start, t.end)
+                    }
+                })
+                .unwrap_or_default();
+            (f.text.clone(), d, f.clock.clone().unwrap_or_default())
+        })
+        .collect()
+}
+
+fn check_times(text: &str, reference: &str, want: &[(&str, &str, &str)]) {
+    let got = times(text, reference);
+    let want: Vec<(String, String, String)> = want
+        .iter()
+        .map(|(a, b, c)| (a.to_string(), b.to_string(), c.to_string()))
+        .collect();
+    assert_eq!(got, want, "in {text:?}");
+}
+
+#[test]
+fn clock_times_in_words_digits_and_ranges() {
+    check_times(
+        "Il treno è partito alle tre del pomeriggio e arriverà alle 22.10.",
+        "2024-05-06",
+        &[
+            ("alle tre del pomeriggio", "2024-05-06", "15:00"),
+            ("alle 22.10", "2024-05-06", "22:10"),
+        ],
+    );
+    check_times(
+        "Lo sportello resta aperto dalle 8 alle 13 e tra le 15 e le 17.30.",
+        "2024-05-06",
+        &[
+            ("dalle 8 alle 13", "2024-05-06", "08:00-13:00"),
+            ("tra le 15 e le 17.30", "2024-05-06", "15:00-17:30"),
+        ],
+    );
+    check_times(
+        "La festa va dalle 21 alle 3 del mattino.",
+        "2024-05-06",
+        &[(
+            "dalle 21 alle 3 del mattino",
+            "2024-05-06/2024-05-07",
+            "21:00-03:00",
+        )],
+    );
+    check_times(
+        "Il gol è arrivato all'una e mezza di notte, verso mezzanotte la festa.",
+        "2024-05-06",
+        &[
+            ("all'una e mezza di notte", "2024-05-06", "01:30"),
+            ("verso mezzanotte", "2024-05-06", "00:00"),
+        ],
+    );
+    // Two of them, not a time.
+    assert!(times("Le due squadre si sono affrontate.", "2024-05-06").is_empty());
+}
+
+#[test]
+fn parts_of_the_day_and_their_day() {
+    check_times(
+        "La scossa è avvenuta nel pomeriggio del 3 aprile; in serata una replica, nella notte la calma.",
+        "2024-04-04",
+        &[
+            ("nel pomeriggio del 3 aprile", "2024-04-03", "afternoon"),
+            ("in serata", "2024-04-03", "evening"),
+            ("nella notte", "2024-04-03", "night"),
+        ],
+    );
+    check_times(
+        "Domattina il vertice, giovedì sera la cena.",
+        "2024-04-02",
+        &[
+            ("Domattina", "2024-04-03", "morning"),
+            ("giovedì sera", "2024-03-28", "evening"),
+        ],
+    );
+    check_times(
+        "Il corteo partirà a mezzogiorno; all'alba i primi arrivi.",
+        "2024-04-02",
+        &[
+            ("a mezzogiorno", "2024-04-02", "midday"),
+            ("all'alba", "2024-04-02", "morning"),
+        ],
+    );
+}
+
+#[test]
+fn a_clock_with_its_day_and_its_place() {
+    check_times(
+        "Si vota fino alle 23 di domenica 9 giugno.",
+        "2024-06-07",
+        &[("fino alle 23 di domenica 9 giugno", "2024-06-09", "23:00")],
+    );
+    let all = figs(
+        "L'annuncio è atteso alle 9 ora di Mosca, le 7 in Italia.",
+        Some("2024-06-07"),
+    );
+    let moscow = fig(&all, "alle 9 ora di Mosca");
+    assert_eq!(moscow.zone.as_deref(), Some("Europe/Moscow"));
+    let italy = fig(&all, "le 7 in Italia");
+    assert_eq!(italy.zone.as_deref(), Some("Europe/Rome"));
+    assert_eq!(italy.clock.as_deref(), Some("07:00"));
+    // A timestamp: the date and the time are one figure.
+    check_times(
+        "Ultimo aggiornamento\n14 giugno 2024 | 18:22",
+        "2024-06-14",
+        &[("14 giugno 2024 | 18:22", "2024-06-14", "18:22")],
+    );
+}
+
+#[test]
+fn a_story_datelined_abroad_reads_its_clocks_there() {
+    let text = "Vertice a Tokyo sul commercio\nTOKYO, 5 marzo 2024 – I ministri si sono incontrati nel pomeriggio e firmeranno alle 10 di domani.\n5 marzo 2024 | 11:40";
+    let a = Article::parse("a", "a.txt", text, crate::Metadata::default());
+    let all = extract(&a, Some(Date::from_ymd(2024, 3, 5).unwrap()));
+    assert_eq!(
+        fig(&all, "nel pomeriggio").zone.as_deref(),
+        Some("Asia/Tokyo")
+    );
+    assert_eq!(
+        fig(&all, "alle 10 di domani").zone.as_deref(),
+        Some("Asia/Tokyo")
+    );
+    assert_eq!(days(fig(&all, "alle 10 di domani")).0, "2024-03-06");
+    // The page's own timestamp keeps the outlet's time.
+    assert_eq!(fig(&all, "5 marzo 2024 | 11:40").zone, None);
+}
+
+#[test]
+fn live_blog_entries_start_with_their_time() {
+    check_times(
+        "21.00 Si chiudono i seggi.\n21.40 Primi dati: 12,50 euro il biglietto.",
+        "2024-06-09",
+        &[
+            ("21.00", "2024-06-09", "21:00"),
+            ("21.40", "2024-06-09", "21:40"),
+        ],
+    );
 }
 
 #[test]

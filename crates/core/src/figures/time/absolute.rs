@@ -213,29 +213,10 @@ impl Ctx<'_> {
             }
         }
         let needs_ref = p.year.is_none();
-        let mut range = parts_range(&p, self.reference, lead);
-        if p.year.is_some() && p.month.is_none() && lead == Lead::Since {
-            // "dal 2013": from then to the article's date.
-            if let (Some((r, _)), Some(reference)) = (range, self.reference) {
-                if r.start <= reference {
-                    range = Some((DayRange::new(r.start, reference), true));
-                    let mut f =
-                        self.found_range(FigureKind::Period, span_start, last, range, false);
-                    f.note = Some("from the stated year to the article's date".into());
-                    return Some(f);
-                }
-            }
-        }
-        if p.year.is_none() && p.month.is_some() && self.reference.is_some() && range.is_some() {
-            // resolved, relative
-        }
+        let range = parts_range(&p, self.reference, lead);
         let mut f = self.found_range(FigureKind::Date, span_start, last, range, needs_ref);
         if p.year.is_some() && needs_ref {
             f.relative = false;
-        }
-        if lead == Lead::Until {
-            f.qualifier = Some(Qualifier::AtMost);
-            f.qualifier_text = Some("entro".into());
         }
         if let (Some(w), Some((r, _))) = (p.weekday, range) {
             if r.len_days() == 1 && r.start.weekday() != w {

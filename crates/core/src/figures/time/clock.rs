@@ -1,69 +1,474 @@
-//! Times of day: clock times (`alle 15:30`, `alle ore 9`, `ore 15.30`).
+//! Times of day: clock times and parts of the day, with the day and the
+//! place they belong to when the text says so.
+//!
+//! - clock times: `alle 15`, `alle 15:30`, `alle ore 9`, `ore 15.30`,
+//!   `all'1.25`, `delle 23`, `le 16 in Italia`, `alle tre del pomeriggio`
+//!   (15:00), `1:30 del pomeriggio` (13:30), `all'una e mezza di notte`,
+//!   `a mezzogiorno`, a bare `15:30`, and `21.00` opening a line (a live
+//!   blog's entry);
+//! - ranges of clock times: `dalle 6 alle 9`, `tra le 15 e le 18`, `dalle
+//!   20 alle 2 del mattino` (past midnight: two days);
+//! - parts of the day: `in mattinata`, `nel (tardo) pomeriggio`, `in
+//!   serata`, `nella notte`, `all'alba`, `a mezzanotte`;
+//! - the day after a time: `alle 21 di giovedì 27 novembre`, `alle 15 di
+//!   lunedì`, `le 23.53 di ieri`, `nel pomeriggio del 12 marzo`;
+//! - the place: `ora di Pechino`, `ora italiana`, `(ora locale)`, `in
+//!   Italia` (an IANA zone in [`Figure::zone`]).
+//!
+//! A time without its day takes it from the text around it later
+//! ([`settle_days`]): the day the story was speaking of, else the article's.
 
 use super::*;
 
+/// A clock reading: minutes after midnight and the token past it.
+#[derive(Debug, Clone, Copy)]
+struct Reading {
+    minutes: u32,
+    last: usize,
+    /// Written with minutes, a part of the day or as a word: a clock for
+    /// sure (a bare `le 3` could count things).
+    sure: bool,
+}
+
+/// Words that open a clock time (`alle 15`, `le 3`, `dalle 8`).
+const CLOCK_LEADS: &[&str] = &[
+    "alle", "all'", "dalle", "dall'", "delle", "dell'", "le", "l'", "ore",
+];
+
+/// A part of the day's name, folded, and its code.
+pub(super) fn part_of_day(w: &str) -> &'static str {
+    match w {
+        "mattina" | "mattinata" | "mattino" | "alba" | "stamattina" | "stamani" | "stamane"
+        | "domattina" => "morning",
+        "pomeriggio" => "afternoon",
+        "sera" | "serata" | "tramonto" | "stasera" => "evening",
+        "mezzogiorno" => "midday",
+        "mezzanotte" => "midnight",
+        _ => "night",
+    }
+}
+
+/// True for the words of a part of the day.
+fn is_part_word(w: &str) -> bool {
+    matches!(
+        w,
+        "mattina"
+            | "mattinata"
+            | "mattino"
+            | "pomeriggio"
+            | "sera"
+            | "serata"
+            | "notte"
+            | "nottata"
+            | "alba"
+            | "tramonto"
+    )
+}
+
 impl Ctx<'_> {
-    /// `alle 15:30`, `alle ore 9`, `ore 15.30`.
-    pub(super) fn clock_time(&self, j: usize, span_start: usize) -> Option<Figure> {
-        let mut k = j;
-        let lead = self
-            .tok(k)
-            .is_some_and(|t| t.is_any(&["alle", "ore", "dalle"]));
-        if !lead && span_start == j {
-            // A bare 15:30.
-            let (h, m, last) = self.hh_mm(k, true)?;
-            let mut f = Figure::new(FigureKind::Time, span_start, last);
-            f.clock = Some(format!("{h:02}:{m:02}"));
-            return Some(f);
+    /// The hour and minutes at `k`: `15`, `15:30`, `15.30`, `tre`, `una`,
+    /// `mezzogiorno`, `mezzanotte`, with `e mezza`, `e un quarto`, `meno un
+    /// quarto`, and a part of the day after it (`del pomeriggio`, `di sera`,
+    /// `del mattino`, `di notte`) that makes 3 into 15.
+    fn reading(&self, k: usize) -> Option<Reading> {
+        let t = self.tok(k)?;
+        let (mut h, mut m, mut last, mut sure) = match t.kind {
+            TokKind::Digits => {
+                if let Some((a, b)) = t.norm.split_once('.') {
+                    let (h, m): (u32, u32) = (a.parse().ok()?, b.parse().ok()?);
+                    if a.len() > 2 || b.len() != 2 || h > 24 || m > 59 {
+                        return None;
+                    }
+                    (h, m, k + 1, true)
+                } else {
+                    if t.norm.len() > 2 {
+                        return None;
+                    }
+                    let h: u32 = t.norm.parse().ok()?;
+                    if h > 24 {
+                        return None;
+                    }
+                    let minutes = (self.is_punct(k + 1, ":") && !self.tok(k + 2)?.space_before)
+                        .then(|| self.tok(k + 2))
+                        .flatten()
+                        .filter(|m| m.is_digits() && m.norm.len() == 2)
+                        .and_then(|m| m.norm.parse::<u32>().ok())
+                        .filter(|m| *m < 60);
+                    match minutes {
+                        Some(m) => (h, m, k + 3, true),
+                        None => (h, 0, k + 1, false),
+                    }
+                }
+            }
+            TokKind::Word => match t.norm.as_str() {
+                "mezzogiorno" => (12, 0, k + 1, true),
+                "mezzanotte" => (0, 0, k + 1, true),
+                "una" | "un'" => (1, 0, k + 1, false),
+                _ => {
+                    let n = self.numbers.read(self.toks, k)?;
+                    if n.ordinal
+                        || n.fraction
+                        || n.value.fract() != 0.0
+                        || !(0.0..=24.0).contains(&n.value)
+                    {
+                        return None;
+                    }
+                    (n.value as u32, 0, n.last, false)
+                }
+            },
+            _ => return None,
+        };
+        // "e mezza", "e un quarto", "e tre quarti", "meno un quarto", "e 40".
+        let w = |i: usize| self.w(i);
+        match (w(last), w(last + 1), w(last + 2)) {
+            ("e", "mezza" | "mezzo", _) => {
+                m += 30;
+                last += 2;
+                sure = true;
+            }
+            ("e", "un", "quarto") => {
+                m += 15;
+                last += 3;
+                sure = true;
+            }
+            ("e", "tre", "quarti") => {
+                m += 45;
+                last += 3;
+                sure = true;
+            }
+            ("meno", "un", "quarto") if h > 0 => {
+                h -= 1;
+                m += 45;
+                last += 3;
+                sure = true;
+            }
+            _ => {}
         }
-        if self.is(k, "alle") || self.is(k, "dalle") {
+        // A part of the day after it: "del pomeriggio", "di sera".
+        if matches!(w(last), "del" | "di" | "della" | "nel" | "nella") && is_part_word(w(last + 1))
+        {
+            let part = part_of_day(w(last + 1));
+            match part {
+                "afternoon" | "evening" if h < 12 => h += 12,
+                "night" if (8..12).contains(&h) => h += 12,
+                "morning" | "night" if h == 12 => h = 0,
+                _ => {}
+            }
+            last += 2;
+            sure = true;
+        }
+        (h <= 24 && m < 60).then_some(Reading {
+            minutes: (h % 24) * 60 + m,
+            last,
+            sure,
+        })
+    }
+
+    /// After a time: the day it is on (`di lunedì`, `di giovedì 27
+    /// novembre`, `del 12 marzo`, `di ieri`, `di stanotte`), its days,
+    /// whether they were resolved against the reference, and the token
+    /// past it.
+    fn day_after(&self, k: usize) -> Option<(DayRange, bool, usize)> {
+        if !self.tok(k)?.is_any(&["di", "del", "dell'", "della"]) {
+            return None;
+        }
+        let j = k + 1;
+        let single = |f: Figure| {
+            f.time
+                .filter(|t| t.len_days() == 1)
+                .map(|t| (t, f.relative, f.last))
+        };
+        self.single_date(j, j, Lead::Plain)
+            .and_then(single)
+            .or_else(|| self.relative_expr(j, j, Lead::Plain).and_then(single))
+    }
+
+    /// After a time: where its clock is read (`ora di Pechino`, `ora
+    /// italiana`, `(ora locale)`, `in Italia`, `italiane`): the zone, if a
+    /// place is named (`ora locale` names none here: the dateline does),
+    /// and the token past the words.
+    fn zone_after(&self, k: usize) -> Option<(Option<&'static str>, usize)> {
+        let mut i = k;
+        let paren = self.is_punct(i, "(");
+        if paren {
+            i += 1;
+        }
+        let w = |i: usize| self.w(i);
+        let (zone, last) = match (w(i), w(i + 1), w(i + 2)) {
+            ("ora" | "ore", "italiana" | "italiane", _) => (Some("Europe/Rome"), i + 2),
+            ("ora" | "ore", "locale" | "locali", _) => (None, i + 2),
+            ("ora" | "ore", "di" | "del", place) => (Some(zone_of_place(place)?), i + 3),
+            ("in", "italia", _) => (Some("Europe/Rome"), i + 2),
+            ("italiane", _, _) => (Some("Europe/Rome"), i + 1),
+            ("utc" | "gmt", _, _) => (Some("UTC"), i + 1),
+            _ => return None,
+        };
+        let last = if paren && self.is_punct(last, ")") {
+            last + 1
+        } else if paren {
+            return None;
+        } else {
+            last
+        };
+        Some((zone, last))
+    }
+
+    /// A clock time, a range of them, or a time at the start of a line.
+    pub(super) fn clock_time(&self, j: usize, span_start: usize) -> Option<Figure> {
+        let w = |i: usize| self.w(i);
+        let mut k = j;
+        let mut about = false;
+        // Leads: "alle", "verso le", "intorno alle", "tra le", "alle ore".
+        let mut range_open = false;
+        match w(k) {
+            "verso" | "intorno" | "attorno" => {
+                about = true;
+                k += 1;
+                if w(k) == "a" {
+                    k += 1;
+                }
+            }
+            "tra" | "fra" => {
+                range_open = true;
+                k += 1;
+            }
+            _ => {}
+        }
+        let lead_word = w(k);
+        let led = CLOCK_LEADS.contains(&lead_word) || range_open || about;
+        if matches!(
+            lead_word,
+            "alle" | "all'" | "dalle" | "dall'" | "delle" | "dell'" | "le" | "l'"
+        ) {
             k += 1;
         }
         if self.is(k, "ore") {
             k += 1;
         }
-        let (h, m, last) = self.hh_mm(k, false)?;
-        if k == j {
+        let bare = k == j;
+        let start = self.reading(k)?;
+        if bare {
+            // A bare time must look like one: 15:30, or 21.00 opening a line
+            // (a live blog's entry), not a price or a measure.
+            let t = self.tok(j)?;
+            let next_is_unit = self.tok(start.last).is_some_and(|n| {
+                n.kind == TokKind::Symbol || (n.is_word() && !n.cap && !n.newline_before)
+            });
+            let line_start = t.newline_before && t.norm.contains('.') && !next_is_unit;
+            let colon = !t.norm.contains('.') && self.is_punct(j + 1, ":");
+            if !(colon || line_start) || t.kind != TokKind::Digits {
+                return None;
+            }
+        } else if !led {
             return None;
         }
+        // "le 3", "delle 23": a bare hour after an article is a clock only
+        // when something says so (a zone, a day, a part of the day) or
+        // nothing counted follows it.
+        let weak = matches!(lead_word, "le" | "l'" | "delle" | "dell'") && !start.sure;
+        let mut last = start.last;
+        let mut clock = format!("{:02}:{:02}", start.minutes / 60, start.minutes % 60);
+        let mut end_minutes = None;
+        // Ranges: "dalle 6 alle 9", "tra le 15 e le 18", "dalle 10 fino alle 12".
+        let sep = match (w(last), w(last + 1)) {
+            ("alle" | "all'", _) if matches!(lead_word, "dalle" | "dall'") => Some(1),
+            ("fino", "alle" | "all'") if matches!(lead_word, "dalle" | "dall'") => Some(2),
+            ("e", "le" | "l'") if range_open => Some(2),
+            _ => None,
+        };
+        let mut days: Option<DayRange> = None;
+        let mut relative = false;
+        // The first end may carry its own day ("tra le 14 di ieri e le 2").
+        let mut sep = sep;
+        if sep.is_none() && range_open {
+            if let Some((d, rel, after)) = self.day_after(last) {
+                days = Some(d);
+                relative = rel;
+                last = after;
+                sep = matches!((w(last), w(last + 1)), ("e", "le" | "l'")).then_some(2);
+            }
+        }
+        if let Some(n) = sep {
+            let mut e = last + n;
+            if self.is(e, "ore") {
+                e += 1;
+            }
+            // The first end may carry its own day ("tra le 14 di ieri e le 2").
+            if let Some(end) = self.reading(e) {
+                end_minutes = Some(end.minutes);
+                last = end.last;
+            }
+        } else if range_open {
+            return None;
+        }
+        // The day: "di lunedì", "del 12 marzo" (for a range, of its end).
+        if let Some((d, rel, after)) = self.day_after(last) {
+            days = Some(match days {
+                Some(first) => DayRange::new(first.start, d.end),
+                None => d,
+            });
+            relative |= rel;
+            last = after;
+        }
+        // The place: "ora di Mosca", "in Italia".
+        let mut zone = None;
+        let mut placed = false;
+        if let Some((z, after)) = self.zone_after(last) {
+            zone = z;
+            placed = true;
+            last = after;
+        }
+        if weak && end_minutes.is_none() && days.is_none() && !placed {
+            let counted = self.tok(start.last).is_some_and(|t| {
+                t.is_word() && !crate::figures::lexicon::is_function_word(&t.norm)
+            });
+            if counted || matches!(lead_word, "le" | "l'") {
+                return None;
+            }
+        }
+        if let Some(e) = end_minutes {
+            clock = format!("{clock}-{:02}:{:02}", e / 60, e % 60);
+            // Past midnight: the range runs into the next day.
+            if e < start.minutes {
+                if let Some(d) = days.filter(|d| d.len_days() == 1) {
+                    days = Some(DayRange::new(d.start, d.end.add_days(1)));
+                }
+            }
+        }
         let mut f = Figure::new(FigureKind::Time, span_start, last);
-        f.clock = Some(format!("{h:02}:{m:02}"));
+        f.clock = Some(clock);
+        f.zone = zone.map(str::to_string);
+        f.time = days;
+        f.relative = relative;
+        if about {
+            f.qualifier = Some(Qualifier::About);
+            f.qualifier_text = Some(w(j).to_string());
+        } else if end_minutes.is_none() && matches!(lead_word, "dalle" | "dall'") {
+            f.qualifier = Some(Qualifier::AtLeast);
+            f.qualifier_text = Some(lead_word.to_string());
+        }
         Some(f)
     }
 
-    pub(super) fn hh_mm(&self, k: usize, need_minutes: bool) -> Option<(u32, u32, usize)> {
-        let t = self.tok(k)?;
-        if t.kind != TokKind::Digits {
+    /// A part of the day: `in mattinata`, `nel (tardo) pomeriggio`, `in
+    /// serata`, `nella notte`, `all'alba`, `a mezzanotte`, `di sera`, with
+    /// its day when it follows (`nel pomeriggio del 12 marzo`).
+    pub(super) fn day_part(&self, j: usize, span_start: usize) -> Option<Figure> {
+        let w = |i: usize| self.w(i);
+        let mut k = j;
+        let lead = w(k);
+        let led = matches!(
+            lead,
+            "in" | "nel" | "nella" | "nell'" | "al" | "all'" | "alla" | "a" | "verso" | "dalla"
+        );
+        if led {
+            k += 1;
+        }
+        if matches!(
+            w(k),
+            "tarda" | "tardo" | "primo" | "prima" | "piena" | "pieno" | "primissima" | "primissimo"
+        ) {
+            // "prima serata" is the evening's first hours of television; fine.
+            k += 1;
+        }
+        let part = w(k);
+        let named = match part {
+            "mattinata" | "serata" | "nottata" | "pomeriggio" | "alba" | "tramonto" => true,
+            "mattina" | "sera" | "notte" | "mattino" => matches!(lead, "nella" | "nel" | "in"),
+            "mezzogiorno" | "mezzanotte" => matches!(lead, "a" | "alla" | "verso" | "dalla"),
+            _ => false,
+        };
+        if !named || !led {
             return None;
         }
-        // "15.30" is one token; only after "alle"/"ore" is it a time.
-        if let Some((a, b)) = t.norm.split_once('.') {
-            if need_minutes {
-                return None;
-            }
-            let (h, m): (u32, u32) = (a.parse().ok()?, b.parse().ok()?);
-            return (h < 24 && m < 60 && b.len() == 2).then_some((h, m, k + 1));
+        let mut last = k + 1;
+        let mut f = Figure::new(FigureKind::Time, span_start, last);
+        f.clock = Some(part_of_day(part).to_string());
+        if let Some((d, rel, after)) = self.day_after(last) {
+            f.time = Some(d);
+            f.relative = rel;
+            last = after;
         }
-        let h: u32 = t.norm.parse().ok()?;
-        if h >= 24 || t.norm.len() > 2 {
-            return None;
+        if let Some((z, after)) = self.zone_after(last) {
+            f.zone = z.map(str::to_string);
+            last = after;
         }
-        if self.is_punct(k + 1, ":") {
-            let mt = self
-                .tok(k + 2)
-                .filter(|m| m.is_digits() && m.norm.len() == 2)?;
-            let m: u32 = mt.norm.parse().ok()?;
-            return (m < 60).then_some((h, m, k + 3));
+        f.last = last;
+        if lead == "dalla" {
+            f.qualifier = Some(Qualifier::AtLeast);
+            f.qualifier_text = Some("dalla".into());
         }
-        (!need_minutes).then_some((h, 0, k + 1))
+        Some(f)
     }
 }
 
-pub(super) fn part_of_day(w: &str) -> &'static str {
-    match w {
-        "mattina" | "mattinata" | "mattino" => "morning",
-        "pomeriggio" => "afternoon",
-        "sera" | "serata" => "evening",
-        _ => "night",
+/// The zone of a place named after `ora di` or in a dateline (folded
+/// name: `pechino`, `mosca`), from the data file `zones.txt`.
+pub fn zone_of_place(place: &str) -> Option<&'static str> {
+    crate::figures::lexicon::zone_of(place)
+}
+
+/// Joins a day and a clock written one after the other into one time
+/// figure (`12 marzo 2025 | 14:05`, `venerdì 24 aprile alle 21`,
+/// `stamattina alle 10`): the day's days, the clock's clock and zone.
+pub(super) fn join_days_and_clocks(toks: &[Tok], found: &mut Vec<Figure>) {
+    let mut out: Vec<Figure> = Vec::with_capacity(found.len());
+    for f in std::mem::take(found) {
+        let joined = out.last_mut().and_then(|d| {
+            let gap_ok = (d.last..f.first).all(|x| {
+                toks.get(x)
+                    .is_some_and(|t| t.is_any(&["|", ",", "-", "–", "ore", "h", "alle"]))
+            }) && f.first >= d.last
+                && f.first - d.last <= 2;
+            let day = d.time.is_some_and(|t| t.len_days() <= 2) && d.kind.is_time();
+            let clock_only = f.kind == FigureKind::Time && f.time.is_none() && f.clock.is_some();
+            // A part of the day on a day ("stamattina") and a clock.
+            let precise_clock = f.clock.as_deref().is_some_and(|c| c.contains(':'));
+            let d_vague_clock = d.clock.as_deref().is_none_or(|c| !c.contains(':'));
+            (gap_ok && day && clock_only && precise_clock && d_vague_clock).then_some(d)
+        });
+        match joined {
+            Some(d) => {
+                d.last = f.last;
+                d.kind = FigureKind::Time;
+                d.clock = f.clock;
+                d.zone = f.zone.or(d.zone.take());
+                if d.qualifier.is_none() {
+                    d.qualifier = f.qualifier;
+                    d.qualifier_text = f.qualifier_text;
+                }
+            }
+            None => out.push(f),
+        }
+    }
+    *found = out;
+}
+
+/// Gives a time of day without its day the day the text was speaking of:
+/// the last single day a story figure named before it (`current`, carried
+/// from block to block), else the reference. Called once per block, in
+/// text order.
+pub fn settle_days(figs: &mut [Figure], current: &mut Option<Date>, reference: Option<Date>) {
+    for f in figs.iter_mut() {
+        if f.boilerplate {
+            continue;
+        }
+        if f.kind == FigureKind::Time && f.time.is_none() && f.clock.is_some() {
+            if let Some(d) = current.or(reference) {
+                let end = match f.clock.as_deref().and_then(|c| c.split_once('-')) {
+                    Some((a, b)) if b < a => d.add_days(1),
+                    _ => d,
+                };
+                f.time = Some(DayRange::new(d, end));
+                f.relative = true;
+                f.note = Some("day taken from the text before it, else the article's date".into());
+            }
+            continue;
+        }
+        if f.kind.is_time() {
+            if let Some(t) = f.time.filter(|t| t.len_days() == 1) {
+                *current = Some(t.start);
+            }
+        }
     }
 }

@@ -122,6 +122,31 @@ const LEADS: &[&[&str]] = &[
     &["scorsa"],
     &["prossimo"],
     &["prossima"],
+    // Bounds: before, after, since, until, by. The core that follows may
+    // bring its own article or preposition (`fino alle 8.45`, `dopo
+    // l'Epifania`, `prima delle 23`, `a partire dalle 10`).
+    &["fino", "a"],
+    &["fino"],
+    &["sino", "a"],
+    &["almeno", "fino", "a"],
+    &["almeno", "fino"],
+    &["a", "partire", "da"],
+    &["a", "partire"],
+    &["da"],
+    &["non", "oltre"],
+    &["non", "oltre", "il"],
+    &["non", "oltre", "la"],
+    &["prima", "di"],
+    &["prima"],
+    &["poco", "prima"],
+    &["poco", "prima", "di"],
+    &["subito", "prima"],
+    &["non", "prima"],
+    &["non", "prima", "di"],
+    &["dopo"],
+    &["poco", "dopo"],
+    &["subito", "dopo"],
+    &["appena", "dopo"],
 ];
 
 /// How a lead word shifts or bounds what follows.
@@ -132,19 +157,44 @@ enum Lead {
     Next,
     Since,
     Until,
+    Before,
+    After,
 }
 
 fn lead_kind(words: &[&str]) -> Lead {
-    if words.contains(&"scorso") || words.contains(&"scorsa") {
+    let has = |w: &str| words.contains(&w);
+    if has("scorso") || has("scorsa") {
         Lead::Past
-    } else if words.contains(&"prossimo") || words.contains(&"prossima") {
+    } else if has("prossimo") || has("prossima") {
         Lead::Next
-    } else if words.contains(&"dal") || words.contains(&"dall'") || words.contains(&"partire") {
+    } else if has("non") && has("prima") {
+        // "non prima delle 10": from then on.
+        Lead::After
+    } else if has("prima") {
+        Lead::Before
+    } else if has("dopo") {
+        Lead::After
+    } else if has("dal") || has("dall'") || has("dalla") || has("partire") || has("da") {
         Lead::Since
-    } else if words.contains(&"entro") || words.contains(&"fino") {
+    } else if has("entro") || has("fino") || has("sino") || has("oltre") {
         Lead::Until
     } else {
         Lead::Plain
+    }
+}
+
+impl Lead {
+    /// The bound a lead puts on the time that follows it, as the
+    /// qualifier of that figure: before (`Under`), after (`Over`), since
+    /// (`AtLeast`), until and by (`AtMost`).
+    fn bound(self) -> Option<Qualifier> {
+        Some(match self {
+            Lead::Before => Qualifier::Under,
+            Lead::After => Qualifier::Over,
+            Lead::Since => Qualifier::AtLeast,
+            Lead::Until => Qualifier::AtMost,
+            _ => return None,
+        })
     }
 }
 
@@ -374,8 +424,11 @@ pub fn find(toks: &[Tok], src: &str, reference: Option<Date>, numbers: &Reader) 
             _ => i += 1,
         }
     }
+    clock::join_days_and_clocks(toks, &mut out);
     out
 }
+
+pub use clock::{settle_days, zone_of_place};
 
 /// How far after a word the core of a time expression may start when the
 /// word leads it: the first words of [`LEADS`] (up to three words, `a
@@ -386,7 +439,8 @@ fn lead_reach(w: &str) -> usize {
         std::sync::OnceLock::new();
     let map = MAP.get_or_init(|| {
         let mut m: rustc_hash::FxHashMap<&'static str, usize> = [
-            "di", "del", "della", "dell'", "dello", "il", "lo", "la", "l'", "nel", "nella", "nell'",
+            "di", "del", "della", "dell'", "dello", "il", "lo", "la", "l'", "nel", "nella",
+            "nell'", "le", "delle", "al", "alla",
         ]
         .into_iter()
         .map(|w| (w, 2))
@@ -411,6 +465,22 @@ fn is_starter(w: &str) -> bool {
 /// Words that may begin a time expression (besides digits, month and
 /// weekday names and number words): a cheap filter before the grammar.
 const STARTERS: &[&str] = &[
+    "domattina",
+    "mattina",
+    "mattinata",
+    "mattino",
+    "pomeriggio",
+    "sera",
+    "serata",
+    "notte",
+    "nottata",
+    "alba",
+    "tramonto",
+    "mezzogiorno",
+    "mezzanotte",
+    "verso",
+    "intorno",
+    "attorno",
     "oggi",
     "ieri",
     "domani",
@@ -517,7 +587,11 @@ impl Ctx<'_> {
                 .zip(lead.iter())
                 .all(|(t, w)| t.is(w))
             {
-                consider(self.core(i + n, i, lead_kind(lead)));
+                let kind = lead_kind(lead);
+                consider(
+                    self.core(i + n, i, kind)
+                        .map(|f| self.bounded(f, kind, i, i + n)),
+                );
             }
         }
         consider(self.core(i, i, Lead::Plain));
@@ -526,6 +600,25 @@ impl Ctx<'_> {
 
     /// A time expression whose words start at `j`, whose span starts at
     /// `span_start` (the lead, if any).
+    /// A time figure with the bound its lead (`toks[from..to]`) puts on
+    /// it: `fino a giovedì` is until Thursday. A stated range keeps its
+    /// own (`dal 3 al 5 maggio` is no "since").
+    fn bounded(&self, mut f: Figure, lead: Lead, from: usize, to: usize) -> Figure {
+        if let Some(q) = lead.bound() {
+            if f.kind.is_time() && f.qualifier.is_none() {
+                f.qualifier = Some(q);
+                f.qualifier_text = Some(
+                    self.toks[from..to]
+                        .iter()
+                        .map(|t| t.norm.as_str())
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                );
+            }
+        }
+        f
+    }
+
     fn core(&self, j: usize, span_start: usize, lead: Lead) -> Option<Figure> {
         self.tok(j)?;
         let mut best: Option<Figure> = None;
@@ -543,6 +636,7 @@ impl Ctx<'_> {
         keep(self.decade(j, span_start));
         keep(self.season(j, span_start, lead));
         keep(self.clock_time(j, span_start));
+        keep(self.day_part(j, span_start));
         keep(self.compound(j, span_start));
         best
     }

@@ -15,7 +15,18 @@ impl Ctx<'_> {
         let mut part: Option<&str> = None;
         // (kind, last token, range)
         let (kind, last, range): (FigureKind, usize, Option<DayRange>) = match w(j) {
-            "oggi" => (FigureKind::Date, j + 1, day(0)),
+            "oggi" => match w(j + 1) {
+                "pomeriggio" | "mattina" | "sera" => {
+                    part = Some(w(j + 1));
+                    (FigureKind::Time, j + 2, day(0))
+                }
+                _ => (FigureKind::Date, j + 1, day(0)),
+            },
+            "domattina" => {
+                part = Some("mattina");
+                (FigureKind::Time, j + 1, day(1))
+            }
+
             "ieri" | "altroieri" | "l'altroieri" => {
                 let off = if w(j) == "ieri" { -1 } else { -2 };
                 match w(j + 1) {
@@ -216,7 +227,24 @@ impl Ctx<'_> {
             }
             _ => {}
         }
-        let mut f = Figure::new(FigureKind::Date, span_start, last);
+        // "giovedì sera", "lunedì mattina": the part of the day.
+        let part = match self.w(last) {
+            w @ ("mattina" | "mattinata" | "pomeriggio" | "sera" | "serata" | "notte") => {
+                last += 1;
+                Some(clock::part_of_day(w))
+            }
+            _ => None,
+        };
+        let mut f = Figure::new(
+            if part.is_some() {
+                FigureKind::Time
+            } else {
+                FigureKind::Date
+            },
+            span_start,
+            last,
+        );
+        f.clock = part.map(str::to_string);
         f.relative = true;
         match self.reference {
             Some(r) => {
