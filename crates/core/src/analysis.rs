@@ -146,7 +146,7 @@ fn build(
     let mut sentences: Vec<Sentence> = Vec::new();
     let mut figures: Vec<Figure> = Vec::new();
     let mut carried: Option<String> = None;
-    let mut current_day: Option<Date> = None;
+    let mut days = figures::time::DayContext::default();
     for (bi, b) in article.blocks.iter().enumerate() {
         let first = tokens.len();
         if let Some(slice) = text.get(b.start..b.end) {
@@ -163,7 +163,7 @@ fn build(
             f.boilerplate = !story;
         }
         // A time of day without its day: the day the story was on.
-        figures::time::settle_days(&mut found, &mut current_day, reference.map(|r| r.0));
+        figures::time::settle_days(&mut found, toks.len(), &mut days, reference.map(|r| r.0));
         // Sentences of the block, and the figures each holds.
         let mut next_fig = 0;
         for s in context::sentences(toks, text) {
@@ -278,28 +278,35 @@ fn place_clocks(article: &Article, block_tokens: &[Range<usize>], figures: &mut 
     if zone == "Europe/Rome" {
         return;
     }
+    // A block is a timestamp when, its figures aside, a few letters at
+    // most are left (`Aggiornato alle`, `|`).
+    let text = article.text.as_str();
+    let mut timestamp = vec![false; article.blocks.len()];
+    let mut k = 0;
+    for (bi, (b, r)) in article.blocks.iter().zip(block_tokens).enumerate() {
+        let mut letters = 0;
+        let mut at = b.start;
+        let count = |s: &str| s.chars().filter(|c| c.is_alphabetic()).count();
+        while k < figures.len() && figures[k].first < r.end {
+            let f = &figures[k];
+            if f.first >= r.start {
+                letters += count(text.get(at..f.start.max(at)).unwrap_or(""));
+                at = at.max(f.end);
+            }
+            k += 1;
+        }
+        letters += count(text.get(at..b.end.max(at)).unwrap_or(""));
+        timestamp[bi] = letters <= 16;
+    }
+    let mut bi = 0;
     for f in figures.iter_mut() {
-        if f.boilerplate || f.clock.is_none() || f.zone.is_some() {
+        while bi + 1 < block_tokens.len() && block_tokens[bi].end <= f.first {
+            bi += 1;
+        }
+        if f.boilerplate || f.clock.is_none() || f.zone.is_some() || timestamp[bi] {
             continue;
         }
-        let block = article
-            .blocks
-            .iter()
-            .zip(block_tokens)
-            .find(|(_, r)| r.start <= f.first && f.first < r.end)
-            .map(|(b, _)| b);
-        let timestamp = block.is_some_and(|b| {
-            let len = b
-                .text(&article.text)
-                .chars()
-                .filter(|c| !c.is_whitespace())
-                .count();
-            let own = f.text.chars().filter(|c| !c.is_whitespace()).count();
-            own * 10 >= len * 6
-        });
-        if !timestamp {
-            f.zone = Some(zone.to_string());
-        }
+        f.zone = Some(zone.to_string());
     }
 }
 

@@ -197,7 +197,14 @@ impl Ctx<'_> {
         let (zone, last) = match (w(i), w(i + 1), w(i + 2)) {
             ("ora" | "ore", "italiana" | "italiane", _) => (Some("Europe/Rome"), i + 2),
             ("ora" | "ore", "locale" | "locali", _) => (None, i + 2),
-            ("ora" | "ore", "di" | "del", place) => (Some(zone_of_place(place)?), i + 3),
+            ("ora" | "ore", "di" | "del", place) => {
+                let two = format!("{place} {}", w(i + 3));
+                match zone_of_place(&two) {
+                    Some(z) => (Some(z), i + 4),
+                    None => (Some(zone_of_place(place)?), i + 3),
+                }
+            }
+            ("cet" | "cest", _, _) => (Some("Europe/Rome"), i + 1),
             ("in", "italia", _) => (Some("Europe/Rome"), i + 2),
             ("italiane", _, _) => (Some("Europe/Rome"), i + 1),
             ("utc" | "gmt", _, _) => (Some("UTC"), i + 1),
@@ -317,6 +324,14 @@ impl Ctx<'_> {
             zone = z;
             placed = true;
             last = after;
+            // "alle 16.10 ora locale di lunedì": the day after the place.
+            if days.is_none() {
+                if let Some((d, rel, after)) = self.day_after(last) {
+                    days = Some(d);
+                    relative = rel;
+                    last = after;
+                }
+            }
         }
         if weak && end_minutes.is_none() && days.is_none() && !placed {
             let counted = self.tok(start.last).is_some_and(|t| {
@@ -417,7 +432,7 @@ pub(super) fn join_days_and_clocks(toks: &[Tok], found: &mut Vec<Figure>) {
         let joined = out.last_mut().and_then(|d| {
             let gap_ok = (d.last..f.first).all(|x| {
                 toks.get(x)
-                    .is_some_and(|t| t.is_any(&["|", ",", "-", "–", "ore", "h", "alle"]))
+                    .is_some_and(|t| t.is_any(&[",", "ore", "h", "alle"]))
             }) && f.first >= d.last
                 && f.first - d.last <= 2;
             let day = d.time.is_some_and(|t| t.len_days() <= 2) && d.kind.is_time();
@@ -431,6 +446,14 @@ pub(super) fn join_days_and_clocks(toks: &[Tok], found: &mut Vec<Figure>) {
             Some(d) => {
                 d.last = f.last;
                 d.kind = FigureKind::Time;
+                // A range past midnight runs into the next day.
+                if let (Some(t), Some((a, b))) =
+                    (d.time, f.clock.as_deref().and_then(|c| c.split_once('-')))
+                {
+                    if b < a && t.len_days() == 1 {
+                        d.time = Some(DayRange::new(t.start, t.end.add_days(1)));
+                    }
+                }
                 d.clock = f.clock;
                 d.zone = f.zone.or(d.zone.take());
                 if d.qualifier.is_none() {
@@ -444,17 +467,41 @@ pub(super) fn join_days_and_clocks(toks: &[Tok], found: &mut Vec<Figure>) {
     *found = out;
 }
 
-/// Gives a time of day without its day the day the text was speaking of:
-/// the last single day a story figure named before it (`current`, carried
-/// from block to block), else the reference. Called once per block, in
-/// text order.
-pub fn settle_days(figs: &mut [Figure], current: &mut Option<Date>, reference: Option<Date>) {
+/// What the text said last about days, carried from block to block.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct DayContext {
+    /// The last day a story figure named.
+    current: Option<Date>,
+    /// The last day a block named on its own (a live blog's `Domenica 20
+    /// ottobre`, a page's `2 APRILE, 09:05`).
+    header: Option<Date>,
+}
+
+/// Gives a time of day without its day the day the text was speaking of,
+/// and records the days this block names (`figs`, its figures in text
+/// order, over `block_len` tokens). A time opening its block (a live
+/// blog's entry) is on the last day a block named on its own; any other on
+/// the last day a figure named; else on the reference. Days that bound
+/// (`fino a lunedì`) or span (`dal 3 al 5`) set no context.
+pub fn settle_days(
+    figs: &mut [Figure],
+    block_len: usize,
+    cx: &mut DayContext,
+    reference: Option<Date>,
+) {
+    let n = figs.len();
     for f in figs.iter_mut() {
         if f.boilerplate {
             continue;
         }
+        let opens_block = f.first == 0;
         if f.kind == FigureKind::Time && f.time.is_none() && f.clock.is_some() {
-            if let Some(d) = current.or(reference) {
+            let day = if opens_block {
+                cx.header.or(reference)
+            } else {
+                cx.current.or(cx.header).or(reference)
+            };
+            if let Some(d) = day {
                 let end = match f.clock.as_deref().and_then(|c| c.split_once('-')) {
                     Some((a, b)) if b < a => d.add_days(1),
                     _ => d,
@@ -462,12 +509,30 @@ pub fn settle_days(figs: &mut [Figure], current: &mut Option<Date>, reference: O
                 f.time = Some(DayRange::new(d, end));
                 f.relative = true;
                 f.note = Some("day taken from the text before it, else the article's date".into());
+                if opens_block {
+                    // An entry's time: its sentences speak of its day.
+                    cx.current = Some(d);
+                }
             }
             continue;
         }
-        if f.kind.is_time() {
+        let bounded = matches!(
+            f.qualifier,
+            Some(
+                Qualifier::Under
+                    | Qualifier::Over
+                    | Qualifier::AtLeast
+                    | Qualifier::AtMost
+                    | Qualifier::Range
+            )
+        );
+        if f.kind.is_time() && f.kind != FigureKind::Period && !bounded {
             if let Some(t) = f.time.filter(|t| t.len_days() == 1) {
-                *current = Some(t.start);
+                cx.current = Some(t.start);
+                let alone = opens_block && n == 1 && f.last + 1 >= block_len;
+                if alone {
+                    cx.header = Some(t.start);
+                }
             }
         }
     }

@@ -428,7 +428,7 @@ pub fn find(toks: &[Tok], src: &str, reference: Option<Date>, numbers: &Reader) 
     out
 }
 
-pub use clock::{settle_days, zone_of_place};
+pub use clock::{settle_days, zone_of_place, DayContext};
 
 /// How far after a word the core of a time expression may start when the
 /// word leads it: the first words of [`LEADS`] (up to three words, `a
