@@ -385,8 +385,15 @@ fn check_kind(case: &Value, kind: FigureKind, unit_check: bool) -> bool {
             .unwrap_or("");
         figs.iter().any(|f| {
             let s = char_span(text, f.start, f.end);
-            let value_ok = close(f.stated.unwrap_or(f64::NAN), v);
-            let unit_ok = !unit_check || currency_matches(unit, f.unit.as_deref().unwrap_or(""));
+            // The specifications give magnitudes: a fall Synoptic signs
+            // (`in calo di 34 centesimi`) is the same amount; and cents,
+            // which Synoptic writes in their currency (0,34 euro), are the
+            // specification's `Cent` 34.
+            let ours = f.stated.unwrap_or(f64::NAN).abs();
+            let cents = unit == "Cent" && matches!(f.unit.as_deref(), Some("EUR" | "USD"));
+            let value_ok = close(ours, v) || (cents && close(ours * 100.0, v));
+            let unit_ok =
+                !unit_check || cents || currency_matches(unit, f.unit.as_deref().unwrap_or(""));
             overlaps(s, span) && value_ok && unit_ok
         })
     })

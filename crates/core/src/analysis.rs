@@ -22,7 +22,7 @@
 //! let a = Article::parse("a", "a.txt", "Titolo del pezzo di prova\nNel 2024 l'export è cresciuto del 12%.", Metadata::default());
 //! let an = analyse(&a, None);
 //! assert_eq!(an.sentences.iter().filter(|s| s.story).count(), 2);
-//! let pct = an.figures.iter().find(|f| f.text == "12%").unwrap();
+//! let pct = an.figures.iter().find(|f| f.text == "è cresciuto del 12%").unwrap();
 //! assert_eq!(an.sentences[pct.sentence].figures.clone().count(), 2);
 //! ```
 //!

@@ -763,18 +763,32 @@ fn subject_of(
             .and_then(|_| noun_phrase_range(toks, k, 6, src))
             .map(phrase)
     };
+    // A figure whose span opens with its change words (`è calata del
+    // 2,5%`, `in calo del 5%`) has its verb inside: its clause's subject is
+    // looked for from the number's preposition on, as for any other.
+    let at = if f.change && !toks[f.first].is_digits() {
+        (f.first..f.last)
+            .find(|&k| {
+                toks[k].is_any(&[
+                    "di", "del", "della", "dell'", "dello", "dei", "degli", "delle",
+                ])
+            })
+            .map_or(f.first, |k| k + 1)
+    } else {
+        f.first
+    };
     match f.kind {
         FigureKind::Date | FigureKind::Period | FigureKind::Time => None,
         FigureKind::Count => {
             let unit = f.unit.as_deref().unwrap_or("");
             let first_word = unit.split(' ').next().unwrap_or("").to_lowercase();
             if first_word == "volte" {
-                event_before(toks, src, s.first, f.first)
-                    .or_else(|| subject_before(toks, src, s.first, f.first))
+                event_before(toks, src, s.first, at)
+                    .or_else(|| subject_before(toks, src, s.first, at))
                     .map(phrase)
             } else if TIME_UNITS.contains(&first_word.as_str()) {
-                predicate_before(toks, src, s.first, f.first)
-                    .or_else(|| subject_before(toks, src, s.first, f.first))
+                predicate_before(toks, src, s.first, at)
+                    .or_else(|| subject_before(toks, src, s.first, at))
                     .map(phrase)
             } else {
                 Some(unit.to_string())
@@ -785,7 +799,7 @@ fn subject_of(
         FigureKind::Ordinal => {
             after_di(f.last).or_else(|| f.unit.clone().map(|u| (u, f.subject_tokens.clone())))
         }
-        _ => after_di(f.last).or_else(|| subject_before(toks, src, s.first, f.first).map(phrase)),
+        _ => after_di(f.last).or_else(|| subject_before(toks, src, s.first, at).map(phrase)),
     }
 }
 

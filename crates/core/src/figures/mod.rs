@@ -19,7 +19,7 @@
 //! let reference = Date::from_ymd(2025, 3, 1);
 //! let figs = extract_text("Nel 2024 l'export è cresciuto di quasi il 12%, secondo l'Istat.", reference);
 //! let pct = figs.iter().find(|f| f.kind == FigureKind::Percent).unwrap();
-//! assert_eq!(pct.text, "quasi il 12%");
+//! assert_eq!(pct.text, "è cresciuto di quasi il 12%");
 //! assert!(pct.value.unwrap().contains(11.5) && !pct.value.unwrap().contains(12.0));
 //! assert_eq!(pct.time_ref.as_ref().unwrap().text, "Nel 2024");
 //! assert_eq!(pct.source.as_deref(), Some("Istat"));

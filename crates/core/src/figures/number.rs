@@ -248,7 +248,7 @@ fn has_number_root(w: &str) -> bool {
         Some(b'u') => &["un"],
         Some(b'd') => &["due", "diec", "dic", "dodic", "decim"],
         Some(b't') => &["tre", "trent", "trilion", "terz"],
-        Some(b'q') => &["quattr", "quindic", "quarant", "quart", "quint"],
+        Some(b'q') => &["quatt", "quindic", "quarant", "quart", "quint"],
         Some(b'c') => &["cinqu", "cent"],
         Some(b's') => &["sei", "sed", "sett", "sessant", "second", "sest"],
         Some(b'o') => &["ott"],
@@ -449,7 +449,12 @@ impl Reader {
         // Ordinals: 25°, 25º, 1ª, 21esimo, 30mo.
         if let Some(n) = next {
             let glued = !n.space_before;
-            let ordinal_sign = n.kind == TokKind::Symbol && n.is_any(&["°", "º", "ª"]) && glued;
+            // "3°C" is a temperature, not the third.
+            let celsius = toks
+                .get(i + 2)
+                .is_some_and(|c| c.is_any(&["c", "celsius"]) && !c.space_before);
+            let ordinal_sign =
+                n.kind == TokKind::Symbol && n.is_any(&["°", "º", "ª"]) && glued && !celsius;
             let ordinal_suffix = n.kind == TokKind::Word
                 && glued
                 && n.is_any(&[
@@ -795,6 +800,22 @@ mod tests {
         let u = Reader::default();
         let toks = tokenize("un incontro", 0);
         assert!(u.read(&toks, 0).unwrap().article_one);
+    }
+
+    #[test]
+    fn every_number_word_passes_the_first_letter_filter() {
+        // "quattordici" is no "quattr…": the filter once dropped it.
+        for (w, v) in [
+            ("Quattordici condanne", 14.0),
+            ("quattordicimila euro", 14_000.0),
+            ("centottanta", 180.0),
+            ("ottocento", 800.0),
+            ("diciassette", 17.0),
+            ("novantanove", 99.0),
+            ("sessantamila", 60_000.0),
+        ] {
+            assert_eq!(read(w).map(|n| n.0), Some(v), "{w}");
+        }
     }
 
     #[test]

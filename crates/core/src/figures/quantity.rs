@@ -11,7 +11,8 @@
 use super::context::noun_phrase_range;
 use super::lexicon::{
     currency_sign, is_function_word, ADJECTIVE_ENDINGS, APPROX_COUNTS, ARTICLES, CHANGE_STEMS,
-    CURRENCY_WORDS, MULTIPLIER_NOUNS, MULTIPLIER_STEMS, QUALIFIERS, VAGUE_COUNTS, VERBS,
+    CURRENCY_WORDS, FALL_STEMS, MULTIPLIER_NOUNS, MULTIPLIER_STEMS, ONE_COUNTS, QUALIFIERS,
+    VAGUE_COUNTS, VERBS,
 };
 use super::number::{Num, Reader};
 use super::{Figure, FigureKind, Interval, Qualifier};
@@ -118,30 +119,111 @@ fn qualifier_before(toks: &[Tok], at: usize) -> Option<Qual> {
     })
 }
 
-/// A change word right before the figure (`aumentate di`, `un calo del`).
-fn is_change(toks: &[Tok], span_first: usize) -> bool {
+/// A change word right before the figure (`aumentate di`, `un calo del`):
+/// where its words start (`in calo del`, `è sceso del`, `in crescita
+/// dell'`) and whether it is a fall.
+fn change_before(toks: &[Tok], span_first: usize) -> Option<(usize, bool)> {
     if span_first < 2 {
-        return false;
+        return None;
     }
     let prep = &toks[span_first - 1];
+    // "salito al 5%" is a level, "passato dal 3 al 5%" too.
     if !prep.is_any(&[
-        "di", "del", "dello", "della", "dell'", "dei", "degli", "delle", "a", "al",
+        "di", "del", "dello", "della", "dell'", "dei", "degli", "delle",
     ]) {
-        return false;
+        return None;
     }
     let word = &toks[span_first - 2];
-    let change_word = |t: &Tok| CHANGE_STEMS.iter().any(|s| t.norm.starts_with(s));
-    if prep.is_any(&["a", "al"]) {
-        // "salito al 5%" is a level, "passato dal 3 al 5%" too.
-        return false;
+    let starts = |stems: &[&str]| stems.iter().any(|s| word.norm.starts_with(s));
+    if !starts(CHANGE_STEMS) && !starts(FALL_STEMS) {
+        return None;
     }
-    change_word(word)
+    let fall = starts(FALL_STEMS);
+    // The words that carry the change: "in calo", "è scesa", "un aumento".
+    let mut first = span_first - 2;
+    if first > 0
+        && toks[first - 1].is_any(&[
+            // "e" is the folded "è" here: "e sceso" is "è sceso".
+            "in", "e", "sono", "ha", "hanno", "un", "una", "con", "il", "la", "stato", "stata",
+        ])
+    {
+        first -= 1;
+        if first > 0 && toks[first].is_any(&["stato", "stata"]) && toks[first - 1].is("e") {
+            first -= 1;
+        }
+    }
+    Some((first, fall))
+}
+
+/// A sign written on the number: `-4,3%`, `−1.200`, `+2,1%` (glued), or
+/// `meno 5 gradi`, `meno 1.200` (the word, not `meno di`). Returns the
+/// sign's token and whether it is negative.
+fn sign_before(toks: &[Tok], at: usize) -> Option<(usize, bool)> {
+    let p = toks.get(at.checked_sub(1)?)?;
+    let n = &toks[at];
+    if !n.space_before && matches!(p.norm.as_str(), "-" | "+") {
+        let before_ok = at < 2 || p.space_before || toks[at - 2].kind == TokKind::Punct;
+        let after_word = at >= 2 && toks[at - 2].is_word() && !p.space_before;
+        return (before_ok && !after_word).then_some((at - 1, p.norm == "-"));
+    }
+    if p.is("meno") && n.is_digits() {
+        let pp = at.checked_sub(2).map(|k| &toks[k]);
+        let idiom = pp.is_some_and(|t| t.is_any(&["o", "piu", "poco", "per"]));
+        return (!idiom).then_some((at - 1, true));
+    }
+    None
+}
+
+/// `in meno`, `in più`, `di meno`, `in calo` after a figure: (tokens, fall).
+fn change_after(toks: &[Tok], k: usize) -> Option<(usize, bool)> {
+    match (
+        toks.get(k).map(|t| t.norm.as_str()),
+        toks.get(k + 1).map(|t| t.norm.as_str()),
+    ) {
+        (Some("in" | "di"), Some("meno")) => Some((2, true)),
+        (Some("in"), Some("piu")) => Some((2, false)),
+        _ => None,
+    }
+}
+
+/// Makes a figure a change with a sign: its value negated for a fall.
+fn signed(f: &mut Figure, fall: bool) {
+    f.change = true;
+    if fall {
+        f.stated = f.stated.map(|v| -v.abs());
+        f.value = f.value.map(negate);
+    }
+}
+
+/// The interval of the opposite numbers.
+fn negate(v: Interval) -> Interval {
+    Interval {
+        min: v.max.map(|x| -x),
+        max: v.min.map(|x| -x),
+        min_inclusive: v.max_inclusive,
+        max_inclusive: v.min_inclusive,
+    }
 }
 
 /// Percent, currency or counted noun after a number ending at `k`:
 /// (kind, unit, tokens consumed).
 fn unit_after(toks: &[Tok], k: usize) -> Option<(FigureKind, String, usize)> {
     let t = toks.get(k)?;
+    // Temperatures: "3°C", "3 °C", "5 gradi (centigradi)".
+    if t.is("°")
+        && toks
+            .get(k + 1)
+            .is_some_and(|c| c.is_any(&["c", "celsius"]) && !c.space_before)
+    {
+        return Some((FigureKind::Number, "°C".into(), 2));
+    }
+    if t.is_any(&["gradi", "grado"]) {
+        let extra = usize::from(
+            toks.get(k + 1)
+                .is_some_and(|c| c.is_any(&["centigradi", "celsius"])),
+        );
+        return Some((FigureKind::Number, "°C".into(), 1 + extra));
+    }
     if t.kind == TokKind::Symbol {
         match t.norm.as_str() {
             "%" => return Some((FigureKind::Percent, "%".into(), 1)),
@@ -207,6 +289,21 @@ fn counted_noun(toks: &[Tok], src: &str, k: usize) -> Option<(String, usize)> {
     Some((words.join(" "), n))
 }
 
+/// The noun a number counts, past `solo`/`sola` (`una sola linea`):
+/// (unit, tokens of the noun, where the noun starts).
+fn counted_after(toks: &[Tok], src: &str, k: usize) -> Option<(String, usize, usize)> {
+    let at = if toks
+        .get(k)
+        .is_some_and(|t| t.is_any(&["solo", "sola", "soli", "sole"]))
+    {
+        k + 1
+    } else {
+        k
+    };
+    let (unit, used) = counted_noun(toks, src, at)?;
+    Some((unit, used, at))
+}
+
 /// `$ 75 milioni`, `€ 2 milioni`, `US $ 10 miliardi`, `c $ 1,34`.
 fn currency_first(toks: &[Tok], _src: &str, i: usize, numbers: &Reader) -> Option<Figure> {
     let t = &toks[i];
@@ -229,8 +326,7 @@ fn currency_first(toks: &[Tok], _src: &str, i: usize, numbers: &Reader) -> Optio
     if let Some(q) = qualifier_before(toks, i) {
         apply_qualifier(&mut f, &n, &q);
     }
-    f.change = is_change(toks, f.first);
-    Some(f)
+    Some(finish(toks, f, i))
 }
 
 /// `una trentina di`, `un centinaio di`, `decine di`, `migliaia di`.
@@ -349,14 +445,23 @@ fn number_figure(toks: &[Tok], src: &str, i: usize, numbers: &Reader) -> Option<
     if is_anaphoric_pair(toks, &n) {
         return None;
     }
-    // "un" is one only before a unit ("un euro", "uno yen").
-    if n.article_one
-        && !matches!(
+    // "un" is one only before a unit ("un euro", "uno yen"), a noun it
+    // counts ("un morto", "un'ora di ritardo"), or with "solo" ("una sola
+    // linea", "un solo voto").
+    if n.article_one {
+        let unit = matches!(
             unit_after(toks, n.last),
             Some((FigureKind::Amount | FigureKind::Percent, _, _))
-        )
-    {
-        return None;
+        );
+        let next = toks.get(n.last);
+        let counted = next.is_some_and(|t| t.is_any(ONE_COUNTS))
+            && !toks
+                .get(n.last + 1)
+                .is_some_and(|t| t.is_any(&["fa", "dopo", "prima"]));
+        let only = next.is_some_and(|t| t.is_any(&["solo", "sola"]));
+        if !(unit || counted || only) {
+            return None;
+        }
     }
     let mut f;
     if n.ordinal {
@@ -381,10 +486,10 @@ fn number_figure(toks: &[Tok], src: &str, i: usize, numbers: &Reader) -> Option<
         f = Figure::new(kind, n.first, n.last + used);
         f.unit = Some(unit);
         apply_value(&mut f, &n, None);
-    } else if let Some((unit, used)) = counted_noun(toks, src, n.last) {
-        f = Figure::new(FigureKind::Count, n.first, n.last + used);
+    } else if let Some((unit, used, at)) = counted_after(toks, src, n.last) {
+        f = Figure::new(FigureKind::Count, n.first, at + used);
         f.unit = Some(unit);
-        f.subject_tokens = Some(n.last..n.last + used);
+        f.subject_tokens = Some(at..at + used);
         apply_value(&mut f, &n, None);
     } else {
         f = Figure::new(FigureKind::Number, n.first, n.last);
@@ -414,8 +519,44 @@ fn number_figure(toks: &[Tok], src: &str, i: usize, numbers: &Reader) -> Option<
             f.last += 2;
         }
     }
-    f.change = is_change(toks, f.first);
-    Some(f)
+    Some(finish(toks, f, n.first))
+}
+
+/// What every quantity gets once read: the sign written on it (`-4,3%`,
+/// `meno 5 gradi`), the change words before or after it (`in calo del`,
+/// `è salito del`, `in meno`), which also make a fall negative, and cents
+/// in their currency (`5 centesimi` is 0,05 euro). `number_at` is the
+/// number's first token.
+fn finish(toks: &[Tok], mut f: Figure, number_at: usize) -> Figure {
+    let temperature = f.unit.as_deref() == Some("°C");
+    if f.first == number_at {
+        if let Some((at, negative)) = sign_before(toks, number_at) {
+            f.first = at;
+            if negative {
+                f.stated = f.stated.map(|v| -v.abs());
+                f.value = f.value.map(negate);
+            }
+            f.change = !temperature;
+        }
+    }
+    if let Some((at, fall)) = change_before(toks, f.first) {
+        f.first = at;
+        signed(&mut f, fall);
+    } else if let Some((used, fall)) = change_after(toks, f.last) {
+        f.last += used;
+        signed(&mut f, fall);
+    }
+    if let Some(code) = f.unit.as_deref().and_then(|u| u.strip_suffix('¢')) {
+        f.unit = Some(code.to_string());
+        f.stated = f.stated.map(|v| v / 100.0);
+        f.precision = f.precision.map(|p| p / 100.0);
+        f.value = f.value.map(|v| Interval {
+            min: v.min.map(|x| x / 100.0),
+            max: v.max.map(|x| x / 100.0),
+            ..v
+        });
+    }
+    f
 }
 
 /// Joins a lower and an upper bound stated one after the other (`superiore
@@ -618,12 +759,88 @@ mod tests {
     fn percentages_and_changes() {
         let s = "L'inflazione è salita del 2,3 per cento, con un calo del 5% dei consumi; più del 40% dei giovani.";
         let f = figs(s);
-        assert_eq!(text(s, &f[0]), "2,3 per cento");
+        // The change words are part of the figure: they carry its sign.
+        assert_eq!(text(s, &f[0]), "è salita del 2,3 per cento");
         assert!(f[0].change, "salita del 2,3%: risen by");
-        assert_eq!(text(s, &f[1]), "5%");
+        assert_eq!(f[0].stated, Some(2.3));
+        assert_eq!(text(s, &f[1]), "un calo del 5%");
         assert!(f[1].change);
+        assert_eq!(f[1].stated, Some(-5.0), "a fall is negative");
+        assert_eq!(f[1].value, Some(Interval::exact(-5.0)));
         assert_eq!(text(s, &f[2]), "più del 40%");
         assert_eq!(f[2].qualifier, Some(Qualifier::Over));
+        assert!(!f[2].change);
+    }
+
+    #[test]
+    fn signs_falls_and_differences() {
+        let s = "Il titolo cede -4,3%, il greggio +2,1%; il saldo è di meno 1.200 posti e il biglietto costa 3 euro in meno, il pieno 12 euro in più.";
+        let f = figs(s);
+        let got: Vec<(String, Option<f64>, bool)> =
+            f.iter().map(|x| (text(s, x), x.stated, x.change)).collect();
+        assert_eq!(
+            got,
+            vec![
+                ("-4,3%".to_string(), Some(-4.3), true),
+                ("+2,1%".to_string(), Some(2.1), true),
+                ("meno 1.200 posti".to_string(), Some(-1200.0), true),
+                ("3 euro in meno".to_string(), Some(-3.0), true),
+                ("12 euro in più".to_string(), Some(12.0), true),
+            ]
+        );
+        // A hyphen inside a name is no sign.
+        assert!(figs("il Covid-19 e la A-4").is_empty());
+    }
+
+    #[test]
+    fn temperatures_cents_and_one_counted() {
+        let s = "Minime di -8°C e meno 5 gradi, massime di 3 °C; il gasolio cala di 5 centesimi. Un morto e una sola linea attiva, un incontro a Roma.";
+        let f = figs(s);
+        let got: Vec<(String, FigureKind, Option<&str>, Option<f64>)> = f
+            .iter()
+            .map(|x| (text(s, x), x.kind, x.unit.as_deref(), x.stated))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (
+                    "-8°C".to_string(),
+                    FigureKind::Number,
+                    Some("°C"),
+                    Some(-8.0)
+                ),
+                (
+                    "meno 5 gradi".to_string(),
+                    FigureKind::Number,
+                    Some("°C"),
+                    Some(-5.0)
+                ),
+                (
+                    "3 °C".to_string(),
+                    FigureKind::Number,
+                    Some("°C"),
+                    Some(3.0)
+                ),
+                (
+                    "cala di 5 centesimi".to_string(),
+                    FigureKind::Amount,
+                    Some("EUR"),
+                    Some(-0.05)
+                ),
+                (
+                    "Un morto".to_string(),
+                    FigureKind::Count,
+                    Some("morto"),
+                    Some(1.0)
+                ),
+                (
+                    "una sola linea attiva".to_string(),
+                    FigureKind::Count,
+                    Some("linea attiva"),
+                    Some(1.0)
+                ),
+            ]
+        );
     }
 
     #[test]

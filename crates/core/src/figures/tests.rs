@@ -95,7 +95,7 @@ fn percentages_with_qualifiers_and_changes() {
         (FigureKind::Percent, Some("%"))
     );
     assert!(!p.change, "scesa al: a level, not a change");
-    let over = fig(&all, "oltre il 12%");
+    let over = fig(&all, "è cresciuto di oltre il 12%");
     assert_eq!(over.qualifier, Some(Qualifier::Over));
     assert!(over.change);
     assert_eq!(interval(over), (Some(12.0), None));
@@ -432,7 +432,7 @@ fn subject_time_reference_and_source() {
         "Secondo l'Istat, nel 2023 la produzione industriale è calata del 2,5%. Il fatturato delle imprese ha raggiunto i 40 miliardi di euro, ha spiegato Maria Bianchi.",
         None,
     );
-    let pct = fig(&all, "2,5%");
+    let pct = fig(&all, "è calata del 2,5%");
     assert_eq!(pct.subject.as_deref(), Some("produzione industriale"));
     assert_eq!(
         pct.time_ref.as_ref().map(|t| t.text.as_str()),
