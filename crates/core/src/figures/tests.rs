@@ -696,3 +696,29 @@ mod properties {
         }
     }
 }
+
+#[test]
+fn holidays_fixed_and_movable() {
+    check_times(
+        "Gli uffici chiudono a Ferragosto e riaprono dopo l'Immacolata; a Pasquetta 2026 e alla vigilia di Natale gite fuori porta, la Pasqua del 2027 cade tardi.",
+        "2025-07-01",
+        &[
+            ("a Ferragosto", "2025-08-15", ""),
+            ("dopo l'Immacolata", "2025-12-08", ""),
+            ("a Pasquetta 2026", "2026-04-06", ""),
+            ("alla vigilia di Natale", "2025-12-24", ""),
+            ("la Pasqua del 2027", "2027-03-28", ""),
+        ],
+    );
+    // The nearest one, or the one the words point to.
+    check_times(
+        "Lo scorso Capodanno i botti, a San Silvestro la piazza.",
+        "2025-03-10",
+        &[
+            ("Lo scorso Capodanno", "2025-01-01", ""),
+            ("a San Silvestro", "2024-12-31", ""),
+        ],
+    );
+    // Not holidays: a town's name and a common noun.
+    assert!(times("Il paese natale di Santo Stefano Lodigiano.", "2025-03-10").is_empty());
+}

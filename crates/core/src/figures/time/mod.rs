@@ -10,13 +10,14 @@
 //! they keep `time: None` and a note says why.
 //!
 //! One module per family: [`absolute`] dates, [`relative`] dates,
-//! [`periods`] and ranges, [`clock`] times; this module holds what they
+//! [`periods`] and ranges, [`named`] days (holidays), [`clock`] times; this module holds what they
 //! share (the token helpers, the leads such as `nel` or `lo scorso`, the
 //! resolution of partial dates) and [`find`], which tries them at every
 //! token where a time expression can start.
 
 mod absolute;
 mod clock;
+mod named;
 mod periods;
 mod relative;
 
@@ -465,6 +466,24 @@ fn is_starter(w: &str) -> bool {
 /// Words that may begin a time expression (besides digits, month and
 /// weekday names and number words): a cheap filter before the grammar.
 const STARTERS: &[&str] = &[
+    "natale",
+    "santo",
+    "san",
+    "capodanno",
+    "epifania",
+    "befana",
+    "festa",
+    "ferragosto",
+    "ognissanti",
+    "tutti",
+    "commemorazione",
+    "immacolata",
+    "pasquetta",
+    "pasqua",
+    "vigilia",
+    "ascensione",
+    "pentecoste",
+    "corpus",
     "domattina",
     "mattina",
     "mattinata",
@@ -637,6 +656,7 @@ impl Ctx<'_> {
         keep(self.season(j, span_start, lead));
         keep(self.clock_time(j, span_start));
         keep(self.day_part(j, span_start));
+        keep(self.named_day(j, span_start, lead));
         keep(self.compound(j, span_start));
         best
     }
