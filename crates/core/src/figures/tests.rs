@@ -722,3 +722,37 @@ fn holidays_fixed_and_movable() {
     // Not holidays: a town's name and a common noun.
     assert!(times("Il paese natale di Santo Stefano Lodigiano.", "2025-03-10").is_empty());
 }
+
+#[test]
+fn weekdays_and_yearless_dates_follow_the_tense() {
+    // Thursday 2024-05-16.
+    check_times(
+        "Martedì il ministro ha firmato il decreto; sabato incontrerà i sindacati.",
+        "2024-05-16",
+        &[("Martedì", "2024-05-14", ""), ("sabato", "2024-05-18", "")],
+    );
+    // The same weekday as the article's is never its own day.
+    check_times(
+        "Giovedì la Camera aveva votato, giovedì prossimo vota il Senato.",
+        "2024-05-16",
+        &[
+            ("Giovedì", "2024-05-09", ""),
+            ("giovedì prossimo", "2024-05-23", ""),
+        ],
+    );
+    // A weekday with its date chooses the year the calendar agrees with.
+    check_times(
+        "La finale si giocherà domenica 4 gennaio.",
+        "2025-12-20",
+        &[("domenica 4 gennaio", "2026-01-04", "")],
+    );
+    // A month without its year: before for a past verb, after for a future one.
+    check_times(
+        "A marzo le vendite erano cresciute; a febbraio arriveranno i nuovi dati.",
+        "2024-11-02",
+        &[
+            ("A marzo", "2024-03-01/2024-03-31", ""),
+            ("a febbraio", "2025-02-01/2025-02-28", ""),
+        ],
+    );
+}

@@ -213,7 +213,23 @@ impl Ctx<'_> {
             }
         }
         let needs_ref = p.year.is_none();
-        let range = parts_range(&p, self.reference, lead);
+        // A day or month without its year: the tense says which.
+        let lead = if needs_ref && lead == Lead::Plain {
+            self.tense_near(j).unwrap_or(Lead::Plain)
+        } else {
+            lead
+        };
+        // With a weekday, the year whose calendar agrees.
+        let range = match (p.weekday, p.year, p.month, p.day, self.reference) {
+            (Some(wd), None, Some(m), Some(d), Some(r)) => [r.year, r.year + 1, r.year - 1]
+                .into_iter()
+                .filter_map(|y| Date::from_ymd(y, m, d))
+                .filter(|x| x.weekday() == wd)
+                .min_by_key(|x| (x.to_days() - r.to_days()).abs())
+                .map(|x| (DayRange::day(x), true))
+                .or_else(|| parts_range(&p, self.reference, lead)),
+            _ => parts_range(&p, self.reference, lead),
+        };
         let mut f = self.found_range(FigureKind::Date, span_start, last, range, needs_ref);
         if p.year.is_some() && needs_ref {
             f.relative = false;

@@ -150,6 +150,9 @@ const LEADS: &[&[&str]] = &[
     &["appena", "dopo"],
 ];
 
+/// How far around a date its clause's verb is looked for.
+const TENSE_WINDOW: usize = 12;
+
 /// How a lead word shifts or bounds what follows.
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Lead {
@@ -228,6 +231,119 @@ impl Ctx<'_> {
     fn is_punct(&self, i: usize, p: &str) -> bool {
         self.tok(i)
             .is_some_and(|t| t.kind == TokKind::Punct && t.norm == p)
+    }
+
+    /// The tense of the clause around token `j`: `Lead::Past` for a past
+    /// verb (`ha detto`, `firmò`, `erano`), `Lead::Next` for a future one
+    /// (`incontrerà`, `si terrà`, `è previsto`), the nearer if both, none
+    /// for the present. Looks at most [`TENSE_WINDOW`] tokens each way,
+    /// not past the sentence.
+    pub(super) fn tense_near(&self, j: usize) -> Option<Lead> {
+        let stop =
+            |t: &Tok| t.kind == TokKind::Punct && matches!(t.norm.as_str(), "." | ";" | "!" | "?");
+        let mut best: Option<(usize, Lead)> = None;
+        let mut note = |d: usize, l: Lead| {
+            if best.is_none_or(|(bd, _)| d < bd) {
+                best = Some((d, l));
+            }
+        };
+        let hi = self.toks.len().min(j + TENSE_WINDOW);
+        for k in j..hi {
+            if stop(&self.toks[k]) {
+                break;
+            }
+            if let Some(l) = self.tense_at(k) {
+                note(k - j, l);
+                break;
+            }
+        }
+        let lo = j.saturating_sub(TENSE_WINDOW);
+        for k in (lo..j).rev() {
+            if stop(&self.toks[k]) {
+                break;
+            }
+            if let Some(l) = self.tense_at(k) {
+                note(j - k, l);
+                break;
+            }
+        }
+        best.map(|(_, l)| l)
+    }
+
+    /// The tense a single word shows, if any.
+    fn tense_at(&self, k: usize) -> Option<Lead> {
+        let t = self.tok(k)?;
+        if !t.is_word() || t.cap && k > 0 && !self.toks[k - 1].newline_before {
+            return None;
+        }
+        let w = t.norm.as_str();
+        let raw = t.text(self.src);
+        if raw.ends_with("rà")
+            || w.ends_with("ranno")
+            || w.ends_with("remo")
+            || matches!(
+                w,
+                "sara"
+                    | "saranno"
+                    | "previsto"
+                    | "prevista"
+                    | "previsti"
+                    | "previste"
+                    | "atteso"
+                    | "attesa"
+                    | "attesi"
+                    | "attese"
+                    | "dovra"
+                    | "dovranno"
+                    | "potra"
+                    | "potranno"
+                    | "programma"
+                    | "programmato"
+                    | "programmata"
+            )
+        {
+            return Some(Lead::Next);
+        }
+        let participle = |i: usize| {
+            self.tok(i).is_some_and(|p| {
+                p.is_word()
+                    && [
+                        "ato", "ata", "ati", "ate", "ito", "ita", "iti", "ite", "uto", "uta",
+                        "uti", "ute", "so", "sa", "tto", "tta", "sto", "sta",
+                    ]
+                    .iter()
+                    .any(|e| p.norm.ends_with(e))
+            })
+        };
+        let aux = matches!(
+            w,
+            "ha" | "hanno"
+                | "abbiamo"
+                | "aveva"
+                | "avevano"
+                | "avevo"
+                | "ho"
+                | "e"
+                | "sono"
+                | "era"
+                | "erano"
+                | "fu"
+                | "furono"
+                | "stato"
+                | "stata"
+        );
+        if aux && (participle(k + 1) || participle(k + 2)) {
+            return Some(Lead::Past);
+        }
+        if (raw.ends_with('ò') && w.len() > 3)
+            || ["arono", "irono", "erono", "avano", "evano", "ivano"]
+                .iter()
+                .any(|e| w.ends_with(e))
+            || matches!(w, "era" | "erano" | "fu" | "furono" | "disse" | "fece")
+        {
+            return Some(Lead::Past);
+        }
+        None
     }
 
     /// A year after `i`, past one of the marks `punct` and then, when
@@ -345,6 +461,15 @@ fn resolve_day(month: u32, day: u32, reference: Date, lead: Lead) -> Option<Date
                 }
             })?;
         return Date::from_ymd(y, 2, 29);
+    }
+    if lead == Lead::Plain {
+        // No tense to go by: the nearest occurrence (`il 20 gennaio` in a
+        // November article is next January).
+        return [reference.year, reference.year - 1, reference.year + 1]
+            .into_iter()
+            .filter_map(|y| Date::from_ymd(y, month, day.min(days_in_month(y, month))))
+            .filter(|d| d.day == day)
+            .min_by_key(|d| (d.to_days() - reference.to_days()).abs());
     }
     let mut y = reference.year;
     let mut candidate = Date::from_ymd(y, month, day.min(days_in_month(y, month)))?;

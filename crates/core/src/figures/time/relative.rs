@@ -235,6 +235,14 @@ impl Ctx<'_> {
             }
             _ => None,
         };
+        // A bare weekday: the nearest past one for a past verb, the next
+        // for a future one ("lunedì ha detto", "lunedì incontrerà").
+        if shift == 0 {
+            shift = match self.tense_near(j) {
+                Some(Lead::Next) => 1,
+                _ => -1,
+            };
+        }
         let mut f = Figure::new(
             if part.is_some() {
                 FigureKind::Time
