@@ -393,12 +393,17 @@ fn raw_blocks(text: &str) -> Vec<(usize, usize)> {
 /// A line that stops mid-sentence (a long line ending in a lowercase word or a
 /// comma) followed by a line that starts in lowercase is one paragraph.
 fn is_broken_sentence(prev: &str, next: &str) -> bool {
+    // Hard-wrapped text (teletext pages, e-mails) breaks lines anywhere:
+    // after a word, a comma or a number ("per 500" / "milioni di euro").
     let ends_open = prev
         .chars()
         .last()
-        .is_some_and(|c| c.is_lowercase() || c == ',');
-    let starts_lower = next.chars().next().is_some_and(|c| c.is_lowercase());
-    ends_open && starts_lower && word_count(prev) >= 8
+        .is_some_and(|c| c.is_lowercase() || c == ',' || c.is_ascii_digit());
+    let starts_on = next
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit());
+    ends_open && starts_on && word_count(prev) >= 5
 }
 
 /// A leading `date 2025-12-25` (or `data:`/`published`) token glued to the

@@ -304,18 +304,44 @@ fn counted_after(toks: &[Tok], src: &str, k: usize) -> Option<(String, usize, us
     Some((unit, used, at))
 }
 
+/// The ISO currency codes written before or after amounts.
+fn iso_code(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "eur" => "EUR",
+        "usd" => "USD",
+        "gbp" => "GBP",
+        "chf" => "CHF",
+        "jpy" => "JPY",
+        "cny" => "CNY",
+        "rub" => "RUB",
+        "cad" => "CAD",
+        "aud" => "AUD",
+        "inr" => "INR",
+        _ => return None,
+    })
+}
+
 /// `$ 75 milioni`, `€ 2 milioni`, `US $ 10 miliardi`, `c $ 1,34`.
 fn currency_first(toks: &[Tok], _src: &str, i: usize, numbers: &Reader) -> Option<Figure> {
     let t = &toks[i];
-    let (sign_at, prefix) =
-        if t.kind == TokKind::Word && toks.get(i + 1).is_some_and(|s| s.kind == TokKind::Symbol) {
+    // An ISO code in capitals before the amount: "EUR 20 milioni", "USD 1,23".
+    let iso = (t.kind == TokKind::Word && t.cap && toks.get(i + 1).is_some_and(|n| n.is_digits()))
+        .then(|| iso_code(&t.norm))
+        .flatten();
+    let (sign_at, code) = if let Some(code) = iso {
+        (i, code)
+    } else {
+        let (sign_at, prefix) = if t.kind == TokKind::Word
+            && toks.get(i + 1).is_some_and(|s| s.kind == TokKind::Symbol)
+        {
             (i + 1, Some(t.norm.as_str()))
         } else if t.kind == TokKind::Symbol {
             (i, None)
         } else {
             return None;
         };
-    let code = currency_sign(&toks[sign_at].norm, prefix)?;
+        (sign_at, currency_sign(&toks[sign_at].norm, prefix)?)
+    };
     let n = numbers.read(toks, sign_at + 1)?;
     if n.ordinal || n.fraction {
         return None;
@@ -404,6 +430,20 @@ fn multiplier(toks: &[Tok], src: &str, i: usize) -> Option<Figure> {
     let np = noun_phrase_range(toks, k, 6, src);
     f.subject = np.clone().map(|r| phrase_text(toks, src, r));
     f.subject_tokens = np;
+    // "quasi raddoppiati", "più che triplicato".
+    if let Some(q) = qualifier_before(toks, i) {
+        let n = Num {
+            value: factor,
+            precision: 0.0,
+            first: i,
+            last: i + 1,
+            ordinal: false,
+            fraction: false,
+            words: true,
+            article_one: false,
+        };
+        apply_qualifier(&mut f, &n, &q);
+    }
     Some(f)
 }
 
@@ -656,25 +696,59 @@ fn is_anaphoric_pair(toks: &[Tok], n: &Num) -> bool {
 /// `tra 20 e 30 euro`, `da 5 a 10 anni`, `20-30%`: one figure with the
 /// range as its interval.
 fn quantity_range(toks: &[Tok], src: &str, left: &Num, numbers: &Reader) -> Option<Figure> {
-    let opener = left.first.checked_sub(1).map(|k| &toks[k]);
-    let (joiners, first): (&[&str], usize) = match opener {
-        Some(o) if o.is_any(&["tra", "fra"]) => (&["e"], left.first - 1),
-        Some(o) if o.is("da") => (&["a"], left.first - 1),
-        _ => (&["-"], left.first),
+    // "tra il 5 e l'8%": an article may stand before either end.
+    let article_before =
+        left.first > 0 && toks[left.first - 1].is_any(&["il", "l'", "i", "gli", "le"]);
+    let open_at = if article_before {
+        left.first.checked_sub(2)
+    } else {
+        left.first.checked_sub(1)
+    };
+    let opener = open_at.map(|k| &toks[k]);
+    let (joiners, first): (&[&str], usize) = match (opener, open_at) {
+        (Some(o), Some(k)) if o.is_any(&["tra", "fra"]) => (&["e"], k),
+        (Some(o), Some(k)) if o.is_any(&["da", "dal", "dai", "dalle"]) => {
+            (&["a", "al", "ai", "alle"], k)
+        }
+        _ => (&["-", "/"], left.first),
     };
     let sep = toks.get(left.last)?;
     if !sep.is_any(joiners) {
         return None;
     }
-    if sep.norm == "-"
+    if matches!(sep.norm.as_str(), "-" | "/")
         && (sep.space_before || toks.get(left.last + 1).is_none_or(|t| t.space_before))
     {
         return None;
     }
-    let right = numbers.read(toks, left.last + 1)?;
-    if right.ordinal || right.fraction || right.article_one || right.value < left.value {
+    let mut r_at = left.last + 1;
+    if toks
+        .get(r_at)
+        .is_some_and(|t| t.is_any(&["il", "l'", "i", "gli", "le"]))
+    {
+        r_at += 1;
+    }
+    let mut right = numbers.read(toks, r_at)?;
+    if right.ordinal || right.fraction || right.article_one {
         return None;
     }
+    // "tra 3 e 4 milioni": the scale written once, after the second.
+    let mut left = left.clone();
+    let scale_of = |n: &Num| {
+        toks.get(n.last.wrapping_sub(1))
+            .and_then(|t| super::number::scale_word(&t.norm))
+    };
+    if let (None, Some(k)) = (scale_of(&left), scale_of(&right)) {
+        let factor = 10f64.powi(k);
+        if left.value * factor <= right.value {
+            left.value *= factor;
+            left.precision *= factor;
+        }
+    }
+    if right.value < left.value {
+        return None;
+    }
+    right.first = r_at;
     let (kind, unit, used, counted) = match unit_after(toks, right.last) {
         Some((k, u, used)) => (k, Some(u), used, false),
         None => match counted_noun(toks, src, right.last) {
@@ -684,7 +758,10 @@ fn quantity_range(toks: &[Tok], src: &str, left: &Num, numbers: &Reader) -> Opti
     };
     // A bare "da 3 a 5" with nothing counted is a range only of large
     // numbers ("da mille a millecinquecento"); small ones are scores or times.
-    if unit.is_none() && opener.is_some_and(|o| o.is("da")) && right.value < 100.0 {
+    if unit.is_none()
+        && opener.is_some_and(|o| o.is_any(&["da", "dal", "dai", "dalle"]))
+        && right.value < 100.0
+    {
         return None;
     }
     let mut f = Figure::new(kind, first, right.last + used);
@@ -697,7 +774,7 @@ fn quantity_range(toks: &[Tok], src: &str, left: &Num, numbers: &Reader) -> Opti
     f.qualifier = Some(Qualifier::Range);
     f.qualifier_text = opener.map(|o| o.norm.to_string()).or(Some("-".into()));
     f.precision = Some(left.precision.min(right.precision)).filter(|p| *p > 0.0);
-    Some(f)
+    Some(finish(toks, f, left.first))
 }
 
 #[cfg(test)]

@@ -756,3 +756,43 @@ fn weekdays_and_yearless_dates_follow_the_tense() {
         ],
     );
 }
+
+#[test]
+fn ranges_codes_and_verbal_qualifiers() {
+    let all = figs(
+        "Il danno vale tra 4 e 6 miliardi di euro, l'inflazione resterà tra il 2 e il 2,5%; i biglietti costano 15-30 euro, il fondo EUR 12 milioni e la quota 40 USD.",
+        None,
+    );
+    assert_eq!(
+        interval(fig(&all, "tra 4 e 6 miliardi di euro")),
+        (Some(4e9), Some(6e9))
+    );
+    let pct = fig(&all, "tra il 2 e il 2,5%");
+    assert_eq!(
+        (pct.kind, interval(pct)),
+        (FigureKind::Percent, (Some(2.0), Some(2.5)))
+    );
+    assert_eq!(interval(fig(&all, "15-30 euro")), (Some(15.0), Some(30.0)));
+    let eur = fig(&all, "EUR 12 milioni");
+    assert_eq!((eur.unit.as_deref(), eur.stated), (Some("EUR"), Some(12e6)));
+    assert_eq!(fig(&all, "40 USD").unit.as_deref(), Some("USD"));
+    let all = figs(
+        "Le perdite sfiorano il 30%, i prezzi sono quasi raddoppiati e le temperature non supereranno i 25 gradi; sconto per gli under 30.",
+        None,
+    );
+    assert_eq!(fig(&all, "30%").qualifier, Some(Qualifier::Almost));
+    assert_eq!(
+        fig(&all, "quasi raddoppiati").qualifier,
+        Some(Qualifier::Almost)
+    );
+    assert_eq!(fig(&all, "25 gradi").qualifier, Some(Qualifier::AtMost));
+    assert_eq!(fig(&all, "under 30").qualifier, Some(Qualifier::Under));
+}
+
+#[test]
+fn a_figure_broken_across_hard_wrapped_lines_is_one() {
+    let text = "Il governo stanzia per la ricostruzione 750\nmilioni di euro, poi altri fondi.";
+    let a = Article::parse("a", "a.txt", text, crate::Metadata::default());
+    let all = extract(&a, None);
+    assert_eq!(fig(&all, "750\nmilioni di euro").stated, Some(750e6));
+}

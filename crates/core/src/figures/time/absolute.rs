@@ -316,6 +316,19 @@ impl Ctx<'_> {
         if !ends {
             return None;
         }
+        // "tra il 5 e l'8%": the first end of a range of percentages.
+        let mut k = last + 1;
+        if self.tok(k).is_some_and(|t| t.is_any(&["il", "l'"])) {
+            k += 1;
+        }
+        let quantity_follows = self.is(last, "e")
+            && self.tok(k).is_some_and(|t| t.is_digits())
+            && self.tok(k + 1).is_some_and(|t| {
+                t.kind == TokKind::Symbol || t.is_any(&["per", "percento", "punti"])
+            });
+        if quantity_follows {
+            return None;
+        }
         let r = self.reference;
         Some(Parts {
             day: Some(d),
