@@ -549,6 +549,7 @@ impl Lang {
             Taxonomy => ("categorie e tag", "categories and tags"),
             Link => ("collegamento", "link"),
             Noise => ("rumore", "noise"),
+            Related => ("altri articoli", "related articles"),
         };
         match self {
             Lang::It => it,

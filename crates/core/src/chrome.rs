@@ -92,11 +92,14 @@ pub enum ChromeKind {
     Link,
     /// Lines with no words at all (`??`, separators).
     Noise,
+    /// Other articles of the site: a "Leggi anche" list, headlines with
+    /// their dates.
+    Related,
 }
 
 impl ChromeKind {
     /// All kinds, in declaration order.
-    pub const ALL: [ChromeKind; 14] = [
+    pub const ALL: [ChromeKind; 15] = [
         ChromeKind::Navigation,
         ChromeKind::Share,
         ChromeKind::TitleRepeat,
@@ -111,6 +114,7 @@ impl ChromeKind {
         ChromeKind::Taxonomy,
         ChromeKind::Link,
         ChromeKind::Noise,
+        ChromeKind::Related,
     ];
 
     /// A stable machine name (`share`, `author_bio`, …).
@@ -130,6 +134,7 @@ impl ChromeKind {
             ChromeKind::Taxonomy => "taxonomy",
             ChromeKind::Link => "link",
             ChromeKind::Noise => "noise",
+            ChromeKind::Related => "related",
         }
     }
 
@@ -217,6 +222,50 @@ const LABEL_WORDS: &[&str] = &[
     "listen",
     "ultime notizie",
     "in evidenza",
+];
+
+/// Labels that open a list of other articles.
+const RELATED_LABELS: &[&str] = &[
+    "leggi anche",
+    "potrebbe interessarti",
+    "ti potrebbe interessare",
+    "potrebbero interessarti",
+    "articoli correlati",
+    "correlati",
+    "notizie correlate",
+    "altre notizie",
+    "dalla stessa sezione",
+    "i piu letti",
+    "i più letti",
+    "piu letti",
+    "più letti",
+    "ultime notizie",
+    "le ultime",
+    "in evidenza",
+    "read also",
+    "related",
+    "related articles",
+    "vedi anche",
+    "guarda anche",
+];
+
+/// Words of share bars and counters of a page.
+const SHARE_ROW_WORDS: &[&str] = &[
+    "condividi",
+    "facebook",
+    "whatsapp",
+    "telegram",
+    "linkedin",
+    "twitter",
+    "x",
+    "email",
+    "condivisioni",
+    "commenti",
+    "commento",
+    "mi piace",
+    "pinterest",
+    "copia",
+    "link",
 ];
 
 const TAXONOMY_WORDS: &[&str] = &[
@@ -399,10 +448,17 @@ fn is_broken_sentence(prev: &str, next: &str) -> bool {
         .chars()
         .last()
         .is_some_and(|c| c.is_lowercase() || c == ',' || c.is_ascii_digit());
+    // A line that opens with a number runs on only into lower-case words
+    // ("4.20 una nuova scossa"), not into an index ("100 Indice").
+    let second_lower = next
+        .split_whitespace()
+        .nth(1)
+        .and_then(|w| w.chars().next())
+        .is_some_and(char::is_lowercase);
     let starts_on = next
         .chars()
         .next()
-        .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit());
+        .is_some_and(|c| c.is_lowercase() || (c.is_ascii_digit() && second_lower));
     ends_open && starts_on && word_count(prev) >= 5
 }
 
@@ -543,6 +599,32 @@ fn classify_alone(text: &str, start: usize, end: usize) -> Block {
             "press-release or sponsored-content disclaimer",
         );
     }
+    if words <= 5 && is_label(&norm, RELATED_LABELS) {
+        return chrome(ChromeKind::Related, "label of a list of other articles");
+    }
+    if is_share_row(&norm, words) {
+        return chrome(ChromeKind::Share, "share buttons and counters");
+    }
+    if is_reading_time(&norm, words) {
+        return chrome(ChromeKind::SectionLabel, "reading time");
+    }
+    if is_page_index(s, words) {
+        return chrome(ChromeKind::Navigation, "page numbers of a teletext index");
+    }
+    if words <= 20
+        && [
+            "pubblicato il ",
+            "pubblicato ",
+            "aggiornato il ",
+            "aggiornato alle ",
+            "ultimo aggiornamento",
+        ]
+        .iter()
+        .any(|p| norm.starts_with(p))
+        && !ends_sentence(s)
+    {
+        return chrome(ChromeKind::Metadata, "publication line of the page");
+    }
     if words <= 4 {
         if is_label(&norm, SHARE_WORDS) {
             return chrome(ChromeKind::Share, "share button");
@@ -592,32 +674,101 @@ fn classify_alone(text: &str, start: usize, end: usize) -> Block {
     }
 }
 
+/// A share bar with its counters (`Condividi: Facebook · X · 1.204
+/// condivisioni`, `💬 7 commenti`): a short line made of share words,
+/// numbers and symbols.
+fn is_share_row(norm: &str, words: usize) -> bool {
+    if words > 16 {
+        return false;
+    }
+    let parts: Vec<&str> = norm
+        .split(|c: char| !c.is_alphanumeric() && c != '.')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let share = parts.iter().filter(|w| SHARE_ROW_WORDS.contains(w)).count();
+    let other = parts
+        .iter()
+        .filter(|w| {
+            !SHARE_ROW_WORDS.contains(w) && !w.chars().all(|c| c.is_ascii_digit() || c == '.')
+        })
+        .count();
+    share >= 2 && (other <= 1 || norm.starts_with("condividi"))
+}
+
+/// A reading time: `Tempo di lettura: 3 minuti`, `Lettura 4 min`.
+fn is_reading_time(norm: &str, words: usize) -> bool {
+    words <= 8 && norm.contains("lettura") && (norm.contains("min") || norm.contains("minuti"))
+}
+
+/// A teletext index line: page numbers with their labels (`100 Indice
+/// 101 Ultim'ora 401 Meteo`).
+fn is_page_index(s: &str, words: usize) -> bool {
+    let pages = s
+        .split_whitespace()
+        .filter(|w| w.len() == 3 && w.bytes().all(|b| b.is_ascii_digit()))
+        .count();
+    words <= 14 && pages >= 2 && pages * 3 >= words
+}
+
+/// An item of a list: a bullet or dash first (`•`, `›`, `-`, `*`).
+fn is_list_item(s: &str) -> bool {
+    s.starts_with(['•', '›', '»', '▪', '◦', '·', '*', '-', '–'])
+}
+
 fn looks_like_heading(s: &str, words: usize) -> bool {
     (1..=25).contains(&words) && !ends_sentence(s) && last_significant(s) != Some(',')
 }
 
+/// How many words of story come before a date or publication line can
+/// open the page's tail (one under the title is no tail; `word_count`
+/// stops at 26 per block, so this is at least two blocks of story). A
+/// byline box, contacts, a legal footer open it after any story.
+const TAIL_AFTER_WORDS: usize = 30;
+
 /// The positional pass: headline, title repeats, labels before the headline,
 /// and the page tail.
 fn structure(text: &str, blocks: &mut [Block]) {
-    // Headline: the first heading-like block before any paragraph, with a few
-    // words to it (a one-word line up there is a label).
-    let mut headline: Option<String> = None;
-    for b in blocks.iter_mut() {
+    // Headline: among the title-like blocks before the first running
+    // paragraph (a line of at most 25 words without a full stop; a question
+    // or an exclamation counts), the one with the most words, if it has at
+    // least three; the short ones before it (a site's name, a section) are
+    // labels. A question heading the page is a title, not the story.
+    let running = |s: &str| {
+        ends_sentence(s) && !matches!(last_significant(s), Some('?' | '!')) || word_count(s) > 25
+    };
+    let mut candidates: Vec<usize> = Vec::new();
+    for (k, b) in blocks.iter().enumerate() {
         match b.kind {
-            BlockKind::Paragraph => break,
-            BlockKind::Heading => {
+            BlockKind::Paragraph | BlockKind::Heading => {
                 let s = b.text(text);
-                if word_count(s) >= 3 {
-                    b.kind = BlockKind::Headline;
-                    b.rule = Cow::Borrowed("first title-like line before the body");
-                    headline = Some(normalize(s));
+                if running(s) {
                     break;
                 }
-                b.kind = BlockKind::Chrome(ChromeKind::SectionLabel);
-                b.rule = Cow::Borrowed("short label before the headline");
+                candidates.push(k);
             }
             BlockKind::Headline | BlockKind::Chrome(_) => {}
         }
+    }
+    let mut headline: Option<String> = None;
+    let best = candidates
+        .iter()
+        .copied()
+        .filter(|&k| word_count(blocks[k].text(text)) >= 3)
+        .max_by_key(|&k| (word_count(blocks[k].text(text)), std::cmp::Reverse(k)));
+    if let Some(h) = best {
+        for &k in candidates.iter().take_while(|&&k| k < h) {
+            if word_count(blocks[k].text(text)) < 3 {
+                blocks[k].kind = BlockKind::Chrome(ChromeKind::SectionLabel);
+                blocks[k].rule = Cow::Borrowed("short label before the headline");
+            }
+        }
+        let b = &mut blocks[h];
+        b.kind = BlockKind::Headline;
+        b.rule = Cow::Borrowed("the longest title-like line before the body");
+        headline = Some(normalize(b.text(text)));
+    } else if let Some(&k) = candidates.first() {
+        blocks[k].kind = BlockKind::Chrome(ChromeKind::SectionLabel);
+        blocks[k].rule = Cow::Borrowed("short label before the headline");
     }
 
     if let Some(h) = &headline {
@@ -643,14 +794,41 @@ fn structure(text: &str, blocks: &mut [Block]) {
         }
     }
 
+    // A related list: after its label, the items and the headlines (short
+    // lines without a full stop, or items with a bullet), up to the first
+    // running paragraph.
+    let mut related = false;
+    for b in blocks.iter_mut() {
+        match b.kind {
+            BlockKind::Chrome(ChromeKind::Related) => related = true,
+            BlockKind::Chrome(_) => {}
+            BlockKind::Heading | BlockKind::Paragraph | BlockKind::Headline if related => {
+                let s = b.text(text);
+                let headline_like = !ends_sentence(s) && word_count(s) <= 25;
+                if is_list_item(s) || headline_like {
+                    b.kind = BlockKind::Chrome(ChromeKind::Related);
+                    b.rule = Cow::Borrowed("a headline in a list of other articles");
+                } else {
+                    related = false;
+                }
+            }
+            _ => {}
+        }
+    }
+
     // The tail: after the body has started, a byline box, contact block,
     // taxonomy, metadata field or legal footer ends the story.
-    let mut body_seen = false;
+    // The story has started once some of it is in.
+    let mut body_words = 0;
     let mut region: Option<ChromeKind> = None;
     for b in blocks.iter_mut() {
         match (b.kind, region) {
-            (BlockKind::Paragraph, None) => body_seen = true,
-            (BlockKind::Chrome(kind), None) if body_seen && kind.opens_tail() => {
+            (BlockKind::Paragraph, None) => body_words += word_count(b.text(text)),
+            (BlockKind::Chrome(kind), None)
+                if kind.opens_tail()
+                    && body_words > 0
+                    && (kind != ChromeKind::Metadata || body_words >= TAIL_AFTER_WORDS) =>
+            {
                 region = Some(kind);
             }
             (BlockKind::Chrome(kind), Some(_))
@@ -815,6 +993,27 @@ mod tests {
                 ("In un comunicato stampa il ministero ha respinto le accuse.", Paragraph),
             ],
         );
+    }
+
+    #[test]
+    fn related_lists_share_rows_reading_times_and_indexes() {
+        check(
+            "Il porto riapre dopo la mareggiata\nTempo di lettura: 2 minuti\nIl porto ha riaperto ieri dopo tre giorni di chiusura per la mareggiata.\nCondividi: Facebook · WhatsApp · 312 condivisioni\nLeggi anche\n• Traghetti, orari estivi dal 1° giugno · 3 maggio 2025\nPesca, le nuove quote europee\n100 Indice 101 Ultim'ora 401 Meteo",
+            &[
+                ("Il porto riapre dopo la mareggiata", Headline),
+                ("Tempo di lettura: 2 minuti", Chrome(SectionLabel)),
+                ("Il porto ha riaperto ieri dopo tre giorni di chiusura per la mareggiata.", Paragraph),
+                ("Condividi: Facebook · WhatsApp · 312 condivisioni", Chrome(Share)),
+                ("Leggi anche", Chrome(Related)),
+                ("• Traghetti, orari estivi dal 1° giugno · 3 maggio 2025", Chrome(Related)),
+                ("Pesca, le nuove quote europee", Chrome(Related)),
+                ("100 Indice 101 Ultim'ora 401 Meteo", Chrome(Navigation)),
+            ],
+        );
+        // An inline "Leggi anche" takes its headline, not the story after it.
+        let text = "Titolo della notizia di oggi\nIl primo paragrafo racconta i fatti principali.\nLeggi anche\nUn altro titolo qui\nIl secondo paragrafo continua il racconto dei fatti.";
+        let kinds: Vec<BlockKind> = segment(text).iter().map(|b| b.kind).collect();
+        assert_eq!(kinds[4], Paragraph);
     }
 
     #[test]
