@@ -223,6 +223,47 @@ pub fn currency_sign(sign: &str, prefix: Option<&str>) -> Option<&'static str> {
     })
 }
 
+/// Nouns after which `primo`/`prima` is no rank of anything counted: an
+/// idiom or a title (`la prima volta`, `il primo posto`, `prima serata`,
+/// `primo ministro`).
+pub const FIRST_IDIOMS: &[&str] = &[
+    "volta",
+    "volte",
+    "posto",
+    "piano",
+    "pagina",
+    "linea",
+    "stima",
+    "stime",
+    "cintura",
+    "preoccupazione",
+    "banco",
+    "ministro",
+    "ministra",
+    "luce",
+    "vista",
+    "mano",
+    "fila",
+    "classe",
+    "impressione",
+    "battuta",
+    "firma",
+    "pietra",
+    "visione",
+    "mossa",
+    "cittadina",
+    "donna",
+    "uomo",
+    "persona",
+    "ora",
+    "mattina",
+    "parte",
+    "fase",
+    "linea",
+    "squadra",
+    "tempo",
+];
+
 /// Beginnings of change words that mean a fall: a change after them is
 /// negative (`in calo del 5,7%` is −5,7%).
 pub const FALL_STEMS: &[&str] = &[

@@ -11,8 +11,8 @@
 use super::context::noun_phrase_range;
 use super::lexicon::{
     currency_sign, is_function_word, ADJECTIVE_ENDINGS, APPROX_COUNTS, ARTICLES, CHANGE_STEMS,
-    CURRENCY_WORDS, FALL_STEMS, MULTIPLIER_NOUNS, MULTIPLIER_STEMS, ONE_COUNTS, QUALIFIERS,
-    VAGUE_COUNTS, VERBS,
+    CURRENCY_WORDS, FALL_STEMS, FIRST_IDIOMS, MULTIPLIER_NOUNS, MULTIPLIER_STEMS, ONE_COUNTS,
+    QUALIFIERS, VAGUE_COUNTS, VERBS,
 };
 use super::number::{Num, Reader};
 use super::{Figure, FigureKind, Interval, Qualifier};
@@ -264,8 +264,15 @@ fn unit_after(toks: &[Tok], k: usize) -> Option<(FigureKind, String, usize)> {
 /// militari`): (unit, tokens consumed).
 fn counted_noun(toks: &[Tok], src: &str, k: usize) -> Option<(String, usize)> {
     let t = toks.get(k)?;
-    if t.kind != TokKind::Word || !t.space_before {
+    // After an elided number the noun is glued to it ("quarant'anni").
+    let glued_ok = k > 0 && toks[k - 1].norm.ends_with('\'');
+    if t.kind != TokKind::Word || !(t.space_before || glued_ok) {
         return None;
+    }
+    // The nouns "un" counts are nouns even where they are other words too
+    // ("un'ora", "ora" being also "now").
+    if glued_ok && t.is_any(ONE_COUNTS) {
+        return Some((t.text(src).to_string(), 1));
     }
     let w = t.norm.as_str();
     if is_function_word(w) || VERBS.contains(&w) || w.ends_with('\'') || w == "fa" {
@@ -505,6 +512,20 @@ fn number_figure(toks: &[Tok], src: &str, i: usize, numbers: &Reader) -> Option<
     }
     let mut f;
     if n.ordinal {
+        let noun = toks.get(n.last);
+        // "la prima volta", "il primo posto", "prima serata": the first of
+        // nothing counted. And an ordinal standing for a noun
+        // ("tredicesime", the year-end bonus) ranks nothing.
+        if n.value == 1.0 && n.words && noun.is_some_and(|t| t.is_any(FIRST_IDIOMS)) {
+            return None;
+        }
+        let bare_plural = n.words
+            && n.last == n.first + 1
+            && (toks[n.first].norm.ends_with('i') || toks[n.first].norm.ends_with('e'))
+            && counted_noun(toks, src, n.last).is_none();
+        if bare_plural {
+            return None;
+        }
         f = Figure::new(FigureKind::Ordinal, n.first, n.last);
         f.stated = Some(n.value);
         f.value = Some(Interval::exact(n.value));
@@ -532,6 +553,11 @@ fn number_figure(toks: &[Tok], src: &str, i: usize, numbers: &Reader) -> Option<
         f.subject_tokens = Some(at..at + used);
         apply_value(&mut f, &n, None);
     } else {
+        // A small number in words with nothing counted after it is mostly
+        // not a figure at all ("venti e onde", "a tre a tre").
+        if n.words && n.value.abs() < 1000.0 {
+            return None;
+        }
         f = Figure::new(FigureKind::Number, n.first, n.last);
         apply_value(&mut f, &n, None);
     }
@@ -674,7 +700,39 @@ fn is_identifier(toks: &[Tok], src: &str, i: usize) -> bool {
         && toks.get(1).is_some_and(|d| d.norm == "." || d.norm == ")")
         && toks.get(2).is_some_and(|w| w.is_capitalized(src));
     let code = t.norm.len() >= 9 && t.norm.bytes().all(|b| b.is_ascii_digit());
-    after_number_sign || list_marker || code
+    // A street number: "Via Roma 12", "piazza Garibaldi 3".
+    let street = (1..=4).any(|d| {
+        i > d
+            && toks[i - d - 1].is_any(&[
+                "via", "viale", "piazza", "piazzale", "corso", "largo", "vicolo", "strada",
+            ])
+            && toks[i - d..i]
+                .iter()
+                .all(|w| w.is_word() && (w.cap || w.is_any(&["del", "della", "dei", "di", "de"])))
+    });
+    // Telephone numbers: "tel. 055 123 4567", "numero verde 800 123 456",
+    // "+39 02 1234567" (three or more groups of digits in a row).
+    let group = |k: usize| {
+        toks.get(k)
+            .is_some_and(|g| g.is_digits() && !g.norm.contains([',', '.']))
+    };
+    let phone_run = (group(i + 1) && group(i + 2)) || (i >= 1 && group(i - 1) && group(i + 1));
+    let phone_label = (1..=3).any(|d| {
+        i >= d
+            && toks[i - d].is_any(&["tel", "telefono", "fax", "cell", "verde", "whatsapp", "sms"])
+    });
+    // A postal code: five digits before a place's name ("55100 Lucca").
+    let postal = t.norm.len() == 5
+        && toks.get(i + 1).is_some_and(|n| {
+            n.is_word() && n.cap && crate::figures::time::month_of(&n.norm, false).is_none()
+        });
+    after_number_sign
+        || list_marker
+        || code
+        || street
+        || (phone_run && !t.norm.contains([',', '.']))
+        || phone_label
+        || postal
 }
 
 /// `i due Paesi`, `le tre parti`: a definite article before a small number

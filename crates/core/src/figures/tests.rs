@@ -796,3 +796,32 @@ fn a_figure_broken_across_hard_wrapped_lines_is_one() {
     let all = extract(&a, None);
     assert_eq!(fig(&all, "750\nmilioni di euro").stated, Some(750e6));
 }
+
+#[test]
+fn what_is_not_a_figure() {
+    let none = [
+        "Per la prima volta la squadra conquista il primo posto.",
+        "Venti e onde forti sul litorale, tre volte tanto.",
+        "Chiamate il numero verde 800 123 456 o scrivete a Via Roma 12, 55100 Lucca.",
+        "Tredicesime in arrivo per i pensionati.",
+        "Il primo ministro ha parlato in prima linea.",
+    ];
+    for text in none {
+        let found: Vec<String> = figs(text, Some("2025-01-10"))
+            .into_iter()
+            .map(|f| f.text)
+            .collect();
+        assert!(
+            found.iter().all(|t| t == "tre volte"),
+            "{text:?} gave {found:?}"
+        );
+    }
+    // What is: the first of a series, numbers with what they count.
+    let all = figs(
+        "È la prima edizione del festival, con oltre quarant'anni di storia e un'ora di musica.",
+        None,
+    );
+    assert_eq!(fig(&all, "prima edizione").kind, FigureKind::Ordinal);
+    assert_eq!(fig(&all, "oltre quarant'anni").stated, Some(40.0));
+    assert_eq!(fig(&all, "un'ora").stated, Some(1.0));
+}
