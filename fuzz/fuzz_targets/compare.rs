@@ -74,13 +74,20 @@ fn check(data: &[u8]) {
         .iter()
         .flat_map(|a| a.figures.iter().map(move |f| format!("{}/{}", a.id, f.id)))
         .collect();
-    for l in &report.links {
-        for f in &l.figures {
-            assert!(ids.contains(f), "{}: report names no figure {f}", l.id);
+    for q in &report.quantities {
+        for f in &q.members {
+            assert!(ids.contains(f), "{}: report names no figure {f}", q.id);
         }
-        for p in &l.pairs {
-            assert!(ids.contains(&p.a), "{}: pair names no figure {}", l.id, p.a);
-            assert!(ids.contains(&p.b), "{}: pair names no figure {}", l.id, p.b);
+        assert!(q.conflicts.len() <= q.conflicts_total);
+        for p in &q.conflicts {
+            assert!(ids.contains(&p.a), "{}: pair names no figure {}", q.id, p.a);
+            assert!(ids.contains(&p.b), "{}: pair names no figure {}", q.id, p.b);
+        }
+    }
+    let outlets: HashSet<&str> = report.articles.iter().map(|a| a.id.as_str()).collect();
+    for s in &report.statements {
+        for o in &s.outlets {
+            assert!(outlets.contains(o.as_str()), "{}: no outlet {o}", s.id);
         }
     }
     serde_json::to_string(&report).expect("the report serialises");
