@@ -825,3 +825,36 @@ fn what_is_not_a_figure() {
     assert_eq!(fig(&all, "oltre quarant'anni").stated, Some(40.0));
     assert_eq!(fig(&all, "un'ora").stated, Some(1.0));
 }
+
+#[test]
+fn periods_of_months_seasons_and_parts() {
+    check_times(
+        "Nei primi nove mesi dell'anno e nel periodo gennaio-settembre l'export cresce; nel quarto trimestre 2023 era calato.",
+        "2024-11-15",
+        &[
+            ("Nei primi nove mesi dell'anno", "2024-01-01/2024-09-30", ""),
+            ("gennaio-settembre", "2024-01-01/2024-09-30", ""),
+            ("nel quarto trimestre 2023", "2023-10-01/2023-12-31", ""),
+        ],
+    );
+    check_times(
+        "La scorsa estate il caldo, a fine mese i saldi, a metà febbraio arriverà il carnevale.",
+        "2024-09-10",
+        &[
+            ("La scorsa estate", "2024-06-01/2024-08-31", ""),
+            ("a fine mese", "2024-09-21/2024-09-30", ""),
+            ("a metà febbraio", "2025-02-11/2025-02-20", ""),
+        ],
+    );
+    // Not a month: a sea. Not a time: a percentage after "dell'".
+    assert!(times(
+        "Esercitazioni nel Mar del Giappone e nel Mar Nero.",
+        "2024-09-10"
+    )
+    .is_empty());
+    assert!(
+        times("Una crescita dell'11% rispetto al 2023.", "2024-09-10")
+            .iter()
+            .all(|(t, _, _)| t != "dell'11")
+    );
+}

@@ -335,7 +335,9 @@ impl Ctx<'_> {
         }
         if weak && end_minutes.is_none() && days.is_none() && !placed {
             let counted = self.tok(start.last).is_some_and(|t| {
-                t.is_word() && !crate::figures::lexicon::is_function_word(&t.norm)
+                (t.is_word() && !crate::figures::lexicon::is_function_word(&t.norm))
+                    || t.kind == TokKind::Symbol
+                    || t.is_any(&["per", "punti"])
             });
             if counted || matches!(lead_word, "le" | "l'") {
                 return None;

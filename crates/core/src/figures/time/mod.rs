@@ -436,6 +436,15 @@ impl Ctx<'_> {
         let m = month_of(&t.norm, abbrev)?;
         let mut next = i + 1;
         let is_abbrev = month_of(&t.norm, false).is_none();
+        // "Mar del Giappone", "Mar Nero", "Mar dei Caraibi": a sea.
+        let sea = t.norm == "mar"
+            && t.cap
+            && self.tok(next).is_some_and(|n| {
+                (n.is_word() && n.cap) || n.is_any(&["del", "dei", "della", "delle", "di"])
+            });
+        if sea {
+            return None;
+        }
         if is_abbrev && self.is_punct(next, ".") {
             next += 1;
         }
@@ -591,6 +600,8 @@ fn is_starter(w: &str) -> bool {
 /// Words that may begin a time expression (besides digits, month and
 /// weekday names and number words): a cheap filter before the grammar.
 const STARTERS: &[&str] = &[
+    "primi",
+    "prime",
     "natale",
     "santo",
     "san",
@@ -782,6 +793,8 @@ impl Ctx<'_> {
         keep(self.clock_time(j, span_start));
         keep(self.day_part(j, span_start));
         keep(self.named_day(j, span_start, lead));
+        keep(self.first_months(j, span_start));
+        keep(self.month_range(j, span_start));
         keep(self.compound(j, span_start));
         best
     }

@@ -257,6 +257,14 @@ impl Ctx<'_> {
             year = Some(y);
             relative = false;
             last = after;
+        } else if let Some((y, after)) = self
+            .year_at(last)
+            .filter(|_| self.tok(last).is_some_and(Tok::is_digits))
+        {
+            // "il quarto trimestre 2018"
+            year = Some(y);
+            relative = false;
+            last = after;
         } else {
             year = year.or(self.reference.map(|r| r.year));
         }
@@ -364,20 +372,43 @@ impl Ctx<'_> {
             last = after;
         }
         let relative = year.is_none();
-        let year = year.or_else(|| self.reference.map(|r| r.year + shift));
         // A season needs a year or a clear deictic to be a time figure.
         if relative && k == j && span_start == j {
             return None;
         }
-        let range = year.and_then(|y| {
+        let of_year = |y: i32| -> Option<DayRange> {
             let start = DayRange::month(y, m0)?.start;
             let end = if m1 > 12 {
                 DayRange::month(y + 1, m1 - 12)?.end
             } else {
                 DayRange::month(y, m1)?.end
             };
-            Some((DayRange::new(start, end), relative))
-        });
+            Some(DayRange::new(start, end))
+        };
+        // Without a year: "questa estate" is this year's; "la scorsa
+        // primavera" the last one over before the article, "il prossimo
+        // inverno" the next one to begin after it.
+        let range = match (year, self.reference) {
+            (Some(y), _) => of_year(y),
+            (None, Some(r)) => {
+                let mut s = of_year(r.year);
+                match shift {
+                    -1 => {
+                        if s.is_some_and(|s| s.end >= r) {
+                            s = of_year(r.year - 1);
+                        }
+                        if s.is_some_and(|s| s.end >= r) {
+                            s = of_year(r.year - 2);
+                        }
+                    }
+                    1 if s.is_some_and(|s| s.start <= r) => s = of_year(r.year + 1),
+                    _ => {}
+                }
+                s
+            }
+            (None, None) => None,
+        }
+        .map(|s| (s, relative));
         Some(self.found_range(FigureKind::Period, span_start, last, range, relative))
     }
 
@@ -458,7 +489,14 @@ impl Ctx<'_> {
                 return Some((DayRange::month(year.start.year, m)?, Unit::Month, rel, last));
             }
             let r = self.reference?;
-            return Some((DayRange::month(r.year, m)?, Unit::Month, true, after));
+            // Without its year: the tense says which ("a fine marzo era",
+            // "a metà febbraio arriverà").
+            let year = match self.tense_near(i) {
+                Some(Lead::Past) if m > r.month => r.year - 1,
+                Some(Lead::Next) if m < r.month => r.year + 1,
+                _ => r.year,
+            };
+            return Some((DayRange::month(year, m)?, Unit::Month, true, after));
         }
         if let Some((y, last)) = self.year_at(k) {
             if self.tok(k).is_some_and(|t| t.kind == TokKind::Digits) || skipped > 0 {
@@ -557,12 +595,21 @@ impl Ctx<'_> {
         };
         if let Some((which, after)) = part {
             let (range, _, relative, last) = self.period_spec(after, true)?;
+            // The start, middle and end of a month or a year are its first
+            // ten days, days 11 to 20, its last ten days (of a week: its
+            // first, middle and last days).
             let len = range.len_days();
-            let third = (len / 3).max(1);
+            let part = if len >= 28 { 10 } else { (len / 3).max(1) };
             let sub = match which {
-                1 => DayRange::new(range.start, range.start.add_days(third - 1)),
-                2 => DayRange::new(range.start.add_days(third), range.end.add_days(-third)),
-                3 => DayRange::new(range.end.add_days(-(third - 1)), range.end),
+                1 => DayRange::new(range.start, range.start.add_days(part - 1)),
+                2 if (28..=31).contains(&len) => {
+                    DayRange::new(range.start.add_days(10), range.start.add_days(19))
+                }
+                2 => {
+                    let mid = range.start.add_days(len / 2);
+                    DayRange::new(mid.add_days(-(part / 2)), mid.add_days(part - part / 2 - 1))
+                }
+                3 => DayRange::new(range.end.add_days(-(part - 1)), range.end),
                 _ => {
                     let from = r
                         .filter(|d| range.start <= *d && *d <= range.end)
@@ -732,4 +779,87 @@ pub(super) enum Unit {
     Weekend,
     Month,
     Year,
+}
+
+impl Ctx<'_> {
+    /// `i primi nove mesi dell'anno`, `nei primi sei mesi del 2024`: the
+    /// first months of a year (the article's, unless the text names one).
+    pub(super) fn first_months(&self, j: usize, span_start: usize) -> Option<Figure> {
+        if !self.tok(j)?.is_any(&["primi", "prime"]) {
+            return None;
+        }
+        let n = self.numbers.read(self.toks, j + 1)?;
+        if n.ordinal || n.fraction || n.value.fract() != 0.0 || !(1.0..=12.0).contains(&n.value) {
+            return None;
+        }
+        if !self.is(n.last, "mesi") {
+            return None;
+        }
+        let mut last = n.last + 1;
+        let mut relative = true;
+        let year = if let Some((y, after)) = self.this_year_suffix(last) {
+            last = after;
+            y
+        } else if self.is(last, "dell'") && self.is(last + 1, "anno") {
+            last += 2;
+            self.reference.map(|r| r.year)
+        } else if let Some((y, after)) = self.year_after(last, &[], true) {
+            relative = false;
+            last = after;
+            Some(y)
+        } else {
+            self.reference.map(|r| r.year)
+        };
+        let range = year.and_then(|y| DayRange::months(y, 1, n.value as u32));
+        Some(self.found_range(
+            FigureKind::Period,
+            span_start,
+            last,
+            range.map(|r| (r, relative)),
+            relative,
+        ))
+    }
+
+    /// `gennaio-ottobre`, `gennaio-settembre 2024`: months joined by a dash.
+    pub(super) fn month_range(&self, j: usize, span_start: usize) -> Option<Figure> {
+        let (m0, after) = self.month_at(j, false)?;
+        let dash = self
+            .tok(after)
+            .filter(|t| t.norm == "-" && !t.space_before)?;
+        let _ = dash;
+        if self.tok(after + 1).is_none_or(|t| t.space_before) {
+            return None;
+        }
+        let (m1, mut last) = self.month_at(after + 1, false)?;
+        let mut year = None;
+        let mut relative = true;
+        if let Some((y, a)) = self.year_after(last, &[], true) {
+            year = Some(y);
+            relative = false;
+            last = a;
+        } else if let Some((y, a)) = self.this_year_suffix(last) {
+            year = y;
+            last = a;
+        }
+        let year = year.or(self.reference.map(|r| r.year));
+        let range = year.and_then(|y| {
+            if m1 >= m0 {
+                DayRange::months(y, m0, m1)
+            } else {
+                Some(DayRange::new(
+                    DayRange::month(y, m0)?.start,
+                    DayRange::month(y + 1, m1)?.end,
+                ))
+            }
+        });
+        let mut f = self.found_range(
+            FigureKind::Period,
+            span_start,
+            last,
+            range.map(|r| (r, relative)),
+            relative,
+        );
+        f.qualifier = Some(Qualifier::Range);
+        Some(f)
+    }
 }

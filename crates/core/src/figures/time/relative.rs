@@ -279,8 +279,9 @@ impl Ctx<'_> {
         Some(f)
     }
 
-    /// `tre giorni fa`, `2 anni fa`, `1 mese e 21 giorni fa`, `due giorni
-    /// dopo`, `tra due settimane da adesso`, `4 settimane in futuro`.
+    /// `tre giorni fa`, `2 anni fa`, `1 mese e 21 giorni fa`, `tra due
+    /// settimane da adesso`, `4 settimane in futuro` (not `due giorni dopo`:
+    /// after what the story told, not after the article's date).
     pub(super) fn ago(&self, j: usize, span_start: usize) -> Option<Figure> {
         let mut k = j;
         let prefixed = self.is(k, "tra") || self.is(k, "fra") || self.is(k, "a");
@@ -328,7 +329,6 @@ impl Ctx<'_> {
         }
         let (sign, last) = match (self.w(k), self.w(k + 1), self.w(k + 2)) {
             ("fa", _, _) if !prefixed => (-1, k + 1),
-            ("dopo", _, _) if !prefixed => (1, k + 1),
             ("in", "futuro", _) => (1, k + 2),
             ("da", "adesso" | "oggi" | "ora", _) => (1, k + 2),
             ("da", "questo", "momento") => (1, k + 3),
