@@ -17,7 +17,7 @@
 use std::ops::Range;
 
 use super::lexicon::{is_function_word, looks_like_verb, ADJECTIVE_ENDINGS, ARTICLES, VERBS};
-use super::{Figure, FigureKind};
+use super::{subject, Figure};
 use crate::token::{Tok, TokKind};
 
 /// A sentence: tokens `first..last`.
@@ -168,71 +168,16 @@ pub fn noun_phrase_range(toks: &[Tok], k: usize, max: usize, src: &str) -> Optio
     Some(start..last.min(toks.len()))
 }
 
-/// The noun phrase ending before the verb that precedes token `at`, within
-/// tokens `from..at` (the subject of the clause), at most [`WINDOW`] tokens
-/// back.
-fn subject_before(toks: &[Tok], src: &str, from: usize, at: usize) -> Option<Range<usize>> {
-    let from = from.max(at.saturating_sub(WINDOW));
-    let mut k = at;
-    let mut saw_verb = false;
-    // Phase 1: back over qualifiers, articles, verbs.
-    while k > from {
-        let t = &toks[k - 1];
-        if t.kind == TokKind::Punct && t.norm != "-" {
-            if saw_verb {
-                return None;
-            }
-            k -= 1;
-            continue;
-        }
-        let w = t.norm.as_str();
-        if VERBS.contains(&w) || (looks_like_verb(w) && !t.is_capitalized(src)) {
-            saw_verb = true;
-            k -= 1;
-            continue;
-        }
-        if is_content(t) && saw_verb {
-            break;
-        }
-        k -= 1;
-    }
-    if !saw_verb || k <= from {
-        return None;
-    }
-    // Phase 2: collect the phrase backwards.
-    let end = k;
-    let mut start = k;
-    let mut words = 0;
-    let mut i = k;
-    while i > from && words < 8 {
-        let t = &toks[i - 1];
-        if is_content(t) && !VERBS.contains(&t.norm.as_str()) {
-            words += 1;
-            start = i - 1;
-            i -= 1;
-        } else if t.norm == "-" && !t.space_before {
-            i -= 1;
-        } else if t.is_any(NP_PREPOSITIONS) {
-            // include only if a content word precedes it
-            if i >= 2 && is_content(&toks[i - 2]) {
-                i -= 1;
-            } else {
-                break;
-            }
-        } else if t.is_any(ARTICLES) && i >= 2 && toks[i - 2].is_any(NP_PREPOSITIONS) {
-            i -= 1;
-        } else {
-            break;
-        }
-    }
-    (words > 0).then_some(start..end)
-}
-
 /// What a clause says of its subject, between the verb and the figure
 /// (`è rimasta il principale partner commerciale della Russia per 16 anni`
 /// → `principale partner commerciale della Russia`), at most [`WINDOW`]
 /// tokens back.
-fn predicate_before(toks: &[Tok], src: &str, from: usize, at: usize) -> Option<Range<usize>> {
+pub(super) fn predicate_before(
+    toks: &[Tok],
+    src: &str,
+    from: usize,
+    at: usize,
+) -> Option<Range<usize>> {
     let from = from.max(at.saturating_sub(WINDOW));
     let verb = (from..at).rev().find(|&k| {
         let t = &toks[k];
@@ -260,7 +205,12 @@ fn predicate_before(toks: &[Tok], src: &str, from: usize, at: usize) -> Option<R
 /// The verb of events counted in `volte`, with what follows it up to the
 /// figure (`incontrati di persona`, `recato in Russia`), at most [`WINDOW`]
 /// tokens back.
-fn event_before(toks: &[Tok], src: &str, from: usize, at: usize) -> Option<Range<usize>> {
+pub(super) fn event_before(
+    toks: &[Tok],
+    src: &str,
+    from: usize,
+    at: usize,
+) -> Option<Range<usize>> {
     let from = from.max(at.saturating_sub(WINDOW));
     let mut k = at;
     while k > from {
@@ -290,37 +240,6 @@ fn event_before(toks: &[Tok], src: &str, from: usize, at: usize) -> Option<Range
     }
     None
 }
-
-const TIME_UNITS: &[&str] = &[
-    "anni",
-    "anno",
-    "mesi",
-    "mese",
-    "giorni",
-    "giorno",
-    "settimane",
-    "settimana",
-    "ore",
-    "ora",
-    "minuti",
-    "decenni",
-    "secoli",
-];
-
-const CHANGE_NOUNS: &[&str] = &[
-    "aumento",
-    "calo",
-    "crescita",
-    "incremento",
-    "rialzo",
-    "ribasso",
-    "diminuzione",
-    "riduzione",
-    "contrazione",
-    "flessione",
-    "balzo",
-    "crollo",
-];
 
 /// Reporting verbs after which the source follows (`ha affermato Zhao
 /// Long`), or before which it stands (`Xi ha detto`).
@@ -690,7 +609,6 @@ pub fn annotate(toks: &[Tok], src: &str, s: Sentence, figs: &mut [Figure], sourc
                     .any(|t| t.is_any(&["rispetto", "confronto", "contro"]))
         })
         .collect();
-    let mut previous_subject: Option<(String, Option<Range<usize>>)> = None;
     for k in 0..figs.len() {
         figs[k].source = source.map(str::to_string);
         if !figs[k].kind.is_time() {
@@ -711,28 +629,11 @@ pub fn annotate(toks: &[Tok], src: &str, s: Sentence, figs: &mut [Figure], sourc
                 (b, n) => b.or(n),
             };
         }
-        // "…, con un aumento del 14,7%", "…, superando la soglia dei 200
-        // miliardi": a clause without its own subject measures what the
-        // figure before it in the sentence measured.
-        let f = &figs[k];
-        let subject = subject_of(toks, src, s, f).or_else(|| {
-            if f.kind.is_time() {
-                None
-            } else {
-                previous_subject.clone()
-            }
-        });
-        let subject = match subject {
-            Some((sub, _)) if f.change && CHANGE_NOUNS.contains(&sub.to_lowercase().as_str()) => {
-                previous_subject.clone().or(Some((sub, None)))
-            }
-            other => other,
-        };
-        if subject.is_some() && !f.kind.is_time() {
-            previous_subject.clone_from(&subject);
-        }
-        let f = &mut figs[k];
-        match subject {
+    }
+    let clauses = subject::Clauses::new(toks, src, s, figs);
+    let read = subject::subjects(&clauses, figs);
+    for (f, sub) in figs.iter_mut().zip(read) {
+        match sub {
             Some((text, range)) => {
                 f.subject = Some(text);
                 f.subject_tokens = range;
@@ -742,64 +643,6 @@ pub fn annotate(toks: &[Tok], src: &str, s: Sentence, figs: &mut [Figure], sourc
                 f.subject_tokens = None;
             }
         }
-    }
-}
-
-/// What a figure measures: the words and, when read from the text, their
-/// tokens.
-fn subject_of(
-    toks: &[Tok],
-    src: &str,
-    s: Sentence,
-    f: &Figure,
-) -> Option<(String, Option<Range<usize>>)> {
-    let phrase = |r: Range<usize>| (span_text(toks, src, r.start, r.end), Some(r));
-    if let Some(sub) = &f.subject {
-        return Some((sub.clone(), f.subject_tokens.clone()));
-    }
-    let after_di = |k: usize| {
-        toks.get(k)
-            .filter(|t| t.is_any(&["di", "del", "della", "dell'", "dei", "degli", "delle", "d'"]))
-            .and_then(|_| noun_phrase_range(toks, k, 6, src))
-            .map(phrase)
-    };
-    // A figure whose span opens with its change words (`è calata del
-    // 2,5%`, `in calo del 5%`) has its verb inside: its clause's subject is
-    // looked for from the number's preposition on, as for any other.
-    let at = if f.change && !toks[f.first].is_digits() {
-        (f.first..f.last)
-            .find(|&k| {
-                toks[k].is_any(&[
-                    "di", "del", "della", "dell'", "dello", "dei", "degli", "delle",
-                ])
-            })
-            .map_or(f.first, |k| k + 1)
-    } else {
-        f.first
-    };
-    match f.kind {
-        FigureKind::Date | FigureKind::Period | FigureKind::Time => None,
-        FigureKind::Count => {
-            let unit = f.unit.as_deref().unwrap_or("");
-            let first_word = unit.split(' ').next().unwrap_or("").to_lowercase();
-            if first_word == "volte" {
-                event_before(toks, src, s.first, at)
-                    .or_else(|| subject_before(toks, src, s.first, at))
-                    .map(phrase)
-            } else if TIME_UNITS.contains(&first_word.as_str()) {
-                predicate_before(toks, src, s.first, at)
-                    .or_else(|| subject_before(toks, src, s.first, at))
-                    .map(phrase)
-            } else {
-                Some(unit.to_string())
-                    .filter(|u| !u.is_empty())
-                    .map(|u| (u, f.subject_tokens.clone()))
-            }
-        }
-        FigureKind::Ordinal => {
-            after_di(f.last).or_else(|| f.unit.clone().map(|u| (u, f.subject_tokens.clone())))
-        }
-        _ => after_di(f.last).or_else(|| subject_before(toks, src, s.first, at).map(phrase)),
     }
 }
 
@@ -829,18 +672,6 @@ mod tests {
         assert_eq!(
             noun_phrase_after(&toks, s, 0, 6).unwrap().0,
             "importazioni cinesi di LNG"
-        );
-    }
-
-    #[test]
-    fn subjects_before_the_verb() {
-        let s = "Il commercio tra i due Paesi ha superato i 200 miliardi";
-        let toks = tokenize(s, 0);
-        let at = toks.iter().position(|t| t.norm == "200").unwrap();
-        let r = subject_before(&toks, s, 0, at).unwrap();
-        assert_eq!(
-            span_text(&toks, s, r.start, r.end),
-            "commercio tra i due Paesi"
         );
     }
 

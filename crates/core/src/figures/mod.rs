@@ -37,7 +37,9 @@ pub mod dateline;
 pub mod lexicon;
 pub mod number;
 pub mod quantity;
+pub mod subject;
 pub mod time;
+pub mod verbs;
 
 use serde::{Deserialize, Serialize};
 
