@@ -76,7 +76,8 @@ pub fn sentences(toks: &[Tok], src: &str) -> Vec<Sentence> {
 const NP_PREPOSITIONS: &[&str] = &[
     "di", "d'", "del", "dello", "della", "dell'", "dei", "degli", "delle", "tra", "fra", "verso",
     "per", "con", "su", "sul", "sulla", "sui", "in", "nel", "nella", "a", "al", "alla", "ai", "da",
-    "dal", "dalla",
+    "dal", "dalla", "dall'", "all'", "nell'", "sull'", "nei", "negli", "nelle", "sugli", "sulle",
+    "dai", "dagli", "dalle", "agli", "alle",
 ];
 
 /// Words that never head a noun phrase here.

@@ -308,6 +308,16 @@ fn counted_after(toks: &[Tok], src: &str, k: usize) -> Option<(String, usize, us
         k
     };
     let (unit, used) = counted_noun(toks, src, at)?;
+    // `97,3 milioni registrati`: a participle after a scale word says what
+    // happened to the amount; it counts nothing.
+    let after_scale = k > 0 && toks[k - 1].is_any(&["milioni", "miliardi", "mila", "mln", "mld"]);
+    if after_scale
+        && toks
+            .get(at)
+            .is_some_and(|t| super::verbs::form(&t.norm) == Some(super::verbs::Form::Participle))
+    {
+        return None;
+    }
     Some((unit, used, at))
 }
 
@@ -414,27 +424,35 @@ fn multiplier(toks: &[Tok], src: &str, i: usize) -> Option<Figure> {
     if t.kind != TokKind::Word {
         return None;
     }
-    let factor = MULTIPLIER_STEMS
+    let verb = MULTIPLIER_STEMS
         .iter()
         .find(|(stem, _)| t.norm.starts_with(stem) && t.norm.len() > stem.len())
-        .map(|(_, f)| *f)
-        .or_else(|| {
-            let after_article = i > 0 && toks[i - 1].is_any(&["il", "al", "del"]);
-            MULTIPLIER_NOUNS
-                .iter()
-                .find(|(n, _)| t.is(n) && after_article)
-                .map(|(_, f)| *f)
-        })?;
+        .map(|(_, f)| *f);
+    let factor = verb.or_else(|| {
+        let after_article = i > 0 && toks[i - 1].is_any(&["il", "al", "del"]);
+        MULTIPLIER_NOUNS
+            .iter()
+            .find(|(n, _)| t.is(n) && after_article)
+            .map(|(_, f)| *f)
+    })?;
     let mut f = Figure::new(FigureKind::Multiplier, i, i + 1);
     f.stated = Some(factor);
     f.value = Some(Interval::exact(factor));
     f.unit = Some("×".into());
     f.change = true;
+    // What it multiplies when it follows as an object (`triplicare la
+    // produzione`); `raddoppiati in Asia` and `il doppio della media` leave
+    // it to the clause.
     let mut k = i + 1;
+    let object = verb.is_some() && toks.get(k).is_some_and(|t| t.is_any(ARTICLES));
     while toks.get(k).is_some_and(|t| t.is_any(ARTICLES)) {
         k += 1;
     }
-    let np = noun_phrase_range(toks, k, 6, src);
+    let np = if object {
+        noun_phrase_range(toks, k, 6, src)
+    } else {
+        None
+    };
     f.subject = np.clone().map(|r| phrase_text(toks, src, r));
     f.subject_tokens = np;
     // "quasi raddoppiati", "più che triplicato".

@@ -42,7 +42,8 @@ use crate::token::{Tok, TokKind};
 const INNER: &[&str] = &[
     "di", "d'", "del", "dello", "della", "dell'", "dei", "degli", "delle", "tra", "fra", "verso",
     "per", "con", "su", "sul", "sulla", "sui", "in", "nel", "nella", "a", "al", "alla", "ai", "da",
-    "dal", "dalla", "dall'", "all'", "nell'", "sull'",
+    "dal", "dalla", "dall'", "all'", "nell'", "sull'", "nei", "negli", "nelle", "sugli", "sulle",
+    "dai", "dagli", "dalle", "agli", "alle", "dello", "allo", "nello", "sullo", "dallo",
 ];
 
 /// Words a finite verb never follows: articles, prepositions, determiners.
@@ -266,6 +267,33 @@ pub const CHANGE_NOUNS: &[&str] = &[
     "taglio",
 ];
 
+/// Nouns of a level reached (`il record di`, `la soglia dei`).
+const LEVELS: &[&str] = &[
+    "record",
+    "massimo",
+    "minimo",
+    "picco",
+    "soglia",
+    "quota",
+    "livello",
+    "tetto",
+    "valore",
+    "cifra",
+    "totale",
+    "traguardo",
+    "muro",
+];
+
+/// `in media`, `in tutto`: adverbials, not nouns.
+const ADVERBIAL_IN: &[&str] = &[
+    "media",
+    "tutto",
+    "totale",
+    "pratica",
+    "particolare",
+    "sostanza",
+];
+
 /// Baseline words: the figure after them is what another was compared to.
 const BASELINE: &[&str] = &["contro", "rispetto", "confronto", "paragone"];
 
@@ -295,6 +323,10 @@ enum Clause {
     Subject(Range<usize>),
     /// A verb with nothing before it in the clause.
     VerbFirst,
+    /// A verb after a phrase with a preposition (`sulla città sono caduti
+    /// …`, `al vincitore vanno …`): the figure is the subject, after the
+    /// verb; the phrase is what it is said of.
+    Oblique(Range<usize>),
     /// Nothing to go on.
     Unknown,
 }
@@ -397,8 +429,7 @@ impl<'a> Clauses<'a> {
         if k > self.s.first {
             let p = &self.toks[k - 1];
             let after_noun_marker = p.is_any(NOT_BEFORE_VERB)
-                || p.is_digits()
-                || self.mark(k - 1) != Mark::Free
+                || (p.is_digits() && self.mark(k - 1) == Mark::Free)
                 || (p.is_any(PRENOMINAL) && k >= self.s.first + 2 && self.is(k - 2, ARTICLES));
             if after_noun_marker && form != Form::Infinitive {
                 return None;
@@ -432,10 +463,20 @@ impl<'a> Clauses<'a> {
         match t.kind {
             TokKind::Word => {
                 let w = t.norm.as_str();
+                let verb = match self.verb(k) {
+                    Some(Form::Finite | Form::Gerund | Form::Infinitive) => true,
+                    // `sono saliti`: a verb; `ricavi attesi`: an adjective.
+                    Some(Form::Participle) => {
+                        k > self.s.first && self.is(k - 1, AUX) && self.verb(k - 1).is_some()
+                    }
+                    None => false,
+                };
+                let adverb = w.len() > 7 && w.ends_with("mente");
                 !is_function_word(w)
                     && !w.ends_with('\'')
-                    && !matches!(self.verb(k), Some(Form::Finite | Form::Gerund))
-                    && !CLITICS.contains(&w)
+                    && !verb
+                    && !adverb
+                    && (!CLITICS.contains(&w) || t.cap && k > self.s.first)
             }
             TokKind::Digits => self.mark(k) == Mark::Free,
             _ => false,
@@ -449,8 +490,15 @@ impl<'a> Clauses<'a> {
     /// (`Euribor a 3 mesi`).
     fn phrase_before(&self, end: usize, floor: usize) -> Option<Range<usize>> {
         let mut e = end;
-        while e > floor && self.mark(e - 1) == Mark::Time {
-            e -= 1;
+        if e > floor && self.mark(e - 1) == Mark::Time {
+            // A time at the phrase's end, with its preposition (`biglietto
+            // per il weekend di Pasqua`).
+            while e > floor && self.mark(e - 1) == Mark::Time {
+                e -= 1;
+            }
+            while e > floor && (self.is(e - 1, INNER) || self.is(e - 1, ARTICLES)) {
+                e -= 1;
+            }
         }
         let mut start = e;
         let mut words = 0;
@@ -479,8 +527,13 @@ impl<'a> Clauses<'a> {
                 i = k;
             } else if t.norm == "-" && !t.space_before {
                 i = k;
-            } else if t.is_any(&["piu", "meno"]) && words > 0 && k > floor && self.is_noun(k - 1) {
-                // la pena più alta
+            } else if t.is_any(&["piu", "meno", "e"])
+                && words > 0
+                && k > floor
+                && self.is_noun(k - 1)
+                && self.verb(k).is_none()
+            {
+                // la pena più alta; andata e ritorno
                 i = k;
             } else if t.is_any(INNER) && words > 0 {
                 if k > floor && self.is_noun(k - 1) {
@@ -553,14 +606,19 @@ impl<'a> Clauses<'a> {
         // Back over the verb group and its clitics.
         let mut k = v;
         while k > floor
-            && (self.verb(k - 1).is_some() || self.is(k - 1, CLITICS) || self.is(k - 1, &["si"]))
+            && (self.verb(k - 1).is_some() || self.is(k - 1, CLITICS) && !self.toks[k - 1].cap)
         {
             k -= 1;
         }
         let mut floor_here = floor;
-        // `la rata, che dovrebbe …`: the antecedent.
-        if k > floor && self.is(k - 1, &["che"]) {
-            k -= 1;
+        // `la rata, che (nel 2024) dovrebbe …`: the antecedent.
+        let mut j = k;
+        while j > floor && self.mark(j - 1) == Mark::Time {
+            j -= 1;
+        }
+        let relative = j > floor && self.is(j - 1, &["che"]);
+        if relative {
+            k = j - 1;
             if k > floor && self.is(k - 1, &[","]) {
                 k -= 1;
             }
@@ -583,6 +641,11 @@ impl<'a> Clauses<'a> {
             return Clause::VerbFirst;
         }
         match self.phrase_before(k, floor_here) {
+            // `sulla città sono caduti 175 millimetri`: a subject follows no
+            // preposition; the figure is the subject, after its verb.
+            Some(r) if !relative && r.start > floor_here && self.is(r.start - 1, INNER) => {
+                Clause::Oblique(r)
+            }
             Some(r) => Clause::Subject(r),
             None if (floor_here..k).all(|j| !self.is_noun(j)) => Clause::VerbFirst,
             None => Clause::Unknown,
@@ -629,6 +692,10 @@ impl<'a> Clauses<'a> {
         while e > floor && self.mark(e - 1) == Mark::Time {
             e -= 1;
         }
+        // `saliti in media del 18%`: an adverbial, not a noun.
+        if e > floor + 1 && self.is(e - 2, &["in"]) && self.is(e - 1, ADVERBIAL_IN) {
+            e -= 2;
+        }
         if e <= floor || !self.is_noun(e - 1) {
             return None;
         }
@@ -642,6 +709,13 @@ impl<'a> Clauses<'a> {
         let head = self.toks[r.start].norm.as_str();
         if f.change && CHANGE_NOUNS.contains(&head) {
             return None;
+        }
+        // `ha toccato il record di 244,8 miliardi`: a level reached by the
+        // clause's subject.
+        if r.len() == 1 && LEVELS.contains(&head) {
+            if let Clause::Subject(s) = self.clause(r.start, None) {
+                return Some(s);
+            }
         }
         Some(r)
     }
@@ -711,10 +785,12 @@ pub fn subjects(c: &Clauses<'_>, figs: &[Figure]) -> Vec<Option<Subject>> {
         c.own.set((f.first, f.last));
         let read = subject_of(c, f, previous.as_ref().map(|(i, s)| (&figs[*i], s)));
         let read = match read {
-            Some((sub, _)) if CHANGE_NOUNS.contains(&sub.to_lowercase().as_str()) => previous
-                .as_ref()
-                .map(|(_, s)| s.clone())
-                .or(Some((sub, None))),
+            Some((sub, _)) if f.change && CHANGE_NOUNS.contains(&sub.to_lowercase().as_str()) => {
+                previous
+                    .as_ref()
+                    .map(|(_, s)| s.clone())
+                    .or(Some((sub, None)))
+            }
             other => other,
         };
         let read = read.or_else(|| previous.as_ref().map(|(_, s)| s.clone()));
@@ -733,7 +809,14 @@ fn subject_of(
 ) -> Option<Subject> {
     let phrase = |r: Range<usize>| (c.text(&r), Some(r));
     if let Some(sub) = &f.subject {
-        return Some((sub.clone(), f.subject_tokens.clone()));
+        // Unless the grammar's phrase runs into another figure.
+        let clean = f
+            .subject_tokens
+            .as_ref()
+            .is_none_or(|r| r.clone().all(|k| c.mark(k) == Mark::Free));
+        if clean {
+            return Some((sub.clone(), f.subject_tokens.clone()));
+        }
     }
     let unit = f.unit.as_deref().unwrap_or("");
     let unit_first = unit.split(' ').next().unwrap_or("").to_lowercase();
@@ -794,7 +877,7 @@ fn subject_of(
     }
     match c.clause(at, verb) {
         Clause::Subject(r) => return Some(phrase(r)),
-        Clause::VerbFirst => {
+        clause @ (Clause::VerbFirst | Clause::Oblique(_)) => {
             // `È durata più di due ore la telefonata`, `Sono 2.118 le persone`.
             let mut k = f.last;
             while c.mark(k) == Mark::Time && k < c.s.last {
@@ -804,6 +887,9 @@ fn subject_of(
                 if let Some(r) = c.phrase_after(k, 6) {
                     return Some(phrase(r));
                 }
+            }
+            if let Clause::Oblique(r) = clause {
+                return Some(phrase(r));
             }
         }
         Clause::Unknown => {}
@@ -897,6 +983,43 @@ mod tests {
         assert_eq!(subject(s, "52 milioni").as_deref(), Some("utile"));
         assert_eq!(subject(s, "in aumento del 9%").as_deref(), Some("utile"));
         assert_eq!(subject(s, "47 milioni").as_deref(), Some("utile"));
+    }
+
+    #[test]
+    fn levels_relatives_and_adverbials() {
+        assert_eq!(
+            subject(
+                "L'export di vino ha toccato il massimo di 8 miliardi di euro.",
+                "8 miliardi di euro"
+            )
+            .as_deref(),
+            Some("export di vino")
+        );
+        assert_eq!(
+            subject(
+                "Le iscrizioni, che nel 2024 sono calate del 3%, restano basse.",
+                "sono calate del 3%"
+            )
+            .as_deref(),
+            Some("iscrizioni")
+        );
+        assert_eq!(
+            subject(
+                "Gli affitti nelle città universitarie sono saliti in media del 12%.",
+                "12%"
+            )
+            .as_deref(),
+            Some("affitti nelle città universitarie")
+        );
+        // A phrase after a preposition is no subject: the figure is.
+        assert_eq!(
+            subject("Ai comuni andranno 600 milioni.", "600 milioni").as_deref(),
+            Some("comuni")
+        );
+        assert_eq!(
+            subject("Sono 4.500 gli sfollati ospitati negli alberghi.", "4.500").as_deref(),
+            Some("sfollati ospitati negli alberghi")
+        );
     }
 
     #[test]
