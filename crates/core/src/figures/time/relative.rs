@@ -236,11 +236,14 @@ impl Ctx<'_> {
             _ => None,
         };
         // A bare weekday: the nearest past one for a past verb, the next
-        // for a future one ("lunedì ha detto", "lunedì incontrerà").
+        // for a future one ("lunedì ha detto", "lunedì incontrerà"), else
+        // the nearest either way ("venerdì nero per i treni" in a Wednesday
+        // article is two days on, not five back).
         if shift == 0 {
             shift = match self.tense_near(j) {
                 Some(Lead::Next) => 1,
-                _ => -1,
+                Some(Lead::Past) => -1,
+                _ => 0,
             };
         }
         let mut f = Figure::new(
@@ -258,7 +261,15 @@ impl Ctx<'_> {
             Some(r) => {
                 let today = r.weekday() as i64;
                 let target = wd as i64;
-                let d = if shift > 0 {
+                let back = (today - target).rem_euclid(7);
+                let ahead = (target - today).rem_euclid(7);
+                let d = if shift == 0 {
+                    if ahead < back {
+                        r.add_days(ahead)
+                    } else {
+                        r.add_days(-back)
+                    }
+                } else if shift > 0 {
                     let mut off = (target - today).rem_euclid(7);
                     if off == 0 {
                         off = 7;
