@@ -701,6 +701,8 @@ const STARTERS: &[&str] = &[
     "piu",
     "durante",
     "ora",
+    "ringraziamento",
+    "thanksgiving",
 ];
 
 impl Ctx<'_> {
