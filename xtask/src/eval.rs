@@ -98,6 +98,17 @@ fn spec_span(r: &Value) -> Option<(usize, usize)> {
     Some((start, start + len))
 }
 
+/// A result's span, or where its text first occurs in the input when the
+/// specification gives none.
+fn spec_span_in(text: &str, r: &Value) -> Option<(usize, usize)> {
+    spec_span(r).or_else(|| {
+        let want = r.get("Text")?.as_str()?.to_lowercase();
+        let at = text.to_lowercase().find(&want)?;
+        let start = text.to_lowercase()[..at].chars().count();
+        Some((start, start + want.chars().count()))
+    })
+}
+
 /// Character span of a figure.
 fn char_span(text: &str, start: usize, end: usize) -> (usize, usize) {
     (
@@ -769,7 +780,7 @@ fn check_covering(case: &Value, kinds: &[FigureKind]) -> bool {
         return figs.is_empty();
     }
     expected.iter().all(|r| {
-        let Some(span) = spec_span(r) else {
+        let Some(span) = spec_span_in(text, r) else {
             return false;
         };
         figs.iter()
@@ -780,7 +791,7 @@ fn check_covering(case: &Value, kinds: &[FigureKind]) -> bool {
 /// The figures of `kinds` covering an expected result.
 fn covering<'a>(case: &Value, r: &Value, figs: &'a [Figure]) -> Vec<&'a Figure> {
     let text = input(case);
-    let Some(span) = spec_span(r) else {
+    let Some(span) = spec_span_in(text, r) else {
         return Vec::new();
     };
     figs.iter()
@@ -946,15 +957,17 @@ fn check_day_range(case: &Value) -> bool {
 }
 
 /// Whether Synoptic's unit (as written, or a symbol) is the spec's.
-fn measure_matches(spec: &str, ours: &str) -> bool {
+fn measure_matches(spec: &str, ours: &str, dimension: bool) -> bool {
     let ours = ours.to_lowercase();
     let names: &[&str] = match spec {
         "C" => &["°c"],
         "F" => &["°f"],
         "K" => &["k"],
-        // A degree without a scale: Synoptic reads it as Celsius, the
-        // scale of Italian news.
-        "Degree" => &["°", "°c"],
+        // An angle's degree, as a dimension.
+        "Degree" if dimension => &["°"],
+        // A temperature's degree without a scale: Synoptic reads it as
+        // Celsius, the scale of Italian news.
+        "Degree" => &["°c"],
         "Millilitro" => &["ml", "millilitri", "millilitro"],
         "Litro" => &["l", "litri", "litro"],
         "Pollice" => &["pollici", "pollice"],
@@ -995,6 +1008,7 @@ fn measure_matches(spec: &str, ours: &str) -> bool {
 fn check_measure(case: &Value, units: &[&str]) -> bool {
     let text = input(case);
     let figs: Vec<Figure> = figures_of(text, reference_of(case));
+    let dimension = units == DIMENSION_UNITS;
     let expected: Vec<&Value> = results(case)
         .into_iter()
         .filter(|r| r.pointer("/Resolution/value").is_some_and(|v| !v.is_null()))
@@ -1002,12 +1016,12 @@ fn check_measure(case: &Value, units: &[&str]) -> bool {
     if expected.is_empty() {
         return !figs.iter().any(|f| {
             let u = f.unit.as_deref().unwrap_or("");
-            units.iter().any(|s| measure_matches(s, u))
+            units.iter().any(|s| measure_matches(s, u, dimension))
         });
     }
     expected.iter().all(|r| {
         let (Some(span), Some(v)) = (
-            spec_span(r),
+            spec_span_in(text, r),
             r.pointer("/Resolution/value").and_then(spec_number),
         ) else {
             return false;
@@ -1022,7 +1036,7 @@ fn check_measure(case: &Value, units: &[&str]) -> bool {
             overlaps(s, span)
                 // a rise or fall Synoptic signs is the spec's magnitude
                 && (close(ours, v) || v >= 0.0 && close(ours.abs(), v))
-                && measure_matches(unit, f.unit.as_deref().unwrap_or(""))
+                && measure_matches(unit, f.unit.as_deref().unwrap_or(""), dimension)
         })
     })
 }
