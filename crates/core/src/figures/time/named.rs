@@ -181,15 +181,12 @@ impl Ctx<'_> {
             && self.tok(k - 1).is_some_and(|t| {
                 t.is_any(&["a", "al", "per", "dopo", "entro", "di", "da", "fino"])
             });
-        if !self.tok(k)?.cap
-            && !self.is(k, "vigilia")
-            && !self.is(k, "festa")
-            && !(words.len() > 2 && self.tok(k)?.is_any(&["giorno", "primo"]))
-            && !(dated
-                && self
-                    .tok(k)?
-                    .is_any(&["natale", "pasqua", "ferragosto", "capodanno"]))
-        {
+        let first = self.tok(k)?;
+        let allowed = first.cap
+            || first.is_any(&["vigilia", "festa"])
+            || words.len() > 2 && first.is_any(&["giorno", "primo"])
+            || dated && first.is_any(&["natale", "pasqua", "ferragosto", "capodanno"]);
+        if !allowed {
             return None;
         }
         let mut last = k + words.len();
