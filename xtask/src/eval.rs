@@ -13,13 +13,36 @@
 //! - DateExtractor, DatePeriodExtractor: a time figure covering the
 //!   expected words (leading articles and prepositions aside);
 //! - DateTimeModel: for dates and date ranges, a time figure whose days are
-//!   the expected ones, resolved against the case's reference date.
+//!   the expected ones, resolved against the case's reference date;
+//! - TimeExtractor, TimePeriodExtractor: a time-of-day figure covering the
+//!   expected words (leading articles and prepositions aside); a case
+//!   expecting nothing gets no time figure;
+//! - HolidayExtractor: a date figure covering the expected words;
+//! - TimeParser: a time-of-day figure covering the expected words whose
+//!   clock is the expected time (the middle of a part of the day, `metà
+//!   mattinata`, at the spec's hour for it);
+//! - TimePeriodParser: a time-of-day figure covering the expected words
+//!   whose clock range is the expected one; for a part of the day, the
+//!   same part, and its first or last hours when the spec takes only those
+//!   (`nel tardo pomeriggio`);
+//! - HolidayParser, DateParser: a date figure covering the expected words
+//!   whose day is the expected one against the case's reference date (its
+//!   future or its past reading: without a tense either is right);
+//! - DatePeriodParser: a time figure covering the expected words whose days
+//!   are the expected range (future or past reading);
+//! - TemperatureModel, DimensionModel: every expected value is a figure
+//!   with that value and unit (°C, °F, a degree; km, miglia, tonnellate…,
+//!   as written); a unit named without a value (`in fahrenheit`) is not a
+//!   figure and is not asked for.
+//!
+//! Cases a specification marks `NotSupported` for its own reference
+//! implementation are skipped in the files above from TimeExtractor on.
 
 use std::fs;
 use std::path::Path;
 
 use serde_json::Value;
-use synoptic_core::date::Date;
+use synoptic_core::date::{Date, DayRange};
 use synoptic_core::figures::{self, Figure, FigureKind};
 
 /// Reference date the specifications use when a case has none.
@@ -73,6 +96,17 @@ fn spec_span(r: &Value) -> Option<(usize, usize)> {
     }
     let len = r.get("Length")?.as_u64()? as usize;
     Some((start, start + len))
+}
+
+/// A result's span, or where its text first occurs in the input when the
+/// specification gives none.
+fn spec_span_in(text: &str, r: &Value) -> Option<(usize, usize)> {
+    spec_span(r).or_else(|| {
+        let want = r.get("Text")?.as_str()?.to_lowercase();
+        let at = text.to_lowercase().find(&want)?;
+        let start = text.to_lowercase()[..at].chars().count();
+        Some((start, start + want.chars().count()))
+    })
 }
 
 /// Character span of a figure.
@@ -475,6 +509,17 @@ fn check_extractor(case: &Value) -> bool {
     })
 }
 
+/// True when Synoptic's days `t` are the specification's range `s`..`e`.
+/// Its range ends are the last day named (day ranges) or the first day
+/// after (month and year ranges); a month or year named as the end is read
+/// by Synoptic as included.
+fn range_matches(t: DayRange, s: Date, e: Date) -> bool {
+    let included_unit = e.day == 1
+        && (DayRange::month(e.year, e.month).is_some_and(|m| m.end == t.end)
+            || e.month == 1 && DayRange::year(e.year).is_some_and(|y| y.end == t.end));
+    t.start == s && (t.end == e || t.end == e.add_days(-1) || included_unit)
+}
+
 fn check_datetime(case: &Value) -> bool {
     let figs = time_figures(case);
     let expected = results(case);
@@ -504,18 +549,7 @@ fn check_datetime(case: &Value) -> bool {
                     .and_then(Value::as_str)
                     .and_then(Date::parse_iso);
                 match (start, end) {
-                    // Their range ends are the last day named (day ranges) or
-                    // the first day after (month and year ranges); a month or
-                    // year named as the end is read by Synoptic as included.
-                    (Some(s), Some(e)) => {
-                        let included_unit = e.day == 1
-                            && (synoptic_core::date::DayRange::month(e.year, e.month)
-                                .is_some_and(|m| m.end == t.end)
-                                || e.month == 1
-                                    && synoptic_core::date::DayRange::year(e.year)
-                                        .is_some_and(|y| y.end == t.end));
-                        t.start == s && (t.end == e || t.end == e.add_days(-1) || included_unit)
-                    }
+                    (Some(s), Some(e)) => range_matches(t, s, e),
                     (Some(s), None) => t.start == s,
                     _ => false,
                 }
@@ -523,6 +557,516 @@ fn check_datetime(case: &Value) -> bool {
         })
     })
 }
+
+// ---------------------------------------------------------------------------
+// Times of day, periods of the day, holidays, date and period parsing,
+// temperatures and dimensions.
+
+/// The spec's own reference implementation does not support the case.
+fn not_supported(case: &Value) -> bool {
+    case.get("NotSupported")
+        .and_then(Value::as_str)
+        .is_some_and(|s| s.to_lowercase().contains("dotnet"))
+}
+
+const NOT_SUPPORTED: &str =
+    "a case the specification marks NotSupported for its own reference implementation";
+
+/// The expected results of a DateTime extractor or parser file (`Text`,
+/// `Start`, `Length`, and for parsers `Value`).
+fn spec_text(r: &Value) -> &str {
+    r.get("Text").and_then(Value::as_str).unwrap_or("")
+}
+
+/// True for English `am`/`pm` marks after a number (`7pm`, `7 p.m.`,
+/// `7:56 a m`).
+fn has_am_pm(input: &str) -> bool {
+    let l = input.to_lowercase();
+    let b = l.as_bytes();
+    (0..b.len()).any(|i| {
+        if b[i] != b'a' && b[i] != b'p' {
+            return false;
+        }
+        // what comes before: a digit, or a number word and a space
+        let before_ok = l[..i].trim_end().ends_with(|c: char| c.is_ascii_digit())
+            || (i > 0 && b[i - 1] == b' ' && {
+                let prev = l[..i - 1].split_whitespace().last().unwrap_or("");
+                figures::number::scan(prev).len() == 1
+                    || matches!(prev, "mezza" | "quarti" | "quarto")
+            });
+        if !before_ok || (i > 0 && b[i - 1].is_ascii_alphabetic()) {
+            return false;
+        }
+        let rest = &l[i + 1..];
+        let rest = rest.trim_start_matches(['.', ' ']);
+        rest.starts_with('m') && !rest[1..].starts_with(|c: char| c.is_alphabetic() && c != 'p')
+    })
+}
+
+fn skip_clock(input: &str, case: &Value) -> Option<&'static str> {
+    if not_supported(case) {
+        return Some(NOT_SUPPORTED);
+    }
+    if has_am_pm(input) {
+        return Some("English am/pm marks (7pm, 7 p.m.): Italian news writes the 24-hour clock");
+    }
+    if input.contains("T12:") {
+        return Some("ISO 8601 time notation (T12:34:20): machine text, not prose");
+    }
+    if has(
+        input,
+        &["di notte alle cinque e mezza", "cinque e mezza di notte"],
+    ) && results(case)
+        .iter()
+        .any(|r| r.pointer("/Value/Timex").and_then(Value::as_str) == Some("T17:30"))
+    {
+        return Some("the spec reads 'le cinque e mezza di notte' as 17:30: in Italian it is before dawn (05:30)");
+    }
+    if has(input, &["all  7"]) {
+        return Some("a misspelt preposition ('all  7' for 'alle 7'): not written Italian");
+    }
+    None
+}
+
+fn skip_clock_period(input: &str, case: &Value) -> Option<&'static str> {
+    if let Some(r) = skip_extractor(input, case) {
+        return Some(r);
+    }
+    skip_clock(input, case)
+}
+
+fn skip_holiday_extractor(_input: &str, case: &Value) -> Option<&'static str> {
+    not_supported(case).then_some(NOT_SUPPORTED)
+}
+
+fn skip_holiday(_input: &str, case: &Value) -> Option<&'static str> {
+    if not_supported(case) {
+        return Some(NOT_SUPPORTED);
+    }
+    let timex = |t: &str| {
+        results(case)
+            .iter()
+            .any(|r| r.pointer("/Value/Timex").and_then(Value::as_str) == Some(t))
+    };
+    if has(_input, &["capodanno cinese"]) && (timex("XXXX-01-01") || timex("2017-01-01")) {
+        return Some("the spec resolves the Chinese New Year to 1 January: it is a lunar date (28 January in 2017)");
+    }
+    None
+}
+
+/// True when a numeric date in `input` puts the month first (`02/22/2016`,
+/// `4/22`, `9-18-15`): the American order, by the spec's own reading.
+fn month_first(input: &str, case: &Value) -> bool {
+    results(case).iter().any(|r| {
+        let text = spec_text(r);
+        let nums: Vec<u32> = text
+            .split(|c: char| !c.is_ascii_digit())
+            .filter(|s| !s.is_empty())
+            .filter_map(|s| s.parse().ok())
+            .collect();
+        let Some(timex) = r.pointer("/Value/Timex").and_then(Value::as_str) else {
+            return false;
+        };
+        let parts: Vec<&str> = timex.split('-').collect();
+        let month: Option<u32> = parts.get(1).and_then(|m| m.parse().ok());
+        let numeric = text.chars().any(|c| matches!(c, '/' | '-' | '.'))
+            && !text.chars().any(char::is_alphabetic);
+        numeric
+            && nums.len() >= 2
+            && month == Some(nums[0])
+            && nums[0] != nums[1]
+            && !input.is_empty()
+    })
+}
+
+fn skip_date_parser(input: &str, case: &Value) -> Option<&'static str> {
+    if not_supported(case) {
+        return Some(NOT_SUPPORTED);
+    }
+    if month_first(input, case) {
+        return Some(
+            "month-first numeric dates (02/22/2016, 4/22): the American order, not Italian",
+        );
+    }
+    let invalid = results(case).iter().any(|r| {
+        r.pointer("/Value/FutureResolution/date")
+            .and_then(Value::as_str)
+            == Some("0001-01-01")
+    });
+    if invalid {
+        return Some("a day that does not exist (31 November, a fifth Sunday of September): nothing to resolve");
+    }
+    if has(
+        input,
+        &[
+            "il giorno dopo",
+            "giorno passato",
+            "l'ultimo giorno",
+            "questo giorno",
+        ],
+    ) {
+        return Some("anaphoric days (il giorno dopo, l'ultimo giorno): in news they refer to a day the story names, not to the article's date");
+    }
+    if has(input, &["pochi mesi fa", "pochi giorni fa"]) {
+        return Some("vague counts (pochi giorni fa): the spec fixes 'pochi' as three, a convention with no day to check");
+    }
+    if has(input, &["da adesso"]) {
+        return Some("durations counted from the moment of speaking (tra due settimane da adesso): dictation, not news");
+    }
+    None
+}
+
+fn skip_period_parser(input: &str, case: &Value) -> Option<&'static str> {
+    if not_supported(case) {
+        return Some(NOT_SUPPORTED);
+    }
+    if let Some(r) = skip_period(input, case) {
+        return Some(r);
+    }
+    if month_first(input, case) {
+        return Some(
+            "month-first numeric dates (02/22/2016, 4/22): the American order, not Italian",
+        );
+    }
+    let no_days = results(case).iter().any(|r| {
+        r.pointer("/Value/FutureResolution")
+            .and_then(Value::as_object)
+            .is_none_or(|o| o.is_empty())
+    });
+    if no_days {
+        return Some("seasons the spec leaves unresolved (questa estate, metà estate): no day range to compare");
+    }
+    if has(
+        input,
+        &["la mia settimana", "il mio weekend", "della mia settimana"],
+    ) {
+        return Some("possessive periods (la mia settimana): personal scheduling, not news");
+    }
+    if has(input, &["da questo momento", "in futuro"]) {
+        return Some("durations counted from the moment of speaking (a due giorni da questo momento): dictation, not news");
+    }
+    None
+}
+
+fn skip_unit(_input: &str, case: &Value) -> Option<&'static str> {
+    not_supported(case).then_some(NOT_SUPPORTED)
+}
+
+/// True when a figure's span `ours` covers the spec's span `want` (its
+/// leading articles and prepositions aside, which the spec sometimes
+/// keeps and sometimes drops).
+fn covers(ours: (usize, usize), want: (usize, usize), want_text: &str) -> bool {
+    let core = core_words(want_text);
+    // where the core words start inside the wanted span
+    let lower: String = want_text.to_lowercase().replace('’', "'");
+    let skip = lower.find(&core).map_or(0, |b| lower[..b].chars().count());
+    let start = want.0 + skip;
+    let end = (want.0 + skip + core.chars().count())
+        .min(want.1)
+        .max(start);
+    ours.0 <= start && end <= ours.1
+}
+
+/// Extractors: each expected result is covered by a figure of one of
+/// `kinds`; a case expecting nothing gets no such figure.
+fn check_covering(case: &Value, kinds: &[FigureKind]) -> bool {
+    let text = input(case);
+    let figs: Vec<Figure> = figures_of(text, reference_of(case))
+        .into_iter()
+        .filter(|f| kinds.contains(&f.kind))
+        .collect();
+    let expected = results(case);
+    if expected.is_empty() {
+        return figs.is_empty();
+    }
+    expected.iter().all(|r| {
+        let Some(span) = spec_span_in(text, r) else {
+            return false;
+        };
+        figs.iter()
+            .any(|f| covers(char_span(text, f.start, f.end), span, spec_text(r)))
+    })
+}
+
+/// The figures of `kinds` covering an expected result.
+fn covering<'a>(case: &Value, r: &Value, figs: &'a [Figure]) -> Vec<&'a Figure> {
+    let text = input(case);
+    let Some(span) = spec_span_in(text, r) else {
+        return Vec::new();
+    };
+    figs.iter()
+        .filter(|f| covers(char_span(text, f.start, f.end), span, spec_text(r)))
+        .collect()
+}
+
+/// `"HH:MM"` or `"HH:MM:SS"` as seconds after midnight.
+fn clock_seconds(s: &str) -> Option<u32> {
+    let mut it = s.split(':');
+    let h: u32 = it.next()?.trim().parse().ok()?;
+    let m: u32 = it.next()?.trim().parse().ok()?;
+    let sec: u32 = it.next().map_or(Some(0), |x| x.trim().parse().ok())?;
+    Some(h * 3600 + m * 60 + sec)
+}
+
+/// The clock time a figure states, in seconds: its clock, or for the
+/// middle of a part of the day the spec's hour for it (mid-morning 10:00,
+/// mid-afternoon 14:00, midday 12:00).
+fn figure_clock(f: &Figure) -> Option<u32> {
+    let c = f.clock.as_deref()?;
+    if let Some(s) = clock_seconds(c) {
+        return Some(s);
+    }
+    let hour = match (c, f.phase.as_deref()) {
+        ("midday", _) | ("day", Some("mid")) => 12,
+        ("midnight", _) => 0,
+        ("morning", Some("mid")) => 10,
+        ("afternoon", Some("mid")) => 14,
+        _ => return None,
+    };
+    Some(hour * 3600)
+}
+
+/// Time parser: a time figure covering the expected text whose clock is
+/// the expected time.
+fn check_clock(case: &Value) -> bool {
+    let figs = time_figures(case);
+    let expected = results(case);
+    if expected.is_empty() {
+        return figs.is_empty();
+    }
+    expected.iter().all(|r| {
+        let Some(want) = r
+            .pointer("/Value/FutureResolution/time")
+            .and_then(Value::as_str)
+            .and_then(clock_seconds)
+        else {
+            return false;
+        };
+        covering(case, r, &figs)
+            .iter()
+            .any(|f| f.kind == FigureKind::Time && figure_clock(f) == Some(want))
+    })
+}
+
+/// The spec's parts of the day (`TMO`, `TAF`, `TEV`, `TNI`) as
+/// Synoptic's codes, with the hours the spec gives the whole part.
+fn spec_part(timex: &str) -> Option<(&'static str, u32, u32)> {
+    Some(match timex {
+        "TMO" => ("morning", 8, 12),
+        "TAF" => ("afternoon", 12, 16),
+        "TEV" => ("evening", 16, 20),
+        "TNI" => ("night", 20, 24),
+        _ => return None,
+    })
+}
+
+/// Time-period parser: a time figure covering the expected text whose
+/// clock range is the expected one; for a part of the day, the same part,
+/// and when the spec takes only its first or last hours (`nel tardo
+/// pomeriggio`, `di prima mattina`) the same half (`early`, `late`).
+fn check_clock_range(case: &Value) -> bool {
+    let figs = time_figures(case);
+    let expected = results(case);
+    if expected.is_empty() {
+        return figs.is_empty();
+    }
+    expected.iter().all(|r| {
+        let res = r.pointer("/Value/FutureResolution");
+        let get = |k: &str| {
+            res.and_then(|x| x.get(k))
+                .and_then(Value::as_str)
+                .and_then(clock_seconds)
+        };
+        let (Some(start), Some(end)) = (get("startTime"), get("endTime")) else {
+            return false;
+        };
+        let timex = r
+            .pointer("/Value/Timex")
+            .and_then(Value::as_str)
+            .unwrap_or("");
+        covering(case, r, &figs).iter().any(|f| {
+            if f.kind != FigureKind::Time {
+                return false;
+            }
+            if let Some((code, a, b)) = spec_part(timex) {
+                let half = if start == a * 3600 && end >= b * 3600 - 1 {
+                    None
+                } else if start == a * 3600 {
+                    Some("early")
+                } else {
+                    Some("late")
+                };
+                return f.clock.as_deref() == Some(code) && f.phase.as_deref() == half;
+            }
+            let Some((x, y)) = f.clock.as_deref().and_then(|c| c.split_once('-')) else {
+                return false;
+            };
+            clock_seconds(x) == Some(start) && clock_seconds(y) == Some(end)
+        })
+    })
+}
+
+/// Date and holiday parsers: a date figure covering the expected text
+/// whose days are the spec's day (its future or past reading: without a
+/// tense either is right).
+fn check_day(case: &Value) -> bool {
+    let figs = time_figures(case);
+    let expected = results(case);
+    if expected.is_empty() {
+        return figs.is_empty();
+    }
+    expected.iter().all(|r| {
+        let days: Vec<Date> = ["/Value/FutureResolution/date", "/Value/PastResolution/date"]
+            .iter()
+            .filter_map(|p| r.pointer(p).and_then(Value::as_str))
+            .filter_map(|s| Date::parse_iso(s.get(0..10)?))
+            .collect();
+        covering(case, r, &figs).iter().any(|f| {
+            f.time
+                .is_some_and(|t| days.iter().any(|d| t.start == *d && t.end == *d))
+        })
+    })
+}
+
+/// Date-period parser: a time figure covering the expected text whose
+/// days are the spec's range (future or past reading).
+fn check_day_range(case: &Value) -> bool {
+    let figs = time_figures(case);
+    let expected = results(case);
+    if expected.is_empty() {
+        return figs.is_empty();
+    }
+    expected.iter().all(|r| {
+        let ranges: Vec<(Date, Date)> = ["/Value/FutureResolution", "/Value/PastResolution"]
+            .iter()
+            .filter_map(|p| {
+                let o = r.pointer(p)?;
+                let d = |k: &str| {
+                    o.get(k)
+                        .and_then(Value::as_str)
+                        .and_then(|s| Date::parse_iso(s.get(0..10)?))
+                };
+                Some((d("startDate")?, d("endDate")?))
+            })
+            .collect();
+        covering(case, r, &figs).iter().any(|f| {
+            f.time
+                .is_some_and(|t| ranges.iter().any(|(s, e)| range_matches(t, *s, *e)))
+        })
+    })
+}
+
+/// Whether Synoptic's unit (as written, or a symbol) is the spec's.
+fn measure_matches(spec: &str, ours: &str, dimension: bool) -> bool {
+    let ours = ours.to_lowercase();
+    let names: &[&str] = match spec {
+        "C" => &["°c"],
+        "F" => &["°f"],
+        "K" => &["k"],
+        // An angle's degree, as a dimension.
+        "Degree" if dimension => &["°"],
+        // A temperature's degree without a scale: Synoptic reads it as
+        // Celsius, the scale of Italian news.
+        "Degree" => &["°c"],
+        "Millilitro" => &["ml", "millilitri", "millilitro"],
+        "Litro" => &["l", "litri", "litro"],
+        "Pollice" => &["pollici", "pollice"],
+        "Miglio" => &["miglia", "miglio"],
+        "Barile" => &["barili", "barile"],
+        "Piede" => &["piedi", "piede"],
+        "Oncia" => &["once", "oncia"],
+        "Acro" => &["acri", "acro"],
+        "Gallone" => &["galloni", "gallone"],
+        "Libbra" => &["libbre", "libbra"],
+        "Piede cubo" => &["piedi cubi", "piede cubo"],
+        "Metro quadrato" => &[
+            "metri quadri",
+            "metri quadrati",
+            "metro quadrato",
+            "m²",
+            "m2",
+            "mq",
+        ],
+        "Tonnellata" => &["tonnellate", "tonnellata", "t"],
+        "Bit" => &["bit"],
+        "Miglia all'ora" => &["miglia all'ora", "miglia orarie", "mph"],
+        "Metro" => &["metri", "metro", "m"],
+        "Chilometro" => &["km", "chilometri", "chilometro"],
+        "Millimetro" => &["mm", "millimetri", "millimetro"],
+        "Chilometro quadrato" => &["km²", "km2", "chilometri quadrati", "chilometri quadri"],
+        "Radian" => &["rad", "radianti"],
+        "Turn" => &["giri", "giro"],
+        _ => return false,
+    };
+    names.contains(&ours.as_str())
+}
+
+/// Temperatures and dimensions: every result with a value is a figure
+/// with that value (its magnitude) and that unit; a unit named without a
+/// value (`converti in fahrenheit`) is no figure and is not asked for. A
+/// case expecting nothing gets no figure with such a unit.
+fn check_measure(case: &Value, units: &[&str]) -> bool {
+    let text = input(case);
+    let figs: Vec<Figure> = figures_of(text, reference_of(case));
+    let dimension = units == DIMENSION_UNITS;
+    let expected: Vec<&Value> = results(case)
+        .into_iter()
+        .filter(|r| r.pointer("/Resolution/value").is_some_and(|v| !v.is_null()))
+        .collect();
+    if expected.is_empty() {
+        return !figs.iter().any(|f| {
+            let u = f.unit.as_deref().unwrap_or("");
+            units.iter().any(|s| measure_matches(s, u, dimension))
+        });
+    }
+    expected.iter().all(|r| {
+        let (Some(span), Some(v)) = (
+            spec_span_in(text, r),
+            r.pointer("/Resolution/value").and_then(spec_number),
+        ) else {
+            return false;
+        };
+        let unit = r
+            .pointer("/Resolution/unit")
+            .and_then(Value::as_str)
+            .unwrap_or("");
+        figs.iter().any(|f| {
+            let s = char_span(text, f.start, f.end);
+            let ours = f.stated.unwrap_or(f64::NAN);
+            overlaps(s, span)
+                // a rise or fall Synoptic signs is the spec's magnitude
+                && (close(ours, v) || v >= 0.0 && close(ours.abs(), v))
+                && measure_matches(unit, f.unit.as_deref().unwrap_or(""), dimension)
+        })
+    })
+}
+
+const TEMPERATURE_UNITS: &[&str] = &["C", "F", "K", "Degree"];
+
+const DIMENSION_UNITS: &[&str] = &[
+    "Millilitro",
+    "Litro",
+    "Pollice",
+    "Miglio",
+    "Barile",
+    "Piede",
+    "Oncia",
+    "Acro",
+    "Gallone",
+    "Libbra",
+    "Piede cubo",
+    "Metro quadrato",
+    "Tonnellata",
+    "Bit",
+    "Miglia all'ora",
+    "Metro",
+    "Chilometro",
+    "Millimetro",
+    "Chilometro quadrato",
+    "Degree",
+    "Radian",
+    "Turn",
+];
 
 fn none(_: &str, _: &Value) -> Option<&'static str> {
     None
@@ -537,6 +1081,16 @@ const TARGETS: &[(&str, f64)] = &[
     ("DateExtractor.json", 85.0),
     ("DatePeriodExtractor.json", 85.0),
     ("DateTimeModel.json", 85.0),
+    ("TimeExtractor.json", 90.0),
+    ("TimeParser.json", 90.0),
+    ("TimePeriodExtractor.json", 90.0),
+    ("TimePeriodParser.json", 90.0),
+    ("HolidayExtractor.json", 90.0),
+    ("HolidayParser.json", 90.0),
+    ("DateParser.json", 90.0),
+    ("DatePeriodParser.json", 90.0),
+    ("TemperatureModel.json", 90.0),
+    ("DimensionModel.json", 90.0),
 ];
 
 /// Runs every file and prints the table; with `check`, fails if a file is
@@ -588,6 +1142,66 @@ pub fn run(root: &Path, verbose: bool, check: bool) -> Result<(), String> {
             "DateTimeModel.json",
             skip_datetime,
             check_datetime,
+        )?,
+        run_file(
+            &dir.join("DateTime"),
+            "TimeExtractor.json",
+            skip_clock,
+            |c| check_covering(c, &[FigureKind::Time]),
+        )?,
+        run_file(
+            &dir.join("DateTime"),
+            "TimeParser.json",
+            skip_clock,
+            check_clock,
+        )?,
+        run_file(
+            &dir.join("DateTime"),
+            "TimePeriodExtractor.json",
+            skip_clock_period,
+            |c| check_covering(c, &[FigureKind::Time]),
+        )?,
+        run_file(
+            &dir.join("DateTime"),
+            "TimePeriodParser.json",
+            skip_clock_period,
+            check_clock_range,
+        )?,
+        run_file(
+            &dir.join("DateTime"),
+            "HolidayExtractor.json",
+            skip_holiday_extractor,
+            |c| check_covering(c, &[FigureKind::Date]),
+        )?,
+        run_file(
+            &dir.join("DateTime"),
+            "HolidayParser.json",
+            skip_holiday,
+            check_day,
+        )?,
+        run_file(
+            &dir.join("DateTime"),
+            "DateParser.json",
+            skip_date_parser,
+            check_day,
+        )?,
+        run_file(
+            &dir.join("DateTime"),
+            "DatePeriodParser.json",
+            skip_period_parser,
+            check_day_range,
+        )?,
+        run_file(
+            &dir.join("NumberWithUnit"),
+            "TemperatureModel.json",
+            skip_unit,
+            |c| check_measure(c, TEMPERATURE_UNITS),
+        )?,
+        run_file(
+            &dir.join("NumberWithUnit"),
+            "DimensionModel.json",
+            skip_unit,
+            |c| check_measure(c, DIMENSION_UNITS),
         )?,
     ];
     println!(

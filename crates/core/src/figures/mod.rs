@@ -275,6 +275,12 @@ pub struct Figure {
     pub time: Option<DayRange>,
     /// Part of the day (`morning`, `15:30`) for times of day.
     pub clock: Option<String>,
+    /// Which hours of its part of the day a time takes: `early` (`nel
+    /// primo pomeriggio`, `di prima mattina`), `mid` (`a metà mattinata`),
+    /// `late` (`in tarda serata`, `a notte fonda`); none for the whole part
+    /// or a clock.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phase: Option<String>,
     /// Where the clock is read (an IANA zone: `Asia/Shanghai`), when the
     /// text places it (`ora di Pechino`, a dateline `PECHINO, …`).
     #[serde(default)]

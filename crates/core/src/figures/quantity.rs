@@ -205,6 +205,20 @@ fn negate(v: Interval) -> Interval {
     }
 }
 
+/// The temperature scale a word names (`celsius`, `centigradi`,
+/// `fahrenheit` and its common misspelling `farenheit`, `kelvin`; after
+/// `gradi` also the letters `c`, `f`).
+fn temperature_scale(w: &str, after_degrees: bool) -> Option<&'static str> {
+    Some(match w {
+        "celsius" | "centigradi" => "°C",
+        "fahrenheit" | "farenheit" => "°F",
+        "kelvin" => "K",
+        "c" if after_degrees => "°C",
+        "f" if after_degrees => "°F",
+        _ => return None,
+    })
+}
+
 /// Percent, currency or counted noun after a number ending at `k`:
 /// (kind, unit, tokens consumed).
 fn unit_after(toks: &[Tok], k: usize) -> Option<(FigureKind, String, usize)> {
@@ -217,12 +231,36 @@ fn unit_after(toks: &[Tok], k: usize) -> Option<(FigureKind, String, usize)> {
     {
         return Some((FigureKind::Number, "°C".into(), 2));
     }
+    if t.is("°")
+        && toks
+            .get(k + 1)
+            .is_some_and(|c| c.is_any(&["f", "fahrenheit"]) && !c.space_before)
+    {
+        return Some((FigureKind::Number, "°F".into(), 2));
+    }
+    // "20 celsius", "90 fahrenheit", "300 kelvin": the scale alone.
+    if let Some(scale) = temperature_scale(&t.norm, false) {
+        return Some((FigureKind::Number, scale.into(), 1));
+    }
     if t.is_any(&["gradi", "grado"]) {
-        let extra = usize::from(
-            toks.get(k + 1)
-                .is_some_and(|c| c.is_any(&["centigradi", "celsius"])),
-        );
-        return Some((FigureKind::Number, "°C".into(), 1 + extra));
+        // "un angolo di 45 gradi", "ruotare di 90 gradi": an angle.
+        let angle = (k.saturating_sub(5)..k).any(|i| {
+            toks[i].is_word()
+                && [
+                    "angol", "ruot", "rotazion", "gir", "inclina", "virat", "svolt",
+                ]
+                .iter()
+                .any(|p| toks[i].norm.starts_with(p))
+        });
+        if angle {
+            return Some((FigureKind::Number, "°".into(), 1));
+        }
+        // "gradi celsius", "gradi centigradi", "gradi fahrenheit", "gradi f".
+        let scale = toks
+            .get(k + 1)
+            .and_then(|c| temperature_scale(&c.norm, true));
+        let extra = usize::from(scale.is_some());
+        return Some((FigureKind::Number, scale.unwrap_or("°C").into(), 1 + extra));
     }
     if t.kind == TokKind::Symbol {
         match t.norm.as_str() {
@@ -286,8 +324,9 @@ fn counted_noun(toks: &[Tok], src: &str, k: usize) -> Option<(String, usize)> {
             && adj.space_before
             && !is_function_word(a)
             && !adj.is_capitalized(src)
-            && ADJECTIVE_ENDINGS.iter().any(|e| a.ends_with(e))
-            && a.len() > 4;
+            && (ADJECTIVE_ENDINGS.iter().any(|e| a.ends_with(e)) && a.len() > 4
+                // "metri quadri", "piedi cubi": a unit's square or cube.
+                || matches!(a, "quadri" | "quadrati" | "cubi" | "cubici"));
         if is_adj {
             words.push(adj.text(src).to_string());
             n += 1;
@@ -612,7 +651,7 @@ fn number_figure(toks: &[Tok], src: &str, i: usize, numbers: &Reader) -> Option<
 /// in their currency (`5 centesimi` is 0,05 euro). `number_at` is the
 /// number's first token.
 fn finish(toks: &[Tok], mut f: Figure, number_at: usize) -> Figure {
-    let temperature = f.unit.as_deref() == Some("°C");
+    let temperature = matches!(f.unit.as_deref(), Some("°C" | "°F" | "K"));
     if f.first == number_at {
         if let Some((at, negative)) = sign_before(toks, number_at) {
             f.first = at;
@@ -1023,5 +1062,32 @@ mod tests {
     fn names_with_numbers_are_not_figures() {
         assert!(figs("il vertice del G20 e il Covid-19").is_empty());
         assert!(figs("un incontro").is_empty());
+    }
+
+    #[test]
+    fn temperature_scales_angles_and_squares() {
+        let units = |s: &str| -> Vec<(String, Option<String>, Option<f64>)> {
+            figs(s)
+                .iter()
+                .map(|f| (text(s, f), f.unit.clone(), f.stated))
+                .collect()
+        };
+        let s = "A Phoenix 110 gradi fahrenheit, cioè 43 celsius; il reattore a 300 kelvin.";
+        let u = units(s);
+        assert_eq!(u[0].1.as_deref(), Some("°F"));
+        assert_eq!(u[0].0, "110 gradi fahrenheit");
+        assert_eq!(u[1].1.as_deref(), Some("°C"));
+        assert_eq!(u[2].1.as_deref(), Some("K"));
+        let s = "La gru ha ruotato di 90 gradi, con un'inclinazione di 15 gradi.";
+        assert!(units(s).iter().all(|x| x.1.as_deref() == Some("°")));
+        let s = "Un appartamento di 85 metri quadri e una cisterna di 40 metri cubi.";
+        let u = units(s);
+        assert_eq!(u[0].1.as_deref(), Some("metri quadri"));
+        assert_eq!(u[1].1.as_deref(), Some("metri cubi"));
+        // "gradi" alone stays Celsius, the scale of Italian weather news.
+        assert_eq!(
+            units("Punte di 38 gradi a Foggia.")[0].1.as_deref(),
+            Some("°C")
+        );
     }
 }

@@ -24,6 +24,12 @@ use super::*;
 #[derive(Debug, Clone, Copy)]
 struct Reading {
     minutes: u32,
+    /// Seconds, when written (`3:36:32`).
+    seconds: Option<u32>,
+    /// A part of the day followed it (`alle 5 del mattino`).
+    part: bool,
+    /// That part made its hour one after noon (`le 6 del pomeriggio`).
+    afternoon: bool,
     last: usize,
     /// Written with minutes, a part of the day or as a word: a clock for
     /// sure (a bare `le 3` could count things).
@@ -65,13 +71,93 @@ fn is_part_word(w: &str) -> bool {
     )
 }
 
+/// The verbs before a count of minutes to an hour (`mancano cinque
+/// minuti alle otto`).
+const LACKING: &[&str] = &[
+    "manca",
+    "mancano",
+    "mancava",
+    "mancavano",
+    "mancheranno",
+    "mancherebbero",
+    "mancassero",
+];
+
 impl Ctx<'_> {
+    /// Minutes of a clock reading at `k`: 1–59 in words (`venti`,
+    /// `quarantacinque`), or in digits followed by `minuti`/`min`, with an
+    /// optional `minuti`/`min` after words; nothing counted may follow
+    /// (`alle 8 e due feriti` is no 8:02). Returns the minutes and the
+    /// token past them.
+    /// `bare_digits` allows digits without the unit (`le tre meno 20`).
+    fn clock_minutes(&self, k: usize, bare_digits: bool) -> Option<(u32, usize)> {
+        let t = self.tok(k)?;
+        let (n, mut last) = match t.kind {
+            TokKind::Digits => {
+                if t.norm.len() > 2 || !t.norm.bytes().all(|b| b.is_ascii_digit()) {
+                    return None;
+                }
+                (t.norm.parse::<u32>().ok()?, k + 1)
+            }
+            TokKind::Word => {
+                let n = self.numbers.read(self.toks, k)?;
+                if n.ordinal || n.fraction || n.value.fract() != 0.0 || n.article_one {
+                    return None;
+                }
+                (n.value as u32, n.last)
+            }
+            _ => return None,
+        };
+        if !(1..=59).contains(&n) {
+            return None;
+        }
+        let unit = self
+            .tok(last)
+            .is_some_and(|u| u.is_any(&["minuti", "minuto", "min"]));
+        if unit {
+            last += 1;
+        } else if t.kind == TokKind::Digits && !bare_digits {
+            return None;
+        }
+        let counted = self.tok(last).is_some_and(|x| {
+            x.is_word()
+                && !x.newline_before
+                && !crate::figures::lexicon::is_function_word(&x.norm)
+                && !matches!(
+                    x.norm.as_str(),
+                    "meno" | "ora" | "precise" | "esatte" | "circa"
+                )
+        });
+        (!counted).then_some((n, last))
+    }
+
+    /// Minutes to an hour: `(mancano) cinque minuti alle otto` is 7:55,
+    /// only after the verb that says something is lacking.
+    pub(super) fn minutes_to(&self, j: usize, span_start: usize) -> Option<Figure> {
+        if j == 0 || !self.tok(j - 1)?.is_any(LACKING) {
+            return None;
+        }
+        let (n, after) = self.clock_minutes(j, false)?;
+        if !self.tok(after - 1)?.is_any(&["minuti", "minuto", "min"])
+            || !self.tok(after)?.is_any(&["alle", "all'", "a"])
+        {
+            return None;
+        }
+        let hour = self.reading(after + 1)?;
+        let total = (hour.minutes + 24 * 60 - n) % (24 * 60);
+        let mut f = Figure::new(FigureKind::Time, span_start, hour.last);
+        f.clock = Some(format!("{:02}:{:02}", total / 60, total % 60));
+        Some(f)
+    }
+
     /// The hour and minutes at `k`: `15`, `15:30`, `15.30`, `tre`, `una`,
     /// `mezzogiorno`, `mezzanotte`, with `e mezza`, `e un quarto`, `meno un
     /// quarto`, and a part of the day after it (`del pomeriggio`, `di sera`,
     /// `del mattino`, `di notte`) that makes 3 into 15.
     fn reading(&self, k: usize) -> Option<Reading> {
         let t = self.tok(k)?;
+        let mut seconds = None;
+        let (mut afternoon, mut part_read) = (false, false);
         let (mut h, mut m, mut last, mut sure) = match t.kind {
             TokKind::Digits => {
                 if let Some((a, b)) = t.norm.split_once('.') {
@@ -95,7 +181,17 @@ impl Ctx<'_> {
                         .and_then(|m| m.norm.parse::<u32>().ok())
                         .filter(|m| *m < 60);
                     match minutes {
-                        Some(m) => (h, m, k + 3, true),
+                        Some(m) => {
+                            // "3:36:32": seconds after the minutes.
+                            seconds = (self.is_punct(k + 3, ":")
+                                && self.tok(k + 4).is_some_and(|s| {
+                                    !s.space_before && s.is_digits() && s.norm.len() == 2
+                                }))
+                            .then(|| self.tok(k + 4)?.norm.parse::<u32>().ok())
+                            .flatten()
+                            .filter(|s| *s < 60);
+                            (h, m, k + 3 + 2 * usize::from(seconds.is_some()), true)
+                        }
                         None => (h, 0, k + 1, false),
                     }
                 }
@@ -105,7 +201,12 @@ impl Ctx<'_> {
                 "mezzanotte" => (0, 0, k + 1, true),
                 "una" | "un'" => (1, 0, k + 1, false),
                 _ => {
-                    let n = self.numbers.read(self.toks, k)?;
+                    let mut n = self.numbers.read(self.toks, k)?;
+                    // "otto e mezza" reads as 8,5: the hour is its first word.
+                    if n.value.fract() != 0.0 {
+                        n.value = self.numbers.word_value(&t.norm).map_or(n.value, |(v, _)| v);
+                        n.last = k + 1;
+                    }
                     if n.ordinal
                         || n.fraction
                         || n.value.fract() != 0.0
@@ -142,23 +243,65 @@ impl Ctx<'_> {
                 last += 3;
                 sure = true;
             }
+            // "e venti", "e cinque", "e 30 minuti": minutes after the hour.
+            ("e", _, _) if m == 0 => {
+                if let Some((n, after)) = self.clock_minutes(last + 1, false) {
+                    m = n;
+                    last = after;
+                    sure = true;
+                }
+            }
             _ => {}
+        }
+        // "meno tre minuti", "meno 20": minutes before the hour (or before
+        // the half hour: "e trenta meno tre").
+        if w(last) == "meno" && !(w(last + 1) == "un" && w(last + 2) == "quarto") {
+            if let Some((n, after)) = self.clock_minutes(last + 1, true) {
+                let total = (h * 60 + m) as i64 - n as i64;
+                if total >= 0 {
+                    h = (total / 60) as u32;
+                    m = (total % 60) as u32;
+                    last = after;
+                    sure = true;
+                }
+            }
+        }
+        // Lunchtime after it: "all'una, ora di pranzo" is 13:00.
+        let lunch = self.is_punct(last, ",") && (w(last + 1), w(last + 2)) == ("ora", "di")
+            || (w(last), w(last + 1)) == ("ora", "di");
+        let at = last + usize::from(self.is_punct(last, ","));
+        if lunch && w(at + 2) == "pranzo" {
+            if (1..=3).contains(&h) {
+                h += 12;
+            }
+            last = at + 3;
+            sure = true;
         }
         // A part of the day after it: "del pomeriggio", "di sera".
         if matches!(w(last), "del" | "di" | "della" | "nel" | "nella") && is_part_word(w(last + 1))
         {
             let part = part_of_day(w(last + 1));
             match part {
-                "afternoon" | "evening" if h < 12 => h += 12,
-                "night" if (8..12).contains(&h) => h += 12,
+                "afternoon" | "evening" if h < 12 => {
+                    h += 12;
+                    afternoon = true;
+                }
+                "night" if (8..12).contains(&h) => {
+                    h += 12;
+                    afternoon = true;
+                }
                 "morning" | "night" if h == 12 => h = 0,
                 _ => {}
             }
             last += 2;
             sure = true;
+            part_read = true;
         }
         (h <= 24 && m < 60).then_some(Reading {
             minutes: (h % 24) * 60 + m,
+            seconds,
+            part: part_read,
+            afternoon,
             last,
             sure,
         })
@@ -228,6 +371,14 @@ impl Ctx<'_> {
         // Leads: "alle", "verso le", "intorno alle", "tra le", "alle ore".
         let mut range_open = false;
         match w(k) {
+            // "più o meno alle 11", "più o meno a mezzogiorno".
+            "piu" if (w(k + 1), w(k + 2)) == ("o", "meno") => {
+                about = true;
+                k += 3;
+                if w(k) == "a" {
+                    k += 1;
+                }
+            }
             "verso" | "intorno" | "attorno" => {
                 about = true;
                 k += 1;
@@ -252,6 +403,17 @@ impl Ctx<'_> {
         if self.is(k, "ore") {
             k += 1;
         }
+        // "dalle 2 alle 4 persone": the end of a range read (or refused)
+        // from its start.
+        if matches!(lead_word, "alle" | "all'")
+            && j >= 2
+            && self.tok(j - 1).is_some_and(Tok::is_digits)
+            && self
+                .tok(j - 2)
+                .is_some_and(|t| t.is_any(&["dalle", "dall'"]))
+        {
+            return None;
+        }
         let bare = k == j;
         let start = self.reading(k)?;
         if bare {
@@ -275,6 +437,9 @@ impl Ctx<'_> {
         let weak = matches!(lead_word, "le" | "l'" | "delle" | "dell'") && !start.sure;
         let mut last = start.last;
         let mut clock = format!("{:02}:{:02}", start.minutes / 60, start.minutes % 60);
+        if let Some(sec) = start.seconds {
+            clock = format!("{clock}:{sec:02}");
+        }
         let mut end_minutes = None;
         // Ranges: "dalle 6 alle 9", "tra le 15 e le 18", "dalle 10 fino alle 12".
         let sep = match (w(last), w(last + 1)) {
@@ -302,7 +467,29 @@ impl Ctx<'_> {
             }
             // The first end may carry its own day ("tra le 14 di ieri e le 2").
             if let Some(end) = self.reading(e) {
+                // "dalle 2 alle 4 persone": a count, not hours.
+                let counted = !start.sure
+                    && !end.sure
+                    && self.tok(end.last).is_some_and(|t| {
+                        t.is_word()
+                            && !t.newline_before
+                            && !crate::figures::lexicon::is_function_word(&t.norm)
+                    });
+                if counted {
+                    return None;
+                }
                 end_minutes = Some(end.minutes);
+                // "tra le 5 e le 6 del pomeriggio": the part of the day
+                // after the end is the start's too, when it keeps the
+                // start before the end.
+                if end.afternoon
+                    && !start.part
+                    && start.minutes < 12 * 60
+                    && start.minutes + 12 * 60 <= end.minutes
+                {
+                    let m = start.minutes + 12 * 60;
+                    clock = format!("{:02}:{:02}", m / 60, m % 60);
+                }
                 last = end.last;
             }
         } else if range_open {
@@ -339,7 +526,12 @@ impl Ctx<'_> {
                     || t.kind == TokKind::Symbol
                     || t.is_any(&["per", "punti"])
             });
-            if counted || matches!(lead_word, "le" | "l'") {
+            // "sono le 7", "erano le tre": the hour the verb tells.
+            let told = j > 0
+                && self.tok(j - 1).is_some_and(|t| {
+                    t.is_any(&["sono", "erano", "saranno", "sarebbero", "fossero", "siano"])
+                });
+            if counted || (matches!(lead_word, "le" | "l'") && !told) {
                 return None;
             }
         }
@@ -368,39 +560,129 @@ impl Ctx<'_> {
     }
 
     /// A part of the day: `in mattinata`, `nel (tardo) pomeriggio`, `in
-    /// serata`, `nella notte`, `all'alba`, `a mezzanotte`, `di sera`, with
-    /// its day when it follows (`nel pomeriggio del 12 marzo`).
+    /// serata`, `nella notte`, `all'alba`, `a mezzanotte`, `di sera`,
+    /// `durante la notte`, `a notte fonda`, `al mattino presto`, `a metà
+    /// mattinata`, `all'ora di pranzo`, with its day when it follows (`nel
+    /// pomeriggio del 12 marzo`), or the clock it puts in its hours (`nel
+    /// pomeriggio alle 3` is 15:00).
     pub(super) fn day_part(&self, j: usize, span_start: usize) -> Option<Figure> {
         let w = |i: usize| self.w(i);
         let mut k = j;
-        let lead = w(k);
+        let mut lead = w(k);
+        if lead == "durante" && matches!(w(k + 1), "la" | "il" | "l'") {
+            // "durante la notte", "durante il pomeriggio".
+            k += 1;
+            lead = "nella";
+        }
         let led = matches!(
             lead,
-            "in" | "nel" | "nella" | "nell'" | "al" | "all'" | "alla" | "a" | "verso" | "dalla"
+            "in" | "nel"
+                | "nella"
+                | "nell'"
+                | "al"
+                | "all'"
+                | "alla"
+                | "a"
+                | "verso"
+                | "dalla"
+                | "di"
         );
         if led {
             k += 1;
         }
-        if matches!(
+        let mut phase = None;
+        match w(k) {
+            "tarda" | "tardo" => phase = Some("late"),
+            "primo" | "prima" | "primissima" | "primissimo" => phase = Some("early"),
+            "meta" => phase = Some("mid"),
+            "piena" | "pieno" => {}
+            _ => {}
+        }
+        let modified = matches!(
             w(k),
             "tarda" | "tardo" | "primo" | "prima" | "piena" | "pieno" | "primissima" | "primissimo"
-        ) {
+        ) || w(k) == "meta";
+        if modified {
             // "prima serata" is the evening's first hours of television; fine.
             k += 1;
         }
         let part = w(k);
+        let mut code = part_of_day(part);
+        let mut last = k + 1;
         let named = match part {
             "mattinata" | "serata" | "nottata" | "pomeriggio" | "alba" | "tramonto" => true,
-            "mattina" | "sera" | "notte" | "mattino" => matches!(lead, "nella" | "nel" | "in"),
+            "mattina" | "sera" | "notte" | "mattino" => {
+                matches!(lead, "nella" | "nel" | "in" | "al" | "a")
+                    || lead == "di" && self.di_part_is_time(j)
+                    || (lead == "meta" || w(j) == "meta")
+            }
+            "giornata" if w(k - 1) == "meta" => {
+                code = "midday";
+                true
+            }
             "mezzogiorno" | "mezzanotte" => matches!(lead, "a" | "alla" | "verso" | "dalla"),
+            // "all'ora di pranzo": lunchtime.
+            "ora"
+                if matches!(lead, "all'" | "dall'" | "verso")
+                    && (w(k + 1), w(k + 2)) == ("di", "pranzo") =>
+            {
+                code = "midday";
+                last = k + 3;
+                true
+            }
             _ => false,
         };
-        if !named || !led {
+        // "a metà mattinata", "metà pomeriggio": its middle, with or
+        // without a preposition.
+        let bare_mid = !led && w(j) == "meta";
+        if !named || !(led || bare_mid) {
+            return self.bare_midday(j, span_start);
+        }
+        if lead == "a" && part == "notte" && w(last) != "fonda" && phase.is_none() {
             return None;
         }
-        let mut last = k + 1;
+        // After it: "presto", "tardi", "fonda" (early or late hours).
+        match w(last) {
+            "presto" => {
+                phase = Some("early");
+                last += 1;
+            }
+            "tardi" | "fonda" | "inoltrata" => {
+                phase = Some("late");
+                last += 1;
+            }
+            _ => {}
+        }
+        if lead == "al" && !matches!(part, "mattino" | "pomeriggio" | "tramonto") {
+            return None;
+        }
         let mut f = Figure::new(FigureKind::Time, span_start, last);
-        f.clock = Some(part_of_day(part).to_string());
+        f.clock = Some(code.to_string());
+        f.phase = phase.map(str::to_string);
+        // "nel pomeriggio alle 3", "di notte alle cinque": the clock in
+        // that part of the day.
+        let at = last + usize::from(self.is_punct(last, ","));
+        if self.tok(at).is_some_and(|t| t.is_any(&["alle", "all'"])) {
+            if let Some(c) = self.clock_time(at, at) {
+                if c.time.is_none() && c.clock.as_deref().is_some_and(|c| !c.contains('-')) {
+                    let clock = c.clock.as_deref().unwrap_or("");
+                    let h: u32 = clock.get(0..2).and_then(|h| h.parse().ok()).unwrap_or(0);
+                    let shift = match code {
+                        "afternoon" | "evening" => h < 12,
+                        "night" => (8..12).contains(&h),
+                        _ => false,
+                    };
+                    let clock = if shift {
+                        format!("{:02}{}", h + 12, &clock[2..])
+                    } else {
+                        clock.to_string()
+                    };
+                    f.clock = Some(clock);
+                    f.phase = None;
+                    last = c.last;
+                }
+            }
+        }
         if let Some((d, rel, after)) = self.day_after(last) {
             f.time = Some(d);
             f.relative = rel;
@@ -415,6 +697,103 @@ impl Ctx<'_> {
             f.qualifier = Some(Qualifier::AtLeast);
             f.qualifier_text = Some("dalla".into());
         }
+        Some(f)
+    }
+
+    /// `di sera`, `di notte` is a time after a verb or at a clause's start
+    /// (`si lavora di notte`, `di sera, poi`), not after the nouns it makes
+    /// compounds with (`turno di notte`, `treno di notte`, `abito da sera`).
+    fn di_part_is_time(&self, j: usize) -> bool {
+        let Some(prev) = j.checked_sub(1).and_then(|p| self.tok(p)) else {
+            return true;
+        };
+        if !prev.is_word() || j == 1 {
+            return true;
+        }
+        const COMPOUNDS: &[&str] = &[
+            "turno",
+            "turni",
+            "treno",
+            "treni",
+            "volo",
+            "voli",
+            "servizio",
+            "servizi",
+            "guardia",
+            "vita",
+            "ora",
+            "ore",
+            "corsa",
+            "corse",
+            "club",
+            "locale",
+            "locali",
+            "abito",
+            "abiti",
+            "programma",
+            "programmi",
+            "edizione",
+            "spettacolo",
+            "spettacoli",
+            "lavoro",
+            "cielo",
+            "popolo",
+            "giro",
+            "camicia",
+            "camicie",
+            "bus",
+            "autobus",
+            "linea",
+            "linee",
+            "lezioni",
+            "corsi",
+            "corso",
+            "scuola",
+            "scuole",
+            "cena",
+            "pranzo",
+            "messa",
+            "bar",
+            "vigilanza",
+            "pattuglia",
+            "pattuglie",
+            "apertura",
+            "aperture",
+            "orario",
+            "orari",
+            "notte",
+            "sera",
+        ];
+        let w = prev.norm.as_str();
+        !(COMPOUNDS.contains(&w) || prev.cap)
+    }
+
+    /// A bare `mezzanotte` or `mezzogiorno` (`scoccata la mezzanotte`,
+    /// `fino a mezzogiorno`), lower case and not after a masculine article:
+    /// `il Mezzogiorno` is the South of Italy.
+    fn bare_midday(&self, j: usize, span_start: usize) -> Option<Figure> {
+        let t = self.tok(j)?;
+        if !t.is_any(&["mezzanotte", "mezzogiorno"]) || t.cap || span_start != j {
+            return None;
+        }
+        let prev = j.checked_sub(1).map_or("", |p| self.w(p));
+        if t.is("mezzogiorno")
+            && matches!(
+                prev,
+                "il" | "del" | "nel" | "al" | "dal" | "sul" | "col" | "per"
+            )
+        {
+            return None;
+        }
+        let mut f = Figure::new(FigureKind::Time, j, j + 1);
+        f.clock = Some(part_of_day(&t.norm).to_string());
+        let mut last = j + 1;
+        if let Some((d, rel, after)) = self.day_after(last) {
+            f.time = Some(d);
+            f.relative = rel;
+            last = after;
+        }
+        f.last = last;
         Some(f)
     }
 }
@@ -537,5 +916,144 @@ pub fn settle_days(
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::token::tokenize;
+
+    /// (text, clock, phase) of the times of day found in `s`.
+    fn clocks(s: &str) -> Vec<(String, String, Option<String>)> {
+        let toks = tokenize(s, 0);
+        let numbers = Reader::default();
+        find(&toks, s, None, &numbers)
+            .into_iter()
+            .filter(|f| f.kind == FigureKind::Time)
+            .map(|f| {
+                let text = s[toks[f.first].start..toks[f.last - 1].end].to_string();
+                (text, f.clock.unwrap_or_default(), f.phase)
+            })
+            .collect()
+    }
+
+    fn one(s: &str, text: &str, clock: &str, phase: Option<&str>) {
+        assert_eq!(
+            clocks(s),
+            vec![(text.into(), clock.into(), phase.map(str::to_string))],
+            "in {s:?}"
+        );
+    }
+
+    #[test]
+    fn minutes_in_words_and_before_the_hour() {
+        one(
+            "Il treno è ripartito alle nove e venti.",
+            "alle nove e venti",
+            "09:20",
+            None,
+        );
+        one(
+            "La seduta è ripresa alle 16 e 10 minuti.",
+            "alle 16 e 10 minuti",
+            "16:10",
+            None,
+        );
+        one(
+            "Il crollo è avvenuto alle sei meno cinque.",
+            "alle sei meno cinque",
+            "05:55",
+            None,
+        );
+        one(
+            "Mancavano dieci minuti alle 23 quando è scattato l'allarme.",
+            "dieci minuti alle 23",
+            "22:50",
+            None,
+        );
+        one(
+            "Erano le quattro e mezza del mattino.",
+            "le quattro e mezza del mattino",
+            "04:30",
+            None,
+        );
+        one(
+            "La scossa è stata registrata alle 3:36:32 di notte.",
+            "alle 3:36:32 di notte",
+            "03:36:32",
+            None,
+        );
+        // Minutes are no count of things: "alle 8 e due feriti".
+        assert_eq!(
+            clocks("Arrivati alle otto e due feriti gravi.")[0].1,
+            "08:00"
+        );
+    }
+
+    #[test]
+    fn parts_of_the_day_and_their_hours() {
+        one(
+            "Il vertice è finito nel tardo pomeriggio.",
+            "nel tardo pomeriggio",
+            "afternoon",
+            Some("late"),
+        );
+        one(
+            "Si è lavorato di notte per riaprire la strada.",
+            "di notte",
+            "night",
+            None,
+        );
+        one(
+            "Le ruspe sono arrivate al mattino presto.",
+            "al mattino presto",
+            "morning",
+            Some("early"),
+        );
+        one(
+            "Scioperi a metà mattinata.",
+            "a metà mattinata",
+            "morning",
+            Some("mid"),
+        );
+        one(
+            "Il blitz a notte fonda.",
+            "a notte fonda",
+            "night",
+            Some("late"),
+        );
+        one(
+            "Durante la notte la pioggia non ha dato tregua.",
+            "Durante la notte",
+            "night",
+            None,
+        );
+        one(
+            "Il presidio riprende nel pomeriggio, alle 4.",
+            "nel pomeriggio, alle 4",
+            "16:00",
+            None,
+        );
+        one(
+            "La sirena è suonata più o meno alle 11.",
+            "più o meno alle 11",
+            "11:00",
+            None,
+        );
+        one(
+            "Il consiglio si è riunito tra le 5 e le 7 del pomeriggio.",
+            "tra le 5 e le 7 del pomeriggio",
+            "17:00-19:00",
+            None,
+        );
+    }
+
+    #[test]
+    fn not_times_of_day() {
+        assert!(clocks("Il turno di notte degli infermieri.").is_empty());
+        assert!(clocks("I fondi per il Mezzogiorno e per il mezzogiorno d'Italia.").is_empty());
+        assert!(clocks("Gruppi dalle 2 alle 4 persone.").is_empty());
+        assert!(clocks("Sono le 7 regioni in zona rossa.").is_empty());
     }
 }

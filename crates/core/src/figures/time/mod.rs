@@ -698,6 +698,11 @@ const STARTERS: &[&str] = &[
     "alle",
     "ore",
     "dalle",
+    "piu",
+    "durante",
+    "ora",
+    "ringraziamento",
+    "thanksgiving",
 ];
 
 impl Ctx<'_> {
@@ -791,6 +796,7 @@ impl Ctx<'_> {
         keep(self.decade(j, span_start));
         keep(self.season(j, span_start, lead));
         keep(self.clock_time(j, span_start));
+        keep(self.minutes_to(j, span_start));
         keep(self.day_part(j, span_start));
         keep(self.named_day(j, span_start, lead));
         keep(self.first_months(j, span_start));

@@ -12,11 +12,60 @@ use super::*;
 enum Day {
     Fixed(u32, u32),
     Easter(i64),
+    /// The `n`th weekday (0 = Monday) of a month: Thanksgiving is the
+    /// fourth Thursday of November.
+    Nth(u32, u32, u32),
+    /// The Chinese New Year: a lunar date, from a table.
+    Lunar,
 }
+
+/// The Chinese New Year's day, 2000–2030 (month, day).
+const LUNAR_NEW_YEAR: &[(u32, u32)] = &[
+    (2, 5),
+    (1, 24),
+    (2, 12),
+    (2, 1),
+    (1, 22),
+    (2, 9),
+    (1, 29),
+    (2, 18),
+    (2, 7),
+    (1, 26),
+    (2, 14),
+    (2, 3),
+    (1, 23),
+    (2, 10),
+    (1, 31),
+    (2, 19),
+    (2, 8),
+    (1, 28),
+    (2, 16),
+    (2, 5),
+    (1, 25),
+    (2, 12),
+    (2, 1),
+    (1, 22),
+    (2, 10),
+    (1, 29),
+    (2, 17),
+    (2, 6),
+    (1, 26),
+    (2, 13),
+    (2, 3),
+];
 
 /// The holidays, by their folded words (longest first where one is the
 /// start of another).
 const HOLIDAYS: &[(&[&str], Day)] = &[
+    (&["capodanno", "cinese"], Day::Lunar),
+    (&["capodanno", "lunare"], Day::Lunar),
+    (&["giorno", "di", "natale"], Day::Fixed(12, 25)),
+    (&["giorno", "del", "ringraziamento"], Day::Nth(11, 3, 4)),
+    (&["festa", "del", "ringraziamento"], Day::Nth(11, 3, 4)),
+    (&["ringraziamento"], Day::Nth(11, 3, 4)),
+    (&["thanksgiving"], Day::Nth(11, 3, 4)),
+    (&["festa", "della", "mamma"], Day::Nth(5, 6, 2)),
+    (&["primo", "giorno", "di", "quaresima"], Day::Easter(-46)),
     (&["vigilia", "di", "natale"], Day::Fixed(12, 24)),
     (&["vigilia", "di", "capodanno"], Day::Fixed(12, 31)),
     (&["vigilia", "di", "pasqua"], Day::Easter(-1)),
@@ -80,6 +129,16 @@ fn day_in(day: Day, year: i32) -> Option<Date> {
     match day {
         Day::Fixed(m, d) => Date::from_ymd(year, m, d),
         Day::Easter(offset) => Some(easter(year)?.add_days(offset)),
+        Day::Nth(month, weekday, n) => {
+            let first = Date::from_ymd(year, month, 1)?;
+            let to = (weekday + 7 - first.weekday()) % 7;
+            let d = first.add_days((to + 7 * (n - 1)) as i64);
+            (d.month == month).then_some(d)
+        }
+        Day::Lunar => {
+            let (m, d) = LUNAR_NEW_YEAR.get(usize::try_from(year - 2000).ok()?)?;
+            Date::from_ymd(year, *m, *d)
+        }
     }
 }
 
@@ -113,7 +172,21 @@ impl Ctx<'_> {
             .find(|(words, _)| words.iter().enumerate().all(|(n, w)| self.is(k + n, w)))?;
         // A holiday is a name: written with a capital (`Natale`, not
         // `natale` in "città natale"), except the words after its first.
-        if !self.tok(k)?.cap && !self.is(k, "vigilia") && !self.is(k, "festa") {
+        // Names of days are capitalised (Natale, Pasqua); in lower case
+        // only a name opening with giorno or primo (il giorno di natale, il
+        // primo giorno di quaresima), festa or vigilia, or one after a
+        // preposition that dates it (a natale, per pasqua, al capodanno
+        // cinese): "città natale" is no Christmas.
+        let dated = k > 0
+            && self.tok(k - 1).is_some_and(|t| {
+                t.is_any(&["a", "al", "per", "dopo", "entro", "di", "da", "fino"])
+            });
+        let first = self.tok(k)?;
+        let allowed = first.cap
+            || first.is_any(&["vigilia", "festa"])
+            || words.len() > 2 && first.is_any(&["giorno", "primo"])
+            || dated && first.is_any(&["natale", "pasqua", "ferragosto", "capodanno"]);
+        if !allowed {
             return None;
         }
         let mut last = k + words.len();
@@ -191,5 +264,22 @@ mod tests {
         ] {
             assert_eq!(easter(y), Date::from_ymd(y, m, d), "{y}");
         }
+    }
+
+    #[test]
+    fn nth_weekdays_and_lunar_new_year() {
+        // Thanksgiving, the fourth Thursday of November.
+        assert_eq!(
+            day_in(Day::Nth(11, 3, 4), 2024),
+            Date::from_ymd(2024, 11, 28)
+        );
+        assert_eq!(
+            day_in(Day::Nth(11, 3, 4), 2010),
+            Date::from_ymd(2010, 11, 25)
+        );
+        // Mother's Day, the second Sunday of May.
+        assert_eq!(day_in(Day::Nth(5, 6, 2), 2025), Date::from_ymd(2025, 5, 11));
+        assert_eq!(day_in(Day::Lunar, 2024), Date::from_ymd(2024, 2, 10));
+        assert_eq!(day_in(Day::Lunar, 1990), None);
     }
 }
