@@ -225,6 +225,8 @@ fn build(
         f.text = text.get(s..e).unwrap_or("").to_string();
     }
     figures::resolve_time_refs(&mut figures);
+    let datelined = dateline::place(&article).is_some();
+    local_clocks(&tokens, &sentences, datelined, &mut figures);
     place_clocks(&article, &block_tokens, &mut figures);
     let mut subjects = Vec::new();
     if with_terms {
@@ -264,6 +266,95 @@ fn build(
         subjects,
         words,
         chars,
+    }
+}
+
+/// The zone of a place named at token `k` (one to three capitalised
+/// words: `Pyongyang`, `Stati Uniti`, `Corea del Nord`), and its length.
+fn place_at(tokens: &[Tok], k: usize) -> Option<(&'static str, usize)> {
+    if !tokens.get(k).is_some_and(|t| t.is_word() && t.cap) {
+        return None;
+    }
+    let mut name = String::new();
+    let mut best = None;
+    for n in 1..=3 {
+        let Some(t) = tokens.get(k + n - 1) else {
+            break;
+        };
+        if !t.is_word() {
+            break;
+        }
+        if n > 1 {
+            name.push(' ');
+        }
+        name.push_str(&t.norm);
+        if let Some(z) = figures::time::zone_of_place(&name) {
+            best = Some((z, n));
+        }
+    }
+    best
+}
+
+/// Clocks read where the story says they are: `alle 6.53 ora locale` at
+/// the last place with a zone named before it (`Pyongyang ha lanciato …`,
+/// the headline's `Giappone`) when no dateline names the story's, and `Negli Stati Uniti sono le 5:34` at the
+/// place of its clause. One pass over the tokens, with the figures in
+/// text order; the clause is looked at [`figures::context::WINDOW`] tokens
+/// back at most.
+fn local_clocks(tokens: &[Tok], sentences: &[Sentence], datelined: bool, figures: &mut [Figure]) {
+    let mut last_place: Option<&'static str> = None;
+    let mut k = 0;
+    for f in figures.iter_mut() {
+        while k < f.first.min(tokens.len()) {
+            match place_at(tokens, k) {
+                Some((z, n)) => {
+                    last_place = Some(z);
+                    k += n;
+                }
+                None => k += 1,
+            }
+        }
+        if f.clock.is_none() || f.zone.is_some() || f.boilerplate {
+            continue;
+        }
+        let span = &tokens[f.first..f.last.min(tokens.len())];
+        let local = span
+            .windows(2)
+            .any(|w| w[0].is_any(&["ora", "ore"]) && w[1].is_any(&["locale", "locali"]));
+        let lo = sentences
+            .get(f.sentence)
+            .map_or(0, |s| s.tokens.start)
+            .max(f.first.saturating_sub(figures::context::WINDOW));
+        if local {
+            // A place of its sentence (`atterrerà a Chengdu alle 6:55 ora
+            // locale`), else the dateline's, else the last place named.
+            let here = (lo..f.first).rev().find_map(|i| place_at(tokens, i));
+            if let Some((z, _)) = here {
+                f.zone = Some(z.to_string());
+            } else if !datelined {
+                f.zone = last_place.map(str::to_string);
+            }
+            continue;
+        }
+        // "In Giappone sono le 16", "Negli Stati Uniti erano le 5:34".
+        let j = if tokens.get(f.first).is_some_and(|t| t.is_any(&["le", "l'"])) {
+            f.first
+        } else {
+            f.first.saturating_sub(1).max(f.first.min(1))
+        };
+        let told = j > 0 && tokens[j - 1].is_any(&["sono", "erano", "saranno", "era", "sara"]);
+        if !told {
+            continue;
+        }
+        let place = (lo + 1..j - 1).rev().find_map(|i| {
+            tokens[i - 1]
+                .is_any(&["in", "a", "nel", "nella", "negli", "nei", "nelle"])
+                .then(|| place_at(tokens, i))
+                .flatten()
+        });
+        if let Some((z, _)) = place {
+            f.zone = Some(z.to_string());
+        }
     }
 }
 

@@ -859,3 +859,61 @@ fn periods_of_months_seasons_and_parts() {
             .all(|(t, _, _)| t != "dell'11")
     );
 }
+
+#[test]
+fn local_clocks_are_read_where_the_story_places_them() {
+    use crate::analysis::analyse;
+    use crate::article::{Article, Metadata};
+    let text = "Terremoto in Cile\n\nLa scossa ha colpito il nord del Paese. Secondo i sismologi di Santiago è avvenuta alle 4.12 ora locale. A Tokyo sono le 17.";
+    let meta = Metadata {
+        date: Some("2025-06-10".into()),
+        ..Metadata::default()
+    };
+    let a = Article::parse("x", "x.txt", text.to_string(), meta);
+    let an = analyse(&a, None);
+    let zone = |t: &str| {
+        an.figures
+            .iter()
+            .find(|f| f.text.contains(t))
+            .and_then(|f| f.zone.clone())
+    };
+    assert_eq!(zone("4.12").as_deref(), Some("America/Santiago"));
+    assert_eq!(zone("le 17").as_deref(), Some("Asia/Tokyo"));
+}
+
+#[test]
+fn live_blog_entries_cross_midnight() {
+    use crate::analysis::analyse;
+    use crate::article::{Article, Metadata};
+    let days = |text: &str| {
+        let meta = Metadata {
+            date: Some("2025-03-01".into()),
+            ..Metadata::default()
+        };
+        let a = Article::parse("x", "x.txt", text.to_string(), meta);
+        analyse(&a, None)
+            .figures
+            .iter()
+            .filter(|f| f.clock.is_some())
+            .map(|f| (f.text.clone(), f.time.map(|t| t.start.to_string())))
+            .collect::<Vec<_>>()
+    };
+    let day = |s: &str| Some(s.to_string());
+    // Oldest first: past midnight is the next day, and stays there.
+    assert_eq!(
+        days("Lo spoglio, la diretta\n\n22:40 – Chiusi i seggi\nSi conta.\n\n00:15 – Primi dati\nAvanti il sindaco.\n\n01:30 – Il risultato\nHa vinto."),
+        vec![
+            ("22:40".to_string(), day("2025-03-01")),
+            ("00:15".to_string(), day("2025-03-02")),
+            ("01:30".to_string(), day("2025-03-02")),
+        ]
+    );
+    // Newest first: before midnight is the day before.
+    assert_eq!(
+        days("Lo spoglio, la diretta\n\n00:15 – Primi dati\nAvanti il sindaco.\n\n22:40 – Chiusi i seggi\nSi conta."),
+        vec![
+            ("00:15".to_string(), day("2025-03-01")),
+            ("22:40".to_string(), day("2025-02-28")),
+        ]
+    );
+}

@@ -347,6 +347,14 @@ impl Ctx<'_> {
                     None => (Some(zone_of_place(place)?), i + 3),
                 }
             }
+            // "all'1:30 del pomeriggio di New York": a named place.
+            ("di", place, _) if self.tok(i + 1).is_some_and(|t| t.cap) => {
+                let two = format!("{place} {}", w(i + 2));
+                match zone_of_place(&two) {
+                    Some(z) => (Some(z), i + 3),
+                    None => (Some(zone_of_place(place)?), i + 2),
+                }
+            }
             ("cet" | "cest", _, _) => (Some("Europe/Rome"), i + 1),
             ("in", "italia", _) => (Some("Europe/Rome"), i + 2),
             ("italiane", _, _) => (Some("Europe/Rome"), i + 1),
@@ -856,6 +864,15 @@ pub struct DayContext {
     /// The last day a block named on its own (a live blog's `Domenica 20
     /// ottobre`, a page's `2 APRILE, 09:05`).
     header: Option<Date>,
+    /// The last live-blog entry's clock (minutes) and day.
+    entry: Option<(u32, Date)>,
+}
+
+/// `HH:MM` (the start of a range) as minutes after midnight.
+fn clock_minutes(c: &str) -> Option<u32> {
+    let start = c.split('-').next()?;
+    let (h, m) = start.split_once(':')?;
+    Some(h.parse::<u32>().ok()? * 60 + m.parse::<u32>().ok()?)
 }
 
 /// Gives a time of day without its day the day the text was speaking of,
@@ -877,11 +894,24 @@ pub fn settle_days(
         }
         let opens_block = f.first == 0;
         if f.kind == FigureKind::Time && f.time.is_none() && f.clock.is_some() {
-            let day = if opens_block {
+            let minutes = f.clock.as_deref().and_then(clock_minutes);
+            let mut day = if opens_block {
                 cx.header.or(reference)
             } else {
                 cx.current.or(cx.header).or(reference)
             };
+            // Entries across midnight: `23:50 – …` then `00:47 – …` is the
+            // next day; newest first, `01:10` then `23:50` the day before.
+            if let (true, Some(m), Some((pm, pd))) = (opens_block, minutes, cx.entry) {
+                if pm >= 20 * 60 && m < 6 * 60 {
+                    day = Some(pd.add_days(1));
+                } else if pm < 6 * 60 && m >= 20 * 60 {
+                    day = Some(pd.add_days(-1));
+                } else {
+                    // No heading since (it clears the entry): the same day.
+                    day = Some(pd);
+                }
+            }
             if let Some(d) = day {
                 let end = match f.clock.as_deref().and_then(|c| c.split_once('-')) {
                     Some((a, b)) if b < a => d.add_days(1),
@@ -893,6 +923,7 @@ pub fn settle_days(
                 if opens_block {
                     // An entry's time: its sentences speak of its day.
                     cx.current = Some(d);
+                    cx.entry = minutes.map(|m| (m, d));
                 }
             }
             continue;
@@ -913,6 +944,8 @@ pub fn settle_days(
                 let alone = opens_block && n == 1 && f.last + 1 >= block_len;
                 if alone {
                     cx.header = Some(t.start);
+                    // A day's heading: the entries under it start afresh.
+                    cx.entry = None;
                 }
             }
         }
