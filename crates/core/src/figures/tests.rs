@@ -917,3 +917,33 @@ fn live_blog_entries_cross_midnight() {
         ]
     );
 }
+
+#[test]
+fn bounds_on_weekdays_and_bare_hours() {
+    // A Wednesday.
+    let all = figs(
+        "Il ministero ha chiesto i listini entro venerdì. Il presidio resterà fino a mercoledì, da lunedì sera i turni. Dopo le 13 il titolo ha ceduto, mentre dopo le 13 vittime di ieri è lutto.",
+        Some("2025-10-15"),
+    );
+    let day = |t: &str| {
+        let f = fig(&all, t);
+        (f.time.map(|d| d.start.to_string()), f.qualifier)
+    };
+    assert_eq!(
+        day("entro venerdì"),
+        (Some("2025-10-17".into()), Some(Qualifier::AtMost)),
+        "a deadline looks ahead, even in a past clause"
+    );
+    assert_eq!(
+        day("fino a mercoledì"),
+        (Some("2025-10-15".into()), Some(Qualifier::AtMost)),
+        "today's weekday is today"
+    );
+    assert_eq!(day("da lunedì sera").1, Some(Qualifier::AtLeast));
+    let after = fig(&all, "Dopo le 13");
+    assert_eq!(
+        (after.clock.as_deref(), after.qualifier),
+        (Some("13:00"), Some(Qualifier::Over))
+    );
+    assert_eq!(fig(&all, "13 vittime").kind, FigureKind::Count);
+}

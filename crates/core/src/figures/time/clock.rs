@@ -535,9 +535,20 @@ impl Ctx<'_> {
                     || t.is_any(&["per", "punti"])
             });
             // "sono le 7", "erano le tre": the hour the verb tells.
+            // "dopo le 13", "entro le 14": a bound on the hour.
             let told = j > 0
                 && self.tok(j - 1).is_some_and(|t| {
-                    t.is_any(&["sono", "erano", "saranno", "sarebbero", "fossero", "siano"])
+                    t.is_any(&[
+                        "sono",
+                        "erano",
+                        "saranno",
+                        "sarebbero",
+                        "fossero",
+                        "siano",
+                        "dopo",
+                        "entro",
+                        "verso",
+                    ])
                 });
             if counted || (matches!(lead_word, "le" | "l'") && !told) {
                 return None;

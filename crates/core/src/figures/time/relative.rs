@@ -6,6 +6,10 @@
 
 use super::*;
 
+/// The `shift` of [`Ctx::weekday_expr`] for a bound ahead (`fino a`,
+/// `entro`): today or the next such day.
+const UNTIL: i32 = 2;
+
 impl Ctx<'_> {
     /// Relative words and phrases.
     pub(super) fn relative_expr(&self, j: usize, span_start: usize, lead: Lead) -> Option<Figure> {
@@ -182,10 +186,16 @@ impl Ctx<'_> {
                 if let Some(f) = self.n_units_past(j, span_start) {
                     return Some(f);
                 }
-                if lead == Lead::Past || lead == Lead::Next || span_start == j {
+                // `lunedì scorso`, `fino a giovedì`, `entro lunedì`, `da
+                // venerdì`: a bound leaves the day to the tense.
+                let bound = matches!(lead, Lead::Until | Lead::Since | Lead::Before | Lead::After);
+                if lead == Lead::Past || lead == Lead::Next || bound || span_start == j {
                     let shift = match lead {
                         Lead::Past => -1,
                         Lead::Next => 1,
+                        // A deadline or an end looks ahead, whatever the
+                        // tense (`ha chiesto i listini entro venerdì`).
+                        Lead::Until => UNTIL,
                         _ => 0,
                     };
                     return self.weekday_expr(j, span_start, shift);
@@ -206,8 +216,9 @@ impl Ctx<'_> {
         Some(f)
     }
 
-    /// `lunedì`, `lunedì scorso`, `questo venerdì`: the nearest such day
-    /// (before the reference unless `shift` is positive).
+    /// `lunedì`, `lunedì scorso`, `questo venerdì`: the such day before the
+    /// reference (`shift` -1), after it (1), this one or the next
+    /// ([`UNTIL`]), or by the tense, else the nearest (0).
     pub(super) fn weekday_expr(&self, j: usize, span_start: usize, shift: i32) -> Option<Figure> {
         let wd = weekday_of(&self.tok(j)?.norm)?;
         // Bare abbreviations are too ambiguous ("mer", "dom").
@@ -263,7 +274,9 @@ impl Ctx<'_> {
                 let target = wd as i64;
                 let back = (today - target).rem_euclid(7);
                 let ahead = (target - today).rem_euclid(7);
-                let d = if shift == 0 {
+                let d = if shift == UNTIL {
+                    r.add_days(ahead)
+                } else if shift == 0 {
                     if ahead < back {
                         r.add_days(ahead)
                     } else {
