@@ -40,6 +40,7 @@ pub fn find(toks: &[Tok], src: &str, taken: &[bool], numbers: &Reader) -> Vec<Fi
             continue;
         }
         let found = currency_first(toks, src, i, numbers)
+            .or_else(|| proportion(toks, src, i, numbers))
             .or_else(|| approximate_count(toks, src, i))
             .or_else(|| multiplier(toks, src, i))
             .or_else(|| number_figure(toks, src, i, numbers));
@@ -53,6 +54,52 @@ pub fn find(toks: &[Tok], src: &str, taken: &[bool], numbers: &Reader) -> Vec<Fi
     }
     merge_bounds(toks, &mut out);
     out
+}
+
+/// `un italiano su tre`, `due famiglie su cinque`, `una transazione su
+/// tre`: a share, as the fraction of the counted noun.
+fn proportion(toks: &[Tok], src: &str, i: usize, numbers: &Reader) -> Option<Figure> {
+    let t = &toks[i];
+    if !(t.is_word() || t.is_digits()) {
+        return None;
+    }
+    let part = numbers.read(toks, i)?;
+    if part.ordinal || part.fraction || part.value < 1.0 || part.value.fract() != 0.0 {
+        return None;
+    }
+    let (noun, used) = counted_noun(toks, src, part.last)?;
+    let su = part.last + used;
+    if !toks.get(su).is_some_and(|t| t.is("su")) {
+        return None;
+    }
+    let whole = numbers.read(toks, su + 1)?;
+    // A share of a few: "51 seggi su 100" is a count out of a total.
+    if whole.ordinal || whole.fraction || whole.value <= part.value || whole.value > 10.0 {
+        return None;
+    }
+    // "3 su 5 stelle", "una su tre" with more after: the whole counts no
+    // other noun.
+    if counted_noun(toks, src, whole.last).is_some() {
+        return None;
+    }
+    let share = part.value / whole.value;
+    let mut f = Figure::new(FigureKind::Fraction, part.first, whole.last);
+    f.stated = Some(share);
+    f.value = Some(Interval::exact(share));
+    f.subject = Some(noun.clone());
+    f.unit = Some(noun);
+    f.subject_tokens = Some(part.last..su);
+    // "quasi un elettore su due", "almeno 51 seggi su 100".
+    if let Some(q) = qualifier_before(toks, part.first) {
+        f.qualifier = Some(q.q);
+        f.qualifier_text = Some(q.text.clone());
+        f.negated = q.negated;
+        f.value = Some(Interval::qualified(share, Some(q.q)));
+        if !q.verbal {
+            f.first = q.first;
+        }
+    }
+    Some(f)
 }
 
 fn overlaps_taken(taken: &[bool], f: &Figure) -> bool {
@@ -314,6 +361,10 @@ fn counted_noun(toks: &[Tok], src: &str, k: usize) -> Option<(String, usize)> {
     }
     let w = t.norm.as_str();
     if is_function_word(w) || VERBS.contains(&w) || w.ends_with('\'') || w == "fa" {
+        return None;
+    }
+    // "tre dichiara": a verb counts nothing.
+    if !t.cap && super::verbs::form(w) == Some(super::verbs::Form::Finite) {
         return None;
     }
     let mut words = vec![t.text(src).to_string()];
@@ -811,13 +862,15 @@ fn is_anaphoric_pair(toks: &[Tok], n: &Num) -> bool {
 /// `tra 20 e 30 euro`, `da 5 a 10 anni`, `20-30%`: one figure with the
 /// range as its interval.
 fn quantity_range(toks: &[Tok], src: &str, left: &Num, numbers: &Reader) -> Option<Figure> {
+    // "tra -3 e -6 gradi": a sign on either end.
+    let left_sign = sign_before(toks, left.first);
+    let lstart = left_sign.map_or(left.first, |(at, _)| at);
     // "tra il 5 e l'8%": an article may stand before either end.
-    let article_before =
-        left.first > 0 && toks[left.first - 1].is_any(&["il", "l'", "i", "gli", "le"]);
+    let article_before = lstart > 0 && toks[lstart - 1].is_any(&["il", "l'", "i", "gli", "le"]);
     let open_at = if article_before {
-        left.first.checked_sub(2)
+        lstart.checked_sub(2)
     } else {
-        left.first.checked_sub(1)
+        lstart.checked_sub(1)
     };
     let opener = open_at.map(|k| &toks[k]);
     let (joiners, first): (&[&str], usize) = match (opener, open_at) {
@@ -825,10 +878,21 @@ fn quantity_range(toks: &[Tok], src: &str, left: &Num, numbers: &Reader) -> Opti
         (Some(o), Some(k)) if o.is_any(&["da", "dal", "dai", "dalle"]) => {
             (&["a", "al", "ai", "alle"], k)
         }
-        _ => (&["-", "/"], left.first),
+        _ => (&["-", "/"], lstart),
     };
     let sep = toks.get(left.last)?;
-    if !sep.is_any(joiners) {
+    // "da 10-20 euro": a tight dash joins whatever opens; "2 o 3 gradi".
+    let tight = sep.is_any(&["-", "/"])
+        && !sep.space_before
+        && toks.get(left.last + 1).is_some_and(|t| !t.space_before);
+    let (opener, first) = if tight && !sep.is_any(joiners) {
+        (None, lstart)
+    } else if sep.is("o") && !sep.is_any(joiners) {
+        (None, lstart)
+    } else {
+        (opener, first)
+    };
+    if !(sep.is_any(joiners) || tight || sep.is("o")) {
         return None;
     }
     if matches!(sep.norm.as_str(), "-" | "/")
@@ -843,12 +907,29 @@ fn quantity_range(toks: &[Tok], src: &str, left: &Num, numbers: &Reader) -> Opti
     {
         r_at += 1;
     }
+    // The right end's sign: "-6", "meno 6".
+    let right_negative = toks.get(r_at).is_some_and(|t| {
+        (t.is("-")
+            && toks
+                .get(r_at + 1)
+                .is_some_and(|n| !n.space_before && n.is_digits()))
+            || (t.is("meno") && toks.get(r_at + 1).is_some_and(Tok::is_digits))
+    });
+    if right_negative {
+        r_at += 1;
+    }
     let mut right = numbers.read(toks, r_at)?;
     if right.ordinal || right.fraction || right.article_one {
         return None;
     }
+    if right_negative {
+        right.value = -right.value;
+    }
     // "tra 3 e 4 milioni": the scale written once, after the second.
     let mut left = left.clone();
+    if left_sign.is_some_and(|(_, negative)| negative) {
+        left.value = -left.value;
+    }
     let scale_of = |n: &Num| {
         toks.get(n.last.wrapping_sub(1))
             .and_then(|t| super::number::scale_word(&t.norm))
@@ -860,7 +941,13 @@ fn quantity_range(toks: &[Tok], src: &str, left: &Num, numbers: &Reader) -> Opti
             left.precision *= factor;
         }
     }
-    if right.value < left.value {
+    // "tra -3 e -6 gradi": from mild to cold, both below zero.
+    let descending = right.value < left.value;
+    if descending && !(right.value < 0.0 && left.value < 0.0) {
+        return None;
+    }
+    if sep.is("o") && (left.value.fract() != 0.0 || right.value.fract() != 0.0) {
+        // "1,5 o 2": a choice of decimals is rarely a range in news.
         return None;
     }
     right.first = r_at;
@@ -884,8 +971,13 @@ fn quantity_range(toks: &[Tok], src: &str, left: &Num, numbers: &Reader) -> Opti
     if counted {
         f.subject_tokens = Some(right.last..right.last + used);
     }
+    let (lo, hi) = if descending {
+        (right.value, left.value)
+    } else {
+        (left.value, right.value)
+    };
     f.stated = Some(left.value);
-    f.value = Some(Interval::closed(left.value, right.value));
+    f.value = Some(Interval::closed(lo, hi));
     f.qualifier = Some(Qualifier::Range);
     f.qualifier_text = opener.map(|o| o.norm.to_string()).or(Some("-".into()));
     f.precision = Some(left.precision.min(right.precision)).filter(|p| *p > 0.0);

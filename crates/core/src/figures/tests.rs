@@ -947,3 +947,29 @@ fn bounds_on_weekdays_and_bare_hours() {
     );
     assert_eq!(fig(&all, "13 vittime").kind, FigureKind::Count);
 }
+
+#[test]
+fn shares_signed_ranges_and_choices() {
+    let all = figs(
+        "Un italiano su tre dichiara di comprare online. Minime tra -3 e -6 gradi, poi un rialzo di 2 o 3 gradi. Pensierini da 10-20 euro.",
+        None,
+    );
+    let share = fig(&all, "Un italiano su tre");
+    assert_eq!(share.kind, FigureKind::Fraction);
+    assert!((share.stated.unwrap() - 1.0 / 3.0).abs() < 1e-9);
+    assert_eq!(share.subject.as_deref(), Some("italiano"));
+    assert!(
+        all.iter().all(|f| f.unit.as_deref() != Some("dichiara")),
+        "a verb counts nothing"
+    );
+    assert_eq!(
+        interval(fig(&all, "tra -3 e -6 gradi")),
+        (Some(-6.0), Some(-3.0))
+    );
+    let choice = all
+        .iter()
+        .find(|f| f.text.ends_with("2 o 3 gradi"))
+        .unwrap();
+    assert_eq!(interval(choice), (Some(2.0), Some(3.0)));
+    assert_eq!(interval(fig(&all, "10-20 euro")), (Some(10.0), Some(20.0)));
+}
