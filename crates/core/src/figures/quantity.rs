@@ -885,9 +885,7 @@ fn quantity_range(toks: &[Tok], src: &str, left: &Num, numbers: &Reader) -> Opti
     let tight = sep.is_any(&["-", "/"])
         && !sep.space_before
         && toks.get(left.last + 1).is_some_and(|t| !t.space_before);
-    let (opener, first) = if tight && !sep.is_any(joiners) {
-        (None, lstart)
-    } else if sep.is("o") && !sep.is_any(joiners) {
+    let (opener, first) = if (tight || sep.is("o")) && !sep.is_any(joiners) {
         (None, lstart)
     } else {
         (opener, first)
