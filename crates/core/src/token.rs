@@ -10,9 +10,10 @@
 //! Text as users have it: a byte-order mark, zero-width spaces and the
 //! Unicode line and paragraph separators are spacing (the last two, like
 //! CR, LF and NEL, are line ends); a digit group continues across a
-//! no-break, narrow no-break or thin space when exactly three digits follow
-//! (`1 000 000`, as word processors write it), and its folded form drops
-//! those spaces.
+//! no-break, narrow no-break, thin or single plain space when exactly three
+//! digits follow (`1 000 000`, as word processors and agencies write it; a
+//! plain space only after a first group of one to three digits), and its
+//! folded form drops those spaces.
 //!
 //! ```
 //! use synoptic_core::token::tokenize;
@@ -277,7 +278,13 @@ pub fn tokenize_into(text: &str, base: usize, out: &mut Vec<Tok>) {
                 // A spacing separator of thousands: exactly three digits after it.
                 if let Some((d, dl)) = at(j) {
                     let three = (1..=3).all(|k| digit_at(j + dl + k - 1)) && !digit_at(j + dl + 3);
-                    if is_group_space(d) && three && !marks && spaced < MAX_SPACED_GROUPS {
+                    // A plain space groups thousands too (`1 500 persone`,
+                    // `4 881 500 dollari`) after a first group of one to
+                    // three digits: `2024 500` stays two numbers.
+                    // `051 527 …` (a leading zero) is a telephone number.
+                    let plain = d == ' ' && bytes[i] != b'0' && (spaced > 0 || j - i <= 3);
+                    if (is_group_space(d) || plain) && three && !marks && spaced < MAX_SPACED_GROUPS
+                    {
                         spaced += 1;
                         j += dl;
                         continue;
@@ -373,6 +380,14 @@ mod tests {
         assert_eq!(norms("12\u{2009}500,5"), ["12500,5"]);
         // Not three digits after the space: two numbers.
         assert_eq!(norms("12\u{a0}50"), ["12", "50"]);
+        assert_eq!(norms("circa 1 500 persone"), ["circa", "1500", "persone"]);
+        assert_eq!(norms("4 881 500 dollari"), ["4881500", "dollari"]);
+        assert_eq!(
+            norms("nel 2024 500 persone"),
+            ["nel", "2024", "500", "persone"]
+        );
+        assert_eq!(norms("tra 3 e 4"), ["tra", "3", "e", "4"]);
+        assert_eq!(norms("tel. 051 527"), ["tel", ".", "051", "527"]);
         assert_eq!(norms("12\u{a0}5000"), ["12", "5000"]);
         // A plain space is not a separator here.
         assert_eq!(norms("2024 100"), ["2024", "100"]);
