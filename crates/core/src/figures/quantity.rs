@@ -77,11 +77,6 @@ fn proportion(toks: &[Tok], src: &str, i: usize, numbers: &Reader) -> Option<Fig
     if whole.ordinal || whole.fraction || whole.value <= part.value || whole.value > 10.0 {
         return None;
     }
-    // "3 su 5 stelle", "una su tre" with more after: the whole counts no
-    // other noun.
-    if counted_noun(toks, src, whole.last).is_some() {
-        return None;
-    }
     let share = part.value / whole.value;
     let mut f = Figure::new(FigureKind::Fraction, part.first, whole.last);
     f.stated = Some(share);
@@ -609,7 +604,19 @@ fn number_figure(toks: &[Tok], src: &str, i: usize, numbers: &Reader) -> Option<
             Some((FigureKind::Amount | FigureKind::Percent, _, _))
         );
         let next = toks.get(n.last);
+        // "un uomo di 58 anni", "è un ragazzo": a person described, not
+        // counted.
+        let described = toks.get(n.last + 1).is_some_and(|t| t.is("di"))
+            && toks
+                .get(n.last + 2)
+                .is_some_and(|t| t.is_digits() || numbers.word_value(&t.norm).is_some());
+        let predicate = n.first > 0 && {
+            let p = &toks[n.first - 1];
+            p.is_any(&["era", "sara", "fu"]) || p.text(src).starts_with(['È', 'è'])
+        };
         let counted = next.is_some_and(|t| t.is_any(ONE_COUNTS))
+            && !described
+            && !predicate
             && !toks
                 .get(n.last + 1)
                 .is_some_and(|t| t.is_any(&["fa", "dopo", "prima"]));

@@ -712,7 +712,14 @@ impl<'a> Clauses<'a> {
         }
         // `ha toccato il record di 244,8 miliardi`: a level reached by the
         // clause's subject.
-        if r.len() == 1 && LEVELS.contains(&head) {
+        let reached = r.start > floor + 1 && self.is(r.start - 1, ARTICLES) && {
+            let mut v = r.start - 1;
+            while v > floor && self.mark(v - 1) == Mark::Time {
+                v -= 1;
+            }
+            v > floor && self.verb(v - 1).is_some()
+        };
+        if LEVELS.contains(&head) && reached {
             if let Clause::Subject(s) = self.clause(r.start, None) {
                 return Some(s);
             }
