@@ -809,7 +809,30 @@ fn is_identifier(toks: &[Tok], src: &str, i: usize) -> bool {
             && toks[i - 2].is_any(&["n", "nr", "num", "art", "artt", "comma"]))
         || (i >= 1
             && toks[i - 1].is_any(&[
-                "art", "articolo", "comma", "via", "piazza", "corso", "viale",
+                "art",
+                "articolo",
+                "comma",
+                "via",
+                "piazza",
+                "corso",
+                "viale",
+                // Roads, lines and platforms: "statale 36", "binario 4".
+                "statale",
+                "provinciale",
+                "regionale",
+                "ss",
+                "sp",
+                "sr",
+                "autostrada",
+                "tangenziale",
+                "binario",
+                "linea",
+                "volo",
+                "gate",
+                "uscita",
+                "svincolo",
+                "casello",
+                "km",
             ]));
     let list_marker = i == 0
         && toks.get(1).is_some_and(|d| d.norm == "." || d.norm == ")")

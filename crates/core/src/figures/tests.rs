@@ -973,3 +973,13 @@ fn shares_signed_ranges_and_choices() {
     assert_eq!(interval(choice), (Some(2.0), Some(3.0)));
     assert_eq!(interval(fig(&all, "10-20 euro")), (Some(10.0), Some(20.0)));
 }
+
+#[test]
+fn road_line_and_platform_numbers_are_no_figures() {
+    let all = figs(
+        "Chiusa la statale 36 per 10 km. Il treno parte dal binario 4. Code sulla A1 al km 23.",
+        None,
+    );
+    let texts: Vec<&str> = all.iter().map(|f| f.text.as_str()).collect();
+    assert_eq!(texts, ["10 km"]);
+}
