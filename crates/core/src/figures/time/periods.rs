@@ -656,12 +656,16 @@ impl Ctx<'_> {
                 let pick = if n == 0 { days.last() } else { days.get(n - 1) };
                 pick.map(|d| DayRange::day(*d))
             } else {
-                let first_monday = (0..7)
+                // A week belongs to the month or year that holds its
+                // Thursday, as ISO 8601 numbers them: the first week of
+                // 2015 begins on 29 December 2014, the last of July 2017
+                // ends on the 30th.
+                let first_thursday = (0..7)
                     .map(|k| outer.start.add_days(k))
-                    .find(|d| d.weekday() == 0)?;
+                    .find(|d| d.weekday() == 3)?;
                 let weeks: Vec<DayRange> = (0..)
-                    .map(|k| week_of(first_monday.add_days(7 * k)))
-                    .take_while(|w| w.start <= outer.end)
+                    .map(|k| week_of(first_thursday.add_days(7 * k)))
+                    .take_while(|w| w.start.add_days(3) <= outer.end)
                     .collect();
                 let pick = if n == 0 {
                     weeks.last()
