@@ -77,6 +77,59 @@ impl Ctx<'_> {
         })
     }
 
+    /// A month and a year in two digits (`agosto '99`, `agosto 99`): the
+    /// number cannot be a day (over 31) or bears the apostrophe of an
+    /// elided century, and nothing it would count follows.
+    pub(super) fn month_short_year(&self, i: usize) -> Option<Parts> {
+        let (m, after_month) = self.month_at(i, true)?;
+        let mut k = after_month;
+        let elided = self.is_punct(k, "'") || self.is(k, "'");
+        if elided {
+            k += 1;
+        }
+        let t = self.tok(k).filter(|t| t.is_digits() && t.norm.len() == 2)?;
+        let v: i32 = t.norm.parse().ok()?;
+        if !(elided || v > 31) {
+            return None;
+        }
+        if self
+            .tok(k + 1)
+            .is_some_and(|n| n.is_word() || n.kind == TokKind::Symbol)
+        {
+            return None;
+        }
+        Some(Parts {
+            month: Some(m),
+            year: Some(if v < 50 { 2000 + v } else { 1900 + v }),
+            last: k + 1,
+            ..Parts::default()
+        })
+    }
+
+    /// A year and its month joined by a dot after a lead (`nel 2015.3`,
+    /// `il 2019.11`): no Italian number is written so (thousands take
+    /// three digits after the dot).
+    pub(super) fn year_dot_month(&self, i: usize, has_lead: bool) -> Option<Parts> {
+        if !has_lead {
+            return None;
+        }
+        let t = self.tok(i).filter(|t| t.is_digits())?;
+        let (y, m) = t.norm.split_once('.')?;
+        if y.len() != 4 || m.is_empty() || m.len() > 2 || m.contains('.') {
+            return None;
+        }
+        let (y, m): (i32, u32) = (y.parse().ok()?, m.parse().ok()?);
+        if !(1900..=2100).contains(&y) || !(1..=12).contains(&m) {
+            return None;
+        }
+        Some(Parts {
+            month: Some(m),
+            year: Some(y),
+            last: i + 1,
+            ..Parts::default()
+        })
+    }
+
     /// Three parts joined by `/` or `-` where one is a month name:
     /// `23/set/2020`, `set-23-2020`, `2020/set/23`; or a day and a month
     /// name joined by `/` (`2/ott`).
@@ -217,6 +270,8 @@ impl Ctx<'_> {
             .or_else(|| self.day_month_year(j))
             .or_else(|| self.month_day_year(j))
             .or_else(|| self.month_year(j))
+            .or_else(|| self.month_short_year(j))
+            .or_else(|| self.year_dot_month(j, span_start != j))
             .or_else(|| self.bare_month(j, span_start != j))
             .or_else(|| self.bare_year(j, span_start != j))
             .or_else(|| self.weekday_day(j))
