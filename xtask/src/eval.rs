@@ -42,7 +42,9 @@
 //! - TemperatureModel, DimensionModel: every expected value is a figure
 //!   with that value and unit (°C, °F, a degree; km, miglia, tonnellate…,
 //!   as written); a unit named without a value (`in fahrenheit`) is not a
-//!   figure and is not asked for.
+//!   figure and is not asked for. Where the spec takes one end of a range
+//!   (`da otto a 10 piedi` as 10 piedi), Synoptic's whole range with that
+//!   end is right.
 //!
 //! Cases a specification marks `NotSupported` for its own reference
 //! implementation are skipped in the files above from TimeExtractor on.
@@ -1113,9 +1115,15 @@ fn check_measure(case: &Value, units: &[&str]) -> bool {
         figs.iter().any(|f| {
             let s = char_span(text, f.start, f.end);
             let ours = f.stated.unwrap_or(f64::NAN);
+            // a range Synoptic reads whole (`da otto a 10 piedi`,
+            // `75-300mm`) where the spec takes one end
+            let end_of_range = f.qualifier == Some(figures::Qualifier::Range)
+                && f.value.is_some_and(|iv| {
+                    iv.min.is_some_and(|x| close(x, v)) || iv.max.is_some_and(|x| close(x, v))
+                });
             overlaps(s, span)
                 // a rise or fall Synoptic signs is the spec's magnitude
-                && (close(ours, v) || v >= 0.0 && close(ours.abs(), v))
+                && (close(ours, v) || v >= 0.0 && close(ours.abs(), v) || end_of_range)
                 && measure_matches(unit, f.unit.as_deref().unwrap_or(""), dimension)
         })
     })
