@@ -305,9 +305,10 @@ fn counted_noun(toks: &[Tok], src: &str, k: usize) -> Option<(String, usize)> {
     // After an elided number the noun is glued to it ("quarant'anni").
     let glued_ok = k > 0 && toks[k - 1].norm.ends_with('\'');
     // A unit symbol glued to its number: "75ml", "10l", "300mm", "0,8rad".
+    let hyphen = k > 1 && toks[k - 1].norm == "-" && !toks[k - 1].space_before;
     let symbol = !t.space_before
         && k > 0
-        && toks[k - 1].is_digits()
+        && (toks[k - 1].is_digits() || hyphen && toks[k - 2].is_digits())
         && GLUED_UNITS.contains(&t.norm.as_str());
     if symbol {
         return Some(with_power(toks, src, k));
@@ -1213,6 +1214,10 @@ mod tests {
         assert_eq!(
             units("Il corteo ha percorso 3/4 di miglio."),
             vec![("3/4 di miglio".into(), 0.75, "miglio".into())]
+        );
+        assert_eq!(
+            units("un processore a 64-bit")[0],
+            ("64-bit".into(), 64.0, "bit".into())
         );
     }
 }
