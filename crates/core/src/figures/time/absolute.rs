@@ -77,14 +77,86 @@ impl Ctx<'_> {
         })
     }
 
+    /// A month and a year in two digits (`agosto '99`, `agosto 99`): the
+    /// number cannot be a day (over 31) or bears the apostrophe of an
+    /// elided century, and nothing it would count follows.
+    pub(super) fn month_short_year(&self, i: usize) -> Option<Parts> {
+        let (m, after_month) = self.month_at(i, true)?;
+        let mut k = after_month;
+        let elided = self.is_punct(k, "'") || self.is(k, "'");
+        if elided {
+            k += 1;
+        }
+        let t = self.tok(k).filter(|t| t.is_digits() && t.norm.len() == 2)?;
+        let v: i32 = t.norm.parse().ok()?;
+        if !(elided || v > 31) {
+            return None;
+        }
+        if self
+            .tok(k + 1)
+            .is_some_and(|n| n.is_word() || n.kind == TokKind::Symbol)
+        {
+            return None;
+        }
+        Some(Parts {
+            month: Some(m),
+            year: Some(if v < 50 { 2000 + v } else { 1900 + v }),
+            last: k + 1,
+            ..Parts::default()
+        })
+    }
+
+    /// A year and its month joined by a dot after a lead (`nel 2015.3`,
+    /// `il 2019.11`): no Italian number is written so (thousands take
+    /// three digits after the dot).
+    pub(super) fn year_dot_month(&self, i: usize, has_lead: bool) -> Option<Parts> {
+        if !has_lead {
+            return None;
+        }
+        let t = self.tok(i).filter(|t| t.is_digits())?;
+        let (y, m) = t.norm.split_once('.')?;
+        if y.len() != 4 || m.is_empty() || m.len() > 2 || m.contains('.') {
+            return None;
+        }
+        let (y, m): (i32, u32) = (y.parse().ok()?, m.parse().ok()?);
+        if !(1900..=2100).contains(&y) || !(1..=12).contains(&m) {
+            return None;
+        }
+        Some(Parts {
+            month: Some(m),
+            year: Some(y),
+            last: i + 1,
+            ..Parts::default()
+        })
+    }
+
     /// Three parts joined by `/` or `-` where one is a month name:
-    /// `23/set/2020`, `set-23-2020`, `2020/set/23`.
+    /// `23/set/2020`, `set-23-2020`, `2020/set/23`; or a day and a month
+    /// name joined by `/` (`2/ott`).
     pub(super) fn mixed_date(&self, i: usize) -> Option<Parts> {
         let a = self.tok(i)?;
         let s1 = self
             .tok(i + 1)
             .filter(|t| (t.norm == "/" || t.norm == "-") && !t.space_before)?;
         let b = self.tok(i + 2).filter(|t| !t.space_before)?;
+        let two_parts = s1.norm == "/"
+            && a.is_digits()
+            && a.norm.len() <= 2
+            && b.kind == TokKind::Word
+            && self
+                .tok(i + 3)
+                .is_none_or(|t| t.space_before || t.kind == TokKind::Punct && t.norm != "/");
+        if two_parts {
+            let m = month_of(&b.norm, true)?;
+            let d: u32 = a.norm.parse().ok()?;
+            (1..=days_in_month(2024, m)).contains(&d).then_some(())?;
+            return Some(Parts {
+                day: Some(d),
+                month: Some(m),
+                last: i + 3,
+                ..Parts::default()
+            });
+        }
         // The second separator must be the first one again.
         self.tok(i + 3)
             .filter(|t| t.norm == s1.norm && !t.space_before)?;
@@ -198,10 +270,12 @@ impl Ctx<'_> {
             .or_else(|| self.day_month_year(j))
             .or_else(|| self.month_day_year(j))
             .or_else(|| self.month_year(j))
+            .or_else(|| self.month_short_year(j))
+            .or_else(|| self.year_dot_month(j, span_start != j))
             .or_else(|| self.bare_month(j, span_start != j))
             .or_else(|| self.bare_year(j, span_start != j))
             .or_else(|| self.weekday_day(j))
-            .or_else(|| self.bare_day(j, span_start != j));
+            .or_else(|| self.bare_day(j, span_start));
         let p = parts?;
         // "di quest'anno" after a day and month: the reference year.
         let mut p = p;
@@ -293,10 +367,15 @@ impl Ctx<'_> {
         })
     }
 
-    /// `il 15`, `per il ventidue`: a day of the reference month, only after
-    /// a lead and before nothing that would make it a quantity.
-    pub(super) fn bare_day(&self, j: usize, has_lead: bool) -> Option<Parts> {
-        if !has_lead
+    /// `per il 15`, `entro il ventidue`, `lunedì 3 e il 10`: a day of the
+    /// month with no month named, read only where the words around make it
+    /// a date — after `per il`, `entro il`, `non oltre il`, or in a clause
+    /// that names a weekday or a month before it — and where nothing
+    /// follows that would make it a quantity (`il 15%`, `il 15 per cento`,
+    /// `l'articolo 15`, `il 15 maggio` being read elsewhere). Its month is
+    /// the reference's, or the one before or after by the tense.
+    pub(super) fn bare_day(&self, j: usize, span_start: usize) -> Option<Parts> {
+        if span_start == j
             || !self
                 .tok(j.wrapping_sub(1))
                 .is_some_and(|t| t.is_any(&["il", "l'"]))
@@ -308,15 +387,35 @@ impl Ctx<'_> {
         if t.kind == TokKind::Digits && self.tok(j + 1).is_some_and(|n| n.is_any(&["°", "º"])) {
             return None;
         }
+        if !self.day_ends(last) {
+            return None;
+        }
+        let led = self.toks[span_start..j]
+            .iter()
+            .any(|t| t.is_any(&["per", "entro", "oltre"]));
+        if !led && !self.date_in_clause_before(span_start) && !self.event_verb_before(span_start) {
+            return None;
+        }
+        Some(Parts {
+            day: Some(d),
+            last,
+            ..Parts::default()
+        })
+    }
+
+    /// True when a bare day ending before token `last` is followed by
+    /// nothing that would make it a quantity: the end of the clause or a
+    /// conjunction, and not `e il 8%` (the first end of a range of
+    /// percentages).
+    pub(super) fn day_ends(&self, last: usize) -> bool {
         let ends = self.tok(last).is_none_or(|n| {
-            n.kind == TokKind::Punct && n.norm != "/" && n.norm != "-"
+            n.kind == TokKind::Punct && n.norm != "/" && n.norm != "-" && n.norm != "%"
                 || n.is_any(&["con", "e", "o", "alle", "ma", "quando", "per"])
                     && !self.is(last + 1, "cento")
         });
         if !ends {
-            return None;
+            return false;
         }
-        // "tra il 5 e l'8%": the first end of a range of percentages.
         let mut k = last + 1;
         if self.tok(k).is_some_and(|t| t.is_any(&["il", "l'"])) {
             k += 1;
@@ -326,17 +425,51 @@ impl Ctx<'_> {
             && self.tok(k + 1).is_some_and(|t| {
                 t.kind == TokKind::Symbol || t.is_any(&["per", "percento", "punti"])
             });
-        if quantity_follows {
-            return None;
+        !quantity_follows
+    }
+
+    /// True when the word before token `i` is a verb of going, coming back,
+    /// starting or ending (`è tornato il 27`, `parte il 3`, `scade il 15`):
+    /// what follows it is when, not how much (`ha preso il 15` is a share).
+    pub(super) fn event_verb_before(&self, i: usize) -> bool {
+        const STEMS: &[&str] = &[
+            "torn", "ritorn", "rientr", "part", "ripart", "arriv", "giung", "scad", "inizi",
+            "comincia", "termin", "chiud", "riapr", "apre", "aprir", "usci", "uscir", "esce",
+            "atterr", "sbarc", "decoll", "slitt", "rinvi",
+        ];
+        let Some(k) = i.checked_sub(1) else {
+            return false;
+        };
+        let t = &self.toks[k];
+        // A capital inside a sentence is a name's.
+        let name = t.cap && k > 0 && self.toks[k - 1].kind != TokKind::Punct;
+        t.is_word()
+            && !name
+            && STEMS.iter().any(|s| t.norm.starts_with(s))
+            && !t.norm.starts_with("partit")
+            && !t.norm.starts_with("parte")
+            && !t.norm.starts_with("partecip")
+            && !t.norm.starts_with("inizio")
+    }
+
+    /// True when the clause before token `i` names a weekday or a month
+    /// (`lunedì …, il 15`, `il 3 marzo e il 15`): a day of the month after it
+    /// continues the dates of the clause.
+    pub(super) fn date_in_clause_before(&self, i: usize) -> bool {
+        let lo = i.saturating_sub(TENSE_WINDOW);
+        for k in (lo..i).rev() {
+            let t = &self.toks[k];
+            if t.kind == TokKind::Punct && matches!(t.norm.as_str(), "." | ";" | "!" | "?") {
+                return false;
+            }
+            if t.is_word()
+                && (month_of(&t.norm, false).is_some()
+                    || weekday_of(&t.norm).is_some() && t.norm.len() > 3)
+            {
+                return true;
+            }
         }
-        let r = self.reference;
-        Some(Parts {
-            day: Some(d),
-            month: r.map(|r| r.month),
-            year: None,
-            last,
-            ..Parts::default()
-        })
+        false
     }
 
     /// A full month name after a preposition (`a maggio`, `nel marzo`).
@@ -419,4 +552,64 @@ pub(super) fn ymd(a: &str, b: &str, c: &str) -> Option<Parts> {
         year: Some(y),
         ..Parts::default()
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::check;
+
+    #[test]
+    fn a_bare_day_where_the_words_make_it_a_date() {
+        // After "per il" / "entro il": the nearest such day, by the tense.
+        check(
+            "Il cantiere dovrà chiudere entro il 20.",
+            Some("2024-03-12"),
+            &[("entro il 20", "date", Some("2024-03-20..2024-03-20"))],
+        );
+        check(
+            "La delegazione era rientrata per il 28, in tempo per il voto.",
+            Some("2024-03-12"),
+            &[("per il 28", "date", Some("2024-02-28..2024-02-28"))],
+        );
+        // After a verb of coming back or starting.
+        check(
+            "Il ministro è rientrato il 9 e ha convocato il consiglio.",
+            Some("2024-03-12"),
+            &[("il 9", "date", Some("2024-03-09..2024-03-09"))],
+        );
+        // In a clause that names a weekday.
+        check(
+            "Lunedì la riunione è saltata e si è tenuta il 14.",
+            Some("2024-03-20"),
+            &[
+                ("Lunedì", "date", Some("2024-03-18..2024-03-18")),
+                ("il 14", "date", Some("2024-03-14..2024-03-14")),
+            ],
+        );
+    }
+
+    #[test]
+    fn a_bare_day_elsewhere_is_no_date() {
+        check(
+            "Il Pd ha preso il 15, la Lega il 10.",
+            Some("2024-03-12"),
+            &[],
+        );
+        check("Totti ha indossato il 10.", Some("2024-03-12"), &[]);
+        check(
+            "È salito per il 15% degli intervistati.",
+            Some("2024-03-12"),
+            &[],
+        );
+        check("Lo prevede l'articolo 15.", Some("2024-03-12"), &[]);
+    }
+
+    #[test]
+    fn a_day_and_a_month_abbreviated_after_a_slash() {
+        check(
+            "Il lotto sarà consegnato per il 3/ott, salvo ritardi.",
+            Some("2024-09-02"),
+            &[("per il 3/ott", "date", Some("2024-10-03..2024-10-03"))],
+        );
+    }
 }

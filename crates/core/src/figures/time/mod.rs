@@ -150,6 +150,13 @@ const LEADS: &[&[&str]] = &[
     &["appena", "dopo"],
 ];
 
+/// First-person futures ending in `-rò` that no past shares (`sarò`,
+/// `andrò`); the regular ones (`tornerò`, `partirò`) are spelt like pasts.
+const FIRST_PERSON_FUTURES: &[&str] = &[
+    "saro", "avro", "faro", "daro", "staro", "andro", "potro", "dovro", "vedro", "sapro", "vivro",
+    "verro", "vorro", "terro", "rimarro", "berro", "cadro",
+];
+
 /// How far around a date its clause's verb is looked for.
 const TENSE_WINDOW: usize = 12;
 
@@ -335,6 +342,18 @@ impl Ctx<'_> {
         if aux && (participle(k + 1) || participle(k + 2)) {
             return Some(Lead::Past);
         }
+        // A final `-rò` is a first-person future as often as a past
+        // (`tornerò`, `partirò` against `superò`, `ritirò`): only the
+        // irregular futures and the pasts no future can spell (`entrò`,
+        // `dichiarò`) tell the tense.
+        if raw.ends_with("rò") {
+            if FIRST_PERSON_FUTURES.contains(&w) {
+                return Some(Lead::Next);
+            }
+            if w.ends_with("ero") || w.ends_with("iro") {
+                return None;
+            }
+        }
         if (raw.ends_with('ò') && w.len() > 3)
             || ["arono", "irono", "erono", "avano", "evano", "ivano"]
                 .iter()
@@ -500,6 +519,26 @@ fn resolve_day(month: u32, day: u32, reference: Date, lead: Lead) -> Option<Date
     Some(candidate)
 }
 
+/// The day `day` of the month nearest to `reference` in the direction
+/// `lead` asks for: a day still to come this month or in the next for a
+/// future verb, one gone by this month or in the last for a past one, the
+/// nearest of the three months without a tense (`per il 27`).
+fn resolve_month_day(day: u32, reference: Date, lead: Lead) -> Option<Date> {
+    let this = Date::from_ymd(reference.year, reference.month, day);
+    let shifted = |k: i32| {
+        let m = reference.add_months(k);
+        Date::from_ymd(m.year, m.month, day)
+    };
+    match lead {
+        Lead::Past => this.filter(|d| *d <= reference).or_else(|| shifted(-1)),
+        Lead::Next => this.filter(|d| *d >= reference).or_else(|| shifted(1)),
+        _ => [this, shifted(-1), shifted(1)]
+            .into_iter()
+            .flatten()
+            .min_by_key(|d| (d.to_days() - reference.to_days()).abs()),
+    }
+}
+
 /// The range a set of date parts covers, with a reference for what is
 /// missing. Returns (range, relative).
 fn parts_range(p: &Parts, reference: Option<Date>, lead: Lead) -> Option<(DayRange, bool)> {
@@ -510,6 +549,10 @@ fn parts_range(p: &Parts, reference: Option<Date>, lead: Lead) -> Option<(DayRan
         (None, Some(m), Some(d)) => {
             let r = reference?;
             Some((DayRange::day(resolve_day(m, d, r, lead)?), true))
+        }
+        (None, None, Some(d)) => {
+            let r = reference?;
+            Some((DayRange::day(resolve_month_day(d, r, lead)?), true))
         }
         (None, Some(m), None) => {
             let r = reference?;
@@ -898,7 +941,7 @@ mod tests {
             .collect()
     }
 
-    fn check(s: &str, reference: Option<&str>, expected: &[(&str, &str, Option<&str>)]) {
+    pub(super) fn check(s: &str, reference: Option<&str>, expected: &[(&str, &str, Option<&str>)]) {
         let got = find_in(s, reference);
         let want: Vec<(String, String, Option<String>)> = expected
             .iter()

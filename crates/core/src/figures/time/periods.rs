@@ -48,9 +48,16 @@ impl Ctx<'_> {
                 &["/"],
             ]
         } else {
-            &[&["-"], &["/"]]
+            &[
+                &["-"],
+                &["/"],
+                &["fino", "al"],
+                &["fino", "all'"],
+                &["fino", "a"],
+            ]
         };
         let mut matched = false;
+        let mut until = false;
         for sep in sep_words {
             let n = sep.len();
             if k + n <= self.toks.len()
@@ -61,6 +68,7 @@ impl Ctx<'_> {
             {
                 k += n;
                 matched = true;
+                until = sep[0] == "fino";
                 break;
             }
         }
@@ -102,7 +110,10 @@ impl Ctx<'_> {
         // Unopened dashes join only like with like (2024-2025, 19-20 maggio).
         let like = l.day.is_some() && r.day.is_some()
             || l.year.is_some() && r.year.is_some() && l.day.is_none() && l.month.is_none();
-        if !opened && !like {
+        // Unopened, "fino al" joins two years only ("nel 2014 fino al
+        // 2018"; the 7 of "G7 fino al 31 dicembre" is no day).
+        let years = l.year.is_some() && l.month.is_none() && l.day.is_none();
+        if !opened && (!like || until && !years) {
             return None;
         }
         let mut last = r.last;
@@ -126,6 +137,11 @@ impl Ctx<'_> {
                 r.year = Some(range.start.year);
                 last = after;
             }
+        }
+        // "novembre 19-20": the right day in the left's month.
+        if r.day.is_some() && r.month.is_none() && l.day.is_some() && l.month.is_some() {
+            r.month = l.month;
+            r.year = r.year.or(l.year);
         }
         // Fill what the left side leaves out from the right side.
         if l.month.is_none() && l.day.is_some() {
@@ -167,6 +183,14 @@ impl Ctx<'_> {
         }
         if !opened {
             return None;
+        }
+        // "dal duemila fino al duemilaquattordici": a year in words.
+        if let Some((y, last)) = self.year_at(i) {
+            return Some(End::Parts(Parts {
+                year: Some(y),
+                last,
+                ..Parts::default()
+            }));
         }
         let capital = self.tok(i).is_some_and(|t| t.is_capitalized(self.src));
         if let Some((m, last)) = self.month_at(i, capital) {
@@ -545,6 +569,18 @@ impl Ctx<'_> {
                     last += 2;
                     Some(1)
                 }
+                // "la settimana dopo la prossima", "l'anno dopo il
+                // prossimo": the one after next, where no noun follows
+                // (`dopo il prossimo vertice` is after the summit).
+                ("dopo", "la" | "il" | "l'")
+                    if matches!(self.w(last + 2), "prossima" | "prossimo")
+                        && self.tok(last + 3).is_none_or(|t| {
+                            !t.is_word() || crate::figures::lexicon::is_function_word(&t.norm)
+                        }) =>
+                {
+                    last += 3;
+                    Some(2)
+                }
                 _ if bare || unit == Unit::Weekend => Some(0),
                 _ => None,
             };
@@ -624,6 +660,36 @@ impl Ctx<'_> {
                 relative,
             ));
         }
+        // The week or month of a day: "la settimana del 16 settembre".
+        if let Some(unit) = self.tok(j).and_then(|t| {
+            if t.is("settimana") {
+                Some(Unit::Week)
+            } else if t.is("mese") {
+                Some(Unit::Month)
+            } else {
+                None
+            }
+        }) {
+            if self.is(j + 1, "del") || self.is(j + 1, "dell'") {
+                if let Some(day) = self.single_date(j + 2, j + 2, Lead::Plain) {
+                    let within = day
+                        .time
+                        .filter(|t| t.len_days() == 1)
+                        .and_then(|t| match unit {
+                            Unit::Week => Some(week_of(t.start)),
+                            _ => DayRange::month(t.start.year, t.start.month),
+                        });
+                    if day.time.is_none_or(|t| t.len_days() == 1) {
+                        return Some(relative_found(
+                            FigureKind::Period,
+                            day.last,
+                            within,
+                            day.relative,
+                        ));
+                    }
+                }
+            }
+        }
         // nth weekday or week of a month or year.
         let nth = match self.w(j) {
             "primo" | "prima" => Some(1),
@@ -656,12 +722,16 @@ impl Ctx<'_> {
                 let pick = if n == 0 { days.last() } else { days.get(n - 1) };
                 pick.map(|d| DayRange::day(*d))
             } else {
-                let first_monday = (0..7)
+                // A week belongs to the month or year that holds its
+                // Thursday, as ISO 8601 numbers them: the first week of
+                // 2015 begins on 29 December 2014, the last of July 2017
+                // ends on the 30th.
+                let first_thursday = (0..7)
                     .map(|k| outer.start.add_days(k))
-                    .find(|d| d.weekday() == 0)?;
+                    .find(|d| d.weekday() == 3)?;
                 let weeks: Vec<DayRange> = (0..)
-                    .map(|k| week_of(first_monday.add_days(7 * k)))
-                    .take_while(|w| w.start <= outer.end)
+                    .map(|k| week_of(first_thursday.add_days(7 * k)))
+                    .take_while(|w| w.start.add_days(3) <= outer.end)
                     .collect();
                 let pick = if n == 0 {
                     weeks.last()
@@ -720,7 +790,12 @@ impl Ctx<'_> {
                     "questo", "questa", "quest'", "prossimo", "prossima", "scorso", "scorsa",
                     "weekend",
                 ])
-            }) || span_start < j;
+            }) || span_start < j
+                // "settimana corrente", "mese in arrivo": the unit and the
+                // word after it that places it.
+                || self.tok(j).is_some_and(|t| {
+                    t.is_any(&["settimana", "mese", "anno", "weekend"]) && last > j + 1
+                });
             // An absolute month or year alone is a date, found elsewhere.
             let absolute = matches!(unit, Unit::Year | Unit::Month) && !rel;
             if deictic && !absolute {
@@ -861,5 +936,97 @@ impl Ctx<'_> {
         );
         f.qualifier = Some(Qualifier::Range);
         Some(f)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::check;
+
+    #[test]
+    fn weeks_numbered_by_their_thursday() {
+        // 1 January 2026 is a Thursday: its week is the first of 2026.
+        check(
+            "nella prima settimana del 2026",
+            None,
+            &[(
+                "prima settimana del 2026",
+                "period",
+                Some("2025-12-29..2026-01-04"),
+            )],
+        );
+    }
+
+    #[test]
+    fn the_week_or_month_of_a_day_and_the_one_after_next() {
+        check(
+            "I saldi partono la settimana del 5 gennaio.",
+            Some("2025-12-10"),
+            &[(
+                "settimana del 5 gennaio",
+                "period",
+                Some("2026-01-05..2026-01-11"),
+            )],
+        );
+        check(
+            "Il voto slitta alla settimana dopo la prossima.",
+            Some("2024-03-12"),
+            &[(
+                "alla settimana dopo la prossima",
+                "period",
+                Some("2024-03-25..2024-03-31"),
+            )],
+        );
+        check(
+            "Il bilancio della settimana corrente",
+            Some("2024-03-12"),
+            &[(
+                "settimana corrente",
+                "period",
+                Some("2024-03-11..2024-03-17"),
+            )],
+        );
+    }
+
+    #[test]
+    fn ranges_of_years_and_days_after_a_month() {
+        check(
+            "I dati vanno dal duemila fino al duemilacinque.",
+            None,
+            &[(
+                "dal duemila fino al duemilacinque",
+                "period",
+                Some("2000-01-01..2005-12-31"),
+            )],
+        );
+        check(
+            "Il festival, marzo 8-10, a Parma.",
+            Some("2024-02-01"),
+            &[("marzo 8-10", "period", Some("2024-03-08..2024-03-10"))],
+        );
+        // "fino al" after anything but a year opens no range.
+        check(
+            "la presidenza del G7 fino al 31 dicembre",
+            Some("2024-11-07"),
+            &[(
+                "fino al 31 dicembre",
+                "date",
+                Some("2024-12-31..2024-12-31"),
+            )],
+        );
+    }
+
+    #[test]
+    fn a_month_and_a_short_year() {
+        check(
+            "le piene dell'ottobre 96",
+            None,
+            &[("dell'ottobre 96", "date", Some("1996-10-01..1996-10-31"))],
+        );
+        check(
+            "i conti chiusi nel 2019.11",
+            None,
+            &[("nel 2019.11", "date", Some("2019-11-01..2019-11-30"))],
+        );
     }
 }

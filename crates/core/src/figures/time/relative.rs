@@ -78,7 +78,15 @@ impl Ctx<'_> {
                     r.and_then(|d| DayRange::month(d.year, d.month)),
                 ),
                 "settimana" => (FigureKind::Period, j + 2, r.map(week_of)),
-                _ => return self.weekday_expr(j + 1, span_start, 0),
+                // "questo venerdì": the Friday of the article's week.
+                _ => {
+                    let mut f = self.weekday_expr(j + 1, span_start, 0)?;
+                    let wd = weekday_of(w(j + 1))?;
+                    if let Some(r) = r {
+                        f.time = Some(DayRange::day(week_of(r).start.add_days(i64::from(wd))));
+                    }
+                    return Some(f);
+                }
             },
             "anno" if lead != Lead::Plain || span_start < j => {
                 // "lo scorso anno", "il prossimo anno", "l'anno scorso"
@@ -344,7 +352,10 @@ impl Ctx<'_> {
             units += 1;
             coarse = coarse.max(c);
             k = n.last + 1;
-            if self.is(k, "e") && self.numbers.read(self.toks, k + 1).is_some() {
+            // "2 anni e 21 giorni", "2 anni, 1 mese e 21 giorni".
+            if (self.is(k, "e") || self.is_punct(k, ","))
+                && self.numbers.read(self.toks, k + 1).is_some()
+            {
                 k += 1;
             }
         }
@@ -500,3 +511,52 @@ impl Ctx<'_> {
 
 /// The most units a date of the form `N anni, M mesi e K giorni fa` joins.
 pub(super) const MAX_AGO_UNITS: usize = 4;
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::check;
+
+    #[test]
+    fn a_weekday_of_this_week() {
+        // 2024-03-12 is a Tuesday.
+        check(
+            "Il testo arriverà in aula questo giovedì.",
+            Some("2024-03-12"),
+            &[("questo giovedì", "date", Some("2024-03-14..2024-03-14"))],
+        );
+        check(
+            "Questa domenica si vota.",
+            Some("2024-03-12"),
+            &[("Questa domenica", "date", Some("2024-03-17..2024-03-17"))],
+        );
+    }
+
+    #[test]
+    fn units_counted_back_joined_by_commas() {
+        check(
+            "Il ponte è stato chiuso 1 anno, 2 mesi e 10 giorni fa.",
+            Some("2024-03-12"),
+            &[(
+                "1 anno, 2 mesi e 10 giorni fa",
+                "date",
+                Some("2023-01-02..2023-01-02"),
+            )],
+        );
+    }
+
+    #[test]
+    fn a_first_person_future_is_no_past() {
+        // "tornerò" is spelt like a past ("superò"): no tense, the nearest
+        // 20 March; "sarò" is a future: the next one.
+        check(
+            "«Tornerò il 20 marzo»",
+            Some("2024-03-12"),
+            &[("il 20 marzo", "date", Some("2024-03-20..2024-03-20"))],
+        );
+        check(
+            "«Sarò a Roma il 2 marzo»",
+            Some("2024-03-12"),
+            &[("il 2 marzo", "date", Some("2025-03-02..2025-03-02"))],
+        );
+    }
+}
