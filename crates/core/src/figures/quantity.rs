@@ -736,8 +736,16 @@ fn number_figure(toks: &[Tok], src: &str, i: usize, numbers: &Reader) -> Option<
         apply_value(&mut f, &n, None);
     } else {
         // A small number in words with nothing counted after it is mostly
-        // not a figure at all ("venti e onde", "a tre a tre").
-        if n.words && n.value.abs() < 1000.0 {
+        // not a figure at all ("venti e onde", "a tre a tre"), unless a
+        // qualifier bends it ("circa cinquecento o più", "non inferiore a
+        // trenta").
+        let w = |k: usize| toks.get(k).map_or("", |t| t.norm.as_str());
+        let qualified = qualifier_before(toks, n.first).is_some_and(|q| !q.verbal)
+            || matches!(
+                (w(n.last), w(n.last + 1)),
+                ("o" | "e", "piu") | ("o", "meno")
+            );
+        if n.words && n.value.abs() < 1000.0 && !qualified {
             return None;
         }
         f = Figure::new(FigureKind::Number, n.first, n.last);

@@ -501,6 +501,23 @@ impl Ctx<'_> {
         if t.kind == TokKind::Word && !has_lead {
             return None;
         }
+        // "superiore a 1000", "pari a 2000": a number compared, not a year.
+        let compared = j >= 2
+            && self.toks[j - 1].is_any(&["a", "al", "di"])
+            && self.toks[j - 2].is_any(&[
+                "superiore",
+                "inferiore",
+                "pari",
+                "uguale",
+                "maggiore",
+                "minore",
+                "sopra",
+                "sotto",
+                "oltre",
+            ]);
+        if compared {
+            return None;
+        }
         let after_copyright = j > 0 && self.toks[j - 1].norm == "©";
         if !has_lead && !after_copyright {
             // "1.000" is not a year; "2025 persone" is a count.

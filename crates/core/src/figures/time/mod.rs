@@ -378,7 +378,7 @@ impl Ctx<'_> {
         self.year_at(k)
     }
 
-    /// A year: four digits 1000–2199, or a number in words in that range.
+    /// A year: four digits 1000–2199, or a number in words 1900–2199.
     fn year_at(&self, i: usize) -> Option<(i32, usize)> {
         let t = self.tok(i)?;
         match t.kind {
@@ -399,7 +399,10 @@ impl Ctx<'_> {
             TokKind::Word => {
                 let n = self.numbers.read(self.toks, i)?;
                 let y = n.value;
-                if !n.ordinal && y.fract() == 0.0 && (1000.0..=2199.0).contains(&y) {
+                // In words only the years news spells out (duemilaventi,
+                // millenovecentottantanove): "da mille a millecinquecento"
+                // is a range of numbers.
+                if !n.ordinal && y.fract() == 0.0 && (1900.0..=2199.0).contains(&y) {
                     Some((y as i32, n.last))
                 } else {
                     None
