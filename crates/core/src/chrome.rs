@@ -459,7 +459,15 @@ fn is_broken_sentence(prev: &str, next: &str) -> bool {
         .chars()
         .next()
         .is_some_and(|c| c.is_lowercase() || (c.is_ascii_digit() && second_lower));
-    ends_open && starts_on && word_count(prev) >= 5
+    // A title's last name before a byline (`… parla a Trump` / `22 gennaio
+    // 2025 · di …`): a line of parts between `·` or `|` is no run-on.
+    let last_capital = prev.split_whitespace().last().is_some_and(|w| {
+        w.chars().next().is_some_and(char::is_uppercase)
+            && !crate::figures::lexicon::is_function_word(&crate::token::fold_word(w))
+    });
+    let digit_first = next.starts_with(|c: char| c.is_ascii_digit());
+    let parts = next.contains(" · ") || next.contains(" | ");
+    ends_open && starts_on && word_count(prev) >= 5 && !(last_capital && digit_first) && !parts
 }
 
 /// A leading `date 2025-12-25` (or `data:`/`published`) token glued to the
@@ -955,6 +963,16 @@ mod tests {
         assert_eq!(blocks.len(), 1);
         assert_eq!(blocks[0].kind, Paragraph);
         assert_eq!(blocks[0].text(text), text);
+    }
+
+    #[test]
+    fn a_title_does_not_run_on_into_its_byline() {
+        let text = "Il vertice sul clima si chiude con un appello di Guterres\n22 gennaio 2025 · di Anna Neri\n\nIl vertice si è chiuso ieri sera a Baku dopo due settimane.";
+        let blocks = segment(text);
+        assert_eq!(blocks.len(), 3, "{blocks:?}");
+        // A hard-wrapped sentence still joins after a capitalised article.
+        let text = "Il corteo partirà dalla stazione e arriverà in piazza. Alle\n16 la cerimonia al Quirinale con il capo dello Stato.";
+        assert_eq!(segment(text).len(), 1);
     }
 
     #[test]
