@@ -275,21 +275,20 @@ fn place_at(tokens: &[Tok], k: usize) -> Option<(&'static str, usize)> {
     if !tokens.get(k).is_some_and(|t| t.is_word() && t.cap) {
         return None;
     }
-    let mut name = String::new();
-    let mut best = None;
-    for n in 1..=3 {
-        let Some(t) = tokens.get(k + n - 1) else {
-            break;
-        };
-        if !t.is_word() {
-            break;
-        }
-        if n > 1 {
+    let mut best = figures::time::zone_of_place(&tokens[k].norm).map(|z| (z, 1));
+    // Names of two or three words (`Stati Uniti`, `Corea del Nord`): only
+    // then is a name built.
+    if tokens.get(k + 1).is_some_and(Tok::is_word) {
+        let mut name = tokens[k].norm.to_string();
+        for n in 2..=3 {
+            let Some(t) = tokens.get(k + n - 1).filter(|t| t.is_word()) else {
+                break;
+            };
             name.push(' ');
-        }
-        name.push_str(&t.norm);
-        if let Some(z) = figures::time::zone_of_place(&name) {
-            best = Some((z, n));
+            name.push_str(&t.norm);
+            if let Some(z) = figures::time::zone_of_place(&name) {
+                best = Some((z, n));
+            }
         }
     }
     best
@@ -302,6 +301,13 @@ fn place_at(tokens: &[Tok], k: usize) -> Option<(&'static str, usize)> {
 /// text order; the clause is looked at [`figures::context::WINDOW`] tokens
 /// back at most.
 fn local_clocks(tokens: &[Tok], sentences: &[Sentence], datelined: bool, figures: &mut [Figure]) {
+    // Most articles have no clock left to place: no walk at all.
+    if !figures
+        .iter()
+        .any(|f| f.clock.is_some() && f.zone.is_none() && !f.boilerplate)
+    {
+        return;
+    }
     let mut last_place: Option<&'static str> = None;
     let mut k = 0;
     for f in figures.iter_mut() {
