@@ -488,7 +488,12 @@ impl Reader {
     fn read_words(&self, toks: &[Tok], i: usize) -> Option<Num> {
         let t = &toks[i];
         // Fractions in words that start with their own word: "metà".
-        if t.is("meta") && i > 0 && toks[i - 1].is_any(&["la", "a", "alla", "della", "per", "di"]) {
+        // "la metà", "della metà", and with a qualifier and no article
+        // ("quasi metà dei mutui", "oltre metà").
+        let before = &[
+            "la", "a", "alla", "della", "per", "di", "quasi", "oltre", "almeno",
+        ];
+        if t.is("meta") && i > 0 && toks[i - 1].is_any(before) {
             return Some(Num {
                 value: 0.5,
                 precision: 0.0,

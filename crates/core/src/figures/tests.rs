@@ -972,6 +972,10 @@ fn shares_signed_ranges_and_choices() {
         .unwrap();
     assert_eq!(interval(choice), (Some(2.0), Some(3.0)));
     assert_eq!(interval(fig(&all, "10-20 euro")), (Some(10.0), Some(20.0)));
+    let half = figs("Quasi metà dei nuovi iscritti ha meno di trent'anni.", None);
+    let half = fig(&half, "Quasi metà");
+    assert_eq!(half.kind, FigureKind::Fraction);
+    assert_eq!(half.subject.as_deref(), Some("nuovi iscritti"));
 }
 
 #[test]
