@@ -153,6 +153,25 @@ const CLAUSE_OPENERS: &[&str] = &[
     "anche se", "oppure", "ossia", "cioe",
 ];
 
+/// Adverbs that are no part of a noun phrase (`soprattutto pensierini`).
+const ADVERBS: &[&str] = &[
+    "soprattutto",
+    "addirittura",
+    "ormai",
+    "proprio",
+    "insomma",
+    "comunque",
+    "tuttavia",
+    "inoltre",
+    "anzi",
+    "spesso",
+    "circa",
+    "persino",
+    "perfino",
+    "almeno",
+    "appena",
+];
+
 /// Fillers between a comma and a figure that continues the previous one.
 const CONTINUATION: &[&str] = &[
     "cioe", "ossia", "ovvero", "pari", "a", "al", "ai", "con", "un", "una", "uno", "un'", "appena",
@@ -471,11 +490,14 @@ impl<'a> Clauses<'a> {
                     }
                     None => false,
                 };
-                let adverb = w.len() > 7 && w.ends_with("mente");
+                let adverb = w.len() > 7 && w.ends_with("mente") || ADVERBS.contains(&w);
+                // `Vogliamo recuperare …`: a first person plural.
+                let first_plural = w.len() > 5 && w.ends_with("iamo");
                 !is_function_word(w)
                     && !w.ends_with('\'')
                     && !verb
                     && !adverb
+                    && !first_plural
                     && (!CLITICS.contains(&w) || t.cap && k > self.s.first)
             }
             TokKind::Digits => self.mark(k) == Mark::Free,
@@ -1026,6 +1048,22 @@ mod tests {
         assert_eq!(
             subject("Sono 4.500 gli sfollati ospitati negli alberghi.", "4.500").as_deref(),
             Some("sfollati ospitati negli alberghi")
+        );
+    }
+
+    #[test]
+    fn adverbs_and_first_persons_are_no_subjects() {
+        assert_eq!(
+            subject(
+                "Gli italiani regaleranno soprattutto libri da 15 euro.",
+                "15 euro"
+            )
+            .as_deref(),
+            Some("libri")
+        );
+        assert_eq!(
+            subject("Vogliamo raggiungere almeno il 75%.", "almeno il 75%"),
+            None
         );
     }
 
