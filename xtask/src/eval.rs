@@ -662,6 +662,15 @@ fn skip_holiday(_input: &str, case: &Value) -> Option<&'static str> {
     if has(_input, &["capodanno cinese"]) && (timex("XXXX-01-01") || timex("2017-01-01")) {
         return Some("the spec resolves the Chinese New Year to 1 January: it is a lunar date (28 January in 2017)");
     }
+    // Written in lower case and alone, "ringraziamento" is the common noun
+    // (thanks, un ringraziamento al sindaco); the holiday is "il
+    // Ringraziamento", "il giorno" or "la festa del ringraziamento", all read.
+    let named_day = ["giorno del ringraziamento", "festa del ringraziamento"]
+        .iter()
+        .any(|d| _input.contains(d));
+    if _input.contains("ringraziamento") && !named_day {
+        return Some("'ringraziamento' in lower case: the common noun (thanks) in Italian; the holiday is capitalised or named as a day (il Ringraziamento, il giorno del ringraziamento), and those are read");
+    }
     None
 }
 
