@@ -461,13 +461,18 @@ fn is_broken_sentence(prev: &str, next: &str) -> bool {
         .is_some_and(|c| c.is_lowercase() || (c.is_ascii_digit() && second_lower));
     // A title's last name before a byline (`… parla a Trump` / `22 gennaio
     // 2025 · di …`): a line of parts between `·` or `|` is no run-on.
-    let last_capital = prev.split_whitespace().last().is_some_and(|w| {
-        w.chars().next().is_some_and(char::is_uppercase)
-            && !crate::figures::lexicon::is_function_word(&crate::token::fold_word(w))
-    });
+    if !(ends_open && starts_on && word_count(prev) >= 5) {
+        return false;
+    }
+    let last_capital = || {
+        prev.split_whitespace().last().is_some_and(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && !crate::figures::lexicon::is_function_word(&crate::token::fold_word(w))
+        })
+    };
     let digit_first = next.starts_with(|c: char| c.is_ascii_digit());
     let parts = next.contains(" · ") || next.contains(" | ");
-    ends_open && starts_on && word_count(prev) >= 5 && !(last_capital && digit_first) && !parts
+    !(parts || digit_first && last_capital())
 }
 
 /// A leading `date 2025-12-25` (or `data:`/`published`) token glued to the

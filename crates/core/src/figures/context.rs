@@ -73,11 +73,11 @@ pub fn sentences(toks: &[Tok], src: &str) -> Vec<Sentence> {
 
 /// Connectors that may sit inside a noun phrase (`commercio tra i due
 /// Paesi`, `gas naturale liquefatto verso la Cina`).
-const NP_PREPOSITIONS: &[&str] = &[
+pub(super) const NP_PREPOSITIONS: &[&str] = &[
     "di", "d'", "del", "dello", "della", "dell'", "dei", "degli", "delle", "tra", "fra", "verso",
     "per", "con", "su", "sul", "sulla", "sui", "in", "nel", "nella", "a", "al", "alla", "ai", "da",
     "dal", "dalla", "dall'", "all'", "nell'", "sull'", "nei", "negli", "nelle", "sugli", "sulle",
-    "dai", "dagli", "dalle", "agli", "alle",
+    "dai", "dagli", "dalle", "agli", "alle", "allo", "nello", "sullo", "dallo",
 ];
 
 /// Words that never head a noun phrase here.

@@ -453,7 +453,7 @@ fn counted_after(toks: &[Tok], src: &str, k: usize) -> Option<(String, usize, us
     let (unit, used) = counted_noun(toks, src, at)?;
     // `97,3 milioni registrati`: a participle after a scale word says what
     // happened to the amount; it counts nothing.
-    let after_scale = k > 0 && toks[k - 1].is_any(&["milioni", "miliardi", "mila", "mln", "mld"]);
+    let after_scale = k > 0 && super::number::scale_word(&toks[k - 1].norm).is_some();
     if after_scale
         && toks
             .get(at)

@@ -32,19 +32,13 @@
 
 use std::ops::Range;
 
-use super::context::{event_before, noun_phrase_range, predicate_before, Sentence, WINDOW};
+use super::context::{
+    event_before, noun_phrase_range, predicate_before, Sentence, NP_PREPOSITIONS as INNER, WINDOW,
+};
 use super::lexicon::{is_function_word, ARTICLES};
 use super::verbs::{self, Form};
 use super::{Figure, FigureKind};
 use crate::token::{Tok, TokKind};
-
-/// Prepositions that may sit inside a noun phrase.
-const INNER: &[&str] = &[
-    "di", "d'", "del", "dello", "della", "dell'", "dei", "degli", "delle", "tra", "fra", "verso",
-    "per", "con", "su", "sul", "sulla", "sui", "in", "nel", "nella", "a", "al", "alla", "ai", "da",
-    "dal", "dalla", "dall'", "all'", "nell'", "sull'", "nei", "negli", "nelle", "sugli", "sulle",
-    "dai", "dagli", "dalle", "agli", "alle", "dello", "allo", "nello", "sullo", "dallo",
-];
 
 /// Words a finite verb never follows: articles, prepositions, determiners.
 const NOT_BEFORE_VERB: &[&str] = &[
@@ -192,23 +186,9 @@ const COMPLEMENT: &[&str] = &[
 /// `intorno ai`, `fino a`).
 const COMPLEMENT_LEAD: &[&str] = &["pari", "intorno", "attorno", "fino", "vicino", "superiore"];
 
-/// Count units that measure something other than what is counted.
+/// Count units besides [`TIME_UNITS`] that measure something other than
+/// what is counted.
 const MEASURES: &[&str] = &[
-    "anni",
-    "anno",
-    "mesi",
-    "mese",
-    "giorni",
-    "giorno",
-    "settimane",
-    "settimana",
-    "ore",
-    "ora",
-    "minuti",
-    "minuto",
-    "secondi",
-    "decenni",
-    "secoli",
     "km",
     "chilometri",
     "chilometro",
@@ -247,7 +227,7 @@ const MEASURES: &[&str] = &[
     "volte",
 ];
 
-/// Time units among [`MEASURES`]: a duration or an age.
+/// Time units: a duration or an age, also a measure.
 const TIME_UNITS: &[&str] = &[
     "anni",
     "anno",
@@ -780,20 +760,19 @@ impl<'a> Clauses<'a> {
             && (c + 1..f.first).all(|j| self.is(j, CONTINUATION) || self.punct(j))
     }
 
-    /// The token a figure's words begin at for its clause (after change
-    /// words inside its span: `è calata del 2,5%` → `2,5%`), and a verb
-    /// inside its span.
-    fn start_of(&self, f: &Figure) -> (usize, Option<usize>) {
+    /// A verb inside a figure's span, before its number (`supera i 100
+    /// milioni`, `è calata del 2,5%`).
+    fn verb_in(&self, f: &Figure) -> Option<usize> {
         let digits = (f.first..f.last)
             .find(|&k| self.toks[k].is_digits())
             .unwrap_or(f.first);
-        let verb = (f.first..digits).find(|&k| {
-            self.toks[k].kind == TokKind::Word
-                && verbs::form(&self.toks[k].norm).is_some()
-                && !self.toks[k].is_any(&["e", "ha"])
-        });
-        let verb = verb.or_else(|| (f.first..digits).find(|&k| self.verb(k).is_some()));
-        (f.first, verb)
+        (f.first..digits)
+            .find(|&k| {
+                self.toks[k].kind == TokKind::Word
+                    && verbs::form(&self.toks[k].norm).is_some()
+                    && !self.toks[k].is_any(&["e", "ha"])
+            })
+            .or_else(|| (f.first..digits).find(|&k| self.verb(k).is_some()))
     }
 }
 
@@ -849,7 +828,8 @@ fn subject_of(
     }
     let unit = f.unit.as_deref().unwrap_or("");
     let unit_first = unit.split(' ').next().unwrap_or("").to_lowercase();
-    let measure = MEASURES.contains(&unit_first.as_str());
+    let measure =
+        MEASURES.contains(&unit_first.as_str()) || TIME_UNITS.contains(&unit_first.as_str());
     let counted = || {
         Some(unit.to_string())
             .filter(|u| !u.is_empty() && !u.starts_with(|ch: char| ch.is_ascii_digit()))
@@ -897,7 +877,7 @@ fn subject_of(
     if let Some(r) = c.complemented(f) {
         return Some(phrase(r));
     }
-    let (at, verb) = c.start_of(f);
+    let (at, verb) = (f.first, c.verb_in(f));
     if unit_first == "volte" {
         // Events counted: `si sono incontrati di persona 40 volte`.
         if let Some(r) = event_before(c.toks, c.src, c.floor(at), at) {

@@ -860,20 +860,24 @@ fn periods_of_months_seasons_and_parts() {
     );
 }
 
-#[test]
-fn local_clocks_are_read_where_the_story_places_them() {
+/// The figures of `text` analysed as a whole article (blocks, dateline,
+/// page structure) dated `date`.
+fn article_figures(text: &str, date: &str) -> Vec<Figure> {
     use crate::analysis::analyse;
     use crate::article::{Article, Metadata};
-    let text = "Terremoto in Cile\n\nLa scossa ha colpito il nord del Paese. Secondo i sismologi di Santiago è avvenuta alle 4.12 ora locale. A Tokyo sono le 17.";
     let meta = Metadata {
-        date: Some("2025-06-10".into()),
+        date: Some(date.into()),
         ..Metadata::default()
     };
-    let a = Article::parse("x", "x.txt", text.to_string(), meta);
-    let an = analyse(&a, None);
+    analyse(&Article::parse("x", "x.txt", text.to_string(), meta), None).figures
+}
+
+#[test]
+fn local_clocks_are_read_where_the_story_places_them() {
+    let text = "Terremoto in Cile\n\nLa scossa ha colpito il nord del Paese. Secondo i sismologi di Santiago è avvenuta alle 4.12 ora locale. A Tokyo sono le 17.";
+    let all = article_figures(text, "2025-06-10");
     let zone = |t: &str| {
-        an.figures
-            .iter()
+        all.iter()
             .find(|f| f.text.contains(t))
             .and_then(|f| f.zone.clone())
     };
@@ -883,16 +887,8 @@ fn local_clocks_are_read_where_the_story_places_them() {
 
 #[test]
 fn live_blog_entries_cross_midnight() {
-    use crate::analysis::analyse;
-    use crate::article::{Article, Metadata};
     let days = |text: &str| {
-        let meta = Metadata {
-            date: Some("2025-03-01".into()),
-            ..Metadata::default()
-        };
-        let a = Article::parse("x", "x.txt", text.to_string(), meta);
-        analyse(&a, None)
-            .figures
+        article_figures(text, "2025-03-01")
             .iter()
             .filter(|f| f.clock.is_some())
             .map(|f| (f.text.clone(), f.time.map(|t| t.start.to_string())))
