@@ -123,7 +123,7 @@ fn pct(a: usize, b: usize) -> f64 {
 type Tables = (Tally, BTreeMap<String, Tally>, BTreeMap<String, Tally>);
 
 /// Byte range of the `n`-th occurrence (1-based, any start position).
-fn locate(text: &str, needle: &str, n: usize) -> Option<(usize, usize)> {
+pub(crate) fn locate(text: &str, needle: &str, n: usize) -> Option<(usize, usize)> {
     let mut from = 0;
     let mut seen = 0;
     while let Some(k) = text.get(from..)?.find(needle) {

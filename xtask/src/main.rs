@@ -33,6 +33,7 @@ use std::process::{Command, ExitCode};
 
 mod bench;
 mod eval;
+mod eval_compare;
 mod eval_news;
 mod fuzz;
 mod size;
@@ -59,6 +60,16 @@ fn main() -> ExitCode {
             flags.contains(&"--check"),
         ),
         "eval-news" => eval_news::run(
+            &root(),
+            flags.contains(&"--verbose"),
+            flags.contains(&"--check"),
+            flags
+                .iter()
+                .find(|f| !f.starts_with("--"))
+                .copied()
+                .unwrap_or(""),
+        ),
+        "eval-compare" => eval_compare::run(
             &root(),
             flags.contains(&"--verbose"),
             flags.contains(&"--check"),
@@ -100,6 +111,10 @@ const HELP: &str = "usage: cargo xtask <command>
                       the extractor on the Italian news evaluation set: recall, precision,
                       value+unit F1 and subject accuracy per split, family and kind
                       (--check fails under the targets; PREFIX: t, m or an article id)
+  eval-compare [--verbose] [--check] [PREFIX]
+                      the comparison on the evaluation stories: link precision and recall,
+                      verdicts, planted and false conflicts per story and split
+                      (--check fails under the targets on the measure split)
   bench [--quick]     the CLI at scale and on adversarial inputs, extraction against peers
                       and as WebAssembly, against budgets (--quick: a reduced set)
   bench-ui            how long switching views, outlets and figures keeps the browser busy

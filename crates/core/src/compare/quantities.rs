@@ -338,6 +338,18 @@ pub fn judge(fa: &Figure, fb: &Figure, name_a: &str, name_b: &str) -> (Verdict, 
     (verdict, parts)
 }
 
+/// The verdict on two figures of a comparison, and why (in English): what
+/// a reader is told of two members of a quantity that were not judged
+/// against each other directly.
+pub fn judge_pair(c: &super::Comparison, a: FigureRef, b: FigureRef) -> (Verdict, String) {
+    let (Some(fa), Some(fb)) = (c.figure(a), c.figure(b)) else {
+        return (Verdict::Compatible, String::new());
+    };
+    let name = |r: FigureRef| c.articles[r.article].article.id.clone();
+    let (verdict, parts) = judge(fa, fb, &name(a), &name(b));
+    (verdict, english(&parts))
+}
+
 fn judge_times(fa: &Figure, fb: &Figure, name_a: String, name_b: String) -> (Verdict, Vec<Part>) {
     let (Some(ta), Some(tb)) = (fa.time, fb.time) else {
         return (Verdict::Compatible, vec![Part::Unresolved]);

@@ -460,6 +460,15 @@ fn source_carries_to_a_reporting_sentence_without_subject() {
 }
 
 #[test]
+fn regression_part_of_day_word_first_in_a_block() {
+    // Found by the comparison stories: a line opening with "Giornata"
+    // looked one word before it for "metà".
+    for text in ["Giornata di sciopero nazionale", "giornata", "Metà giornata"] {
+        let _ = figs(text, Some("2024-11-29"));
+    }
+}
+
+#[test]
 fn regression_huge_spans_do_not_overflow() {
     // Found by the property tests: "ultimi 19 miliardi anni" overflowed.
     for text in [

@@ -635,7 +635,7 @@ impl Ctx<'_> {
                     || lead == "di" && self.di_part_is_time(j)
                     || (lead == "meta" || w(j) == "meta")
             }
-            "giornata" if w(k - 1) == "meta" => {
+            "giornata" if k > 0 && w(k - 1) == "meta" => {
                 code = "midday";
                 true
             }
