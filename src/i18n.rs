@@ -400,6 +400,49 @@ impl Lang {
         }
         let it = |p: &synoptic_core::compare::explain::Part| -> String {
             match p {
+                Identity { score, evidence } => {
+                    use synoptic_core::compare::explain::Evidence as E;
+                    let shown: Vec<String> = evidence
+                        .iter()
+                        .map(|e| match e {
+                            E::Subject { words } => format!("stesso soggetto: {}", words.join(", ")),
+                            E::Context { words } => format!("contesto comune: {}", words.join(", ")),
+                            E::Entities { names } => format!("stesse entità: {}", names.join(", ")),
+                            E::Period => "stesso periodo".into(),
+                            E::Value => "stesso valore e unità".into(),
+                            E::Event { event } => format!("stesso evento: {event}"),
+                        })
+                        .collect();
+                    if shown.is_empty() {
+                        format!("identità {score}%")
+                    } else {
+                        format!("identità {score}% ({})", shown.join(", "))
+                    }
+                }
+                TimesDiffer {
+                    a,
+                    b,
+                    name_a,
+                    name_b,
+                } => format!("orari diversi: {a} ({name_a}) contro {b} ({name_b})"),
+                ZoneShift {
+                    a,
+                    b,
+                    name_a,
+                    name_b,
+                } => format!("lo stesso orario in fusi diversi: {a} ({name_a}), {b} ({name_b})"),
+                YearInferred {
+                    a,
+                    b,
+                    name_a,
+                    name_b,
+                } => format!("lo stesso giorno dell’anno, l’anno dedotto: {a} ({name_a}), {b} ({name_b})"),
+                Updated {
+                    earlier,
+                    later,
+                    name_earlier,
+                    name_later,
+                } => format!("aggiornato: {earlier} ({name_earlier}), poi {later} ({name_later}), riportato dopo"),
                 SameValue { a, b } => format!("stesso valore ({a} / {b})"),
                 SameQualifier => "stesso qualificatore".into(),
                 SamePeriod { period } => format!("stesso periodo ({period})"),

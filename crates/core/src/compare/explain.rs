@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+pub use super::identity::Evidence;
 use crate::figures::Qualifier;
 
 /// One thing an explanation says. Names are article ids; texts are quoted
@@ -11,6 +12,61 @@ use crate::figures::Qualifier;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "part", rename_all = "snake_case")]
 pub enum Part {
+    /// Why two figures are taken to measure the same thing: how sure the
+    /// link is (0–100) and what both share.
+    Identity {
+        /// The identity score, in percent.
+        score: u8,
+        /// What the two figures share.
+        evidence: Vec<Evidence>,
+    },
+    /// Two times of the same event that cannot both be true (`in mattinata`
+    /// against `in serata`, once in one time zone).
+    TimesDiffer {
+        /// First time, with its zone.
+        a: String,
+        /// Second time, with its zone.
+        b: String,
+        /// First article.
+        name_a: String,
+        /// Second article.
+        name_b: String,
+    },
+    /// The same day of the year, whose year one outlet left to be inferred
+    /// (`il 9 maggio`): not taken as a different date.
+    YearInferred {
+        /// First date.
+        a: String,
+        /// Second date.
+        b: String,
+        /// First article.
+        name_a: String,
+        /// Second article.
+        name_b: String,
+    },
+    /// A running count reported on different days, higher in the later
+    /// report (a toll that grew): an update, not a contradiction.
+    Updated {
+        /// The earlier figure's words.
+        earlier: String,
+        /// The later figure's words.
+        later: String,
+        /// The earlier report's outlet and day.
+        name_earlier: String,
+        /// The later report's outlet and day.
+        name_later: String,
+    },
+    /// Two clocks read in different time zones that agree once converted.
+    ZoneShift {
+        /// First time, with its zone.
+        a: String,
+        /// Second time, with its zone and converted to the first's.
+        b: String,
+        /// First article.
+        name_a: String,
+        /// Second article.
+        name_b: String,
+    },
     /// Both state the same number.
     SameValue {
         /// First figure's words.
@@ -210,6 +266,40 @@ fn quoted(words: &[String]) -> String {
 /// One part in English.
 pub fn english_part(p: &Part) -> String {
     match p {
+        Part::Identity { score, evidence } => {
+            let shown: Vec<String> = evidence.iter().map(english_evidence).collect();
+            if shown.is_empty() {
+                format!("identity {score}%")
+            } else {
+                format!("identity {score}% ({})", shown.join(", "))
+            }
+        }
+        Part::TimesDiffer {
+            a,
+            b,
+            name_a,
+            name_b,
+        } => format!("different times of day: {a} ({name_a}) vs {b} ({name_b})"),
+        Part::ZoneShift {
+            a,
+            b,
+            name_a,
+            name_b,
+        } => format!("the same time in different zones: {a} ({name_a}), {b} ({name_b})"),
+        Part::YearInferred {
+            a,
+            b,
+            name_a,
+            name_b,
+        } => format!("the same day of the year, the year inferred: {a} ({name_a}), {b} ({name_b})"),
+        Part::Updated {
+            earlier,
+            later,
+            name_earlier,
+            name_later,
+        } => format!(
+            "updated: {earlier} ({name_earlier}), then {later} ({name_later}), reported later"
+        ),
         Part::SameValue { a, b } => format!("same value ({a} / {b})"),
         Part::SameQualifier => "same qualifier".into(),
         Part::SamePeriod { period } => format!("same period ({period})"),
@@ -316,6 +406,18 @@ pub fn english_part(p: &Part) -> String {
         Part::FramingAligned { frame, outlets } => {
             format!("\"{frame}\" framed the same way by {}", outlets.join(", "))
         }
+    }
+}
+
+/// One piece of evidence of identity, in English.
+pub fn english_evidence(e: &Evidence) -> String {
+    match e {
+        Evidence::Subject { words } => format!("same subject: {}", words.join(", ")),
+        Evidence::Context { words } => format!("shared context: {}", words.join(", ")),
+        Evidence::Entities { names } => format!("same entities: {}", names.join(", ")),
+        Evidence::Period => "same period".into(),
+        Evidence::Value => "same value and unit".into(),
+        Evidence::Event { event } => format!("same event: {event}"),
     }
 }
 

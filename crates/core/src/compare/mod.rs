@@ -26,6 +26,7 @@
 //! so the cost grows close to linearly with the corpus.
 
 pub mod explain;
+pub mod identity;
 pub mod quantities;
 pub mod statements;
 

@@ -21,18 +21,18 @@
 //! no other outlet links to is `only_here`.
 
 use std::collections::BTreeSet;
-use std::rc::Rc;
 
 use rustc_hash::FxHashMap as HashMap;
 
 use serde::{Deserialize, Serialize};
 
 use super::explain::{english, Part};
+use super::identity::{self, class_of};
 use super::{FigureRef, Verdict};
 use crate::analysis::Analysis;
 use crate::date::DayRange;
 use crate::figures::{Figure, FigureKind, Interval, Qualifier};
-use crate::lexicon::{lexicons, Term};
+use crate::lexicon::Term;
 use crate::text::collapse_whitespace;
 
 /// A link between two figures of different outlets.
@@ -70,174 +70,118 @@ pub struct Quantity {
     pub parts: Vec<Part>,
 }
 
-/// What a figure measures, for linking.
-#[derive(Debug, Clone)]
-struct Key {
-    class: String,
-    /// Concept of the subject's head word (index key).
-    head: Option<Term>,
-    /// Entities the subject (or, for dates, the sentence) names.
-    entities: Rc<BTreeSet<Term>>,
-    /// For dates: event concepts of the sentence.
-    events: Rc<BTreeSet<Term>>,
-}
+/// Identity a link needs (evidence of what is measured, plus that of
+/// the values: see [`value_evidence`]).
+pub const LINK_SCORE: f64 = 0.45;
 
-/// How many neighbours (in time and value order) a figure is compared with
-/// inside its bucket.
-const NEIGHBOURS: usize = 8;
+/// Identity, before the values, that two figures need for their disjoint
+/// values to be a conflict rather than two different quantities.
+pub const CONFLICT_IDENTITY: f64 = 0.6;
 
-/// Event concepts that a date can date (names in `synonyms.txt`).
-const EVENT_CONCEPTS: &[&str] = &[
-    "videochiamata",
-    "incontri",
-    "visite",
-    "esercitazioni",
-    "guerra",
-    "sanzioni",
-    "anniversario",
-];
+/// A bucket of one class larger than this is compared by neighbours in
+/// value order only (a story has a few dozen figures of a class; a
+/// thousand articles may have thousands).
+const ALL_PAIRS_UP_TO: usize = 160;
 
-fn class_of(f: &Figure) -> Option<String> {
-    let unit_head = || {
-        f.unit
-            .as_deref()
-            .map(|u| {
-                lexicons()
-                    .stem_phrase(u)
-                    .first()
-                    .cloned()
-                    .unwrap_or_default()
-            })
-            .unwrap_or_default()
-    };
-    Some(match f.kind {
-        FigureKind::Amount => format!("amount:{}", f.unit.as_deref().unwrap_or("")),
-        FigureKind::Percent => format!("percent:{}", f.unit.as_deref().unwrap_or("%")),
-        FigureKind::Count => format!("count:{}", unit_head()),
-        FigureKind::Ordinal => format!("ordinal:{}", unit_head()),
-        FigureKind::Fraction | FigureKind::Multiplier => f.kind.as_str().to_string(),
-        FigureKind::Date | FigureKind::Period | FigureKind::Time => "time".to_string(),
-        FigureKind::Number => return None,
-    })
-}
+/// How many neighbours (in time and value order) a figure of a large
+/// bucket is compared with.
+const NEIGHBOURS: usize = 12;
 
-/// The event concepts and entities of each sentence of an article, shared
-/// by the keys of all its dates (computed once per sentence, on demand).
-type SentenceKeys = Vec<Option<(Rc<BTreeSet<Term>>, Rc<BTreeSet<Term>>)>>;
-
-fn key_of(
-    a: &Analysis,
-    fi: usize,
-    time_ref_ids: &BTreeSet<usize>,
-    sentence_keys: &mut SentenceKeys,
-) -> Option<Key> {
+/// A figure that can be linked: story figures with a class (dates and
+/// times specific to a month at most), not negated, not a lone article
+/// (`una donna`).
+fn linkable(a: &Analysis, fi: usize) -> Option<String> {
     let f = &a.figures[fi];
-    if f.boilerplate {
+    if f.boilerplate || f.negated {
+        return None;
+    }
+    // The article's own dateline (`ROMA, 29 NOV -`) dates the report, not
+    // an event of the story.
+    if a.inferred
+        .is_some_and(|d| f.start < d.end && d.start < f.end)
+    {
         return None;
     }
     let class = class_of(f)?;
-    if f.kind.is_time() {
-        // Only dates of events: not the time references of measures, not
-        // the article's own dateline.
-        if time_ref_ids.contains(&fi) {
-            return None;
-        }
-        let slot = sentence_keys.get_mut(f.sentence)?;
-        let (events, entities) = slot
-            .get_or_insert_with(|| {
-                let terms = &a.sentences[f.sentence].terms;
-                let events: BTreeSet<Term> = terms
-                    .terms
-                    .iter()
-                    .map(|(_, t)| t)
-                    .filter(
-                        |t| matches!(t, Term::Concept(c) if EVENT_CONCEPTS.contains(&c.as_str())),
-                    )
-                    .cloned()
-                    .collect();
-                (Rc::new(events), Rc::new(terms.entities.clone()))
-            })
-            .clone();
-        if events.is_empty() {
-            return None;
-        }
-        return Some(Key {
-            class,
-            head: None,
-            entities,
-            events,
-        });
-    }
-    let subject = f.subject.as_deref().unwrap_or("");
-    // An ordinal ranks items: it measures something only with its "of what"
-    // ("25° anniversario della firma"), not with its noun alone ("il primo
-    // giornale" and "il secondo giornale" are two newspapers).
-    if f.kind == FigureKind::Ordinal && f.unit.as_deref() == Some(subject) {
+    if f.kind.is_time() && f.time_extent().is_none_or(|t| t.len_days() > 31) {
         return None;
     }
-    let st = a.subjects.get(fi)?;
-    let head = st
-        .terms
-        .iter()
-        .find(|t| !matches!(t, Term::Entity(_)))
-        .cloned()
-        .or_else(|| st.terms.first().cloned());
-    // A count of a plain noun ("11 volte") needs a subject; without one
-    // there is nothing to say it measures the same thing.
-    let head = head?;
-    Some(Key {
-        class,
-        head: Some(head),
-        entities: Rc::new(st.entities.clone()),
-        events: Rc::new(BTreeSet::new()),
-    })
-}
-
-/// Time references of two figures exclude each other.
-fn times_exclude(a: &Figure, b: &Figure, articles: (&Analysis, &Analysis)) -> bool {
-    let extent = |f: &Figure, an: &Analysis| {
-        f.time_ref_at
-            .and_then(|k| an.figures.get(k))
-            .and_then(Figure::time_extent)
-            .or_else(|| f.time_ref.as_ref().and_then(|t| t.time))
+    // "una donna", "un uomo": the article, not a figure worth comparing.
+    let article = || {
+        let w = f
+            .text
+            .split_whitespace()
+            .next()
+            .unwrap_or("")
+            .to_lowercase();
+        matches!(w.as_str(), "un" | "uno" | "una" | "un'")
     };
-    match (extent(a, articles.0), extent(b, articles.1)) {
-        (Some(x), Some(y)) => !x.overlaps(y),
-        _ => false,
+    if f.kind == FigureKind::Count && f.stated == Some(1.0) && article() {
+        return None;
+    }
+    Some(class)
+}
+
+/// What the values of two candidates add to their identity: the same
+/// value and unit is strong evidence of the same quantity, overlapping
+/// values some, values far apart count against it.
+fn value_evidence(fa: &Figure, fb: &Figure) -> (f64, bool) {
+    if fa.kind.is_time() {
+        return match (fa.time, fb.time) {
+            (Some(x), Some(y)) if x == y => (0.2, false),
+            (Some(x), Some(y)) if x.overlaps(y) => (0.1, false),
+            _ => (0.0, false),
+        };
+    }
+    if fa.stated.is_some() && fa.stated == fb.stated && fa.unit == fb.unit {
+        return (0.3, true);
+    }
+    match (comparable(fa), comparable(fb)) {
+        (Some(x), Some(y)) if x.overlaps(y) => (0.1, false),
+        _ => {
+            let (Some(x), Some(y)) = (fa.stated, fb.stated) else {
+                return (0.0, false);
+            };
+            let (x, y) = (x.abs(), y.abs());
+            if x.min(y) > 0.0 && x.max(y) / x.min(y) >= 3.0 {
+                (-0.3, false)
+            } else {
+                (0.0, false)
+            }
+        }
     }
 }
 
-fn can_link(
-    ka: &Key,
-    kb: &Key,
-    fa: &Figure,
-    fb: &Figure,
-    articles: (&Analysis, &Analysis),
-) -> bool {
-    if ka.class != kb.class {
-        return false;
+/// The values a figure allows, for comparison: an exact number stands for
+/// what rounds to it (`21,9 miliardi` is 21.85–21.95 billion, `22
+/// miliardi` 21.5–22.5, `10 persone` 9.75–10.25), and `circa`
+/// stretches by the number's own precision, between 2 % and 10 % of it
+/// (`circa 230` allows 220–240, `circa 245` 240–250).
+fn comparable(f: &Figure) -> Option<Interval> {
+    let v = f.value?;
+    let (Some(lo), Some(hi)) = (v.min, v.max) else {
+        return Some(v);
+    };
+    // Half the place value of the last digit, but no more than 2.5 % of
+    // the number: trailing zeros of a count (`10 persone`) are exact.
+    let half = f.precision.map_or(0.0, |p| (p / 2.0).min(lo.abs() * 0.025));
+    match f.qualifier {
+        None | Some(Qualifier::Emphatic) if lo == hi => {
+            Some(Interval::closed(lo - half, hi + half))
+        }
+        // `circa 230`, not `decine` (tens: a range of its own).
+        Some(Qualifier::About)
+            if f.stated.is_some_and(|s| {
+                (s.abs() - ((lo + hi) / 2.0).abs()).abs() <= 1e-9 * s.abs().max(1.0)
+            }) =>
+        {
+            let c = (lo + hi) / 2.0;
+            let p = f.precision.unwrap_or(c.abs() * 0.05);
+            let tol = p.clamp(c.abs() * 0.02, c.abs() * 0.1);
+            Some(Interval::closed(c - tol, c + tol))
+        }
+        _ => Some(v),
     }
-    if ka.class == "time" {
-        // Dates of the same event: the same event concept and a shared
-        // entity, each dated to a day or a few (a year or a vague "next
-        // months" dates nothing specific enough to compare).
-        let shared_event = ka.events.intersection(&kb.events).next().is_some();
-        let shared_entity = ka.entities.intersection(&kb.entities).next().is_some();
-        let specific = |f: &Figure| f.time_extent().is_some_and(|t| t.len_days() <= 31);
-        return shared_event && shared_entity && specific(fa) && specific(fb);
-    }
-    if times_exclude(fa, fb, articles) {
-        return false;
-    }
-    // Subjects that name different entities measure different things.
-    if !ka.entities.is_empty() && !kb.entities.is_empty() && ka.entities.is_disjoint(&kb.entities) {
-        return false;
-    }
-    // A change is not a level.
-    if fa.change != fb.change {
-        return false;
-    }
-    true
 }
 
 /// Written value of a figure, for explanations.
@@ -251,7 +195,7 @@ pub fn judge(fa: &Figure, fb: &Figure, name_a: &str, name_b: &str) -> (Verdict, 
     if fa.kind.is_time() || fb.kind.is_time() {
         return judge_times(fa, fb, na, nb);
     }
-    let (Some(va), Some(vb)) = (fa.value, fb.value) else {
+    let (Some(va), Some(vb)) = (comparable(fa), comparable(fb)) else {
         return (Verdict::Compatible, vec![Part::Incomparable]);
     };
     if !va.overlaps(vb) {
@@ -346,8 +290,121 @@ pub fn judge_pair(c: &super::Comparison, a: FigureRef, b: FigureRef) -> (Verdict
         return (Verdict::Compatible, String::new());
     };
     let name = |r: FigureRef| c.articles[r.article].article.id.clone();
-    let (verdict, parts) = judge(fa, fb, &name(a), &name(b));
+    let (mut verdict, mut parts) = judge(fa, fb, &name(a), &name(b));
+    if verdict == Verdict::Conflict {
+        let day = |r: FigureRef| c.articles[r.article].reference.map(|d| d.0);
+        if let Some(p) = update(fa, fb, day(a), day(b), &name(a), &name(b)) {
+            verdict = Verdict::Compatible;
+            parts = vec![p];
+        }
+    }
     (verdict, english(&parts))
+}
+
+/// The zone a clock is read in when the text names none: the outlets are
+/// Italian.
+const HOME_ZONE: &str = "Europe/Rome";
+
+/// Minutes of the local day a part of the day spans (`morning` is 5:00 to
+/// 12:30), or a clock (`15:30`, a quarter of an hour either side) or a
+/// range of clocks (`15:00-17:00`); night spans its two ends of the day.
+fn local_minutes(clock: &str, phase: Option<&str>) -> Vec<(i64, i64)> {
+    let hm = |s: &str| -> Option<i64> {
+        let (h, m) = s.split_once(':')?;
+        Some(h.parse::<i64>().ok()? * 60 + m.parse::<i64>().ok()?)
+    };
+    let part = |a: i64, b: i64| {
+        let len = b - a;
+        match phase {
+            Some("early") => (a, a + len / 2),
+            Some("late") => (b - len / 2, b),
+            Some("mid") => (a + len / 4, b - len / 4),
+            _ => (a, b),
+        }
+    };
+    match clock {
+        "morning" => vec![part(300, 750)],
+        "afternoon" => vec![part(720, 1140)],
+        "evening" => vec![part(1080, 1500)],
+        "midday" => vec![(690, 810)],
+        "midnight" => vec![(-30, 30), (1410, 1470)],
+        "night" => vec![(-120, 360), (1260, 1800)],
+        _ => match clock.split_once('-') {
+            Some((x, y)) => match (hm(x), hm(y)) {
+                (Some(x), Some(y)) => vec![(x, if y < x { y + 1440 } else { y })],
+                _ => Vec::new(),
+            },
+            None => hm(clock)
+                .map(|m| vec![(m - 15, m + 15)])
+                .unwrap_or_default(),
+        },
+    }
+}
+
+/// When a time of day may be, in minutes since 1970 (UTC), as intervals:
+/// its day, its clock or part of the day, its zone (Italian time when the
+/// text names none) and its bound (`dopo le 14` runs to the day's end).
+fn moments(f: &Figure) -> Option<Vec<(i64, i64)>> {
+    let clock = f.clock.as_deref()?;
+    let day = f.time?;
+    if day.len_days() > 2 {
+        return None;
+    }
+    let zone = f.zone.as_deref().unwrap_or(HOME_ZONE);
+    let offset = i64::from(crate::figures::lexicon::utc_offset(zone, day.start).unwrap_or(60));
+    let base = day.start.to_days().checked_mul(1440)?;
+    let mut spans = local_minutes(clock, f.phase.as_deref());
+    if spans.is_empty() {
+        return None;
+    }
+    match f.qualifier {
+        Some(Qualifier::Over | Qualifier::AtLeast) => {
+            for s in &mut spans {
+                s.1 = s.1.max(1440);
+            }
+        }
+        Some(Qualifier::Under | Qualifier::AtMost) => {
+            for s in &mut spans {
+                s.0 = s.0.min(0);
+            }
+        }
+        Some(Qualifier::About) => {
+            for s in &mut spans {
+                *s = (s.0 - 30, s.1 + 30);
+            }
+        }
+        _ => {}
+    }
+    Some(
+        spans
+            .into_iter()
+            .map(|(a, b)| (base + a - offset, base + b - offset))
+            .collect(),
+    )
+}
+
+/// A time of day as a reader would write it, with its zone.
+fn clock_shown(f: &Figure) -> String {
+    let clock = f.clock.as_deref().unwrap_or("");
+    let day = f.time.map(|t| t.start.to_string()).unwrap_or_default();
+    let zone = f.zone.as_deref().unwrap_or(HOME_ZONE);
+    format!("{day} {clock} {zone}")
+}
+
+/// The clock of `f` read in `zone` (`15:00` in Beijing is `08:00` in
+/// Rome in winter).
+fn clock_in(f: &Figure, zone: &str) -> Option<String> {
+    let clock = f.clock.as_deref()?;
+    let (h, m) = clock.split_once(':')?;
+    let (h, m) = (h.parse::<i64>().ok()?, m.get(..2)?.parse::<i64>().ok()?);
+    let day = f.time?.start;
+    let from = i64::from(crate::figures::lexicon::utc_offset(
+        f.zone.as_deref().unwrap_or(HOME_ZONE),
+        day,
+    )?);
+    let to = i64::from(crate::figures::lexicon::utc_offset(zone, day)?);
+    let total = (h * 60 + m - from + to).rem_euclid(1440);
+    Some(format!("{:02}:{:02} {zone}", total / 60, total % 60))
 }
 
 fn judge_times(fa: &Figure, fb: &Figure, name_a: String, name_b: String) -> (Verdict, Vec<Part>) {
@@ -361,6 +418,63 @@ fn judge_times(fa: &Figure, fb: &Figure, name_a: String, name_b: String) -> (Ver
             format!("{}..{}", t.start, t.end)
         }
     };
+    // Two times of day: compared as moments, in one time scale.
+    if let (Some(ma), Some(mb)) = (moments(fa), moments(fb)) {
+        let meet = ma
+            .iter()
+            .any(|x| mb.iter().any(|y| x.0 <= y.1 && y.0 <= x.1));
+        if !meet {
+            return (
+                Verdict::Conflict,
+                vec![Part::TimesDiffer {
+                    a: clock_shown(fa),
+                    b: clock_shown(fb),
+                    name_a,
+                    name_b,
+                }],
+            );
+        }
+        let za = fa.zone.as_deref().unwrap_or(HOME_ZONE);
+        let zb = fb.zone.as_deref().unwrap_or(HOME_ZONE);
+        if za != zb {
+            let b = match clock_in(fb, za) {
+                Some(c) => format!("{} = {c}", clock_shown(fb)),
+                None => clock_shown(fb),
+            };
+            return (
+                Verdict::Compatible,
+                vec![Part::ZoneShift {
+                    a: clock_shown(fa),
+                    b,
+                    name_a,
+                    name_b,
+                }],
+            );
+        }
+        if ta == tb && fa.clock == fb.clock && fa.phase == fb.phase {
+            return (
+                Verdict::Same,
+                vec![Part::SameDay {
+                    day: show(ta),
+                    a: shown(fa),
+                    b: shown(fb),
+                    name_a,
+                    name_b,
+                }],
+            );
+        }
+        return (
+            Verdict::Compatible,
+            vec![Part::OverlappingDates {
+                a: clock_shown(fa),
+                b: clock_shown(fb),
+                name_a,
+                name_b,
+            }],
+        );
+    }
+    // One gives the day only: the same day is the same date (the other's
+    // time of day is a precision the first does not contradict).
     if ta == tb {
         (
             Verdict::Same,
@@ -382,6 +496,20 @@ fn judge_times(fa: &Figure, fb: &Figure, name_a: String, name_b: String) -> (Ver
                 name_b,
             }],
         )
+    } else if ta.len_days() == 1
+        && tb.len_days() == 1
+        && (ta.start.month, ta.start.day) == (tb.start.month, tb.start.day)
+        && !(written_year(fa) && written_year(fb))
+    {
+        (
+            Verdict::Compatible,
+            vec![Part::YearInferred {
+                a: show(ta),
+                b: show(tb),
+                name_a,
+                name_b,
+            }],
+        )
     } else {
         (
             Verdict::Conflict,
@@ -393,6 +521,57 @@ fn judge_times(fa: &Figure, fb: &Figure, name_a: String, name_b: String) -> (Ver
             }],
         )
     }
+}
+
+/// The figure's words give a year (four digits in a row).
+fn written_year(f: &Figure) -> bool {
+    f.text
+        .as_bytes()
+        .windows(4)
+        .any(|w| w.iter().all(u8::is_ascii_digit))
+}
+
+/// Two counts of a story that grows (a toll, people evacuated, hectares
+/// burned) reported on different days, neither for a period of its own:
+/// a higher count in the later report is an update, not a contradiction.
+fn update(
+    fa: &Figure,
+    fb: &Figure,
+    day_a: Option<crate::date::Date>,
+    day_b: Option<crate::date::Date>,
+    name_a: &str,
+    name_b: &str,
+) -> Option<Part> {
+    if fa.kind != FigureKind::Count || fa.time_ref.is_some() || fb.time_ref.is_some() {
+        return None;
+    }
+    let (da, db) = (day_a?, day_b?);
+    let (va, vb) = (fa.stated?, fb.stated?);
+    let (earlier, later) = match da.cmp(&db) {
+        std::cmp::Ordering::Less if vb > va => ((fa, name_a, da), (fb, name_b, db)),
+        std::cmp::Ordering::Greater if va > vb => ((fb, name_b, db), (fa, name_a, da)),
+        _ => return None,
+    };
+    Some(Part::Updated {
+        earlier: shown(earlier.0),
+        later: shown(later.0),
+        name_earlier: format!("{}, {}", earlier.1, earlier.2),
+        name_later: format!("{}, {}", later.1, later.2),
+    })
+}
+
+/// The verdict on two figures of different articles, with the reports'
+/// days: [`judge`], then a growing count reported later is an update.
+fn judge_reports(fa: &Figure, fb: &Figure, a: &Analysis, b: &Analysis) -> (Verdict, Vec<Part>) {
+    let (na, nb) = (outlet_name(a), outlet_name(b));
+    let (verdict, parts) = judge(fa, fb, &na, &nb);
+    if verdict == Verdict::Conflict {
+        let day = |x: &Analysis| x.reference.map(|r| r.0);
+        if let Some(p) = update(fa, fb, day(a), day(b), &na, &nb) {
+            return (Verdict::Compatible, vec![p]);
+        }
+    }
+    (verdict, parts)
 }
 
 /// Union-find over figure references.
@@ -425,51 +604,122 @@ fn outlet_name(a: &Analysis) -> String {
     a.article.id.clone()
 }
 
-/// Links the figures of all articles into quantities.
+/// A scored candidate link.
+struct Edge {
+    i: usize,
+    j: usize,
+    /// Identity plus the evidence of the values.
+    total: f64,
+    verdict: Verdict,
+    parts: Vec<Part>,
+}
+
+/// Links the figures of all articles into quantities, in two stages.
+///
+/// 1. **Candidates**: figures are indexed by class (kind and unit); inside
+///    a class every pair of figures of different outlets is a candidate
+///    (in a large class, each figure's neighbours in time and value order).
+/// 2. **Decision**: each candidate gets an identity score
+///    ([`identity::score`]) plus the evidence of its values
+///    ([`value_evidence`]). It is a link when the total reaches
+///    [`LINK_SCORE`]; when the values cannot both be true, only when the
+///    identity alone reaches [`CONFLICT_IDENTITY`] (otherwise the two
+///    figures are taken to measure different things).
+///
+/// Links are then taken best first, and two groups merge only when they
+/// have no outlet in common: between two outlets a figure links to at
+/// most one figure of the other, and no chain pools two figures of one
+/// outlet.
 pub fn link(articles: &[Analysis]) -> Vec<Quantity> {
-    // Every story figure with a key.
     let mut refs: Vec<FigureRef> = Vec::new();
-    let mut keys: Vec<Key> = Vec::new();
+    let mut profiles: Vec<identity::Profile> = Vec::new();
     for (ai, a) in articles.iter().enumerate() {
-        let time_refs: BTreeSet<usize> = a.figures.iter().filter_map(|f| f.time_ref_at).collect();
-        let mut sentence_keys: SentenceKeys = vec![None; a.sentences.len()];
         for fi in 0..a.figures.len() {
-            if let Some(k) = key_of(a, fi, &time_refs, &mut sentence_keys) {
+            if let Some(class) = linkable(a, fi) {
                 refs.push(FigureRef {
                     article: ai,
                     figure: fi,
                 });
-                keys.push(k);
+                profiles.push(identity::profile(a, fi, class));
             }
         }
     }
-    // Index by class and head concept (events for dates).
     let fig = |r: FigureRef| &articles[r.article].figures[r.figure];
-    let mut index: HashMap<(String, Term), Vec<usize>> = HashMap::default();
-    for (i, k) in keys.iter().enumerate() {
-        let heads: Vec<Term> = if k.class == "time" {
-            k.events.iter().cloned().collect()
-        } else {
-            k.head.iter().cloned().collect()
-        };
-        for h in heads {
-            index.entry((k.class.clone(), h)).or_default().push(i);
-        }
+    let mut index: HashMap<&str, Vec<usize>> = HashMap::default();
+    for (i, p) in profiles.iter().enumerate() {
+        index.entry(p.class.as_str()).or_default().push(i);
     }
-    let mut groups = Groups::new(refs.len());
-    let mut links: Vec<(usize, usize)> = Vec::new();
-    let mut seen = rustc_hash::FxHashSet::<(usize, usize)>::default();
-    for bucket in index.values_mut() {
-        // A bucket holds the figures of one concept. Sorted by time and
-        // value, each figure is compared with its next neighbours only: the
-        // groups still form through the chain, and the cost stays linear
-        // when a thousand outlets report the same figure.
+    let mut edges: Vec<Edge> = Vec::new();
+    let consider = |i: usize, j: usize, edges: &mut Vec<Edge>| {
+        let (ri, rj) = (refs[i], refs[j]);
+        if ri.article == rj.article {
+            return;
+        }
+        let (fa, fb) = (fig(ri), fig(rj));
+        if !fa.kind.is_time() && fa.change != fb.change {
+            return;
+        }
+        let id = identity::score(&profiles[i], &profiles[j]);
+        // A date with no words around it (a slug, a timestamp) dates
+        // nothing we could tell apart.
+        if fa.kind.is_time() && !(profiles[i].has_context() && profiles[j].has_context()) {
+            return;
+        }
+        if id.excluded {
+            return;
+        }
+        let (bonus, same_value) = value_evidence(fa, fb);
+        let total = id.score + bonus;
+        let (a, b) = if ri <= rj { (i, j) } else { (j, i) };
+        let (verdict, parts) = judge_reports(
+            fig(refs[a]),
+            fig(refs[b]),
+            &articles[refs[a].article],
+            &articles[refs[b].article],
+        );
+        let confident = id.score >= CONFLICT_IDENTITY;
+        // Values that cannot both be true: a conflict when the identity is
+        // sure, else two different quantities. Otherwise a link needs the
+        // identity and the values' evidence together.
+        let enough = if verdict == Verdict::Conflict {
+            confident
+        } else {
+            total >= LINK_SCORE
+        };
+        if !enough {
+            return;
+        }
+        let mut evidence = id.evidence;
+        if same_value {
+            evidence.push(identity::Evidence::Value);
+        }
+        let score = (total.clamp(0.0, 1.0) * 100.0).round() as u8;
+        let mut all = vec![Part::Identity { score, evidence }];
+        all.extend(parts);
+        edges.push(Edge {
+            i: a,
+            j: b,
+            total,
+            verdict,
+            parts: all,
+        });
+    };
+    let mut buckets: Vec<&mut Vec<usize>> = index.values_mut().collect();
+    buckets.sort_by_key(|b| b.first().copied());
+    for bucket in buckets {
+        if bucket.len() <= ALL_PAIRS_UP_TO {
+            for (x, &i) in bucket.iter().enumerate() {
+                for &j in &bucket[x + 1..] {
+                    consider(i, j, &mut edges);
+                }
+            }
+            continue;
+        }
         bucket.sort_by(|&x, &y| {
             let t = |i: usize| {
-                fig(refs[i])
-                    .time_ref
-                    .as_ref()
-                    .and_then(|t| t.time)
+                let f = fig(refs[i]);
+                f.time
+                    .or_else(|| f.time_ref.as_ref().and_then(|t| t.time))
                     .map(|t| t.start)
             };
             let v = |i: usize| fig(refs[i]).stated.unwrap_or(f64::NAN);
@@ -479,16 +729,34 @@ pub fn link(articles: &[Analysis]) -> Vec<Quantity> {
         });
         for (x, &i) in bucket.iter().enumerate() {
             for &j in bucket[x + 1..].iter().take(NEIGHBOURS) {
-                if refs[i].article == refs[j].article || !seen.insert((i.min(j), i.max(j))) {
-                    continue;
-                }
-                let pair = (&articles[refs[i].article], &articles[refs[j].article]);
-                if can_link(&keys[i], &keys[j], fig(refs[i]), fig(refs[j]), pair) {
-                    groups.union(i, j);
-                    links.push((i, j));
-                }
+                consider(i, j, &mut edges);
             }
         }
+    }
+    // Best first; groups merge only when their outlets are disjoint.
+    edges.sort_by(|x, y| {
+        y.total
+            .total_cmp(&x.total)
+            .then((refs[x.i], refs[x.j]).cmp(&(refs[y.i], refs[y.j])))
+    });
+    let mut groups = Groups::new(refs.len());
+    let mut outlets_of: Vec<Vec<usize>> = refs.iter().map(|r| vec![r.article]).collect();
+    let mut kept: Vec<Edge> = Vec::new();
+    for e in edges {
+        let (ri, rj) = (groups.find(e.i), groups.find(e.j));
+        if ri != rj {
+            let (x, y) = (&outlets_of[ri], &outlets_of[rj]);
+            if x.iter().any(|o| y.binary_search(o).is_ok()) {
+                continue;
+            }
+            let mut merged: Vec<usize> = x.iter().chain(y.iter()).copied().collect();
+            merged.sort_unstable();
+            groups.union(e.i, e.j);
+            let root = groups.find(e.i);
+            outlets_of[ri.max(rj)].clear();
+            outlets_of[root] = merged;
+        }
+        kept.push(e);
     }
     // Collect groups, in order of their first figure.
     let mut members: HashMap<usize, Vec<usize>> = HashMap::default();
@@ -496,9 +764,9 @@ pub fn link(articles: &[Analysis]) -> Vec<Quantity> {
         let root = groups.find(i);
         members.entry(root).or_default().push(i);
     }
-    let mut links_of: HashMap<usize, Vec<(usize, usize)>> = HashMap::default();
-    for &(i, j) in &links {
-        links_of.entry(groups.find(i)).or_default().push((i, j));
+    let mut links_of: HashMap<usize, Vec<Edge>> = HashMap::default();
+    for e in kept {
+        links_of.entry(groups.find(e.i)).or_default().push(e);
     }
     let mut ordered: Vec<Vec<usize>> = members.into_values().collect();
     ordered.sort_by_key(|m| refs[m[0]]);
@@ -509,25 +777,12 @@ pub fn link(articles: &[Analysis]) -> Vec<Quantity> {
             .remove(&root)
             .unwrap_or_default()
             .into_iter()
-            .map(|(i, j)| {
-                let (a, b) = if refs[i] <= refs[j] {
-                    (refs[i], refs[j])
-                } else {
-                    (refs[j], refs[i])
-                };
-                let (verdict, parts) = judge(
-                    fig(a),
-                    fig(b),
-                    &outlet_name(&articles[a.article]),
-                    &outlet_name(&articles[b.article]),
-                );
-                Link {
-                    a,
-                    b,
-                    verdict,
-                    explanation: english(&parts),
-                    parts,
-                }
+            .map(|e| Link {
+                a: refs[e.i],
+                b: refs[e.j],
+                verdict: e.verdict,
+                explanation: english(&e.parts),
+                parts: e.parts,
             })
             .collect();
         qlinks.sort_by_key(|l| (l.a, l.b));
@@ -542,8 +797,7 @@ pub fn link(articles: &[Analysis]) -> Vec<Quantity> {
                 .unwrap_or(Verdict::Compatible)
         };
         let first = fig(refs[m[0]]);
-        let key = &keys[m[0]];
-        let label = label_of(first, key);
+        let label = label_of(first, &profiles[m[0]]);
         let parts = match verdict {
             Verdict::OnlyHere => vec![Part::OnlyHere {
                 outlet: outlet_name(&articles[refs[m[0]].article]),
@@ -570,7 +824,7 @@ pub fn link(articles: &[Analysis]) -> Vec<Quantity> {
     quantities
 }
 
-fn label_of(f: &Figure, key: &Key) -> String {
+fn label_of(f: &Figure, key: &identity::Profile) -> String {
     let what = if f.kind.is_time() {
         key.events
             .iter()

@@ -535,3 +535,162 @@ fn a_damaged_comparison_is_refused_not_misread() {
     assert_ne!(bad_date, json, "the story has dates");
     assert!(serde_json::from_str::<Comparison>(&bad_date).is_err());
 }
+
+/// The verdict and explanation of the link between two figures, if any.
+fn link_between<'a>(
+    c: &'a Comparison,
+    (a, ta): (&str, &str),
+    (b, tb): (&str, &str),
+) -> Option<&'a quantities::Link> {
+    let q = quantity_of(c, a, ta);
+    let bi = c.articles.iter().position(|x| x.article.id == b)?;
+    let fb = c.articles[bi].figures.iter().position(|f| f.text == tb)?;
+    let rb = FigureRef {
+        article: bi,
+        figure: fb,
+    };
+    q.links.iter().find(|l| l.a == rb || l.b == rb)
+}
+
+#[test]
+fn clocks_in_different_zones_agree_once_converted() {
+    let c = compare(
+        &[
+            article(
+                "a",
+                "2025-01-21",
+                "Xi Jinping e Vladimir Putin hanno tenuto una videoconferenza alle 8 ora italiana.",
+            ),
+            article(
+                "b",
+                "2025-01-21",
+                "Xi Jinping ha tenuto una videoconferenza con Vladimir Putin alle 15 ora di Pechino.",
+            ),
+        ],
+        None,
+    );
+    let l = link_between(
+        &c,
+        ("a", "alle 8 ora italiana"),
+        ("b", "alle 15 ora di Pechino"),
+    )
+    .expect("the two times of the call are linked");
+    assert_eq!(l.verdict, Verdict::Compatible, "{}", l.explanation);
+    assert!(
+        l.explanation.contains("08:00 Europe/Rome"),
+        "{}",
+        l.explanation
+    );
+    assert!(l.explanation.starts_with("identity"), "{}", l.explanation);
+}
+
+#[test]
+fn morning_and_evening_of_one_event_conflict() {
+    let c = compare(
+        &[
+            article(
+                "a",
+                "2025-01-21",
+                "Xi Jinping e Vladimir Putin si sono parlati questa mattina in videoconferenza.",
+            ),
+            article(
+                "b",
+                "2025-01-22",
+                "Xi Jinping e Vladimir Putin si sono parlati ieri sera in videoconferenza.",
+            ),
+        ],
+        None,
+    );
+    let l = link_between(&c, ("a", "questa mattina"), ("b", "ieri sera"))
+        .expect("the two times of the call are linked");
+    assert_eq!(l.verdict, Verdict::Conflict, "{}", l.explanation);
+    assert!(l.explanation.contains("different times of day"));
+}
+
+#[test]
+fn circa_stretches_by_the_precision_of_the_number() {
+    let pair = |x: &str, y: &str| {
+        compare(
+            &[
+                article(
+                    "a",
+                    "2025-01-13",
+                    &format!(
+                        "Nel 2024 l'interscambio tra Cina e Russia ha raggiunto {x} di dollari."
+                    ),
+                ),
+                article(
+                    "b",
+                    "2025-01-13",
+                    &format!(
+                        "Nel 2024 l'interscambio tra Cina e Russia è arrivato a {y} di dollari."
+                    ),
+                ),
+            ],
+            None,
+        )
+    };
+    let c = pair("circa 230 miliardi", "227,9 miliardi");
+    let q = quantity_of(&c, "a", "circa 230 miliardi di dollari");
+    assert_eq!(q.verdict, Verdict::Compatible, "{}", q.explanation);
+    // 7 % apart: "circa" does not absorb it.
+    let c = pair("circa 245 miliardi", "228 miliardi");
+    let q = quantity_of(&c, "a", "circa 245 miliardi di dollari");
+    assert_eq!(q.verdict, Verdict::Conflict, "{}", q.explanation);
+}
+
+#[test]
+fn a_figure_links_to_at_most_one_figure_of_another_outlet() {
+    let c = compare(
+        &[
+            article(
+                "a",
+                "2025-01-13",
+                "Nel 2024 le esportazioni della Cina verso la Russia sono state pari a 115,5 miliardi di dollari.",
+            ),
+            article(
+                "b",
+                "2025-01-13",
+                "Nel 2024 le esportazioni della Cina verso la Russia sono state pari a 115,5 miliardi di dollari. Le esportazioni della Cina verso la Russia erano state di 111 miliardi di dollari nel 2023.",
+            ),
+        ],
+        None,
+    );
+    for q in &c.quantities {
+        let mut outlets: Vec<usize> = q.figures.iter().map(|r| r.article).collect();
+        let n = outlets.len();
+        outlets.dedup();
+        assert_eq!(
+            outlets.len(),
+            n,
+            "{} pools two figures of one outlet",
+            q.label
+        );
+    }
+    let q = quantity_of(&c, "a", "115,5 miliardi di dollari");
+    assert_eq!(q.figures.len(), 2);
+    assert_eq!(q.verdict, Verdict::Same, "{}", q.explanation);
+}
+
+#[test]
+fn a_growing_toll_reported_later_is_an_update() {
+    let c = compare(
+        &[
+            article(
+                "a",
+                "2025-01-08",
+                "Nell'incendio di Los Angeles sono morte cinque persone, secondo i vigili del fuoco.",
+            ),
+            article(
+                "b",
+                "2025-01-10",
+                "Nell'incendio di Los Angeles sono morte dieci persone, secondo i vigili del fuoco.",
+            ),
+        ],
+        None,
+    );
+    let q = quantity_of(&c, "a", "cinque persone");
+    assert_eq!(q.figures.len(), 2, "{}", q.explanation);
+    assert_eq!(q.verdict, Verdict::Compatible, "{}", q.explanation);
+    assert!(q.explanation.contains("updated"), "{}", q.explanation);
+}

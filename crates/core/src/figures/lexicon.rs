@@ -534,25 +534,98 @@ pub fn is_function_word(w: &str) -> bool {
     FUNCTION_WORDS.contains(&w)
 }
 
+/// One zone of `data/zones.txt`: standard offset from UTC in minutes and
+/// daylight-saving rule.
+struct Zone {
+    offset: i32,
+    rule: &'static str,
+}
+
+/// `data/zones.txt`: places → zone name, zone name → offsets.
+struct Zones {
+    places: rustc_hash::FxHashMap<&'static str, &'static str>,
+    zones: rustc_hash::FxHashMap<&'static str, Zone>,
+}
+
+fn zones() -> &'static Zones {
+    static ZONES: std::sync::OnceLock<Zones> = std::sync::OnceLock::new();
+    ZONES.get_or_init(|| {
+        let mut z = Zones {
+            places: rustc_hash::FxHashMap::default(),
+            zones: rustc_hash::FxHashMap::default(),
+        };
+        for line in include_str!("../../data/zones.txt").lines() {
+            let line = line.split('#').next().unwrap_or("").trim();
+            // `Asia/Kolkata +5:30: …`: the places follow the last field.
+            let Some((head, places)) = line.split_once(": ") else {
+                continue;
+            };
+            let mut fields = head.split_whitespace();
+            let Some(name) = fields.next() else {
+                continue;
+            };
+            let offset = fields.next().and_then(parse_offset).unwrap_or(0);
+            let rule = fields.next().unwrap_or("");
+            z.zones.insert(name, Zone { offset, rule });
+            for p in places.split(',') {
+                z.places.insert(p.trim(), name);
+            }
+        }
+        z
+    })
+}
+
+/// `+1`, `-5`, `+5:30` → minutes.
+fn parse_offset(s: &str) -> Option<i32> {
+    let (sign, rest) = match s.as_bytes().first()? {
+        b'-' => (-1, &s[1..]),
+        b'+' => (1, &s[1..]),
+        _ => (1, s),
+    };
+    let (h, m) = rest.split_once(':').unwrap_or((rest, "0"));
+    Some(sign * (h.parse::<i32>().ok()? * 60 + m.parse::<i32>().ok()?))
+}
+
 /// The time zone of a place (folded name: `pechino`, `hong kong`), from
 /// `data/zones.txt`.
 pub fn zone_of(place: &str) -> Option<&'static str> {
-    static ZONES: std::sync::OnceLock<rustc_hash::FxHashMap<&'static str, &'static str>> =
-        std::sync::OnceLock::new();
-    ZONES
-        .get_or_init(|| {
-            let mut m = rustc_hash::FxHashMap::default();
-            for line in include_str!("../../data/zones.txt").lines() {
-                let line = line.split('#').next().unwrap_or("").trim();
-                let Some((zone, places)) = line.split_once(':') else {
-                    continue;
-                };
-                for p in places.split(',') {
-                    m.insert(p.trim(), zone.trim());
-                }
-            }
-            m
-        })
-        .get(place)
-        .copied()
+    zones().places.get(place).copied()
+}
+
+/// The offset from UTC, in minutes, of a zone of `data/zones.txt` on a day
+/// (daylight saving by the zone's rule, changing at the start of its day).
+pub fn utc_offset(zone: &str, day: crate::date::Date) -> Option<i32> {
+    use crate::date::Date;
+    let z = zones().zones.get(zone)?;
+    // The `n`-th (1-based; 0 = last) `weekday` (0 = Monday) of a month.
+    let nth = |month: u32, weekday: u32, n: u32| -> Option<Date> {
+        if n == 0 {
+            let last = crate::date::days_in_month(day.year, month);
+            let d = Date::from_ymd(day.year, month, last)?;
+            let back = (d.weekday() + 7 - weekday) % 7;
+            Some(d.add_days(-i64::from(back)))
+        } else {
+            let d = Date::from_ymd(day.year, month, 1)?;
+            let ahead = (weekday + 7 - d.weekday()) % 7;
+            Some(d.add_days(i64::from(ahead + 7 * (n - 1))))
+        }
+    };
+    let between = |a: Option<Date>, b: Option<Date>| match (a, b) {
+        (Some(a), Some(b)) => day >= a && day < b,
+        _ => false,
+    };
+    let outside = |a: Option<Date>, b: Option<Date>| match (a, b) {
+        (Some(a), Some(b)) => day >= a || day < b,
+        _ => false,
+    };
+    let summer = match z.rule {
+        "eu" => between(nth(3, 6, 0), nth(10, 6, 0)),
+        "us" => between(nth(3, 6, 2), nth(11, 6, 1)),
+        "eg" => between(nth(4, 4, 0), nth(10, 3, 0)),
+        // Southern hemisphere: summer time spans the new year.
+        "au" => outside(nth(10, 6, 1), nth(4, 6, 1)),
+        "cl" => outside(nth(9, 6, 1), nth(4, 6, 1)),
+        _ => false,
+    };
+    Some(z.offset + if summer { 60 } else { 0 })
 }

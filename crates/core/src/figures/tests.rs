@@ -463,7 +463,11 @@ fn source_carries_to_a_reporting_sentence_without_subject() {
 fn regression_part_of_day_word_first_in_a_block() {
     // Found by the comparison stories: a line opening with "Giornata"
     // looked one word before it for "metà".
-    for text in ["Giornata di sciopero nazionale", "giornata", "Metà giornata"] {
+    for text in [
+        "Giornata di sciopero nazionale",
+        "giornata",
+        "Metà giornata",
+    ] {
         let _ = figs(text, Some("2024-11-29"));
     }
 }
@@ -991,4 +995,32 @@ fn road_line_and_platform_numbers_are_no_figures() {
     );
     let texts: Vec<&str> = all.iter().map(|f| f.text.as_str()).collect();
     assert_eq!(texts, ["10 km"]);
+}
+
+#[test]
+fn zone_offsets_follow_daylight_saving() {
+    use crate::figures::lexicon::utc_offset;
+    let d = |s: &str| crate::date::Date::parse_iso(s).unwrap();
+    assert_eq!(utc_offset("Europe/Rome", d("2025-01-21")), Some(60));
+    assert_eq!(utc_offset("Europe/Rome", d("2025-07-01")), Some(120));
+    // 2025: summer time from Sunday 30 March to Sunday 26 October.
+    assert_eq!(utc_offset("Europe/Rome", d("2025-03-29")), Some(60));
+    assert_eq!(utc_offset("Europe/Rome", d("2025-03-30")), Some(120));
+    assert_eq!(utc_offset("Europe/Rome", d("2025-10-26")), Some(60));
+    assert_eq!(utc_offset("Asia/Shanghai", d("2025-07-01")), Some(480));
+    assert_eq!(utc_offset("Asia/Kolkata", d("2025-07-01")), Some(330));
+    // 2025: from Sunday 9 March to Sunday 2 November.
+    assert_eq!(
+        utc_offset("America/Los_Angeles", d("2025-01-07")),
+        Some(-480)
+    );
+    assert_eq!(
+        utc_offset("America/Los_Angeles", d("2025-03-09")),
+        Some(-420)
+    );
+    assert_eq!(utc_offset("America/New_York", d("2025-11-02")), Some(-300));
+    // The southern summer spans the new year.
+    assert_eq!(utc_offset("Australia/Sydney", d("2025-01-07")), Some(660));
+    assert_eq!(utc_offset("Australia/Sydney", d("2025-07-01")), Some(600));
+    assert_eq!(utc_offset("Mars/Olympus", d("2025-07-01")), None);
 }

@@ -1,0 +1,426 @@
+//! Whether two figures of different outlets measure the same thing: a
+//! score from explicit evidence, and the evidence itself.
+//!
+//! Each figure that can be linked gets a [`Profile`], computed once from
+//! its analysis: its class (kind and unit), the terms of its subject phrase
+//! and their head concept, the entities the subject names and the role each
+//! plays (`esportazioni cinesi verso la Russia`: China owns the flow, Russia
+//! receives it), the terms of the clause around it (a fixed window inside
+//! its sentence, its own words left out), the terms of its whole sentence,
+//! the event concepts of the sentence (for dates) and the days its period
+//! covers. [`score`] weighs what two profiles share:
+//!
+//! | evidence | weight |
+//! | --- | --- |
+//! | subject terms (Dice coefficient) | 0.40 |
+//! | terms of the clause around the figure (Dice) | 0.35 |
+//! | terms of the sentence (Dice) | 0.25 |
+//! | same head concept of the subject | +0.15 |
+//! | subjects name a shared entity / only different ones | +0.10 / excluded |
+//! | no subject entity on one side, sentences name only different ones | −0.50 |
+//! | an entity in opposite roles (owner vs destination) | −0.50 |
+//! | same period / one period inside a much longer one | +0.10 / −0.30 |
+//! | dates: a shared event concept / shared sentence entities | +0.20 / +0.10 |
+//!
+//! The result is the **identity**: how sure we are that both figures speak
+//! of the same quantity or event, before looking at their values. The
+//! linker ([`super::quantities`]) adds the evidence of the values (the same
+//! value and unit is strong evidence) and decides.
+
+use std::collections::BTreeSet;
+
+use serde::{Deserialize, Serialize};
+
+use crate::analysis::Analysis;
+use crate::date::DayRange;
+use crate::figures::{Figure, FigureKind};
+use crate::lexicon::{lexicons, Term};
+
+/// How many tokens before and after a figure its clause context reaches
+/// (inside its sentence).
+const CONTEXT_BEFORE: usize = 12;
+const CONTEXT_AFTER: usize = 8;
+
+/// Event concepts a date can date (names in `synonyms.txt`).
+const EVENT_CONCEPTS: &[&str] = &[
+    "videochiamata",
+    "incontri",
+    "visite",
+    "esercitazioni",
+    "guerra",
+    "sanzioni",
+    "anniversario",
+];
+
+/// The role an entity plays in what a figure measures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Role {
+    /// It owns or makes the quantity (`cinesi`, `della Cina`, `la Cina ha`).
+    Owner,
+    /// It receives it (`verso la Russia`, `in Russia`).
+    Destination,
+    /// It is where it comes from (`dalla Russia`).
+    Origin,
+}
+
+/// What a figure measures, as evidence for linking (computed once).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Profile {
+    /// Kind and unit (`amount:USD`, `count:vittim`, `time`).
+    pub class: String,
+    /// The figure is a date, period or time of day.
+    pub is_time: bool,
+    /// Head concept of the subject.
+    pub head: Option<Term>,
+    /// Non-entity terms of the subject phrase, sorted, unique.
+    subject: Vec<Term>,
+    /// Entities the subject names.
+    pub entities: BTreeSet<Term>,
+    /// Entities of the subject and the clause, with their roles.
+    roles: Vec<(Term, Role)>,
+    /// Non-entity terms of the clause around the figure (its own words
+    /// left out), sorted, unique.
+    local: Vec<Term>,
+    /// Non-entity terms of the sentence, sorted, unique.
+    sentence: Vec<Term>,
+    /// Entities of the sentence.
+    sentence_entities: BTreeSet<Term>,
+    /// Event concepts of the sentence (dates).
+    pub events: BTreeSet<Term>,
+    /// The days its period covers (quantities with a time reference).
+    pub period: Option<DayRange>,
+    /// Words of the sentence for each term, to show evidence.
+    words: Vec<(Term, String)>,
+}
+
+/// One piece of evidence that two figures measure the same thing.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "evidence", rename_all = "snake_case")]
+pub enum Evidence {
+    /// Words their subjects share.
+    Subject {
+        /// The words (as the first figure's sentence writes them).
+        words: Vec<String>,
+    },
+    /// Words the sentences around them share.
+    Context {
+        /// The words.
+        words: Vec<String>,
+    },
+    /// Entities both name.
+    Entities {
+        /// Their names.
+        names: Vec<String>,
+    },
+    /// Both refer to the same period.
+    Period,
+    /// Both state the same value in the same unit.
+    Value,
+    /// Both date the same event.
+    Event {
+        /// The event.
+        event: String,
+    },
+}
+
+/// The identity of two figures: a score and its evidence.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Identity {
+    pub score: f64,
+    pub evidence: Vec<Evidence>,
+    /// Something rules the link out whatever the values say.
+    pub excluded: bool,
+}
+
+fn sorted(mut v: Vec<Term>) -> Vec<Term> {
+    v.sort();
+    v.dedup();
+    v
+}
+
+/// Dice coefficient of two sorted, unique lists, and what they share.
+fn dice<'a>(a: &'a [Term], b: &[Term]) -> (f64, Vec<&'a Term>) {
+    if a.is_empty() || b.is_empty() {
+        return (0.0, Vec::new());
+    }
+    let (mut i, mut j) = (0, 0);
+    let mut shared = Vec::new();
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                shared.push(&a[i]);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    (
+        2.0 * shared.len() as f64 / (a.len() + b.len()) as f64,
+        shared,
+    )
+}
+
+/// The role of an entity from the word before it.
+fn role_after(prev: Option<&str>) -> Role {
+    match prev {
+        Some(
+            "verso" | "in" | "nel" | "nella" | "negli" | "nei" | "a" | "al" | "alla" | "ai"
+            | "agli" | "per",
+        ) => Role::Destination,
+        Some("da" | "dalla" | "dal" | "dai" | "dagli" | "dalle" | "dall'") => Role::Origin,
+        _ => Role::Owner,
+    }
+}
+
+/// The profile of figure `fi` of an analysis with its class.
+pub(crate) fn profile(a: &Analysis, fi: usize, class: String) -> Profile {
+    let f = &a.figures[fi];
+    let text = a.article.text.as_str();
+    let Some(s) = a.sentences.get(f.sentence) else {
+        return Profile {
+            class,
+            ..Profile::default()
+        };
+    };
+    let terms = &s.terms.terms;
+    let lo = f.first.saturating_sub(CONTEXT_BEFORE).max(s.tokens.start);
+    let hi = (f.last + CONTEXT_AFTER).min(s.tokens.end);
+    let subject_range = f.subject_tokens.clone().unwrap_or(0..0);
+    let word_of = |k: usize| {
+        a.tokens
+            .get(k)
+            .and_then(|t| text.get(t.start..t.end))
+            .unwrap_or("")
+            .to_string()
+    };
+    let mut local = Vec::new();
+    let mut sentence = Vec::new();
+    let mut roles = Vec::new();
+    let mut words = Vec::new();
+    for (k, t) in terms {
+        let k = *k;
+        let own = k >= f.first && k < f.last;
+        let near = (k >= lo && k < hi) || subject_range.contains(&k);
+        match t {
+            Term::Entity(_) => {
+                if near && !own {
+                    let prev = k
+                        .checked_sub(1)
+                        .and_then(|p| a.tokens.get(p))
+                        .map(|t| t.norm.as_str());
+                    roles.push((t.clone(), role_after(prev)));
+                }
+            }
+            _ => {
+                if !own {
+                    sentence.push(t.clone());
+                    if near {
+                        local.push(t.clone());
+                    }
+                }
+            }
+        }
+        if words.len() < 64 && !words.iter().any(|(w, _)| w == t) {
+            words.push((t.clone(), word_of(k)));
+        }
+    }
+    roles.sort();
+    roles.dedup();
+    let events: BTreeSet<Term> = terms
+        .iter()
+        .map(|(_, t)| t)
+        .filter(|t| matches!(t, Term::Concept(c) if EVENT_CONCEPTS.contains(&c.as_str())))
+        .cloned()
+        .collect();
+    let (subject, entities, head) = match a.subjects.get(fi) {
+        Some(st) => {
+            let plain: Vec<Term> = st
+                .terms
+                .iter()
+                .filter(|t| !matches!(t, Term::Entity(_)))
+                .cloned()
+                .collect();
+            let head = plain.first().cloned();
+            (sorted(plain), st.entities.clone(), head)
+        }
+        None => (Vec::new(), BTreeSet::new(), None),
+    };
+    let period = f
+        .time_ref_at
+        .and_then(|k| a.figures.get(k))
+        .and_then(Figure::time_extent)
+        .or_else(|| f.time_ref.as_ref().and_then(|t| t.time));
+    Profile {
+        is_time: f.kind.is_time(),
+        class,
+        head,
+        subject,
+        entities,
+        roles,
+        local: sorted(local),
+        sentence: sorted(sentence),
+        sentence_entities: s.terms.entities.clone(),
+        events,
+        period,
+        words,
+    }
+}
+
+impl Profile {
+    /// Words of its clause besides its own (and names).
+    pub fn has_context(&self) -> bool {
+        !self.local.is_empty()
+    }
+
+    fn shown(&self, terms: &[&Term]) -> Vec<String> {
+        terms
+            .iter()
+            .take(4)
+            .map(|t| {
+                self.words
+                    .iter()
+                    .find(|(w, _)| w == *t)
+                    .map(|(_, s)| s.to_lowercase())
+                    .unwrap_or_else(|| t.name().to_string())
+            })
+            .collect()
+    }
+}
+
+/// How sure we are that two figures of different outlets measure the
+/// same quantity (or date the same event), from everything but their
+/// values. See the module documentation for the weights.
+pub(crate) fn score(a: &Profile, b: &Profile) -> Identity {
+    let mut id = Identity::default();
+    if a.class != b.class {
+        id.excluded = true;
+        return id;
+    }
+    let (local, shared_local) = dice(&a.local, &b.local);
+    let (sentence, shared_sentence) = dice(&a.sentence, &b.sentence);
+    let mut context: Vec<&Term> = shared_local;
+    for t in shared_sentence {
+        if !context.contains(&t) {
+            context.push(t);
+        }
+    }
+    if a.is_time {
+        id.score = 0.5 * local + 0.3 * sentence;
+        if let Some(e) = a.events.intersection(&b.events).next() {
+            id.score += 0.2;
+            id.evidence.push(Evidence::Event {
+                event: e.name().to_string(),
+            });
+        }
+        let shared: Vec<String> = a
+            .sentence_entities
+            .intersection(&b.sentence_entities)
+            .take(4)
+            .map(|t| t.name().to_string())
+            .collect();
+        if !shared.is_empty() {
+            id.score += 0.1;
+            id.evidence.push(Evidence::Entities { names: shared });
+        }
+        if !context.is_empty() {
+            id.evidence.push(Evidence::Context {
+                words: a.shown(&context),
+            });
+        }
+        return id;
+    }
+    let (subject, shared_subject) = dice(&a.subject, &b.subject);
+    id.score = 0.4 * subject + 0.35 * local + 0.25 * sentence;
+    if a.head.is_some() && a.head == b.head {
+        id.score += 0.15;
+    }
+    if !shared_subject.is_empty() {
+        id.evidence.push(Evidence::Subject {
+            words: a.shown(&shared_subject),
+        });
+    }
+    context.retain(|t| !shared_subject.contains(t));
+    if !context.is_empty() {
+        id.evidence.push(Evidence::Context {
+            words: a.shown(&context),
+        });
+    }
+    if !a.entities.is_empty() && !b.entities.is_empty() {
+        let shared: Vec<String> = a
+            .entities
+            .intersection(&b.entities)
+            .take(4)
+            .map(|t| t.name().to_string())
+            .collect();
+        if shared.is_empty() {
+            // Subjects that name only different entities measure different
+            // things, whatever the values say.
+            id.excluded = true;
+            return id;
+        } else {
+            id.score += 0.1;
+            id.evidence.push(Evidence::Entities { names: shared });
+        }
+    }
+    // Without entities in their subjects, the names of their sentences:
+    // visits to France are not visits to Germany.
+    if (a.entities.is_empty() || b.entities.is_empty())
+        && !a.sentence_entities.is_empty()
+        && !b.sentence_entities.is_empty()
+        && a.sentence_entities.is_disjoint(&b.sentence_entities)
+    {
+        id.score -= 0.5;
+    }
+    // One entity in opposite roles: exports of China to Russia are not
+    // exports of Russia to China.
+    let opposed = a.roles.iter().any(|(t, r)| {
+        b.roles.iter().any(|(u, s)| t == u && r != s)
+            && !b.roles.iter().any(|(u, s)| t == u && r == s)
+    });
+    if opposed {
+        id.score -= 0.5;
+    }
+    match (a.period, b.period) {
+        (Some(x), Some(y)) if x == y => {
+            id.score += 0.1;
+            id.evidence.push(Evidence::Period);
+        }
+        (Some(x), Some(y)) if x.overlaps(y) => {
+            // A month is not January to August, a quarter not its year.
+            let (lx, ly) = (x.len_days().max(1), y.len_days().max(1));
+            if lx.max(ly) >= 2 * lx.min(ly) {
+                id.score -= 0.3;
+            }
+        }
+        (Some(_), Some(_)) => id.excluded = true,
+        _ => {}
+    }
+    id
+}
+
+/// The kind of figure whose class says what it measures.
+pub(crate) fn class_of(f: &Figure) -> Option<String> {
+    let unit_head = || {
+        f.unit
+            .as_deref()
+            .map(|u| {
+                lexicons()
+                    .stem_phrase(u)
+                    .first()
+                    .cloned()
+                    .unwrap_or_default()
+            })
+            .unwrap_or_default()
+    };
+    Some(match f.kind {
+        FigureKind::Amount => format!("amount:{}", f.unit.as_deref().unwrap_or("")),
+        FigureKind::Percent => format!("percent:{}", f.unit.as_deref().unwrap_or("%")),
+        FigureKind::Count => format!("count:{}", unit_head()),
+        FigureKind::Ordinal => format!("ordinal:{}", unit_head()),
+        FigureKind::Fraction | FigureKind::Multiplier => f.kind.as_str().to_string(),
+        FigureKind::Date | FigureKind::Period | FigureKind::Time => "time".to_string(),
+        FigureKind::Number => return None,
+    })
+}
