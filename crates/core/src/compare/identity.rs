@@ -16,6 +16,7 @@
 //! | terms of the clause around the figure (Dice) | 0.35 |
 //! | terms of the sentence (Dice) | 0.25 |
 //! | same head concept of the subject | +0.15 |
+//! | counts, ordinals: the same counted noun (or synonym) / different ones | +0.15 / −0.30 |
 //! | subjects name a shared entity / only different ones | +0.10 / excluded |
 //! | no subject entity on one side, sentences name only different ones | −0.50 |
 //! | an entity in opposite roles (owner vs destination) | −0.50 |
@@ -34,7 +35,7 @@ use serde::{Deserialize, Serialize};
 use crate::analysis::Analysis;
 use crate::date::DayRange;
 use crate::figures::{Figure, FigureKind};
-use crate::lexicon::{lexicons, Term};
+use crate::lexicon::Term;
 
 /// How many tokens before and after a figure its clause context reaches
 /// (inside its sentence).
@@ -89,6 +90,9 @@ pub(crate) struct Profile {
     pub events: BTreeSet<Term>,
     /// The days its period covers (quantities with a time reference).
     pub period: Option<DayRange>,
+    /// The counted noun's first term (counts and ordinals: a concept when
+    /// the synonyms name one, else its stem).
+    noun: Option<Term>,
     /// Words of the sentence for each term, to show evidence.
     words: Vec<(Term, String)>,
 }
@@ -252,7 +256,16 @@ pub(crate) fn profile(a: &Analysis, fi: usize, class: String) -> Profile {
         .and_then(|k| a.figures.get(k))
         .and_then(Figure::time_extent)
         .or_else(|| f.time_ref.as_ref().and_then(|t| t.time));
+    let noun = matches!(f.kind, FigureKind::Count | FigureKind::Ordinal)
+        .then(|| f.unit.as_deref())
+        .flatten()
+        .and_then(|u| {
+            crate::lexicon::terms(u)
+                .into_iter()
+                .find(|t| !matches!(t, Term::Entity(_)))
+        });
     Profile {
+        noun,
         is_time: f.kind.is_time(),
         class,
         head,
@@ -331,8 +344,15 @@ pub(crate) fn score(a: &Profile, b: &Profile) -> Identity {
         }
         return id;
     }
+    // Counted nouns: the same (or synonyms) is evidence, different ones
+    // count different things unless everything else agrees.
+    match (&a.noun, &b.noun) {
+        (Some(x), Some(y)) if x == y => id.score += 0.15,
+        (Some(_), Some(_)) => id.score -= 0.3,
+        _ => {}
+    }
     let (subject, shared_subject) = dice(&a.subject, &b.subject);
-    id.score = 0.4 * subject + 0.35 * local + 0.25 * sentence;
+    id.score += 0.4 * subject + 0.35 * local + 0.25 * sentence;
     if a.head.is_some() && a.head == b.head {
         id.score += 0.15;
     }
@@ -402,23 +422,13 @@ pub(crate) fn score(a: &Profile, b: &Profile) -> Identity {
 
 /// The kind of figure whose class says what it measures.
 pub(crate) fn class_of(f: &Figure) -> Option<String> {
-    let unit_head = || {
-        f.unit
-            .as_deref()
-            .map(|u| {
-                lexicons()
-                    .stem_phrase(u)
-                    .first()
-                    .cloned()
-                    .unwrap_or_default()
-            })
-            .unwrap_or_default()
-    };
     Some(match f.kind {
         FigureKind::Amount => format!("amount:{}", f.unit.as_deref().unwrap_or("")),
         FigureKind::Percent => format!("percent:{}", f.unit.as_deref().unwrap_or("%")),
-        FigureKind::Count => format!("count:{}", unit_head()),
-        FigureKind::Ordinal => format!("ordinal:{}", unit_head()),
+        // Counts and ordinals of different nouns may count the same things
+        // (`velivoli` and `aerei`): the noun is evidence, not the class.
+        FigureKind::Count => "count".to_string(),
+        FigureKind::Ordinal => "ordinal".to_string(),
         FigureKind::Fraction | FigureKind::Multiplier => f.kind.as_str().to_string(),
         FigureKind::Date | FigureKind::Period | FigureKind::Time => "time".to_string(),
         FigureKind::Number => return None,

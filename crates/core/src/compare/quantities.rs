@@ -106,6 +106,16 @@ fn linkable(a: &Analysis, fi: usize) -> Option<String> {
     if f.kind.is_time() && f.time_extent().is_none_or(|t| t.len_days() > 31) {
         return None;
     }
+    // An agency slug (`TOKYO, 29 NOV -`, `ROMA, 13 MAR –`) dates the
+    // dispatch, like a dateline the reader does not take for one.
+    let at = |k: usize| a.tokens.get(k).map(|t| t.norm.as_str());
+    let slug = f.kind.is_time()
+        && f.first > 0
+        && at(f.first - 1) == Some(",")
+        && matches!(at(f.last), Some("-" | "–" | "—"));
+    if slug {
+        return None;
+    }
     // "una donna", "un uomo": the article, not a figure worth comparing.
     let article = || {
         let w = f
@@ -128,12 +138,28 @@ fn linkable(a: &Analysis, fi: usize) -> Option<String> {
 fn value_evidence(fa: &Figure, fb: &Figure) -> (f64, bool) {
     if fa.kind.is_time() {
         return match (fa.time, fb.time) {
-            (Some(x), Some(y)) if x == y => (0.2, false),
-            (Some(x), Some(y)) if x.overlaps(y) => (0.1, false),
+            (Some(x), Some(y)) if x == y => match (&fa.clock, &fb.clock) {
+                // The same day and clock: as strong as the same value.
+                (Some(p), Some(q)) if p == q && fa.zone == fb.zone => (0.3, true),
+                (Some(_), Some(_)) => match (moments(fa), moments(fb)) {
+                    (Some(ma), Some(mb))
+                        if ma
+                            .iter()
+                            .any(|x| mb.iter().any(|y| x.0 <= y.1 && y.0 <= x.1)) =>
+                    {
+                        (0.2, false)
+                    }
+                    _ => (0.0, false),
+                },
+                (None, None) => (0.2, false),
+                _ => (0.1, false),
+            },
+            (Some(x), Some(y)) if x.overlaps(y) => (0.05, false),
             _ => (0.0, false),
         };
     }
-    if fa.stated.is_some() && fa.stated == fb.stated && fa.unit == fb.unit {
+    // The same number (the class already says the kind and currency).
+    if fa.stated.is_some() && fa.stated == fb.stated {
         return (0.3, true);
     }
     match (comparable(fa), comparable(fb)) {
