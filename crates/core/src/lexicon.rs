@@ -286,7 +286,28 @@ impl Lexicons {
             Some((e, _)) if *e <= entry => {}
             _ => *slot = Some((entry, at)),
         };
-        for (what, at) in self.seqs_in(stems) {
+        // Locutions whose words are not the frame's: "nei confronti di"
+        // (towards) says nothing of a confrontation.
+        let norm = |i: usize| words.get(i).map_or("", |t| t.norm.as_str());
+        let masked: Vec<&str> = stems
+            .iter()
+            .enumerate()
+            .map(|(i, st)| {
+                let locution = norm(i) == "confronti"
+                    && i > 0
+                    && matches!(norm(i - 1), "nei" | "dei")
+                    && matches!(
+                        norm(i + 1),
+                        "di" | "del" | "della" | "dello" | "dei" | "degli" | "delle" | "dell'"
+                    );
+                if locution {
+                    ""
+                } else {
+                    st.as_ref()
+                }
+            })
+            .collect();
+        for (what, at) in self.seqs_in(&masked) {
             match what {
                 Seq::Deny { frame, entry } => keep(&mut deny[frame], entry, at),
                 Seq::Assert { frame, entry } => keep(&mut assert[frame], entry, at),
@@ -437,6 +458,31 @@ mod tests {
             .any(|x| matches!(x, Term::Stem(s) if s.starts_with("cresc"))));
         // Inflections meet through the stemmer.
         assert_eq!(terms("incontri"), terms("incontrati"));
+    }
+
+    fn frames(text: &str) -> Vec<(String, i8, String)> {
+        let lex = lexicons();
+        let toks = tokenize(text, 0);
+        let stems = lex.stems_of(&toks);
+        let word_stems: Vec<&str> = toks
+            .iter()
+            .zip(&stems)
+            .filter(|(t, _)| t.kind != TokKind::Punct)
+            .map(|(t, st)| st.as_deref().unwrap_or(t.norm.as_str()))
+            .collect();
+        lex.frames_in(&word_stems, &toks, text)
+    }
+
+    #[test]
+    fn a_locution_is_not_its_words_frame() {
+        let f = frames("Pechino ha adottato misure nei confronti degli Stati Uniti.");
+        assert!(f.iter().all(|(name, _, _)| name != "confronto"), "{f:?}");
+        let f = frames("Tra le due potenze è in corso un confronto aperto.");
+        assert!(
+            f.iter()
+                .any(|(name, pol, _)| name == "confronto" && *pol == 1),
+            "{f:?}"
+        );
     }
 
     #[test]

@@ -447,14 +447,36 @@ pub fn align(articles: &[Analysis], quantities: &[Quantity]) -> Alignment {
             }
         }
     }
+    // Groups from the best matches, strongest first; two groups merge only
+    // when no outlet is in both, so no chain pools sentences that do not
+    // share the fact (a group holds one sentence of each outlet at most).
+    let mut edges: Vec<(f64, usize, usize)> = best
+        .iter()
+        .enumerate()
+        .flat_map(|(x, m)| {
+            m.iter()
+                .map(move |&(_, y, score)| (score, x.min(y), x.max(y)))
+        })
+        .collect();
+    edges.sort_by(|a, b| b.0.total_cmp(&a.0).then((a.1, a.2).cmp(&(b.1, b.2))));
+    edges.dedup_by(|a, b| (a.1, a.2) == (b.1, b.2));
     let mut parent: Vec<usize> = (0..n).collect();
-    for (x, matches) in best.iter().enumerate() {
-        for &(_, y, _) in matches {
-            let (rx, ry) = (find(&mut parent, x), find(&mut parent, y));
-            if rx != ry {
-                parent[rx.max(ry)] = rx.min(ry);
-            }
+    let mut outlets: Vec<Vec<usize>> = sentences.iter().map(|s| vec![s.article]).collect();
+    for (_, x, y) in edges {
+        let (rx, ry) = (find(&mut parent, x), find(&mut parent, y));
+        if rx == ry
+            || outlets[rx]
+                .iter()
+                .any(|o| outlets[ry].binary_search(o).is_ok())
+        {
+            continue;
         }
+        let (root, other) = (rx.min(ry), rx.max(ry));
+        parent[other] = root;
+        let mut merged = std::mem::take(&mut outlets[other]);
+        merged.extend_from_slice(&outlets[root]);
+        merged.sort_unstable();
+        outlets[root] = merged;
     }
     let mut groups_of: HashMap<usize, Vec<usize>> = HashMap::default();
     for i in 0..n {
