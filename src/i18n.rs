@@ -111,6 +111,8 @@ pub enum Text {
     OutletsToCompare,
     DifferencesOnly,
     NotMentioned,
+    /// Heading of a run of statements one outlet alone makes each.
+    OneOutletEach,
     KeyboardHint,
     Statement,
     Inspector,
@@ -277,6 +279,8 @@ impl Lang {
             (Lang::En, DifferencesOnly) => "Differences only",
             (Lang::It, NotMentioned) => "Non menzionato",
             (Lang::En, NotMentioned) => "Not mentioned",
+            (Lang::It, OneOutletEach) => "Detto da una sola testata",
+            (Lang::En, OneOutletEach) => "Said by one outlet only",
             (Lang::It, KeyboardHint) => "Tastiera: J e K (o frecce su e giù) passano da una riga all’altra.",
             (Lang::En, KeyboardHint) => "Keyboard: J and K (or the up and down arrows) move between rows.",
             (Lang::It, Statement) => "Affermazione",

@@ -90,9 +90,22 @@ pub fn Compare(props: &CompareProps) -> Html {
         sel.iter().map(|&i| story.article(i).id.clone()).collect()
     };
 
-    let row_count = order.iter().filter(|r| r.1).count();
     // A first screenful at once, the rest a slice per task.
     let built = use_progressive(order.len(), ROWS_AT_ONCE, ROWS_AT_ONCE);
+    // Statements only one of the shown outlets makes, one after another,
+    // share one row: each flows in its outlet's column, and the rows that
+    // align stand close together.
+    let items = items_of(&order[..built.min(order.len())], |gi| {
+        story.verdict_among(&groups[gi], &selected) == Verdict::OnlyHere
+    });
+    let row_count = {
+        let all = items_of(&order, |gi| {
+            story.verdict_among(&groups[gi], &selected) == Verdict::OnlyHere
+        });
+        all.iter()
+            .filter(|i| matches!(i, Item::Row(_, true) | Item::Run(_)))
+            .count()
+    };
     // j/k and the arrows move between the rows shown.
     let onkeydown = Callback::from(move |e: KeyboardEvent| {
         let step: i32 = match e.key().as_str() {
@@ -158,16 +171,23 @@ pub fn Compare(props: &CompareProps) -> Html {
                         }) }
                     </div>
                     <ol class="sbs-rows" role="list" aria-busy={(built < order.len()).to_string()}>
-                        { for order.iter().take(built).map(|&(gi, shown)| {
-                            let g = &groups[gi];
-                            let verdict = story.verdict_among(g, &selected);
-                            // Why the verdict, about the selected outlets only.
-                            let why = (shown && verdict != Verdict::OnlyHere)
-                                .then(|| AttrValue::from(lang.lang().explain(&story.parts_among(g, &selected))));
-                            html! {
-                                <SbsRow key={gi} {gi} {shown} {verdict} {why}
-                                    hide_beyond={hide_beyond.clone()} on_active={on_active.clone()} />
+                        { for items.iter().map(|item| match item {
+                            Item::Row(gi, shown) => {
+                                let (gi, shown) = (*gi, *shown);
+                                let g = &groups[gi];
+                                let verdict = story.verdict_among(g, &selected);
+                                // Why the verdict, about the selected outlets only.
+                                let why = (shown && verdict != Verdict::OnlyHere)
+                                    .then(|| AttrValue::from(lang.lang().explain(&story.parts_among(g, &selected))));
+                                html! {
+                                    <SbsRow key={gi} {gi} {shown} {verdict} {why}
+                                        hide_beyond={hide_beyond.clone()} on_active={on_active.clone()} />
+                                }
                             }
+                            Item::Run(gis) => html! {
+                                <SoloRun key={format!("run-{}", gis[0])} gis={gis.clone()}
+                                    hide_beyond={hide_beyond.clone()} on_active={on_active.clone()} />
+                            },
                         }) }
                     </ol>
                 </div>
@@ -179,6 +199,113 @@ pub fn Compare(props: &CompareProps) -> Html {
                 <Link<Route> to={Route::Framing}>{ lang.t(Text::NavFraming) }</Link<Route>>
             </p>
         </section>
+    }
+}
+
+/// What the side by side shows: a statement group's row (and whether it
+/// is shown), or a run of groups only one shown outlet has each.
+#[derive(Debug, PartialEq)]
+enum Item {
+    Row(usize, bool),
+    Run(Rc<[usize]>),
+}
+
+/// The rows of `order`, runs of two or more consecutive shown groups that
+/// `solo` says one outlet alone has made one [`Item::Run`]; hidden rows
+/// stay in the page as they are.
+fn items_of(order: &[(usize, bool)], solo: impl Fn(usize) -> bool) -> Vec<Item> {
+    let mut out = Vec::with_capacity(order.len());
+    let mut run: Vec<usize> = Vec::new();
+    let flush = |run: &mut Vec<usize>, out: &mut Vec<Item>| match run.len() {
+        0 => {}
+        1 => out.push(Item::Row(run[0], true)),
+        _ => out.push(Item::Run(run.drain(..).collect())),
+    };
+    for &(gi, shown) in order {
+        if !shown {
+            out.push(Item::Row(gi, false));
+        } else if solo(gi) {
+            run.push(gi);
+        } else {
+            flush(&mut run, &mut out);
+            run.clear();
+            out.push(Item::Row(gi, true));
+        }
+    }
+    flush(&mut run, &mut out);
+    out
+}
+
+/// Props of [`SoloRun`].
+#[derive(Properties, PartialEq)]
+struct SoloRunProps {
+    /// The statement groups of the run, in reading order.
+    gis: Rc<[usize]>,
+    /// Outlets not selected beyond [`CSS_COLUMNS`].
+    hide_beyond: Rc<[usize]>,
+    /// Figure focus/hover.
+    on_active: Callback<Option<AttrValue>>,
+}
+
+/// Consecutive statements that one shown outlet alone makes each: one row,
+/// each outlet's sentences in its column, in reading order.
+#[component]
+fn SoloRun(props: &SoloRunProps) -> Html {
+    let lang = use_lang();
+    let corpus = use_corpus();
+    let story = corpus.story();
+    let groups = &story.comparison.statements.groups;
+    let sentences = &story.comparison.statements.sentences;
+    let Some(&first) = props.gis.first() else {
+        return html! {};
+    };
+    let id = format!("run-{first}");
+    let title_id = AttrValue::from(format!("{id}-title"));
+    html! {
+        <li class={classes!("sbs-row", "sbs-run", "v-only_here")} {id} tabindex="-1"
+            aria-labelledby={title_id.clone()}>
+            <div class="sbs-row-head">
+                <h2 id={title_id} class="sbs-topic">
+                    { format!("{} ({})", lang.t(Text::OneOutletEach), props.gis.len()) }
+                </h2>
+                <VerdictBadge verdict={Verdict::OnlyHere} />
+            </div>
+            <div class="sbs-cells">
+                { for (0..story.len()).map(|ai| {
+                    let a = story.article(ai);
+                    let outlet = a.meta.outlet.clone()
+                        .unwrap_or_else(|| lang.t(Text::OutletNotNamed).to_string());
+                    let own: Vec<usize> = props.gis.iter()
+                        .filter_map(|&gi| groups.get(gi))
+                        .flat_map(|g| g.members.iter().filter(|m| m.article == ai).map(|m| m.sentence))
+                        .collect();
+                    html! {
+                        <div key={ai} class={classes!("cell", format!("c{ai}"), own.is_empty().then_some("empty"))}
+                            data-outlet={a.id.clone()} hidden={props.hide_beyond.contains(&ai)}>
+                            <p class="cell-outlet">{ format!("{outlet} · {}", a.id) }</p>
+                            if own.is_empty() {
+                                <p class="not-mentioned">{ "—" }<span class="visually-hidden">{ lang.t(Text::NotMentioned) }</span></p>
+                            }
+                            { for own.iter().map(|&si| {
+                                let s = &sentences[si];
+                                html! {
+                                    <p class="cell-text" lang={a.meta.language.clone()}>
+                                        <Passage article={ai} start={s.start} end={s.end}
+                                            on_active={props.on_active.clone()} />
+                                        if let Some(h) = &s.hedge {
+                                            <span class="hedge">{ format!(" ⚠ {} ({h})", lang.t(Text::Hedges)) }</span>
+                                        }
+                                        if let Some(src) = &s.source {
+                                            <span class="cites">{ format!(" — {} {src}", lang.t(Text::Cites)) }</span>
+                                        }
+                                    </p>
+                                }
+                            }) }
+                        </div>
+                    }
+                }) }
+            </div>
+        </li>
     }
 }
 

@@ -159,8 +159,17 @@ export async function newPage(browser, options = {}) {
  * side-by-side rows out of view are not rendered (content-visibility: auto),
  * so what depends on rendering (innerText, visibility) needs them in view. */
 export async function reveal(locator) {
-  await locator.scrollIntoViewIfNeeded();
-  await locator.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+  // Rows above it render as they come into view and take their real
+  // height, which moves it: scroll again until it stays in view.
+  for (let k = 0; k < 4; k++) {
+    await locator.scrollIntoViewIfNeeded();
+    await locator.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+    const seen = await locator.evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      return r.bottom > 0 && r.top < innerHeight;
+    });
+    if (seen) return;
+  }
 }
 
 /** Saves a full-page screenshot under tests/e2e/artifacts/. Rows out of

@@ -96,6 +96,37 @@ test('side by side: the trade figures are compatible and light up each other', a
   assert.deepEqual(page.errors, []);
 });
 
+test('side by side: statements only one outlet makes flow in its column', async () => {
+  for (const viewport of [DESKTOP, PHONE]) {
+    const page = await newPage(env.browser, viewport);
+    await page.goto(`${env.server.url}#/compare`);
+    await page.view.locator('.sbs-rows[aria-busy="false"]').waitFor();
+    const shown = await page.view.locator('.sbs-row:not([hidden])').evaluateAll((els) => els.map((el) => ({
+      run: el.classList.contains('sbs-run'),
+      solo: el.classList.contains('v-only_here'),
+      sentences: el.querySelectorAll('.cell-text').length,
+      blanks: el.querySelectorAll('.not-mentioned').length,
+    })));
+    // Runs exist, each holds several statements, and no two rows of one
+    // outlet's statements stand one after the other.
+    const runs = shown.filter((r) => r.run);
+    assert.ok(runs.length > 0, 'runs of one-outlet statements');
+    assert.ok(runs.every((r) => r.sentences >= 2), JSON.stringify(runs));
+    for (let k = 1; k < shown.length; k++) {
+      assert.ok(!(shown[k].solo && shown[k - 1].solo), `rows ${k - 1} and ${k} are both one outlet's`);
+    }
+    // Fewer rows than statement groups shown, and fewer "not mentioned".
+    const groups = shown.reduce((n, r) => n + (r.run ? 0 : 1), 0) + runs.reduce((n, r) => n + r.sentences, 0);
+    assert.ok(shown.length < groups, `${shown.length} rows for ${groups} statements`);
+    const run = page.view.locator('.sbs-row.sbs-run:not([hidden])').first();
+    await reveal(run);
+    assert.match(await run.locator('.sbs-topic').innerText(), /detto da una sola testata/i);
+    await screenshot(page, `compare-runs-${viewport === PHONE ? 'phone' : 'desktop'}`);
+    await assertAccessible(page, 'side by side with runs');
+    assert.deepEqual(page.errors, []);
+  }
+});
+
 test('side by side: outlets, differences only, deep link and keyboard', async () => {
   const page = await newPage(env.browser, DESKTOP);
   await page.goto(`${env.server.url}#/compare`);
@@ -140,7 +171,9 @@ test('side by side on a phone stacks the columns', async () => {
   const page = await newPage(env.browser, PHONE);
   await page.goto(`${env.server.url}#/compare`);
   await page.view.locator('.sbs-rows[aria-busy="false"]').waitFor();
-  const cells = page.view.locator('.sbs-row:not([hidden])').first().locator('.cell');
+  // A row that aligns outlets (a run of one outlet's statements shows
+  // that outlet's cell only).
+  const cells = page.view.locator('.sbs-row:not([hidden]):not(.sbs-run)').first().locator('.cell');
   const boxes = await Promise.all([0, 1].map((i) => cells.nth(i).boundingBox()));
   assert.ok(boxes[1].y > boxes[0].y, 'stacked vertically');
   assert.ok(await cells.first().locator('.cell-outlet').isVisible(), 'each cell names its outlet');
