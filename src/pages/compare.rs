@@ -486,3 +486,36 @@ fn WordDiff(props: &WordDiffProps) -> Html {
         </details>
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn runs_gather_consecutive_statements_of_one_outlet() {
+        let solo = |gi: usize| [1, 2, 4, 6, 7].contains(&gi);
+        let order = [
+            (1, true),
+            (2, true),
+            (3, false),
+            (4, true),
+            (5, true),
+            (6, true),
+            (7, true),
+        ];
+        assert_eq!(
+            items_of(&order, solo),
+            vec![
+                Item::Row(3, false),
+                Item::Run(Rc::from(vec![1, 2, 4])),
+                Item::Row(5, true),
+                Item::Run(Rc::from(vec![6, 7])),
+            ]
+        );
+        // A lone statement of one outlet keeps its row.
+        assert_eq!(
+            items_of(&[(1, true), (5, true)], solo),
+            vec![Item::Row(1, true), Item::Row(5, true)]
+        );
+    }
+}
