@@ -487,13 +487,52 @@ pub fn align(articles: &[Analysis], quantities: &[Quantity]) -> Alignment {
     ordered.sort_by_key(|g| g[0]);
     let mut groups: Vec<StatementGroup> = ordered
         .into_iter()
-        .map(|g| fact_group(&sentences, &g, &idf, articles))
+        .map(|g| {
+            let mut group = fact_group(&sentences, &g, &idf, articles);
+            if let Some(t) =
+                quantity_topic(&g, &sentences, &sentence_quantities, quantities, articles)
+            {
+                group.topic = t;
+            }
+            group
+        })
         .collect();
     groups.extend(framing_groups(&sentences, articles));
     for (k, g) in groups.iter_mut().enumerate() {
         g.id = format!("s{}", k + 1);
     }
     Alignment { sentences, groups }
+}
+
+/// A group's topic as the text says it, when its members of different
+/// outlets share a linked quantity: what that quantity measures and when
+/// (`commercio bilaterale nel 2025`).
+fn quantity_topic(
+    members: &[usize],
+    sentences: &[Sentence],
+    sentence_quantities: &[Vec<usize>],
+    quantities: &[Quantity],
+    articles: &[Analysis],
+) -> Option<String> {
+    let mut seen: Vec<(usize, usize)> = Vec::new(); // (quantity, outlet)
+    for &i in members {
+        for &q in &sentence_quantities[i] {
+            seen.push((q, sentences[i].article));
+        }
+    }
+    seen.sort_unstable();
+    seen.dedup();
+    let shared = seen.windows(2).find(|w| w[0].0 == w[1].0).map(|w| w[0].0)?;
+    let r = quantities.get(shared)?.figures.first()?;
+    let f = articles.get(r.article)?.figures.get(r.figure)?;
+    if f.kind.is_time() {
+        return None;
+    }
+    let what = collapse_whitespace(f.subject.as_deref()?);
+    Some(match &f.time_ref {
+        Some(t) => format!("{what} {}", collapse_whitespace(&t.text)),
+        None => what,
+    })
 }
 
 fn name(articles: &[Analysis], i: usize) -> String {
@@ -662,10 +701,12 @@ fn surface<'a>(t: &Term, mut sentences: impl Iterator<Item = &'a Sentence>) -> S
             let lex = lexicons();
             sentences
                 .find_map(|s| {
-                    s.words
-                        .iter()
-                        .find(|w| lex.stem(w) == *stem)
-                        .map(|w| w.to_string())
+                    let w = s.words.iter().find(|w| lex.stem(w) == *stem)?;
+                    // As the text writes it (`solidità`, not the folded
+                    // `solidita`).
+                    let toks = crate::token::tokenize(&s.text, 0);
+                    let t = toks.iter().find(|t| t.norm == *w)?;
+                    Some(s.text.get(t.start..t.end).unwrap_or(w).to_lowercase())
                 })
                 .unwrap_or_else(|| stem.to_string())
         }

@@ -694,3 +694,28 @@ fn a_growing_toll_reported_later_is_an_update() {
     assert_eq!(q.verdict, Verdict::Compatible, "{}", q.explanation);
     assert!(q.explanation.contains("updated"), "{}", q.explanation);
 }
+
+#[test]
+fn a_group_sharing_a_linked_figure_is_named_as_the_text_says_it() {
+    let c = corpus_comparison();
+    let s = &c.statements.sentences;
+    let g = c
+        .statements
+        .groups
+        .iter()
+        .filter(|g| g.kind == GroupKind::Fact && g.outlets.len() > 1)
+        .find(|g| {
+            g.members
+                .iter()
+                .any(|m| s[m.sentence].text.contains("227,9"))
+        })
+        .expect("the trade figures' sentences are grouped");
+    assert!(g.topic.contains("nel 2025"), "{}", g.topic);
+    assert!(!g.topic.contains('·'), "{}", g.topic);
+    // Other groups show the words as the text writes them.
+    assert!(c
+        .statements
+        .groups
+        .iter()
+        .all(|g| !g.topic.contains("solidita")));
+}
