@@ -719,7 +719,10 @@ pub fn link(articles: &[Analysis]) -> Vec<Quantity> {
         if same_value {
             evidence.push(identity::Evidence::Value);
         }
-        let score = (total.clamp(0.0, 1.0) * 100.0).round() as u8;
+        // The score shown: what says they are one quantity (the values
+        // count for it only when they agree).
+        let shown = id.score + bonus.max(0.0);
+        let score = (shown.clamp(0.0, 1.0) * 100.0).round() as u8;
         let mut all = vec![Part::Identity { score, evidence }];
         all.extend(parts);
         edges.push(Edge {
@@ -868,7 +871,7 @@ fn label_of(f: &Figure, key: &identity::Profile) -> String {
     let mut parts = vec![what];
     match f.kind {
         FigureKind::Amount | FigureKind::Percent | FigureKind::Count | FigureKind::Ordinal => {
-            if let Some(u) = &f.unit {
+            if let Some(u) = f.unit.as_ref().filter(|u| **u != parts[0]) {
                 parts.push(u.clone());
             }
         }
