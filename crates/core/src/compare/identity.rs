@@ -66,7 +66,7 @@ enum Role {
 
 /// What a figure measures, as evidence for linking (computed once).
 #[derive(Debug, Clone, Default)]
-pub(crate) struct Profile {
+pub(crate) struct Profile<'a> {
     /// Kind and unit (`amount:USD`, `count:vittim`, `time`).
     pub class: String,
     /// The figure is a date, period or time of day.
@@ -93,8 +93,10 @@ pub(crate) struct Profile {
     /// The counted noun's first term (counts and ordinals: a concept when
     /// the synonyms name one, else its stem).
     noun: Option<Term>,
-    /// Words of the sentence for each term, to show evidence.
-    words: Vec<(Term, String)>,
+    /// Where the sentence writes each term (byte range), to show evidence.
+    words: Vec<(Term, usize, usize)>,
+    /// The article's text.
+    text: &'a str,
 }
 
 /// One piece of evidence that two figures measure the same thing.
@@ -179,7 +181,7 @@ fn role_after(prev: Option<&str>) -> Role {
 }
 
 /// The profile of figure `fi` of an analysis with its class.
-pub(crate) fn profile(a: &Analysis, fi: usize, class: String) -> Profile {
+pub(crate) fn profile(a: &Analysis, fi: usize, class: String) -> Profile<'_> {
     let f = &a.figures[fi];
     let text = a.article.text.as_str();
     let Some(s) = a.sentences.get(f.sentence) else {
@@ -192,13 +194,7 @@ pub(crate) fn profile(a: &Analysis, fi: usize, class: String) -> Profile {
     let lo = f.first.saturating_sub(CONTEXT_BEFORE).max(s.tokens.start);
     let hi = (f.last + CONTEXT_AFTER).min(s.tokens.end);
     let subject_range = f.subject_tokens.clone().unwrap_or(0..0);
-    let word_of = |k: usize| {
-        a.tokens
-            .get(k)
-            .and_then(|t| text.get(t.start..t.end))
-            .unwrap_or("")
-            .to_string()
-    };
+    let word_of = |k: usize| a.tokens.get(k).map_or((0, 0), |t| (t.start, t.end));
     let mut local = Vec::new();
     let mut sentence = Vec::new();
     let mut roles = Vec::new();
@@ -226,8 +222,9 @@ pub(crate) fn profile(a: &Analysis, fi: usize, class: String) -> Profile {
                 }
             }
         }
-        if words.len() < 64 && !words.iter().any(|(w, _)| w == t) {
-            words.push((t.clone(), word_of(k)));
+        if words.len() < 64 && !words.iter().any(|(w, _, _)| w == t) {
+            let (ws, we) = word_of(k);
+            words.push((t.clone(), ws, we));
         }
     }
     roles.sort();
@@ -278,10 +275,11 @@ pub(crate) fn profile(a: &Analysis, fi: usize, class: String) -> Profile {
         events,
         period,
         words,
+        text,
     }
 }
 
-impl Profile {
+impl Profile<'_> {
     /// Words of its clause besides its own (and names).
     pub fn has_context(&self) -> bool {
         !self.local.is_empty()
@@ -294,8 +292,9 @@ impl Profile {
             .map(|t| {
                 self.words
                     .iter()
-                    .find(|(w, _)| w == *t)
-                    .map(|(_, s)| s.to_lowercase())
+                    .find(|(w, _, _)| w == *t)
+                    .and_then(|&(_, s, e)| self.text.get(s..e))
+                    .map(str::to_lowercase)
                     .unwrap_or_else(|| t.name().to_string())
             })
             .collect()
@@ -304,8 +303,9 @@ impl Profile {
 
 /// How sure we are that two figures of different outlets measure the
 /// same quantity (or date the same event), from everything but their
-/// values. See the module documentation for the weights.
-pub(crate) fn score(a: &Profile, b: &Profile) -> Identity {
+/// values. See the module documentation for the weights. The evidence is
+/// written out only when `want_evidence` (for the links kept).
+pub(crate) fn score(a: &Profile, b: &Profile, want_evidence: bool) -> Identity {
     let mut id = Identity::default();
     if a.class != b.class {
         id.excluded = true;
@@ -323,21 +323,24 @@ pub(crate) fn score(a: &Profile, b: &Profile) -> Identity {
         id.score = 0.5 * local + 0.3 * sentence;
         if let Some(e) = a.events.intersection(&b.events).next() {
             id.score += 0.2;
-            id.evidence.push(Evidence::Event {
-                event: e.name().to_string(),
-            });
+            if want_evidence {
+                id.evidence.push(Evidence::Event {
+                    event: e.name().to_string(),
+                });
+            }
         }
-        let shared: Vec<String> = a
-            .sentence_entities
-            .intersection(&b.sentence_entities)
-            .take(4)
-            .map(|t| t.name().to_string())
-            .collect();
-        if !shared.is_empty() {
+        let mut shared = a.sentence_entities.intersection(&b.sentence_entities);
+        if let Some(first) = shared.next() {
             id.score += 0.1;
-            id.evidence.push(Evidence::Entities { names: shared });
+            if want_evidence {
+                let names = std::iter::once(first)
+                    .chain(shared.take(3))
+                    .map(|t| t.name().to_string())
+                    .collect();
+                id.evidence.push(Evidence::Entities { names });
+            }
         }
-        if !context.is_empty() {
+        if want_evidence && !context.is_empty() {
             id.evidence.push(Evidence::Context {
                 words: a.shown(&context),
             });
@@ -356,32 +359,31 @@ pub(crate) fn score(a: &Profile, b: &Profile) -> Identity {
     if a.head.is_some() && a.head == b.head {
         id.score += 0.15;
     }
-    if !shared_subject.is_empty() {
-        id.evidence.push(Evidence::Subject {
-            words: a.shown(&shared_subject),
-        });
-    }
-    context.retain(|t| !shared_subject.contains(t));
-    if !context.is_empty() {
-        id.evidence.push(Evidence::Context {
-            words: a.shown(&context),
-        });
+    if want_evidence {
+        if !shared_subject.is_empty() {
+            id.evidence.push(Evidence::Subject {
+                words: a.shown(&shared_subject),
+            });
+        }
+        context.retain(|t| !shared_subject.contains(t));
+        if !context.is_empty() {
+            id.evidence.push(Evidence::Context {
+                words: a.shown(&context),
+            });
+        }
     }
     if !a.entities.is_empty() && !b.entities.is_empty() {
-        let shared: Vec<String> = a
-            .entities
-            .intersection(&b.entities)
-            .take(4)
-            .map(|t| t.name().to_string())
-            .collect();
-        if shared.is_empty() {
+        let mut shared = a.entities.intersection(&b.entities).peekable();
+        if shared.peek().is_none() {
             // Subjects that name only different entities measure different
             // things, whatever the values say.
             id.excluded = true;
             return id;
-        } else {
-            id.score += 0.1;
-            id.evidence.push(Evidence::Entities { names: shared });
+        }
+        id.score += 0.1;
+        if want_evidence {
+            let names = shared.take(4).map(|t| t.name().to_string()).collect();
+            id.evidence.push(Evidence::Entities { names });
         }
     }
     // Without entities in their subjects, the names of their sentences:
@@ -405,7 +407,9 @@ pub(crate) fn score(a: &Profile, b: &Profile) -> Identity {
     match (a.period, b.period) {
         (Some(x), Some(y)) if x == y => {
             id.score += 0.1;
-            id.evidence.push(Evidence::Period);
+            if want_evidence {
+                id.evidence.push(Evidence::Period);
+            }
         }
         (Some(x), Some(y)) if x.overlaps(y) => {
             // A month is not January to August, a quarter not its year.

@@ -685,7 +685,7 @@ pub fn link(articles: &[Analysis]) -> Vec<Quantity> {
         if !fa.kind.is_time() && fa.change != fb.change {
             return;
         }
-        let id = identity::score(&profiles[i], &profiles[j]);
+        let id = identity::score(&profiles[i], &profiles[j], false);
         // A date with no words around it (a slug, a timestamp) dates
         // nothing we could tell apart.
         if fa.kind.is_time() && !(profiles[i].has_context() && profiles[j].has_context()) {
@@ -715,7 +715,7 @@ pub fn link(articles: &[Analysis]) -> Vec<Quantity> {
         if !enough {
             return;
         }
-        let mut evidence = id.evidence;
+        let mut evidence = identity::score(&profiles[i], &profiles[j], true).evidence;
         if same_value {
             evidence.push(identity::Evidence::Value);
         }
