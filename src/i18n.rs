@@ -113,6 +113,8 @@ pub enum Text {
     NotMentioned,
     /// Heading of a run of statements one outlet alone makes each.
     OneOutletEach,
+    /// Label of the evidence that linked figures measure one quantity.
+    WhyOneQuantity,
     KeyboardHint,
     Statement,
     Inspector,
@@ -281,6 +283,8 @@ impl Lang {
             (Lang::En, NotMentioned) => "Not mentioned",
             (Lang::It, OneOutletEach) => "Detto da una sola testata",
             (Lang::En, OneOutletEach) => "Said by one outlet only",
+            (Lang::It, WhyOneQuantity) => "Perché è la stessa quantità",
+            (Lang::En, WhyOneQuantity) => "Why one quantity",
             (Lang::It, KeyboardHint) => "Tastiera: J e K (o frecce su e giù) passano da una riga all’altra.",
             (Lang::En, KeyboardHint) => "Keyboard: J and K (or the up and down arrows) move between rows.",
             (Lang::It, Statement) => "Affermazione",

@@ -1,6 +1,7 @@
 //! The panel that explains the active quantity: its verdict, what it
 //! measures, why, and what each outlet says. Screen readers hear it change.
 
+use synoptic_core::compare::explain::Part;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -40,7 +41,13 @@ pub fn Inspector(props: &InspectorProps) -> Html {
             if let Some(q) = quantity {
                 <p class="inspector-verdict"><VerdictBadge verdict={q.verdict} /></p>
                 <p><strong>{ lang.t(Text::Measures) }{ ": " }</strong>{ &q.label }</p>
-                <p class="inspector-why">{ lang.lang().explain(&q.parts) }</p>
+                // Why the figures are taken for one quantity, then what
+                // agrees and what differs.
+                if let Some(identity) = q.parts.iter().find(|p| matches!(p, Part::Identity { .. })) {
+                    <p class="inspector-identity"><strong>{ lang.t(Text::WhyOneQuantity) }{ ": " }</strong>
+                        { lang.lang().explain(std::slice::from_ref(identity)) }</p>
+                }
+                <p class="inspector-why">{ lang.lang().explain(&q.parts.iter().filter(|p| !matches!(p, Part::Identity { .. })).cloned().collect::<Vec<_>>()) }</p>
                 <ul class="inspector-figures">
                     { for q.figures.iter().filter_map(|r| {
                         let f = story.comparison.figure(*r)?;

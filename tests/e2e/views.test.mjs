@@ -84,6 +84,8 @@ test('side by side: the trade figures are compatible and light up each other', a
   assert.match(await mark000.getAttribute('class'), /active/);
   const inspector = page.view.locator('.inspector');
   assert.match(await inspector.innerText(), /compatibile/);
+  // Why the two are one quantity, apart from what differs.
+  assert.match(await inspector.locator('.inspector-identity').innerText(), /Perché è la stessa quantità: identità \d+% \(/);
   assert.match(await inspector.innerText(), /004 è più preciso/);
   assert.match(await inspector.innerText(), /fonte citata: Ministero degli Esteri russo \(000\) contro Ministero del Commercio cinese \(004\)/);
   // Omissions are explicit cells.

@@ -492,6 +492,12 @@ pub fn align(articles: &[Analysis], quantities: &[Quantity]) -> Alignment {
             if let Some(t) =
                 quantity_topic(&g, &sentences, &sentence_quantities, quantities, articles)
             {
+                for p in &mut group.parts {
+                    if let Part::SameFact { topic } = p {
+                        topic.clone_from(&t);
+                    }
+                }
+                group.explanation = english(&group.parts);
                 group.topic = t;
             }
             group
