@@ -8,6 +8,7 @@
 //! `227,9 miliardi` is exactly 227 900 000 000 and the precision of what was
 //! written (here 0,1 miliardi = 10⁸) is known.
 
+use compact_str::CompactString;
 use rustc_hash::FxHashMap as HashMap;
 use std::cell::RefCell;
 
@@ -68,36 +69,46 @@ pub fn parse_digits(s: &str) -> Option<Decimal> {
     {
         return None;
     }
-    let commas = s.matches(',').count();
-    let dots = s.matches('.').count();
+    let commas = s.bytes().filter(|&b| b == b',').count();
+    let dots = s.bytes().filter(|&b| b == b'.').count();
+    // The integer part keeps only its digits (its separators group
+    // thousands); the fraction is read as written.
     let (int_part, frac_part) = if commas == 1 {
-        let (a, b) = s.split_once(',')?;
-        (a.replace('.', ""), b.to_string())
+        s.split_once(',')?
     } else if commas > 1 {
         // 1,234,567: English thousands.
         if dots > 0 {
             return None;
         }
-        (s.replace(',', ""), String::new())
+        (s, "")
     } else if dots == 0 {
-        (s.to_string(), String::new())
+        (s, "")
     } else {
-        let groups: Vec<&str> = s.split('.').collect();
-        let thousands = groups[0].len() <= 3 && groups[1..].iter().all(|g| g.len() == 3);
+        let mut groups = s.split('.');
+        let first = groups.next().unwrap_or("");
+        let thousands = first.len() <= 3 && groups.all(|g| g.len() == 3);
         if thousands {
-            (s.replace('.', ""), String::new())
+            (s, "")
         } else if dots == 1 {
-            let (a, b) = s.split_once('.')?;
-            (a.to_string(), b.to_string())
+            s.split_once('.')?
         } else {
             return None;
         }
     };
-    if int_part.len() + frac_part.len() > 30 || (int_part.is_empty() && frac_part.is_empty()) {
+    let int_digits = int_part.bytes().filter(u8::is_ascii_digit).count();
+    if int_digits + frac_part.len() > 30 || (int_digits == 0 && frac_part.is_empty()) {
         return None;
     }
-    let digits = format!("{int_part}{frac_part}");
-    let mantissa: i128 = digits.parse().ok()?;
+    let mut mantissa: i128 = 0;
+    for b in int_part.bytes().filter(u8::is_ascii_digit) {
+        mantissa = mantissa * 10 + i128::from(b - b'0');
+    }
+    for b in frac_part.bytes() {
+        if !b.is_ascii_digit() {
+            return None;
+        }
+        mantissa = mantissa * 10 + i128::from(b - b'0');
+    }
     // Trailing zeros after the decimal mark do not change the value.
     let mut d = Decimal {
         mantissa,
@@ -329,12 +340,7 @@ impl Reader {
 
     /// Reads the number starting at token `i`, if there is one.
     pub fn read(&self, toks: &[Tok], i: usize) -> Option<Num> {
-        // Most tokens are no number: say so before any table is touched.
-        match toks.get(i)?.kind {
-            TokKind::Digits => {}
-            TokKind::Word if may_start_number(&toks[i].norm) => {}
-            _ => return None,
-        }
+        let t = toks.get(i)?;
         let cached = self
             .block
             .borrow()
@@ -344,7 +350,13 @@ impl Reader {
         if let Some(hit) = cached.flatten() {
             return hit;
         }
-        let n = self.read_uncached(toks, i);
+        // Most tokens are no number: say so before the interpreter is asked
+        // (and remember it, like any other read).
+        let n = match t.kind {
+            TokKind::Digits => self.read_uncached(toks, i),
+            TokKind::Word if may_start_number(&t.norm) => self.read_uncached(toks, i),
+            _ => None,
+        };
         if let Some(c) = self
             .block
             .borrow_mut()
@@ -677,11 +689,15 @@ impl Reader {
             // Any ordinal word as a denominator: "ventunesimo", "venticinquesimi".
             let w = next.norm.as_str();
             let singular = if let Some(stem) = w.strip_suffix('i') {
-                format!("{stem}o")
+                let mut s = CompactString::from(stem);
+                s.push('o');
+                s
             } else if let Some(stem) = w.strip_suffix('e') {
-                format!("{stem}a")
+                let mut s = CompactString::from(stem);
+                s.push('a');
+                s
             } else {
-                w.to_string()
+                CompactString::from(w)
             };
             let (v, ordinal) = self.word_value(&singular)?;
             (ordinal && (2.0..=1e6).contains(&v) && v.fract() == 0.0).then_some((v, singular != w))
