@@ -635,6 +635,22 @@ fn lead_reach(w: &str) -> usize {
     map.get(w).copied().unwrap_or(0)
 }
 
+/// The [`LEADS`] whose first word is `w`, in their order, each with its
+/// kind.
+fn leads_from(w: &str) -> &'static [(&'static [&'static str], Lead)] {
+    type Leads = Vec<(&'static [&'static str], Lead)>;
+    static MAP: std::sync::OnceLock<rustc_hash::FxHashMap<&'static str, Leads>> =
+        std::sync::OnceLock::new();
+    let map = MAP.get_or_init(|| {
+        let mut m: rustc_hash::FxHashMap<&'static str, Leads> = Default::default();
+        for &l in LEADS {
+            m.entry(l[0]).or_default().push((l, lead_kind(l)));
+        }
+        m
+    });
+    map.get(w).map_or(&[], Vec::as_slice)
+}
+
 /// [`STARTERS`] as a set.
 fn is_starter(w: &str) -> bool {
     static SET: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>> =
@@ -783,7 +799,7 @@ impl Ctx<'_> {
                 }
             }
         };
-        for lead in LEADS {
+        for &(lead, kind) in leads_from(&self.toks[i].norm) {
             let n = lead.len();
             if i + n > self.toks.len() {
                 continue;
@@ -793,7 +809,6 @@ impl Ctx<'_> {
                 .zip(lead.iter())
                 .all(|(t, w)| t.is(w))
             {
-                let kind = lead_kind(lead);
                 consider(
                     self.core(i + n, i, kind)
                         .map(|f| self.bounded(f, kind, i, i + n)),
