@@ -278,7 +278,9 @@ fn place_at(tokens: &[Tok], k: usize) -> Option<(&'static str, usize)> {
     let mut best = figures::time::zone_of_place(&tokens[k].norm).map(|z| (z, 1));
     // Names of two or three words (`Stati Uniti`, `Corea del Nord`): only
     // then is a name built.
-    if tokens.get(k + 1).is_some_and(Tok::is_word) {
+    if tokens.get(k + 1).is_some_and(Tok::is_word)
+        && figures::lexicon::starts_place_name(&tokens[k].norm)
+    {
         let mut name = tokens[k].norm.to_string();
         for n in 2..=3 {
             let Some(t) = tokens.get(k + n - 1).filter(|t| t.is_word()) else {

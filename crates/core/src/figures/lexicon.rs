@@ -534,25 +534,43 @@ pub fn is_function_word(w: &str) -> bool {
     FUNCTION_WORDS.contains(&w)
 }
 
+/// The places of `data/zones.txt` and their zones, and the first words
+/// of the names of more than one word.
+struct Zones {
+    zones: rustc_hash::FxHashMap<&'static str, &'static str>,
+    first_words: rustc_hash::FxHashSet<&'static str>,
+}
+
+fn zones() -> &'static Zones {
+    static ZONES: std::sync::OnceLock<Zones> = std::sync::OnceLock::new();
+    ZONES.get_or_init(|| {
+        let mut zones = rustc_hash::FxHashMap::default();
+        let mut first_words = rustc_hash::FxHashSet::default();
+        for line in include_str!("../../data/zones.txt").lines() {
+            let line = line.split('#').next().unwrap_or("").trim();
+            let Some((zone, places)) = line.split_once(':') else {
+                continue;
+            };
+            for p in places.split(',') {
+                let p = p.trim();
+                if let Some((first, _)) = p.split_once(' ') {
+                    first_words.insert(first);
+                }
+                zones.insert(p, zone.trim());
+            }
+        }
+        Zones { zones, first_words }
+    })
+}
+
 /// The time zone of a place (folded name: `pechino`, `hong kong`), from
 /// `data/zones.txt`.
 pub fn zone_of(place: &str) -> Option<&'static str> {
-    static ZONES: std::sync::OnceLock<rustc_hash::FxHashMap<&'static str, &'static str>> =
-        std::sync::OnceLock::new();
-    ZONES
-        .get_or_init(|| {
-            let mut m = rustc_hash::FxHashMap::default();
-            for line in include_str!("../../data/zones.txt").lines() {
-                let line = line.split('#').next().unwrap_or("").trim();
-                let Some((zone, places)) = line.split_once(':') else {
-                    continue;
-                };
-                for p in places.split(',') {
-                    m.insert(p.trim(), zone.trim());
-                }
-            }
-            m
-        })
-        .get(place)
-        .copied()
+    zones().zones.get(place).copied()
+}
+
+/// True if the name of a place of more than one word (`hong kong`) starts
+/// with the word `w`.
+pub fn starts_place_name(w: &str) -> bool {
+    zones().first_words.contains(w)
 }
