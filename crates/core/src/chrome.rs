@@ -716,6 +716,9 @@ fn is_reading_time(norm: &str, words: usize) -> bool {
 /// A teletext index line: page numbers with their labels (`100 Indice
 /// 101 Ultim'ora 401 Meteo`).
 fn is_page_index(s: &str, words: usize) -> bool {
+    if words > 14 {
+        return false;
+    }
     let pages = s
         .split_whitespace()
         .filter(|w| w.len() == 3 && w.bytes().all(|b| b.is_ascii_digit()))
