@@ -21,6 +21,8 @@ mod named;
 mod periods;
 mod relative;
 
+use std::cell::Cell;
+
 use super::lexicon::ARTICLES;
 use super::number::Reader;
 use super::{Figure, FigureKind, Qualifier};
@@ -214,6 +216,59 @@ struct Ctx<'a> {
     src: &'a str,
     reference: Option<Date>,
     numbers: &'a Reader,
+    memo: Memo,
+}
+
+/// One value per token of a block, each computed the first time it is
+/// asked for.
+struct Slots<T: Copy>(Vec<Cell<Option<T>>>);
+
+impl<T: Copy> Slots<T> {
+    fn new(len: usize) -> Self {
+        Slots(vec![Cell::new(None); len])
+    }
+
+    /// The value at token `i`, read by `read` the first time.
+    fn get(&self, i: usize, read: impl FnOnce() -> T) -> T {
+        let Some(slot) = self.0.get(i) else {
+            return read();
+        };
+        if let Some(v) = slot.get() {
+            return v;
+        }
+        let v = read();
+        slot.set(Some(v));
+        v
+    }
+}
+
+/// The date parts read at each token of a block: many grammars start by
+/// asking for the same day, month or year at the same token, and each
+/// read depends only on the block's tokens and the reference date.
+struct Memo {
+    day: Slots<Option<(u32, usize)>>,
+    year: Slots<Option<(i32, usize)>>,
+    month: Slots<Option<(u32, usize)>>,
+    full_month: Slots<Option<(u32, usize)>>,
+    day_month_year: Slots<Option<Parts>>,
+    month_day_year: Slots<Option<Parts>>,
+    month_year: Slots<Option<Parts>>,
+    numeric_date: Slots<Option<Parts>>,
+}
+
+impl Memo {
+    fn new(len: usize) -> Memo {
+        Memo {
+            day: Slots::new(len),
+            year: Slots::new(len),
+            month: Slots::new(len),
+            full_month: Slots::new(len),
+            day_month_year: Slots::new(len),
+            month_day_year: Slots::new(len),
+            month_year: Slots::new(len),
+            numeric_date: Slots::new(len),
+        }
+    }
 }
 
 /// A date part read at a position.
@@ -380,6 +435,10 @@ impl Ctx<'_> {
 
     /// A year: four digits 1000–2199, or a number in words 1900–2199.
     fn year_at(&self, i: usize) -> Option<(i32, usize)> {
+        self.memo.year.get(i, || self.read_year(i))
+    }
+
+    fn read_year(&self, i: usize) -> Option<(i32, usize)> {
         let t = self.tok(i)?;
         match t.kind {
             TokKind::Digits => {
@@ -414,6 +473,10 @@ impl Ctx<'_> {
 
     /// A day of the month: 1–31 in digits (optionally `1°`) or words.
     fn day_at(&self, i: usize) -> Option<(u32, usize)> {
+        self.memo.day.get(i, || self.read_day(i))
+    }
+
+    fn read_day(&self, i: usize) -> Option<(u32, usize)> {
         let t = self.tok(i)?;
         match t.kind {
             TokKind::Digits => {
@@ -451,6 +514,15 @@ impl Ctx<'_> {
     /// A month name at `i` (abbreviations only when `abbrev`), with an
     /// optional abbreviation dot.
     fn month_at(&self, i: usize, abbrev: bool) -> Option<(u32, usize)> {
+        let slots = if abbrev {
+            &self.memo.month
+        } else {
+            &self.memo.full_month
+        };
+        slots.get(i, || self.read_month(i, abbrev))
+    }
+
+    fn read_month(&self, i: usize, abbrev: bool) -> Option<(u32, usize)> {
         let t = self.tok(i)?;
         if t.kind != TokKind::Word {
             return None;
@@ -578,6 +650,7 @@ pub fn find(toks: &[Tok], src: &str, reference: Option<Date>, numbers: &Reader) 
         src,
         reference,
         numbers,
+        memo: Memo::new(toks.len()),
     };
     // Which tokens can begin the core of a time expression, computed once:
     // a lead word (`nel`, `il`, `a partire dal`) is tried only when one of
@@ -916,6 +989,7 @@ pub fn first_full_date(s: &str, within_tokens: usize) -> Option<Date> {
         src: s,
         reference: None,
         numbers: &numbers,
+        memo: Memo::new(toks.len()),
     };
     let iso = |i: usize| -> Option<Date> {
         // 2025 - 12 - 25 as tokens
