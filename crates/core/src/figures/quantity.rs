@@ -119,7 +119,11 @@ fn qualifier_before(toks: &[Tok], at: usize) -> Option<Qual> {
         }
     }
     let mut best: Option<(usize, Qualifier, bool)> = None;
-    for (words, q, verbal) in QUALIFIERS {
+    let candidates = match k.checked_sub(1) {
+        Some(last) => qualifiers_ending(&toks[last].norm),
+        None => &[],
+    };
+    for &(words, q, verbal) in candidates {
         let n = words.len();
         if k < n {
             continue;
@@ -129,7 +133,7 @@ fn qualifier_before(toks: &[Tok], at: usize) -> Option<Qual> {
             .zip(words.iter())
             .all(|(t, w)| t.is(w));
         if matches && best.is_none_or(|(len, _, _)| n > len) {
-            best = Some((n, *q, *verbal));
+            best = Some((n, q, verbal));
         }
     }
     let (n, mut q, verbal) = best?;
@@ -159,6 +163,40 @@ fn qualifier_before(toks: &[Tok], at: usize) -> Option<Qual> {
         text,
         negated,
     })
+}
+
+/// The [`QUALIFIERS`] whose last word is `w`, in their order.
+fn qualifiers_ending(w: &str) -> &'static [(&'static [&'static str], Qualifier, bool)] {
+    type Entries = Vec<(&'static [&'static str], Qualifier, bool)>;
+    static MAP: std::sync::OnceLock<rustc_hash::FxHashMap<&'static str, Entries>> =
+        std::sync::OnceLock::new();
+    let map = MAP.get_or_init(|| {
+        let mut m: rustc_hash::FxHashMap<&'static str, Entries> = Default::default();
+        for &(words, q, verbal) in QUALIFIERS {
+            if let Some(last) = words.last() {
+                m.entry(*last).or_default().push((words, q, verbal));
+            }
+        }
+        m
+    });
+    map.get(w).map_or(&[], Vec::as_slice)
+}
+
+/// The [`CURRENCY_WORDS`] whose first word is `w`, in their order.
+fn currencies_from(w: &str) -> &'static [(&'static [&'static str], &'static str)] {
+    type Entries = Vec<(&'static [&'static str], &'static str)>;
+    static MAP: std::sync::OnceLock<rustc_hash::FxHashMap<&'static str, Entries>> =
+        std::sync::OnceLock::new();
+    let map = MAP.get_or_init(|| {
+        let mut m: rustc_hash::FxHashMap<&'static str, Entries> = Default::default();
+        for &(words, code) in CURRENCY_WORDS {
+            if let Some(first) = words.first() {
+                m.entry(*first).or_default().push((words, code));
+            }
+        }
+        m
+    });
+    map.get(w).map_or(&[], Vec::as_slice)
 }
 
 /// A change word right before the figure (`aumentate di`, `un calo del`):
@@ -327,14 +365,14 @@ fn unit_after(toks: &[Tok], k: usize) -> Option<(FigureKind, String, usize)> {
     }
     // Currency words, with or without "di".
     let skip = usize::from(w(0) == "di" || w(0) == "d'");
-    for (words, code) in CURRENCY_WORDS {
+    for &(words, code) in currencies_from(w(skip)) {
         let n = words.len();
         let ok = words
             .iter()
             .enumerate()
             .all(|(j, cw)| toks.get(k + skip + j).is_some_and(|t| t.is(cw)));
         if ok {
-            return Some((FigureKind::Amount, (*code).into(), skip + n));
+            return Some((FigureKind::Amount, code.into(), skip + n));
         }
     }
     None
@@ -567,9 +605,14 @@ fn multiplier(toks: &[Tok], src: &str, i: usize) -> Option<Figure> {
     if t.kind != TokKind::Word {
         return None;
     }
+    // The first letter rejects nearly every word at once.
     let verb = MULTIPLIER_STEMS
         .iter()
-        .find(|(stem, _)| t.norm.starts_with(stem) && t.norm.len() > stem.len())
+        .find(|(stem, _)| {
+            t.norm.as_bytes().first() == stem.as_bytes().first()
+                && t.norm.starts_with(stem)
+                && t.norm.len() > stem.len()
+        })
         .map(|(_, f)| *f);
     let factor = verb.or_else(|| {
         let after_article = i > 0 && toks[i - 1].is_any(&["il", "al", "del"]);
