@@ -67,8 +67,7 @@ impl Tok {
     /// True for a token whose folded text is one of `words`.
     #[inline]
     pub fn is_any(&self, words: &[&str]) -> bool {
-        let n = self.norm.as_bytes();
-        words.iter().any(|w| same(n, w.as_bytes()))
+        is_one_of(&self.norm, words)
     }
 
     /// True for a word.
@@ -99,6 +98,13 @@ impl Tok {
 #[inline]
 fn same(a: &[u8], b: &[u8]) -> bool {
     a.len() == b.len() && a.first() == b.first() && a == b
+}
+
+/// True if `w` is one of `words` (compared as [`Tok::is`] compares).
+#[inline]
+pub fn is_one_of(w: &str, words: &[&str]) -> bool {
+    let w = w.as_bytes();
+    words.iter().any(|x| same(w, x.as_bytes()))
 }
 
 /// True for the apostrophes that mark an elision.

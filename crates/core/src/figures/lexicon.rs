@@ -526,12 +526,23 @@ pub fn looks_like_verb(w: &str) -> bool {
         "ato", "ata", "ati", "ate", "ito", "ita", "iti", "ite", "uto", "uta", "uti", "ute", "ando",
         "endo",
     ];
-    VERBS.contains(&w) || (w.len() > 5 && ENDINGS.iter().any(|e| w.ends_with(e)))
+    is_common_verb(w) || (w.len() > 5 && ENDINGS.iter().any(|e| w.ends_with(e)))
 }
 
 /// True for a function word.
 pub fn is_function_word(w: &str) -> bool {
-    FUNCTION_WORDS.contains(&w)
+    static SET: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    SET.get_or_init(|| FUNCTION_WORDS.iter().copied().collect())
+        .contains(w)
+}
+
+/// True for one of the [`VERBS`].
+pub fn is_common_verb(w: &str) -> bool {
+    static SET: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    SET.get_or_init(|| VERBS.iter().copied().collect())
+        .contains(w)
 }
 
 /// The places of `data/zones.txt` and their zones, and the first words

@@ -10,13 +10,13 @@
 
 use super::context::noun_phrase_range;
 use super::lexicon::{
-    currency_sign, is_function_word, ADJECTIVE_ENDINGS, APPROX_COUNTS, ARTICLES, CHANGE_STEMS,
-    CURRENCY_WORDS, FALL_STEMS, FIRST_IDIOMS, MULTIPLIER_NOUNS, MULTIPLIER_STEMS, ONE_COUNTS,
-    QUALIFIERS, VAGUE_COUNTS, VERBS,
+    currency_sign, is_common_verb, is_function_word, ADJECTIVE_ENDINGS, APPROX_COUNTS, ARTICLES,
+    CHANGE_STEMS, CURRENCY_WORDS, FALL_STEMS, FIRST_IDIOMS, MULTIPLIER_NOUNS, MULTIPLIER_STEMS,
+    ONE_COUNTS, QUALIFIERS, VAGUE_COUNTS, VERBS,
 };
 use super::number::{Num, Reader};
 use super::{Figure, FigureKind, Interval, Qualifier};
-use crate::token::{Tok, TokKind};
+use crate::token::{is_one_of, Tok, TokKind};
 
 /// A qualifier found before a number.
 struct Qual {
@@ -389,14 +389,14 @@ fn counted_noun(toks: &[Tok], src: &str, k: usize) -> Option<(String, usize)> {
     let symbol = !t.space_before
         && k > 0
         && (toks[k - 1].is_digits() || hyphen && toks[k - 2].is_digits())
-        && GLUED_UNITS.contains(&t.norm.as_str());
+        && is_one_of(&t.norm, GLUED_UNITS);
     if symbol {
         return Some(with_power(toks, src, k));
     }
     if t.kind != TokKind::Word || !(t.space_before || glued_ok) {
         return None;
     }
-    if GLUED_UNITS.contains(&t.norm.as_str()) {
+    if is_one_of(&t.norm, GLUED_UNITS) {
         return Some(with_power(toks, src, k));
     }
     // A speed: "miglia all'ora", "chilometri all'ora".
@@ -414,7 +414,7 @@ fn counted_noun(toks: &[Tok], src: &str, k: usize) -> Option<(String, usize)> {
         return Some((t.text(src).to_string(), 1));
     }
     let w = t.norm.as_str();
-    if is_function_word(w) || VERBS.contains(&w) || w.ends_with('\'') || w == "fa" {
+    if is_function_word(w) || is_common_verb(w) || w.ends_with('\'') || w == "fa" {
         return None;
     }
     // "tre dichiara": a verb counts nothing.
@@ -481,7 +481,7 @@ fn counted_after(toks: &[Tok], src: &str, k: usize) -> Option<(String, usize, us
         .is_some_and(|t| t.norm == "-" && !t.space_before)
         && toks
             .get(k + 1)
-            .is_some_and(|u| !u.space_before && GLUED_UNITS.contains(&u.norm.as_str()))
+            .is_some_and(|u| !u.space_before && is_one_of(&u.norm, GLUED_UNITS))
     {
         // "16-bit".
         k + 1

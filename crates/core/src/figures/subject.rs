@@ -38,7 +38,7 @@ use super::context::{
 use super::lexicon::{is_function_word, ARTICLES};
 use super::verbs::{self, Form};
 use super::{Figure, FigureKind};
-use crate::token::{Tok, TokKind};
+use crate::token::{is_one_of, Tok, TokKind};
 
 /// Words a finite verb never follows: articles, prepositions, determiners.
 const NOT_BEFORE_VERB: &[&str] = &[
@@ -470,7 +470,7 @@ impl<'a> Clauses<'a> {
                     }
                     None => false,
                 };
-                let adverb = w.len() > 7 && w.ends_with("mente") || ADVERBS.contains(&w);
+                let adverb = w.len() > 7 && w.ends_with("mente") || is_one_of(w, ADVERBS);
                 // `Vogliamo recuperare …`: a first person plural.
                 let first_plural = w.len() > 5 && w.ends_with("iamo");
                 !is_function_word(w)
@@ -478,7 +478,7 @@ impl<'a> Clauses<'a> {
                     && !verb
                     && !adverb
                     && !first_plural
-                    && (!CLITICS.contains(&w) || t.cap && k > self.s.first)
+                    && (!is_one_of(w, CLITICS) || t.cap && k > self.s.first)
             }
             TokKind::Digits => self.mark(k) == Mark::Free,
             _ => false,
