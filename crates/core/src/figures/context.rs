@@ -20,7 +20,7 @@ use super::lexicon::{
     is_common_verb, is_function_word, looks_like_verb, ADJECTIVE_ENDINGS, ARTICLES,
 };
 use super::{subject, Figure};
-use crate::token::{is_one_of, Tok, TokKind};
+use crate::token::{has_suffix, is_one_of, Tok, TokKind};
 
 /// A sentence: tokens `first..last`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -370,7 +370,7 @@ fn source_after(toks: &[Tok], src: &str, k: usize) -> Option<String> {
             } else if n.kind == TokKind::Word
                 && !n.is_capitalized(src)
                 && (is_one_of(&n.norm, NAME_ADJECTIVES)
-                    || ADJECTIVE_ENDINGS.iter().any(|e| n.norm.ends_with(e))
+                    || ADJECTIVE_ENDINGS.iter().any(|e| has_suffix(&n.norm, e))
                         && n.norm.ends_with("ese"))
                 && m == last
             {

@@ -526,7 +526,7 @@ pub fn looks_like_verb(w: &str) -> bool {
         "ato", "ata", "ati", "ate", "ito", "ita", "iti", "ite", "uto", "uta", "uti", "ute", "ando",
         "endo",
     ];
-    is_common_verb(w) || (w.len() > 5 && ENDINGS.iter().any(|e| w.ends_with(e)))
+    is_common_verb(w) || (w.len() > 5 && ENDINGS.iter().any(|e| crate::token::has_suffix(w, e)))
 }
 
 /// True for a function word.

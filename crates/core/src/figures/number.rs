@@ -270,7 +270,7 @@ fn has_number_root(w: &str) -> bool {
         Some(b'p') => &["prim"],
         _ => return false,
     };
-    roots.iter().any(|r| w.starts_with(r))
+    roots.iter().any(|r| crate::token::has_prefix(w, r))
 }
 
 /// True if a number read from words may start with `w`: a number word,

@@ -16,7 +16,7 @@ use super::lexicon::{
 };
 use super::number::{Num, Reader};
 use super::{Figure, FigureKind, Interval, Qualifier};
-use crate::token::{is_one_of, Tok, TokKind};
+use crate::token::{has_prefix, has_suffix, is_one_of, Tok, TokKind};
 
 /// A qualifier found before a number.
 struct Qual {
@@ -214,7 +214,7 @@ fn change_before(toks: &[Tok], span_first: usize) -> Option<(usize, bool)> {
         return None;
     }
     let word = &toks[span_first - 2];
-    let starts = |stems: &[&str]| stems.iter().any(|s| word.norm.starts_with(s));
+    let starts = |stems: &[&str]| stems.iter().any(|s| has_prefix(&word.norm, s));
     if !starts(CHANGE_STEMS) && !starts(FALL_STEMS) {
         return None;
     }
@@ -330,7 +330,7 @@ fn unit_after(toks: &[Tok], k: usize) -> Option<(FigureKind, String, usize)> {
                     "angol", "ruot", "rotazion", "gir", "inclina", "virat", "svolt",
                 ]
                 .iter()
-                .any(|p| toks[i].norm.starts_with(p))
+                .any(|p| has_prefix(&toks[i].norm, p))
         });
         if angle {
             return Some((FigureKind::Number, "°".into(), 1));
@@ -429,7 +429,7 @@ fn counted_noun(toks: &[Tok], src: &str, k: usize) -> Option<(String, usize)> {
             && adj.space_before
             && !is_function_word(a)
             && !adj.is_capitalized(src)
-            && (ADJECTIVE_ENDINGS.iter().any(|e| a.ends_with(e)) && a.len() > 4
+            && (ADJECTIVE_ENDINGS.iter().any(|e| has_suffix(a, e)) && a.len() > 4
                 // "metri quadri", "piedi cubi": a unit's square or cube.
                 || matches!(a, "quadri" | "quadrati" | "cubi" | "cubici"));
         if is_adj {

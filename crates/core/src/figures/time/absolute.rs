@@ -469,7 +469,7 @@ impl Ctx<'_> {
         let name = t.cap && k > 0 && self.toks[k - 1].kind != TokKind::Punct;
         t.is_word()
             && !name
-            && STEMS.iter().any(|s| t.norm.starts_with(s))
+            && STEMS.iter().any(|s| crate::token::has_prefix(&t.norm, s))
             && !t.norm.starts_with("partit")
             && !t.norm.starts_with("parte")
             && !t.norm.starts_with("partecip")

@@ -374,7 +374,7 @@ impl Ctx<'_> {
                         "uti", "ute", "so", "sa", "tto", "tta", "sto", "sta",
                     ]
                     .iter()
-                    .any(|e| p.norm.ends_with(e))
+                    .any(|e| crate::token::has_suffix(&p.norm, e))
             })
         };
         let aux = matches!(
@@ -412,7 +412,7 @@ impl Ctx<'_> {
         if (raw.ends_with('ò') && w.len() > 3)
             || ["arono", "irono", "erono", "avano", "evano", "ivano"]
                 .iter()
-                .any(|e| w.ends_with(e))
+                .any(|e| crate::token::has_suffix(w, e))
             || matches!(w, "era" | "erano" | "fu" | "furono" | "disse" | "fece")
         {
             return Some(Lead::Past);
