@@ -234,6 +234,8 @@ pub struct Num {
 /// text repeats its words, and the interpreter is the costly part.
 pub struct Reader {
     memo: RefCell<HashMap<String, Option<(f64, bool)>>>,
+    /// What the interpreter made of each run of number words read.
+    phrases: RefCell<HashMap<String, Option<(f64, bool)>>>,
     /// Reads of the current block by token index, between `begin` and `end`.
     block: RefCell<Option<Vec<Option<Option<Num>>>>>,
 }
@@ -242,6 +244,7 @@ impl Default for Reader {
     fn default() -> Self {
         Reader {
             memo: RefCell::new(HashMap::default()),
+            phrases: RefCell::new(HashMap::default()),
             block: RefCell::new(None),
         }
     }
@@ -310,12 +313,28 @@ impl Reader {
         v
     }
 
+    /// The interpreter's value of a run of number words, memoised.
+    fn phrase_value(&self, phrase: &str) -> Option<(f64, bool)> {
+        if let Some(v) = self.phrases.borrow().get(phrase) {
+            return *v;
+        }
+        let v = text2digits(phrase, italian())
+            .ok()
+            .and_then(|s| parse_text2num_output(&s));
+        let mut phrases = self.phrases.borrow_mut();
+        if phrases.len() > 50_000 {
+            phrases.clear();
+        }
+        phrases.insert(phrase.to_string(), v);
+        v
+    }
+
     fn is_number_word(&self, toks: &[Tok], i: usize) -> bool {
         let t = &toks[i];
         if t.kind != TokKind::Word {
             return false;
         }
-        if NEEDS_DETERMINER.contains(&t.norm.as_str()) {
+        if crate::token::is_one_of(&t.norm, NEEDS_DETERMINER) {
             return i > 0 && toks[i - 1].is_any(DETERMINERS);
         }
         // Scale words continue a run ("un milione duemiladuecento").
@@ -595,20 +614,20 @@ impl Reader {
                 }
             }
         }
+        let mut phrase = String::new();
         while j > i {
-            let phrase: Vec<&str> = toks[i..j]
-                .iter()
-                .map(|t| unelide(&t.norm).unwrap_or(&t.norm))
-                .collect();
-            let phrase = phrase.join(" ");
-            if let Some((value, ordinal)) = text2digits(&phrase, italian())
-                .ok()
-                .and_then(|s| parse_text2num_output(&s))
-            {
+            phrase.clear();
+            for (k, t) in toks[i..j].iter().enumerate() {
+                if k > 0 {
+                    phrase.push(' ');
+                }
+                phrase.push_str(unelide(&t.norm).unwrap_or(&t.norm));
+            }
+            if let Some((value, ordinal)) = self.phrase_value(&phrase) {
                 // Ambiguous ordinal words need a determiner ("il terzo").
                 let ambiguous = toks[i..j]
                     .iter()
-                    .any(|t| NEEDS_DETERMINER.contains(&t.norm.as_str()));
+                    .any(|t| crate::token::is_one_of(&t.norm, NEEDS_DETERMINER));
                 if ordinal && ambiguous && !(i > 0 && toks[i - 1].is_any(DETERMINERS)) {
                     if j - i == 1 {
                         return None;
