@@ -11,8 +11,7 @@ impl Ctx<'_> {
     /// `[weekday[,]] day month [,] [del|di] [year]`
     pub(super) fn day_month_year(&self, i: usize) -> Option<Parts> {
         self.memo
-            .day_month_year
-            .get(i, || self.read_day_month_year(i))
+            .get(i, |m| &m.day_month_year, || self.read_day_month_year(i))
     }
 
     fn read_day_month_year(&self, i: usize) -> Option<Parts> {
@@ -50,8 +49,7 @@ impl Ctx<'_> {
     /// English order: `May 18, 2026`, `Maggio 18, 2026`, `Ottobre 22`.
     pub(super) fn month_day_year(&self, i: usize) -> Option<Parts> {
         self.memo
-            .month_day_year
-            .get(i, || self.read_month_day_year(i))
+            .get(i, |m| &m.month_day_year, || self.read_month_day_year(i))
     }
 
     fn read_month_day_year(&self, i: usize) -> Option<Parts> {
@@ -79,7 +77,8 @@ impl Ctx<'_> {
 
     /// `month [,] [del|di] year`
     pub(super) fn month_year(&self, i: usize) -> Option<Parts> {
-        self.memo.month_year.get(i, || self.read_month_year(i))
+        self.memo
+            .get(i, |m| &m.month_year, || self.read_month_year(i))
     }
 
     fn read_month_year(&self, i: usize) -> Option<Parts> {
@@ -209,7 +208,8 @@ impl Ctx<'_> {
 
     /// Numeric dates: `21/04/2016`, `07.03.2001`, `2015/08/12`, `2025-12-25`.
     pub(super) fn numeric_date(&self, i: usize) -> Option<Parts> {
-        self.memo.numeric_date.get(i, || self.read_numeric_date(i))
+        self.memo
+            .get(i, |m| &m.numeric_date, || self.read_numeric_date(i))
     }
 
     fn read_numeric_date(&self, i: usize) -> Option<Parts> {

@@ -219,18 +219,38 @@ struct Ctx<'a> {
     memo: Memo,
 }
 
-/// One value per token of a block, each computed the first time it is
-/// asked for.
-struct Slots<T: Copy>(Vec<Cell<Option<T>>>);
+/// The date parts read at each token of a block: many grammars start by
+/// asking for the same day, month or year at the same token, and each
+/// read depends only on the block's tokens and the reference date. Each is
+/// computed the first time it is asked for.
+struct Memo(Vec<Slot>);
 
-impl<T: Copy> Slots<T> {
-    fn new(len: usize) -> Self {
-        Slots(vec![Cell::new(None); len])
+/// What was read at one token (`None`: not read yet).
+#[derive(Clone, Default)]
+struct Slot {
+    day: Cell<Option<Option<(u32, usize)>>>,
+    year: Cell<Option<Option<(i32, usize)>>>,
+    month: Cell<Option<Option<(u32, usize)>>>,
+    full_month: Cell<Option<Option<(u32, usize)>>>,
+    day_month_year: Cell<Option<Option<Parts>>>,
+    month_day_year: Cell<Option<Option<Parts>>>,
+    month_year: Cell<Option<Option<Parts>>>,
+    numeric_date: Cell<Option<Option<Parts>>>,
+}
+
+impl Memo {
+    fn new(len: usize) -> Memo {
+        Memo(vec![Slot::default(); len])
     }
 
-    /// The value at token `i`, read by `read` the first time.
-    fn get(&self, i: usize, read: impl FnOnce() -> T) -> T {
-        let Some(slot) = self.0.get(i) else {
+    /// The value of `field` at token `i`, read by `read` the first time.
+    fn get<T: Copy>(
+        &self,
+        i: usize,
+        field: impl FnOnce(&Slot) -> &Cell<Option<T>>,
+        read: impl FnOnce() -> T,
+    ) -> T {
+        let Some(slot) = self.0.get(i).map(field) else {
             return read();
         };
         if let Some(v) = slot.get() {
@@ -239,35 +259,6 @@ impl<T: Copy> Slots<T> {
         let v = read();
         slot.set(Some(v));
         v
-    }
-}
-
-/// The date parts read at each token of a block: many grammars start by
-/// asking for the same day, month or year at the same token, and each
-/// read depends only on the block's tokens and the reference date.
-struct Memo {
-    day: Slots<Option<(u32, usize)>>,
-    year: Slots<Option<(i32, usize)>>,
-    month: Slots<Option<(u32, usize)>>,
-    full_month: Slots<Option<(u32, usize)>>,
-    day_month_year: Slots<Option<Parts>>,
-    month_day_year: Slots<Option<Parts>>,
-    month_year: Slots<Option<Parts>>,
-    numeric_date: Slots<Option<Parts>>,
-}
-
-impl Memo {
-    fn new(len: usize) -> Memo {
-        Memo {
-            day: Slots::new(len),
-            year: Slots::new(len),
-            month: Slots::new(len),
-            full_month: Slots::new(len),
-            day_month_year: Slots::new(len),
-            month_day_year: Slots::new(len),
-            month_year: Slots::new(len),
-            numeric_date: Slots::new(len),
-        }
     }
 }
 
@@ -435,7 +426,7 @@ impl Ctx<'_> {
 
     /// A year: four digits 1000–2199, or a number in words 1900–2199.
     fn year_at(&self, i: usize) -> Option<(i32, usize)> {
-        self.memo.year.get(i, || self.read_year(i))
+        self.memo.get(i, |m| &m.year, || self.read_year(i))
     }
 
     fn read_year(&self, i: usize) -> Option<(i32, usize)> {
@@ -473,7 +464,7 @@ impl Ctx<'_> {
 
     /// A day of the month: 1–31 in digits (optionally `1°`) or words.
     fn day_at(&self, i: usize) -> Option<(u32, usize)> {
-        self.memo.day.get(i, || self.read_day(i))
+        self.memo.get(i, |m| &m.day, || self.read_day(i))
     }
 
     fn read_day(&self, i: usize) -> Option<(u32, usize)> {
@@ -514,12 +505,12 @@ impl Ctx<'_> {
     /// A month name at `i` (abbreviations only when `abbrev`), with an
     /// optional abbreviation dot.
     fn month_at(&self, i: usize, abbrev: bool) -> Option<(u32, usize)> {
-        let slots = if abbrev {
-            &self.memo.month
+        if abbrev {
+            self.memo.get(i, |m| &m.month, || self.read_month(i, true))
         } else {
-            &self.memo.full_month
-        };
-        slots.get(i, || self.read_month(i, abbrev))
+            self.memo
+                .get(i, |m| &m.full_month, || self.read_month(i, false))
+        }
     }
 
     fn read_month(&self, i: usize, abbrev: bool) -> Option<(u32, usize)> {
