@@ -646,12 +646,15 @@ pub fn find(toks: &[Tok], src: &str, reference: Option<Date>, numbers: &Reader) 
     // Which tokens can begin the core of a time expression, computed once:
     // a lead word (`nel`, `il`, `a partire dal`) is tried only when one of
     // the next few tokens can.
-    let starts: Vec<bool> = (0..toks.len()).map(|i| cx.core_starter(i)).collect();
+    let roles: Vec<Option<&Role>> = toks.iter().map(|t| role(&t.norm)).collect();
+    let starts: Vec<bool> = (0..toks.len())
+        .map(|i| cx.core_starter(i, roles[i].is_some_and(|r| r.starter)))
+        .collect();
     let mut out: Vec<Figure> = Vec::new();
     let mut i = 0;
     while i < toks.len() {
         let lead = || {
-            let reach = lead_reach(&toks[i].norm);
+            let reach = roles[i].map_or(0, |r| r.reach);
             reach > 0
                 && starts[i + 1..toks.len().min(i + 1 + reach)]
                     .iter()
@@ -661,7 +664,7 @@ pub fn find(toks: &[Tok], src: &str, reference: Option<Date>, numbers: &Reader) 
             i += 1;
             continue;
         }
-        match cx.match_at(i) {
+        match cx.match_at(i, roles[i].map_or(&[], |r| r.leads.as_slice())) {
             Some(f) if f.last > i => {
                 i = f.last;
                 out.push(f);
@@ -675,52 +678,48 @@ pub fn find(toks: &[Tok], src: &str, reference: Option<Date>, numbers: &Reader) 
 
 pub use clock::{settle_days, zone_of_place, DayContext};
 
-/// How far after a word the core of a time expression may start when the
-/// word leads it: the first words of [`LEADS`] (up to three words, `a
-/// partire dal`), and the prepositions a named period may begin with (`del
-/// prossimo mese`, two at most); 0 for any other word.
-fn lead_reach(w: &str) -> usize {
-    static MAP: std::sync::OnceLock<rustc_hash::FxHashMap<&'static str, usize>> =
+/// What a word is to [`find`]'s scan.
+struct Role {
+    /// One of the [`STARTERS`].
+    starter: bool,
+    /// How far after the word the core of a time expression may start
+    /// when the word leads it: the first words of [`LEADS`] (up to three
+    /// words, `a partire dal`), and the prepositions a named period may
+    /// begin with (`del prossimo mese`, two at most); 0 for any other word.
+    reach: usize,
+    /// The [`LEADS`] that begin with the word, in their order, each with
+    /// its kind.
+    leads: Vec<(&'static [&'static str], Lead)>,
+}
+
+/// The role of the word `w`, if it has one (one look-up a token).
+fn role(w: &str) -> Option<&'static Role> {
+    static MAP: std::sync::OnceLock<rustc_hash::FxHashMap<&'static str, Role>> =
         std::sync::OnceLock::new();
     let map = MAP.get_or_init(|| {
-        let mut m: rustc_hash::FxHashMap<&'static str, usize> = [
+        let mut m: rustc_hash::FxHashMap<&'static str, Role> = Default::default();
+        let blank = || Role {
+            starter: false,
+            reach: 0,
+            leads: Vec::new(),
+        };
+        for w in [
             "di", "del", "della", "dell'", "dello", "il", "lo", "la", "l'", "nel", "nella",
             "nell'", "le", "delle", "al", "alla",
-        ]
-        .into_iter()
-        .map(|w| (w, 2))
-        .collect();
-        for l in LEADS {
-            let e = m.entry(l[0]).or_insert(0);
-            *e = (*e).max(l.len() + 2);
+        ] {
+            m.entry(w).or_insert_with(blank).reach = 2;
         }
-        m
-    });
-    map.get(w).copied().unwrap_or(0)
-}
-
-/// The [`LEADS`] whose first word is `w`, in their order, each with its
-/// kind.
-fn leads_from(w: &str) -> &'static [(&'static [&'static str], Lead)] {
-    type Leads = Vec<(&'static [&'static str], Lead)>;
-    static MAP: std::sync::OnceLock<rustc_hash::FxHashMap<&'static str, Leads>> =
-        std::sync::OnceLock::new();
-    let map = MAP.get_or_init(|| {
-        let mut m: rustc_hash::FxHashMap<&'static str, Leads> = Default::default();
         for &l in LEADS {
-            m.entry(l[0]).or_default().push((l, lead_kind(l)));
+            let e = m.entry(l[0]).or_insert_with(blank);
+            e.reach = e.reach.max(l.len() + 2);
+            e.leads.push((l, lead_kind(l)));
+        }
+        for &w in STARTERS {
+            m.entry(w).or_insert_with(blank).starter = true;
         }
         m
     });
-    map.get(w).map_or(&[], Vec::as_slice)
-}
-
-/// [`STARTERS`] as a set.
-fn is_starter(w: &str) -> bool {
-    static SET: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>> =
-        std::sync::OnceLock::new();
-    SET.get_or_init(|| STARTERS.iter().copied().collect())
-        .contains(w)
+    map.get(w)
 }
 
 /// Words that may begin a time expression (besides digits, month and
@@ -834,14 +833,15 @@ const STARTERS: &[&str] = &[
 impl Ctx<'_> {
     /// True if the core of a time expression may start at token `i` (a
     /// number, a month, a weekday or a deictic word; leads are tried by
-    /// [`find`] when one of these follows).
-    fn core_starter(&self, i: usize) -> bool {
+    /// [`find`] when one of these follows); `starter` says whether its
+    /// word is one of the [`STARTERS`].
+    fn core_starter(&self, i: usize, starter: bool) -> bool {
         let Some(t) = self.tok(i) else { return false };
         match t.kind {
             TokKind::Digits => true,
             TokKind::Word => {
                 let w = t.norm.as_str();
-                is_starter(w)
+                starter
                     || month_of(w, true).is_some()
                     || weekday_of(w).is_some()
                     || self.numbers.word_value(w).is_some()
@@ -852,8 +852,9 @@ impl Ctx<'_> {
 
     /// The longest time expression starting at token `i` (its lead words,
     /// `nel`, `lo scorso`, are taken from before `i` by the caller's scan:
-    /// a lead is matched when the scan reaches it).
-    fn match_at(&self, i: usize) -> Option<Figure> {
+    /// a lead is matched when the scan reaches it); `leads` are the
+    /// [`LEADS`] that begin with its word.
+    fn match_at(&self, i: usize, leads: &[(&'static [&'static str], Lead)]) -> Option<Figure> {
         // Try every lead that starts at i, longest first, then no lead.
         let mut best: Option<Figure> = None;
         let mut consider = |f: Option<Figure>| {
@@ -863,7 +864,7 @@ impl Ctx<'_> {
                 }
             }
         };
-        for &(lead, kind) in leads_from(&self.toks[i].norm) {
+        for &(lead, kind) in leads {
             let n = lead.len();
             if i + n > self.toks.len() {
                 continue;
