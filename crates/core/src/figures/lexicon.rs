@@ -529,20 +529,39 @@ pub fn looks_like_verb(w: &str) -> bool {
     is_common_verb(w) || (w.len() > 5 && ENDINGS.iter().any(|e| crate::token::has_suffix(w, e)))
 }
 
+/// A list of words looked up as a set, built the first time it is asked.
+pub(crate) struct WordSet {
+    words: &'static [&'static str],
+    set: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>>,
+}
+
+impl WordSet {
+    /// The set of `words`.
+    pub(crate) const fn new(words: &'static [&'static str]) -> WordSet {
+        WordSet {
+            words,
+            set: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// True if `w` is one of the words.
+    pub(crate) fn contains(&self, w: &str) -> bool {
+        self.set
+            .get_or_init(|| self.words.iter().copied().collect())
+            .contains(w)
+    }
+}
+
 /// True for a function word.
 pub fn is_function_word(w: &str) -> bool {
-    static SET: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>> =
-        std::sync::OnceLock::new();
-    SET.get_or_init(|| FUNCTION_WORDS.iter().copied().collect())
-        .contains(w)
+    static SET: WordSet = WordSet::new(FUNCTION_WORDS);
+    SET.contains(w)
 }
 
 /// True for one of the [`VERBS`].
 pub fn is_common_verb(w: &str) -> bool {
-    static SET: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>> =
-        std::sync::OnceLock::new();
-    SET.get_or_init(|| VERBS.iter().copied().collect())
-        .contains(w)
+    static SET: WordSet = WordSet::new(VERBS);
+    SET.contains(w)
 }
 
 /// The places of `data/zones.txt` and their zones, and the first words

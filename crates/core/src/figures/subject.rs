@@ -35,7 +35,7 @@ use std::ops::Range;
 use super::context::{
     event_before, noun_phrase_range, predicate_before, Sentence, NP_PREPOSITIONS as INNER, WINDOW,
 };
-use super::lexicon::{is_function_word, ARTICLES};
+use super::lexicon::{is_function_word, WordSet, ARTICLES};
 use super::verbs::{self, Form};
 use super::{Figure, FigureKind};
 use crate::token::{is_one_of, Tok, TokKind};
@@ -427,7 +427,8 @@ impl<'a> Clauses<'a> {
         }
         if k > self.s.first {
             let p = &self.toks[k - 1];
-            let after_noun_marker = p.is_any(NOT_BEFORE_VERB)
+            static NOT_BEFORE: WordSet = WordSet::new(NOT_BEFORE_VERB);
+            let after_noun_marker = NOT_BEFORE.contains(&p.norm)
                 || (p.is_digits() && self.mark(k - 1) == Mark::Free)
                 || (p.is_any(PRENOMINAL) && k >= self.s.first + 2 && self.is(k - 2, ARTICLES));
             if after_noun_marker && form != Form::Infinitive {
