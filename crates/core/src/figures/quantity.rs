@@ -67,7 +67,14 @@ fn proportion(toks: &[Tok], src: &str, i: usize, numbers: &Reader) -> Option<Fig
     if part.ordinal || part.fraction || part.value < 1.0 || part.value.fract() != 0.0 {
         return None;
     }
+    // The noun takes at most `NOUN_TOKENS` tokens: without a `su` that
+    // close, no noun is read.
+    let su_near = (1..=NOUN_TOKENS).any(|n| toks.get(part.last + n).is_some_and(|t| t.is("su")));
+    if !su_near {
+        return None;
+    }
     let (noun, used) = counted_noun(toks, src, part.last)?;
+    debug_assert!((1..=NOUN_TOKENS).contains(&used));
     let su = part.last + used;
     if !toks.get(su).is_some_and(|t| t.is("su")) {
         return None;
@@ -378,8 +385,11 @@ fn unit_after(toks: &[Tok], k: usize) -> Option<(FigureKind, String, usize)> {
     None
 }
 
+/// The most tokens [`counted_noun`] takes (`miglia all'ora`).
+const NOUN_TOKENS: usize = 3;
+
 /// The noun a number counts (`volte`, `anni consecutivi`, `esercitazioni
-/// militari`): (unit, tokens consumed).
+/// militari`): (unit, tokens consumed, one to [`NOUN_TOKENS`]).
 fn counted_noun(toks: &[Tok], src: &str, k: usize) -> Option<(String, usize)> {
     let t = toks.get(k)?;
     // After an elided number the noun is glued to it ("quarant'anni").
