@@ -39,11 +39,13 @@ pub fn find(toks: &[Tok], src: &str, taken: &[bool], numbers: &Reader) -> Vec<Fi
             i += 1;
             continue;
         }
+        // The number at `i`, read once for the grammars that start with it.
+        let number = numbers.read(toks, i);
         let found = currency_first(toks, src, i, numbers)
-            .or_else(|| proportion(toks, src, i, numbers))
+            .or_else(|| proportion(toks, src, i, number.as_ref(), numbers))
             .or_else(|| approximate_count(toks, src, i))
             .or_else(|| multiplier(toks, src, i))
-            .or_else(|| number_figure(toks, src, i, numbers));
+            .or_else(|| number_figure(toks, src, i, number.as_ref(), numbers));
         match found {
             Some(f) if f.last > i && !overlaps_taken(taken, &f) => {
                 i = f.last;
@@ -57,13 +59,20 @@ pub fn find(toks: &[Tok], src: &str, taken: &[bool], numbers: &Reader) -> Vec<Fi
 }
 
 /// `un italiano su tre`, `due famiglie su cinque`, `una transazione su
-/// tre`: a share, as the fraction of the counted noun.
-fn proportion(toks: &[Tok], src: &str, i: usize, numbers: &Reader) -> Option<Figure> {
+/// tre`: a share, as the fraction of the counted noun (`number` is the
+/// number read at `i`).
+fn proportion(
+    toks: &[Tok],
+    src: &str,
+    i: usize,
+    number: Option<&Num>,
+    numbers: &Reader,
+) -> Option<Figure> {
     let t = &toks[i];
     if !(t.is_word() || t.is_digits()) {
         return None;
     }
-    let part = numbers.read(toks, i)?;
+    let part = number?.clone();
     if part.ordinal || part.fraction || part.value < 1.0 || part.value.fract() != 0.0 {
         return None;
     }
@@ -684,8 +693,14 @@ fn apply_qualifier(f: &mut Figure, n: &Num, q: &Qual) {
     }
 }
 
-/// A number and what follows it.
-fn number_figure(toks: &[Tok], src: &str, i: usize, numbers: &Reader) -> Option<Figure> {
+/// A number and what follows it (`number` is the number read at `i`).
+fn number_figure(
+    toks: &[Tok],
+    src: &str,
+    i: usize,
+    number: Option<&Num>,
+    numbers: &Reader,
+) -> Option<Figure> {
     let t = &toks[i];
     // Numbers glued to letters are names (G20, Covid-19, Su-57).
     if t.kind == TokKind::Digits && !t.space_before && i > 0 {
@@ -702,7 +717,7 @@ fn number_figure(toks: &[Tok], src: &str, i: usize, numbers: &Reader) -> Option<
     if is_identifier(toks, src, i) {
         return None;
     }
-    let n = numbers.read(toks, i)?;
+    let n = number?.clone();
     if is_anaphoric_pair(toks, &n) {
         return None;
     }
