@@ -264,7 +264,7 @@ fn read(article: &Article, reference: Option<Date>) -> Read {
         }
     }
     for (k, f) in figures.iter_mut().enumerate() {
-        f.id = format!("f{}", k + 1);
+        f.id = figure_id(k + 1);
         let s = tokens[f.first].start;
         let e = tokens[f.last.saturating_sub(1).max(f.first)].end;
         f.start = s;
@@ -281,6 +281,26 @@ fn read(article: &Article, reference: Option<Date>) -> Read {
         sentences,
         figures,
     }
+}
+
+/// The id of the `n`th figure of an article (`f12`), written without the
+/// formatting machinery (an article has thousands).
+fn figure_id(n: usize) -> String {
+    let mut digits = [0u8; 20];
+    let mut k = digits.len();
+    let mut n = n;
+    loop {
+        k -= 1;
+        digits[k] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    let mut id = String::with_capacity(1 + digits.len() - k);
+    id.push('f');
+    id.extend(digits[k..].iter().map(|&d| char::from(d)));
+    id
 }
 
 /// The zone of a place named at token `k` (one to three capitalised
@@ -541,6 +561,13 @@ mod tests {
                 a.id,
                 an.words
             );
+        }
+    }
+
+    #[test]
+    fn figure_ids_count_from_one() {
+        for n in [1, 9, 10, 12, 99, 100, 12345, usize::MAX] {
+            assert_eq!(figure_id(n), format!("f{n}"));
         }
     }
 
