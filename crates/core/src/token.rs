@@ -101,7 +101,6 @@ fn same(a: &[u8], b: &[u8]) -> bool {
 }
 
 /// True if `w` is one of `words` (compared as [`Tok::is`] compares).
-#[inline]
 pub fn is_one_of(w: &str, words: &[&str]) -> bool {
     let w = w.as_bytes();
     words.iter().any(|x| same(w, x.as_bytes()))
@@ -109,14 +108,12 @@ pub fn is_one_of(w: &str, words: &[&str]) -> bool {
 
 /// `w.starts_with(p)`, a byte at a time: for the short words and stems of
 /// the grammar, cheaper than a call to compare memory.
-#[inline]
 pub fn has_prefix(w: &str, p: &str) -> bool {
     let (w, p) = (w.as_bytes(), p.as_bytes());
     w.len() >= p.len() && w.iter().zip(p).all(|(a, b)| a == b)
 }
 
 /// `w.ends_with(s)`, a byte at a time (see [`has_prefix`]).
-#[inline]
 pub fn has_suffix(w: &str, s: &str) -> bool {
     let (w, s) = (w.as_bytes(), s.as_bytes());
     w.len() >= s.len() && w.iter().rev().zip(s.iter().rev()).all(|(a, b)| a == b)

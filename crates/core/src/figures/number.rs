@@ -8,7 +8,6 @@
 //! `227,9 miliardi` is exactly 227 900 000 000 and the precision of what was
 //! written (here 0,1 miliardi = 10⁸) is known.
 
-use compact_str::CompactString;
 use rustc_hash::FxHashMap as HashMap;
 use std::cell::RefCell;
 
@@ -371,10 +370,15 @@ impl Reader {
         }
         // Most tokens are no number: say so before the interpreter is asked
         // (and remember it, like any other read).
-        let n = match t.kind {
-            TokKind::Digits => self.read_uncached(toks, i),
-            TokKind::Word if may_start_number(&t.norm) => self.read_uncached(toks, i),
-            _ => None,
+        let may = match t.kind {
+            TokKind::Digits => true,
+            TokKind::Word => may_start_number(&t.norm),
+            _ => false,
+        };
+        let n = if may {
+            self.read_uncached(toks, i)
+        } else {
+            None
         };
         if let Some(c) = self
             .block
@@ -708,15 +712,11 @@ impl Reader {
             // Any ordinal word as a denominator: "ventunesimo", "venticinquesimi".
             let w = next.norm.as_str();
             let singular = if let Some(stem) = w.strip_suffix('i') {
-                let mut s = CompactString::from(stem);
-                s.push('o');
-                s
+                format!("{stem}o")
             } else if let Some(stem) = w.strip_suffix('e') {
-                let mut s = CompactString::from(stem);
-                s.push('a');
-                s
+                format!("{stem}a")
             } else {
-                CompactString::from(w)
+                w.to_string()
             };
             let (v, ordinal) = self.word_value(&singular)?;
             (ordinal && (2.0..=1e6).contains(&v) && v.fract() == 0.0).then_some((v, singular != w))

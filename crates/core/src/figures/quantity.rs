@@ -135,9 +135,10 @@ fn qualifier_before(toks: &[Tok], at: usize) -> Option<Qual> {
         }
     }
     let mut best: Option<(usize, Qualifier, bool)> = None;
+    // Only a word that ends a qualifier can end one here.
     let candidates = match k.checked_sub(1) {
-        Some(last) => qualifiers_ending(&toks[last].norm),
-        None => &[],
+        Some(last) if ends_qualifier(&toks[last].norm) => QUALIFIERS,
+        _ => &[],
     };
     for &(words, q, verbal) in candidates {
         let n = words.len();
@@ -181,38 +182,30 @@ fn qualifier_before(toks: &[Tok], at: usize) -> Option<Qual> {
     })
 }
 
-/// The [`QUALIFIERS`] whose last word is `w`, in their order.
-fn qualifiers_ending(w: &str) -> &'static [(&'static [&'static str], Qualifier, bool)] {
-    type Entries = Vec<(&'static [&'static str], Qualifier, bool)>;
-    static MAP: std::sync::OnceLock<rustc_hash::FxHashMap<&'static str, Entries>> =
+/// True if a qualifier of [`QUALIFIERS`] ends with the word `w`.
+fn ends_qualifier(w: &str) -> bool {
+    static SET: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>> =
         std::sync::OnceLock::new();
-    let map = MAP.get_or_init(|| {
-        let mut m: rustc_hash::FxHashMap<&'static str, Entries> = Default::default();
-        for &(words, q, verbal) in QUALIFIERS {
-            if let Some(last) = words.last() {
-                m.entry(*last).or_default().push((words, q, verbal));
-            }
-        }
-        m
-    });
-    map.get(w).map_or(&[], Vec::as_slice)
+    SET.get_or_init(|| {
+        QUALIFIERS
+            .iter()
+            .filter_map(|(w, _, _)| w.last().copied())
+            .collect()
+    })
+    .contains(w)
 }
 
-/// The [`CURRENCY_WORDS`] whose first word is `w`, in their order.
-fn currencies_from(w: &str) -> &'static [(&'static [&'static str], &'static str)] {
-    type Entries = Vec<(&'static [&'static str], &'static str)>;
-    static MAP: std::sync::OnceLock<rustc_hash::FxHashMap<&'static str, Entries>> =
+/// True if a currency of [`CURRENCY_WORDS`] begins with the word `w`.
+fn begins_currency(w: &str) -> bool {
+    static SET: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>> =
         std::sync::OnceLock::new();
-    let map = MAP.get_or_init(|| {
-        let mut m: rustc_hash::FxHashMap<&'static str, Entries> = Default::default();
-        for &(words, code) in CURRENCY_WORDS {
-            if let Some(first) = words.first() {
-                m.entry(*first).or_default().push((words, code));
-            }
-        }
-        m
-    });
-    map.get(w).map_or(&[], Vec::as_slice)
+    SET.get_or_init(|| {
+        CURRENCY_WORDS
+            .iter()
+            .filter_map(|(w, _)| w.first().copied())
+            .collect()
+    })
+    .contains(w)
 }
 
 /// A change word right before the figure (`aumentate di`, `un calo del`):
@@ -381,7 +374,12 @@ fn unit_after(toks: &[Tok], k: usize) -> Option<(FigureKind, String, usize)> {
     }
     // Currency words, with or without "di".
     let skip = usize::from(w(0) == "di" || w(0) == "d'");
-    for &(words, code) in currencies_from(w(skip)) {
+    let candidates = if begins_currency(w(skip)) {
+        CURRENCY_WORDS
+    } else {
+        &[]
+    };
+    for &(words, code) in candidates {
         let n = words.len();
         let ok = words
             .iter()

@@ -694,32 +694,43 @@ struct Role {
 
 /// The role of the word `w`, if it has one (one look-up a token).
 fn role(w: &str) -> Option<&'static Role> {
-    static MAP: std::sync::OnceLock<rustc_hash::FxHashMap<&'static str, Role>> =
-        std::sync::OnceLock::new();
-    let map = MAP.get_or_init(|| {
-        let mut m: rustc_hash::FxHashMap<&'static str, Role> = Default::default();
-        let blank = || Role {
-            starter: false,
-            reach: 0,
-            leads: Vec::new(),
+    type Roles = (rustc_hash::FxHashMap<&'static str, usize>, Vec<Role>);
+    static ROLES: std::sync::OnceLock<Roles> = std::sync::OnceLock::new();
+    let (index, roles) = ROLES.get_or_init(|| {
+        let mut index: rustc_hash::FxHashMap<&'static str, usize> = Default::default();
+        let mut roles: Vec<Role> = Vec::new();
+        let mut of = |w: &'static str| {
+            let k = *index.entry(w).or_insert(roles.len());
+            if k == roles.len() {
+                roles.push(Role {
+                    starter: false,
+                    reach: 0,
+                    leads: Vec::new(),
+                });
+            }
+            k
         };
+        let mut reach = Vec::new();
         for w in [
             "di", "del", "della", "dell'", "dello", "il", "lo", "la", "l'", "nel", "nella",
             "nell'", "le", "delle", "al", "alla",
         ] {
-            m.entry(w).or_insert_with(blank).reach = 2;
+            reach.push((of(w), 2, None));
         }
         for &l in LEADS {
-            let e = m.entry(l[0]).or_insert_with(blank);
-            e.reach = e.reach.max(l.len() + 2);
-            e.leads.push((l, lead_kind(l)));
+            reach.push((of(l[0]), l.len() + 2, Some((l, lead_kind(l)))));
         }
-        for &w in STARTERS {
-            m.entry(w).or_insert_with(blank).starter = true;
+        let starters: Vec<usize> = STARTERS.iter().map(|&w| of(w)).collect();
+        for (k, n, lead) in reach {
+            roles[k].reach = roles[k].reach.max(n);
+            roles[k].leads.extend(lead);
         }
-        m
+        for k in starters {
+            roles[k].starter = true;
+        }
+        (index, roles)
     });
-    map.get(w)
+    index.get(w).and_then(|&k| roles.get(k))
 }
 
 /// Words that may begin a time expression (besides digits, month and
