@@ -123,22 +123,69 @@ pub struct Analysis {
 pub fn analyse(article: &Article, fallback: Option<Date>) -> Analysis {
     let inferred = dateline::infer(article);
     let reference = dateline::reference_from(article, inferred, fallback);
-    build(article.clone(), inferred, reference, true)
+    let Read {
+        tokens,
+        block_tokens,
+        mut sentences,
+        figures,
+    } = read(article, reference.map(|r| r.0));
+    let text = article.text.as_str();
+    let lex = lexicons();
+    for s in sentences.iter_mut().filter(|s| s.story) {
+        s.terms = sentence_terms(&tokens[s.tokens.clone()], s.tokens.start, text);
+    }
+    let subjects = figures
+        .iter()
+        .map(|f| match f.subject_tokens.clone() {
+            Some(r) if r.end <= tokens.len() && r.start < r.end => {
+                let toks = &tokens[r];
+                let terms: Vec<Term> = lex.terms_of(toks).into_iter().map(|(_, t)| t).collect();
+                let entities = entities_of(toks, &terms, true);
+                SubjectTerms { terms, entities }
+            }
+            _ => SubjectTerms::default(),
+        })
+        .collect();
+    let words = article
+        .blocks
+        .iter()
+        .zip(&block_tokens)
+        .filter(|(b, _)| matches!(b.kind, BlockKind::Heading | BlockKind::Paragraph))
+        .map(|(_, r)| crate::token::count_words(&tokens[r.clone()]))
+        .sum();
+    let chars = CharIndex::new(text);
+    Analysis {
+        article: article.clone(),
+        inferred,
+        reference,
+        tokens,
+        block_tokens,
+        sentences,
+        figures,
+        subjects,
+        words,
+        chars,
+    }
 }
 
 /// The figures of an article only (no terms): what [`figures::extract`]
 /// returns.
 pub(crate) fn figures_only(article: &Article, reference: Option<Date>) -> Vec<Figure> {
-    let reference = reference.map(|d| (d, dateline::Origin::Fallback));
-    build(article.clone(), None, reference, false).figures
+    read(article, reference).figures
 }
 
-fn build(
-    article: Article,
-    inferred: Option<dateline::Inferred>,
-    reference: Option<(Date, dateline::Origin)>,
-    with_terms: bool,
-) -> Analysis {
+/// What [`read`] makes of an article: its tokens, sentences and figures.
+struct Read {
+    tokens: Vec<Tok>,
+    block_tokens: Vec<Range<usize>>,
+    sentences: Vec<Sentence>,
+    figures: Vec<Figure>,
+}
+
+/// Tokens, sentences (with their attribution, without terms) and figures
+/// (with their context and clocks placed) of an article, relative times
+/// resolved against `reference`.
+fn read(article: &Article, reference: Option<Date>) -> Read {
     let text = article.text.as_str();
     let numbers = Reader::default();
     let mut tokens: Vec<Tok> = Vec::with_capacity(text.len() / 5 + 1);
@@ -158,12 +205,12 @@ fn build(
         let story = b.kind.is_story();
         let heading = matches!(b.kind, BlockKind::Headline | BlockKind::Heading);
         // Figures of the block, token indices local to the block.
-        let mut found = figures::find(toks, text, reference.map(|r| r.0), &numbers);
+        let mut found = figures::find(toks, text, reference, &numbers);
         for f in &mut found {
             f.boilerplate = !story;
         }
         // A time of day without its day: the day the story was on.
-        figures::time::settle_days(&mut found, toks.len(), &mut days, reference.map(|r| r.0));
+        figures::time::settle_days(&mut found, toks.len(), &mut days, reference);
         // Sentences of the block, and the figures each holds.
         let mut next_fig = 0;
         for s in context::sentences(toks, text) {
@@ -217,7 +264,7 @@ fn build(
         }
     }
     for (k, f) in figures.iter_mut().enumerate() {
-        f.id = format!("f{}", k + 1);
+        f.id = figure_id(k + 1);
         let s = tokens[f.first].start;
         let e = tokens[f.last.saturating_sub(1).max(f.first)].end;
         f.start = s;
@@ -225,48 +272,35 @@ fn build(
         f.text = text.get(s..e).unwrap_or("").to_string();
     }
     figures::resolve_time_refs(&mut figures);
-    let datelined = dateline::place(&article).is_some();
+    let datelined = dateline::place(article).is_some();
     local_clocks(&tokens, &sentences, datelined, &mut figures);
-    place_clocks(&article, &block_tokens, &mut figures);
-    let mut subjects = Vec::new();
-    if with_terms {
-        let lex = lexicons();
-        for s in sentences.iter_mut().filter(|s| s.story) {
-            s.terms = sentence_terms(&tokens[s.tokens.clone()], s.tokens.start, text);
-        }
-        subjects = figures
-            .iter()
-            .map(|f| match f.subject_tokens.clone() {
-                Some(r) if r.end <= tokens.len() && r.start < r.end => {
-                    let toks = &tokens[r];
-                    let terms: Vec<Term> = lex.terms_of(toks).into_iter().map(|(_, t)| t).collect();
-                    let entities = entities_of(toks, &terms, true);
-                    SubjectTerms { terms, entities }
-                }
-                _ => SubjectTerms::default(),
-            })
-            .collect();
-    }
-    let words = article
-        .blocks
-        .iter()
-        .zip(&block_tokens)
-        .filter(|(b, _)| matches!(b.kind, BlockKind::Heading | BlockKind::Paragraph))
-        .map(|(_, r)| crate::token::count_words(&tokens[r.clone()]))
-        .sum();
-    let chars = CharIndex::new(text);
-    Analysis {
-        article,
-        inferred,
-        reference,
+    place_clocks(article, &block_tokens, &mut figures);
+    Read {
         tokens,
         block_tokens,
         sentences,
         figures,
-        subjects,
-        words,
-        chars,
     }
+}
+
+/// The id of the `n`th figure of an article (`f12`), written without the
+/// formatting machinery (an article has thousands).
+fn figure_id(n: usize) -> String {
+    let mut digits = [0u8; 20];
+    let mut k = digits.len();
+    let mut n = n;
+    loop {
+        k -= 1;
+        digits[k] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    let mut id = String::with_capacity(1 + digits.len() - k);
+    id.push('f');
+    id.extend(digits[k..].iter().map(|&d| char::from(d)));
+    id
 }
 
 /// The zone of a place named at token `k` (one to three capitalised
@@ -278,7 +312,9 @@ fn place_at(tokens: &[Tok], k: usize) -> Option<(&'static str, usize)> {
     let mut best = figures::time::zone_of_place(&tokens[k].norm).map(|z| (z, 1));
     // Names of two or three words (`Stati Uniti`, `Corea del Nord`): only
     // then is a name built.
-    if tokens.get(k + 1).is_some_and(Tok::is_word) {
+    if tokens.get(k + 1).is_some_and(Tok::is_word)
+        && figures::lexicon::starts_place_name(&tokens[k].norm)
+    {
         let mut name = tokens[k].norm.to_string();
         for n in 2..=3 {
             let Some(t) = tokens.get(k + n - 1).filter(|t| t.is_word()) else {
@@ -525,6 +561,13 @@ mod tests {
                 a.id,
                 an.words
             );
+        }
+    }
+
+    #[test]
+    fn figure_ids_count_from_one() {
+        for n in [1, 9, 10, 12, 99, 100, 12345, usize::MAX] {
+            assert_eq!(figure_id(n), format!("f{n}"));
         }
     }
 

@@ -404,17 +404,26 @@ pub fn lines(text: &str) -> Vec<(usize, usize)> {
             out.push((start, start + trimmed.len()));
         }
     };
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        if crate::token::is_line_end(c) {
-            push(line_start, i);
-            let mut next = i + c.len_utf8();
-            if c == '\r' && chars.peek().is_some_and(|&(_, d)| d == '\n') {
-                chars.next();
-                next += 1;
+    // The line ends' bytes in UTF-8: LF, CR (CRLF), NEL (C2 85), and the
+    // line and paragraph separators (E2 80 A8, E2 80 A9).
+    let bytes = text.as_bytes();
+    let at = |k: usize| bytes.get(k).copied();
+    let mut i = 0;
+    while i < bytes.len() {
+        let len = match bytes[i] {
+            b'\n' => 1,
+            b'\r' if at(i + 1) == Some(b'\n') => 2,
+            b'\r' => 1,
+            0xc2 if at(i + 1) == Some(0x85) => 2,
+            0xe2 if at(i + 1) == Some(0x80) && matches!(at(i + 2), Some(0xa8 | 0xa9)) => 3,
+            _ => {
+                i += 1;
+                continue;
             }
-            line_start = next;
-        }
+        };
+        push(line_start, i);
+        i += len;
+        line_start = i;
     }
     push(line_start, text.len());
     out
@@ -716,6 +725,9 @@ fn is_reading_time(norm: &str, words: usize) -> bool {
 /// A teletext index line: page numbers with their labels (`100 Indice
 /// 101 Ultim'ora 401 Meteo`).
 fn is_page_index(s: &str, words: usize) -> bool {
+    if words > 14 {
+        return false;
+    }
     let pages = s
         .split_whitespace()
         .filter(|w| w.len() == 3 && w.bytes().all(|b| b.is_ascii_digit()))

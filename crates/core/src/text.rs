@@ -99,10 +99,26 @@ pub fn rough_word_count(s: &str) -> usize {
 /// [`rough_word_count`], counting no further than `cap` (enough to compare
 /// a line with thresholds, at the cost of its first words only).
 pub fn rough_word_count_upto(s: &str, cap: usize) -> usize {
-    s.split_whitespace()
-        .filter(|w| w.chars().any(char::is_alphanumeric))
-        .take(cap)
-        .count()
+    // One pass over the characters: a word ends at white space (as
+    // `split_whitespace` cuts) and counts if it had a letter or digit.
+    let mut n = 0;
+    let mut in_word = false;
+    let mut counts = false;
+    for c in s.chars() {
+        if n >= cap {
+            return cap;
+        }
+        if c.is_whitespace() {
+            n += usize::from(in_word && counts);
+            in_word = false;
+            counts = false;
+        } else {
+            in_word = true;
+            counts = counts || c.is_alphanumeric();
+        }
+    }
+    n += usize::from(in_word && counts);
+    n.min(cap)
 }
 
 /// The number of characters (Unicode scalar values) before byte offset `byte`
@@ -178,6 +194,26 @@ pub fn collapse_whitespace(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn rough_counts_stop_at_their_cap() {
+        let texts = [
+            "",
+            "   ",
+            "Un testo — di prova, con 12 parole\u{a0}e  spazi\tvari !",
+            "uno\u{2028}due\u{3000}tre ... – 4",
+        ];
+        for s in texts {
+            let all = s
+                .split_whitespace()
+                .filter(|w| w.chars().any(char::is_alphanumeric))
+                .count();
+            assert_eq!(rough_word_count(s), all, "{s:?}");
+            for cap in 0..12 {
+                assert_eq!(rough_word_count_upto(s, cap), all.min(cap), "{s:?} {cap}");
+            }
+        }
+    }
 
     #[test]
     fn normalize_folds_typography() {

@@ -67,8 +67,7 @@ impl Tok {
     /// True for a token whose folded text is one of `words`.
     #[inline]
     pub fn is_any(&self, words: &[&str]) -> bool {
-        let n = self.norm.as_bytes();
-        words.iter().any(|w| same(n, w.as_bytes()))
+        is_one_of(&self.norm, words)
     }
 
     /// True for a word.
@@ -99,6 +98,25 @@ impl Tok {
 #[inline]
 fn same(a: &[u8], b: &[u8]) -> bool {
     a.len() == b.len() && a.first() == b.first() && a == b
+}
+
+/// True if `w` is one of `words` (compared as [`Tok::is`] compares).
+pub fn is_one_of(w: &str, words: &[&str]) -> bool {
+    let w = w.as_bytes();
+    words.iter().any(|x| same(w, x.as_bytes()))
+}
+
+/// `w.starts_with(p)`, a byte at a time: for the short words and stems of
+/// the grammar, cheaper than a call to compare memory.
+pub fn has_prefix(w: &str, p: &str) -> bool {
+    let (w, p) = (w.as_bytes(), p.as_bytes());
+    w.len() >= p.len() && w.iter().zip(p).all(|(a, b)| a == b)
+}
+
+/// `w.ends_with(s)`, a byte at a time (see [`has_prefix`]).
+pub fn has_suffix(w: &str, s: &str) -> bool {
+    let (w, s) = (w.as_bytes(), s.as_bytes());
+    w.len() >= s.len() && w.iter().rev().zip(s.iter().rev()).all(|(a, b)| a == b)
 }
 
 /// True for the apostrophes that mark an elision.

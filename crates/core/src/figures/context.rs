@@ -16,9 +16,11 @@
 
 use std::ops::Range;
 
-use super::lexicon::{is_function_word, looks_like_verb, ADJECTIVE_ENDINGS, ARTICLES, VERBS};
+use super::lexicon::{
+    is_common_verb, is_function_word, looks_like_verb, ADJECTIVE_ENDINGS, ARTICLES,
+};
 use super::{subject, Figure};
-use crate::token::{Tok, TokKind};
+use crate::token::{has_suffix, is_one_of, Tok, TokKind};
 
 /// A sentence: tokens `first..last`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,9 +46,8 @@ pub fn sentences(toks: &[Tok], src: &str) -> Vec<Sentence> {
         let end = match t.norm.as_str() {
             "!" | "?" | ";" => true,
             "." => {
-                let prev_abbrev = i > 0
-                    && toks[i - 1].is_word()
-                    && ABBREVIATIONS.contains(&toks[i - 1].norm.as_str());
+                let prev_abbrev =
+                    i > 0 && toks[i - 1].is_word() && is_one_of(&toks[i - 1].norm, ABBREVIATIONS);
                 let next_lower = toks.get(i + 1).is_some_and(|n| {
                     n.text(src)
                         .chars()
@@ -90,8 +91,8 @@ fn is_content(t: &Tok) -> bool {
         TokKind::Word => {
             let w = t.norm.as_str();
             !is_function_word(w)
-                && !VERBS.contains(&w)
-                && !NOT_CONTENT.contains(&w)
+                && !is_common_verb(w)
+                && !is_one_of(w, NOT_CONTENT)
                 && !w.ends_with('\'')
         }
         TokKind::Digits => true,
@@ -133,7 +134,7 @@ pub fn noun_phrase_range(toks: &[Tok], k: usize, max: usize, src: &str) -> Optio
         let t = &toks[i];
         let gerund = t.norm.ends_with("ando") || t.norm.ends_with("endo");
         if is_content(t) && !(i > start && gerund && !t.is_capitalized(src)) {
-            if VERBS.contains(&t.norm.as_str()) || words == max {
+            if is_common_verb(&t.norm) || words == max {
                 break;
             }
             words += 1;
@@ -183,7 +184,7 @@ pub(super) fn predicate_before(
     let verb = (from..at).rev().find(|&k| {
         let t = &toks[k];
         t.kind == TokKind::Word
-            && (VERBS.contains(&t.norm.as_str()) || looks_like_verb(&t.norm))
+            && (is_common_verb(&t.norm) || looks_like_verb(&t.norm))
             && !t.is_capitalized(src)
     })?;
     let mut first = verb + 1;
@@ -219,7 +220,7 @@ pub(super) fn event_before(
         let w = t.norm.as_str();
         if t.kind == TokKind::Word
             && looks_like_verb(w)
-            && !VERBS.contains(&w)
+            && !is_common_verb(w)
             && !t.is_capitalized(src)
         {
             // The phrase from the verb up to the qualifier or number.
@@ -368,8 +369,8 @@ fn source_after(toks: &[Tok], src: &str, k: usize) -> Option<String> {
                 m += 1;
             } else if n.kind == TokKind::Word
                 && !n.is_capitalized(src)
-                && (NAME_ADJECTIVES.contains(&n.norm.as_str())
-                    || ADJECTIVE_ENDINGS.iter().any(|e| n.norm.ends_with(e))
+                && (is_one_of(&n.norm, NAME_ADJECTIVES)
+                    || ADJECTIVE_ENDINGS.iter().any(|e| has_suffix(&n.norm, e))
                         && n.norm.ends_with("ese"))
                 && m == last
             {

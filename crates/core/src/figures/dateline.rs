@@ -87,8 +87,16 @@ pub fn infer(article: &Article) -> Option<Inferred> {
         }
     }
     // 2. A labelled field, with the date in the same block or the next one.
+    let longest = FIELD_LABELS.iter().map(|l| l.len()).max().unwrap_or(0);
     for (k, b) in blocks.iter().enumerate() {
         let s = head(b.text(text), 200);
+        // The normal form of the first bytes begins that of the whole: when
+        // it is at least as long as any label and none begins it, none
+        // begins the whole (most blocks).
+        let start = normalize(head(s, 2 * longest));
+        if start.len() >= longest && !FIELD_LABELS.iter().any(|l| start.starts_with(*l)) {
+            continue;
+        }
         let lower = normalize(s);
         let Some(label) = FIELD_LABELS.iter().find(|l| lower.starts_with(*l)) else {
             continue;

@@ -526,12 +526,42 @@ pub fn looks_like_verb(w: &str) -> bool {
         "ato", "ata", "ati", "ate", "ito", "ita", "iti", "ite", "uto", "uta", "uti", "ute", "ando",
         "endo",
     ];
-    VERBS.contains(&w) || (w.len() > 5 && ENDINGS.iter().any(|e| w.ends_with(e)))
+    is_common_verb(w) || (w.len() > 5 && ENDINGS.iter().any(|e| crate::token::has_suffix(w, e)))
+}
+
+/// A list of words looked up as a set, built the first time it is asked.
+pub(crate) struct WordSet {
+    words: &'static [&'static str],
+    set: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>>,
+}
+
+impl WordSet {
+    /// The set of `words`.
+    pub(crate) const fn new(words: &'static [&'static str]) -> WordSet {
+        WordSet {
+            words,
+            set: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// True if `w` is one of the words.
+    pub(crate) fn contains(&self, w: &str) -> bool {
+        self.set
+            .get_or_init(|| self.words.iter().copied().collect())
+            .contains(w)
+    }
 }
 
 /// True for a function word.
 pub fn is_function_word(w: &str) -> bool {
-    FUNCTION_WORDS.contains(&w)
+    static SET: WordSet = WordSet::new(FUNCTION_WORDS);
+    SET.contains(w)
+}
+
+/// True for one of the [`VERBS`].
+pub fn is_common_verb(w: &str) -> bool {
+    static SET: WordSet = WordSet::new(VERBS);
+    SET.contains(w)
 }
 
 /// One zone of `data/zones.txt`: standard offset from UTC in minutes and
@@ -545,6 +575,8 @@ struct Zone {
 struct Zones {
     places: rustc_hash::FxHashMap<&'static str, &'static str>,
     zones: rustc_hash::FxHashMap<&'static str, Zone>,
+    /// First words of the places of more than one word.
+    first_words: rustc_hash::FxHashSet<&'static str>,
 }
 
 fn zones() -> &'static Zones {
@@ -553,6 +585,7 @@ fn zones() -> &'static Zones {
         let mut z = Zones {
             places: rustc_hash::FxHashMap::default(),
             zones: rustc_hash::FxHashMap::default(),
+            first_words: rustc_hash::FxHashSet::default(),
         };
         for line in include_str!("../../data/zones.txt").lines() {
             let line = line.split('#').next().unwrap_or("").trim();
@@ -568,7 +601,11 @@ fn zones() -> &'static Zones {
             let rule = fields.next().unwrap_or("");
             z.zones.insert(name, Zone { offset, rule });
             for p in places.split(',') {
-                z.places.insert(p.trim(), name);
+                let p = p.trim();
+                if let Some((first, _)) = p.split_once(' ') {
+                    z.first_words.insert(first);
+                }
+                z.places.insert(p, name);
             }
         }
         z
@@ -628,4 +665,10 @@ pub fn utc_offset(zone: &str, day: crate::date::Date) -> Option<i32> {
         _ => false,
     };
     Some(z.offset + if summer { 60 } else { 0 })
+}
+
+/// True if the name of a place of more than one word (`hong kong`) starts
+/// with the word `w`.
+pub fn starts_place_name(w: &str) -> bool {
+    zones().first_words.contains(w)
 }

@@ -68,36 +68,46 @@ pub fn parse_digits(s: &str) -> Option<Decimal> {
     {
         return None;
     }
-    let commas = s.matches(',').count();
-    let dots = s.matches('.').count();
+    let commas = s.bytes().filter(|&b| b == b',').count();
+    let dots = s.bytes().filter(|&b| b == b'.').count();
+    // The integer part keeps only its digits (its separators group
+    // thousands); the fraction is read as written.
     let (int_part, frac_part) = if commas == 1 {
-        let (a, b) = s.split_once(',')?;
-        (a.replace('.', ""), b.to_string())
+        s.split_once(',')?
     } else if commas > 1 {
         // 1,234,567: English thousands.
         if dots > 0 {
             return None;
         }
-        (s.replace(',', ""), String::new())
+        (s, "")
     } else if dots == 0 {
-        (s.to_string(), String::new())
+        (s, "")
     } else {
-        let groups: Vec<&str> = s.split('.').collect();
-        let thousands = groups[0].len() <= 3 && groups[1..].iter().all(|g| g.len() == 3);
+        let mut groups = s.split('.');
+        let first = groups.next().unwrap_or("");
+        let thousands = first.len() <= 3 && groups.all(|g| g.len() == 3);
         if thousands {
-            (s.replace('.', ""), String::new())
+            (s, "")
         } else if dots == 1 {
-            let (a, b) = s.split_once('.')?;
-            (a.to_string(), b.to_string())
+            s.split_once('.')?
         } else {
             return None;
         }
     };
-    if int_part.len() + frac_part.len() > 30 || (int_part.is_empty() && frac_part.is_empty()) {
+    let int_digits = int_part.bytes().filter(u8::is_ascii_digit).count();
+    if int_digits + frac_part.len() > 30 || (int_digits == 0 && frac_part.is_empty()) {
         return None;
     }
-    let digits = format!("{int_part}{frac_part}");
-    let mantissa: i128 = digits.parse().ok()?;
+    let mut mantissa: i128 = 0;
+    for b in int_part.bytes().filter(u8::is_ascii_digit) {
+        mantissa = mantissa * 10 + i128::from(b - b'0');
+    }
+    for b in frac_part.bytes() {
+        if !b.is_ascii_digit() {
+            return None;
+        }
+        mantissa = mantissa * 10 + i128::from(b - b'0');
+    }
     // Trailing zeros after the decimal mark do not change the value.
     let mut d = Decimal {
         mantissa,
@@ -223,6 +233,8 @@ pub struct Num {
 /// text repeats its words, and the interpreter is the costly part.
 pub struct Reader {
     memo: RefCell<HashMap<String, Option<(f64, bool)>>>,
+    /// What the interpreter made of each run of number words read.
+    phrases: RefCell<HashMap<String, Option<(f64, bool)>>>,
     /// Reads of the current block by token index, between `begin` and `end`.
     block: RefCell<Option<Vec<Option<Option<Num>>>>>,
 }
@@ -231,6 +243,7 @@ impl Default for Reader {
     fn default() -> Self {
         Reader {
             memo: RefCell::new(HashMap::default()),
+            phrases: RefCell::new(HashMap::default()),
             block: RefCell::new(None),
         }
     }
@@ -259,7 +272,7 @@ fn has_number_root(w: &str) -> bool {
         Some(b'p') => &["prim"],
         _ => return false,
     };
-    roots.iter().any(|r| w.starts_with(r))
+    roots.iter().any(|r| crate::token::has_prefix(w, r))
 }
 
 /// True if a number read from words may start with `w`: a number word,
@@ -299,12 +312,28 @@ impl Reader {
         v
     }
 
+    /// The interpreter's value of a run of number words, memoised.
+    fn phrase_value(&self, phrase: &str) -> Option<(f64, bool)> {
+        if let Some(v) = self.phrases.borrow().get(phrase) {
+            return *v;
+        }
+        let v = text2digits(phrase, italian())
+            .ok()
+            .and_then(|s| parse_text2num_output(&s));
+        let mut phrases = self.phrases.borrow_mut();
+        if phrases.len() > 50_000 {
+            phrases.clear();
+        }
+        phrases.insert(phrase.to_string(), v);
+        v
+    }
+
     fn is_number_word(&self, toks: &[Tok], i: usize) -> bool {
         let t = &toks[i];
         if t.kind != TokKind::Word {
             return false;
         }
-        if NEEDS_DETERMINER.contains(&t.norm.as_str()) {
+        if crate::token::is_one_of(&t.norm, NEEDS_DETERMINER) {
             return i > 0 && toks[i - 1].is_any(DETERMINERS);
         }
         // Scale words continue a run ("un milione duemiladuecento").
@@ -329,12 +358,7 @@ impl Reader {
 
     /// Reads the number starting at token `i`, if there is one.
     pub fn read(&self, toks: &[Tok], i: usize) -> Option<Num> {
-        // Most tokens are no number: say so before any table is touched.
-        match toks.get(i)?.kind {
-            TokKind::Digits => {}
-            TokKind::Word if may_start_number(&toks[i].norm) => {}
-            _ => return None,
-        }
+        let t = toks.get(i)?;
         let cached = self
             .block
             .borrow()
@@ -344,7 +368,18 @@ impl Reader {
         if let Some(hit) = cached.flatten() {
             return hit;
         }
-        let n = self.read_uncached(toks, i);
+        // Most tokens are no number: say so before the interpreter is asked
+        // (and remember it, like any other read).
+        let may = match t.kind {
+            TokKind::Digits => true,
+            TokKind::Word => may_start_number(&t.norm),
+            _ => false,
+        };
+        let n = if may {
+            self.read_uncached(toks, i)
+        } else {
+            None
+        };
         if let Some(c) = self
             .block
             .borrow_mut()
@@ -583,20 +618,20 @@ impl Reader {
                 }
             }
         }
+        let mut phrase = String::new();
         while j > i {
-            let phrase: Vec<&str> = toks[i..j]
-                .iter()
-                .map(|t| unelide(&t.norm).unwrap_or(&t.norm))
-                .collect();
-            let phrase = phrase.join(" ");
-            if let Some((value, ordinal)) = text2digits(&phrase, italian())
-                .ok()
-                .and_then(|s| parse_text2num_output(&s))
-            {
+            phrase.clear();
+            for (k, t) in toks[i..j].iter().enumerate() {
+                if k > 0 {
+                    phrase.push(' ');
+                }
+                phrase.push_str(unelide(&t.norm).unwrap_or(&t.norm));
+            }
+            if let Some((value, ordinal)) = self.phrase_value(&phrase) {
                 // Ambiguous ordinal words need a determiner ("il terzo").
                 let ambiguous = toks[i..j]
                     .iter()
-                    .any(|t| NEEDS_DETERMINER.contains(&t.norm.as_str()));
+                    .any(|t| crate::token::is_one_of(&t.norm, NEEDS_DETERMINER));
                 if ordinal && ambiguous && !(i > 0 && toks[i - 1].is_any(DETERMINERS)) {
                     if j - i == 1 {
                         return None;

@@ -10,13 +10,13 @@
 
 use super::context::noun_phrase_range;
 use super::lexicon::{
-    currency_sign, is_function_word, ADJECTIVE_ENDINGS, APPROX_COUNTS, ARTICLES, CHANGE_STEMS,
-    CURRENCY_WORDS, FALL_STEMS, FIRST_IDIOMS, MULTIPLIER_NOUNS, MULTIPLIER_STEMS, ONE_COUNTS,
-    QUALIFIERS, VAGUE_COUNTS, VERBS,
+    currency_sign, is_common_verb, is_function_word, ADJECTIVE_ENDINGS, APPROX_COUNTS, ARTICLES,
+    CHANGE_STEMS, CURRENCY_WORDS, FALL_STEMS, FIRST_IDIOMS, MULTIPLIER_NOUNS, MULTIPLIER_STEMS,
+    ONE_COUNTS, QUALIFIERS, VAGUE_COUNTS, VERBS,
 };
 use super::number::{Num, Reader};
 use super::{Figure, FigureKind, Interval, Qualifier};
-use crate::token::{Tok, TokKind};
+use crate::token::{has_prefix, has_suffix, is_one_of, Tok, TokKind};
 
 /// A qualifier found before a number.
 struct Qual {
@@ -39,11 +39,13 @@ pub fn find(toks: &[Tok], src: &str, taken: &[bool], numbers: &Reader) -> Vec<Fi
             i += 1;
             continue;
         }
+        // The number at `i`, read once for the grammars that start with it.
+        let number = numbers.read(toks, i);
         let found = currency_first(toks, src, i, numbers)
-            .or_else(|| proportion(toks, src, i, numbers))
+            .or_else(|| proportion(toks, src, i, number.as_ref(), numbers))
             .or_else(|| approximate_count(toks, src, i))
             .or_else(|| multiplier(toks, src, i))
-            .or_else(|| number_figure(toks, src, i, numbers));
+            .or_else(|| number_figure(toks, src, i, number.as_ref(), numbers));
         match found {
             Some(f) if f.last > i && !overlaps_taken(taken, &f) => {
                 i = f.last;
@@ -57,17 +59,31 @@ pub fn find(toks: &[Tok], src: &str, taken: &[bool], numbers: &Reader) -> Vec<Fi
 }
 
 /// `un italiano su tre`, `due famiglie su cinque`, `una transazione su
-/// tre`: a share, as the fraction of the counted noun.
-fn proportion(toks: &[Tok], src: &str, i: usize, numbers: &Reader) -> Option<Figure> {
+/// tre`: a share, as the fraction of the counted noun (`number` is the
+/// number read at `i`).
+fn proportion(
+    toks: &[Tok],
+    src: &str,
+    i: usize,
+    number: Option<&Num>,
+    numbers: &Reader,
+) -> Option<Figure> {
     let t = &toks[i];
     if !(t.is_word() || t.is_digits()) {
         return None;
     }
-    let part = numbers.read(toks, i)?;
+    let part = number?.clone();
     if part.ordinal || part.fraction || part.value < 1.0 || part.value.fract() != 0.0 {
         return None;
     }
+    // The noun takes at most `NOUN_TOKENS` tokens: without a `su` that
+    // close, no noun is read.
+    let su_near = (1..=NOUN_TOKENS).any(|n| toks.get(part.last + n).is_some_and(|t| t.is("su")));
+    if !su_near {
+        return None;
+    }
     let (noun, used) = counted_noun(toks, src, part.last)?;
+    debug_assert!((1..=NOUN_TOKENS).contains(&used));
     let su = part.last + used;
     if !toks.get(su).is_some_and(|t| t.is("su")) {
         return None;
@@ -119,7 +135,12 @@ fn qualifier_before(toks: &[Tok], at: usize) -> Option<Qual> {
         }
     }
     let mut best: Option<(usize, Qualifier, bool)> = None;
-    for (words, q, verbal) in QUALIFIERS {
+    // Only a word that ends a qualifier can end one here.
+    let candidates = match k.checked_sub(1) {
+        Some(last) if ends_qualifier(&toks[last].norm) => QUALIFIERS,
+        _ => &[],
+    };
+    for &(words, q, verbal) in candidates {
         let n = words.len();
         if k < n {
             continue;
@@ -129,7 +150,7 @@ fn qualifier_before(toks: &[Tok], at: usize) -> Option<Qual> {
             .zip(words.iter())
             .all(|(t, w)| t.is(w));
         if matches && best.is_none_or(|(len, _, _)| n > len) {
-            best = Some((n, *q, *verbal));
+            best = Some((n, q, verbal));
         }
     }
     let (n, mut q, verbal) = best?;
@@ -161,6 +182,32 @@ fn qualifier_before(toks: &[Tok], at: usize) -> Option<Qual> {
     })
 }
 
+/// True if a qualifier of [`QUALIFIERS`] ends with the word `w`.
+fn ends_qualifier(w: &str) -> bool {
+    static SET: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    SET.get_or_init(|| {
+        QUALIFIERS
+            .iter()
+            .filter_map(|(w, _, _)| w.last().copied())
+            .collect()
+    })
+    .contains(w)
+}
+
+/// True if a currency of [`CURRENCY_WORDS`] begins with the word `w`.
+fn begins_currency(w: &str) -> bool {
+    static SET: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    SET.get_or_init(|| {
+        CURRENCY_WORDS
+            .iter()
+            .filter_map(|(w, _)| w.first().copied())
+            .collect()
+    })
+    .contains(w)
+}
+
 /// A change word right before the figure (`aumentate di`, `un calo del`):
 /// where its words start (`in calo del`, `è sceso del`, `in crescita
 /// dell'`) and whether it is a fall.
@@ -176,7 +223,7 @@ fn change_before(toks: &[Tok], span_first: usize) -> Option<(usize, bool)> {
         return None;
     }
     let word = &toks[span_first - 2];
-    let starts = |stems: &[&str]| stems.iter().any(|s| word.norm.starts_with(s));
+    let starts = |stems: &[&str]| stems.iter().any(|s| has_prefix(&word.norm, s));
     if !starts(CHANGE_STEMS) && !starts(FALL_STEMS) {
         return None;
     }
@@ -292,7 +339,7 @@ fn unit_after(toks: &[Tok], k: usize) -> Option<(FigureKind, String, usize)> {
                     "angol", "ruot", "rotazion", "gir", "inclina", "virat", "svolt",
                 ]
                 .iter()
-                .any(|p| toks[i].norm.starts_with(p))
+                .any(|p| has_prefix(&toks[i].norm, p))
         });
         if angle {
             return Some((FigureKind::Number, "°".into(), 1));
@@ -327,21 +374,29 @@ fn unit_after(toks: &[Tok], k: usize) -> Option<(FigureKind, String, usize)> {
     }
     // Currency words, with or without "di".
     let skip = usize::from(w(0) == "di" || w(0) == "d'");
-    for (words, code) in CURRENCY_WORDS {
+    let candidates = if begins_currency(w(skip)) {
+        CURRENCY_WORDS
+    } else {
+        &[]
+    };
+    for &(words, code) in candidates {
         let n = words.len();
         let ok = words
             .iter()
             .enumerate()
             .all(|(j, cw)| toks.get(k + skip + j).is_some_and(|t| t.is(cw)));
         if ok {
-            return Some((FigureKind::Amount, (*code).into(), skip + n));
+            return Some((FigureKind::Amount, code.into(), skip + n));
         }
     }
     None
 }
 
+/// The most tokens [`counted_noun`] takes (`miglia all'ora`).
+const NOUN_TOKENS: usize = 3;
+
 /// The noun a number counts (`volte`, `anni consecutivi`, `esercitazioni
-/// militari`): (unit, tokens consumed).
+/// militari`): (unit, tokens consumed, one to [`NOUN_TOKENS`]).
 fn counted_noun(toks: &[Tok], src: &str, k: usize) -> Option<(String, usize)> {
     let t = toks.get(k)?;
     // After an elided number the noun is glued to it ("quarant'anni").
@@ -351,14 +406,14 @@ fn counted_noun(toks: &[Tok], src: &str, k: usize) -> Option<(String, usize)> {
     let symbol = !t.space_before
         && k > 0
         && (toks[k - 1].is_digits() || hyphen && toks[k - 2].is_digits())
-        && GLUED_UNITS.contains(&t.norm.as_str());
+        && is_one_of(&t.norm, GLUED_UNITS);
     if symbol {
         return Some(with_power(toks, src, k));
     }
     if t.kind != TokKind::Word || !(t.space_before || glued_ok) {
         return None;
     }
-    if GLUED_UNITS.contains(&t.norm.as_str()) {
+    if is_one_of(&t.norm, GLUED_UNITS) {
         return Some(with_power(toks, src, k));
     }
     // A speed: "miglia all'ora", "chilometri all'ora".
@@ -376,7 +431,7 @@ fn counted_noun(toks: &[Tok], src: &str, k: usize) -> Option<(String, usize)> {
         return Some((t.text(src).to_string(), 1));
     }
     let w = t.norm.as_str();
-    if is_function_word(w) || VERBS.contains(&w) || w.ends_with('\'') || w == "fa" {
+    if is_function_word(w) || is_common_verb(w) || w.ends_with('\'') || w == "fa" {
         return None;
     }
     // "tre dichiara": a verb counts nothing.
@@ -391,7 +446,7 @@ fn counted_noun(toks: &[Tok], src: &str, k: usize) -> Option<(String, usize)> {
             && adj.space_before
             && !is_function_word(a)
             && !adj.is_capitalized(src)
-            && (ADJECTIVE_ENDINGS.iter().any(|e| a.ends_with(e)) && a.len() > 4
+            && (ADJECTIVE_ENDINGS.iter().any(|e| has_suffix(a, e)) && a.len() > 4
                 // "metri quadri", "piedi cubi": a unit's square or cube.
                 || matches!(a, "quadri" | "quadrati" | "cubi" | "cubici"));
         if is_adj {
@@ -443,7 +498,7 @@ fn counted_after(toks: &[Tok], src: &str, k: usize) -> Option<(String, usize, us
         .is_some_and(|t| t.norm == "-" && !t.space_before)
         && toks
             .get(k + 1)
-            .is_some_and(|u| !u.space_before && GLUED_UNITS.contains(&u.norm.as_str()))
+            .is_some_and(|u| !u.space_before && is_one_of(&u.norm, GLUED_UNITS))
     {
         // "16-bit".
         k + 1
@@ -567,9 +622,14 @@ fn multiplier(toks: &[Tok], src: &str, i: usize) -> Option<Figure> {
     if t.kind != TokKind::Word {
         return None;
     }
+    // The first letter rejects nearly every word at once.
     let verb = MULTIPLIER_STEMS
         .iter()
-        .find(|(stem, _)| t.norm.starts_with(stem) && t.norm.len() > stem.len())
+        .find(|(stem, _)| {
+            t.norm.as_bytes().first() == stem.as_bytes().first()
+                && t.norm.starts_with(stem)
+                && t.norm.len() > stem.len()
+        })
         .map(|(_, f)| *f);
     let factor = verb.or_else(|| {
         let after_article = i > 0 && toks[i - 1].is_any(&["il", "al", "del"]);
@@ -631,8 +691,14 @@ fn apply_qualifier(f: &mut Figure, n: &Num, q: &Qual) {
     }
 }
 
-/// A number and what follows it.
-fn number_figure(toks: &[Tok], src: &str, i: usize, numbers: &Reader) -> Option<Figure> {
+/// A number and what follows it (`number` is the number read at `i`).
+fn number_figure(
+    toks: &[Tok],
+    src: &str,
+    i: usize,
+    number: Option<&Num>,
+    numbers: &Reader,
+) -> Option<Figure> {
     let t = &toks[i];
     // Numbers glued to letters are names (G20, Covid-19, Su-57).
     if t.kind == TokKind::Digits && !t.space_before && i > 0 {
@@ -649,7 +715,7 @@ fn number_figure(toks: &[Tok], src: &str, i: usize, numbers: &Reader) -> Option<
     if is_identifier(toks, src, i) {
         return None;
     }
-    let n = numbers.read(toks, i)?;
+    let n = number?.clone();
     if is_anaphoric_pair(toks, &n) {
         return None;
     }

@@ -35,10 +35,10 @@ use std::ops::Range;
 use super::context::{
     event_before, noun_phrase_range, predicate_before, Sentence, NP_PREPOSITIONS as INNER, WINDOW,
 };
-use super::lexicon::{is_function_word, ARTICLES};
+use super::lexicon::{is_function_word, WordSet, ARTICLES};
 use super::verbs::{self, Form};
 use super::{Figure, FigureKind};
-use crate::token::{Tok, TokKind};
+use crate::token::{is_one_of, Tok, TokKind};
 
 /// Words a finite verb never follows: articles, prepositions, determiners.
 const NOT_BEFORE_VERB: &[&str] = &[
@@ -427,7 +427,8 @@ impl<'a> Clauses<'a> {
         }
         if k > self.s.first {
             let p = &self.toks[k - 1];
-            let after_noun_marker = p.is_any(NOT_BEFORE_VERB)
+            static NOT_BEFORE: WordSet = WordSet::new(NOT_BEFORE_VERB);
+            let after_noun_marker = NOT_BEFORE.contains(&p.norm)
                 || (p.is_digits() && self.mark(k - 1) == Mark::Free)
                 || (p.is_any(PRENOMINAL) && k >= self.s.first + 2 && self.is(k - 2, ARTICLES));
             if after_noun_marker && form != Form::Infinitive {
@@ -470,7 +471,7 @@ impl<'a> Clauses<'a> {
                     }
                     None => false,
                 };
-                let adverb = w.len() > 7 && w.ends_with("mente") || ADVERBS.contains(&w);
+                let adverb = w.len() > 7 && w.ends_with("mente") || is_one_of(w, ADVERBS);
                 // `Vogliamo recuperare …`: a first person plural.
                 let first_plural = w.len() > 5 && w.ends_with("iamo");
                 !is_function_word(w)
@@ -478,7 +479,7 @@ impl<'a> Clauses<'a> {
                     && !verb
                     && !adverb
                     && !first_plural
-                    && (!CLITICS.contains(&w) || t.cap && k > self.s.first)
+                    && (!is_one_of(w, CLITICS) || t.cap && k > self.s.first)
             }
             TokKind::Digits => self.mark(k) == Mark::Free,
             _ => false,

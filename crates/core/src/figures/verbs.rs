@@ -103,7 +103,9 @@ fn build(text: &str) -> FxHashMap<String, Form> {
             for w in forms.split_whitespace() {
                 let form = if w.ends_with("are") || w.ends_with("ere") || w.ends_with("ire") {
                     Form::Infinitive
-                } else if PARTICIPLE_ENDINGS.iter().any(|e| w.ends_with(e))
+                } else if PARTICIPLE_ENDINGS
+                    .iter()
+                    .any(|e| crate::token::has_suffix(w, e))
                     && w.len() > 4
                     && !w.ends_with("sse")
                 {

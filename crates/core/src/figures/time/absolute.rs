@@ -10,6 +10,11 @@ use super::*;
 impl Ctx<'_> {
     /// `[weekday[,]] day month [,] [del|di] [year]`
     pub(super) fn day_month_year(&self, i: usize) -> Option<Parts> {
+        self.memo
+            .get(i, |m| &m.day_month_year, || self.read_day_month_year(i))
+    }
+
+    fn read_day_month_year(&self, i: usize) -> Option<Parts> {
         let mut p = Parts::default();
         let mut j = i;
         if let Some(w) = self.tok(j).and_then(|t| weekday_of(&t.norm)) {
@@ -43,6 +48,11 @@ impl Ctx<'_> {
 
     /// English order: `May 18, 2026`, `Maggio 18, 2026`, `Ottobre 22`.
     pub(super) fn month_day_year(&self, i: usize) -> Option<Parts> {
+        self.memo
+            .get(i, |m| &m.month_day_year, || self.read_month_day_year(i))
+    }
+
+    fn read_month_day_year(&self, i: usize) -> Option<Parts> {
         let (m, after_month) = self.month_at(i, true)?;
         let (d, after_day) = self.day_at(after_month)?;
         // "maggio 2026" is month-year, not day 20.
@@ -67,6 +77,11 @@ impl Ctx<'_> {
 
     /// `month [,] [del|di] year`
     pub(super) fn month_year(&self, i: usize) -> Option<Parts> {
+        self.memo
+            .get(i, |m| &m.month_year, || self.read_month_year(i))
+    }
+
+    fn read_month_year(&self, i: usize) -> Option<Parts> {
         let (m, after_month) = self.month_at(i, true)?;
         let (y, last) = self.year_after(after_month, &[","], true)?;
         Some(Parts {
@@ -193,6 +208,11 @@ impl Ctx<'_> {
 
     /// Numeric dates: `21/04/2016`, `07.03.2001`, `2015/08/12`, `2025-12-25`.
     pub(super) fn numeric_date(&self, i: usize) -> Option<Parts> {
+        self.memo
+            .get(i, |m| &m.numeric_date, || self.read_numeric_date(i))
+    }
+
+    fn read_numeric_date(&self, i: usize) -> Option<Parts> {
         if let Some(p) = self.mixed_date(i) {
             return Some(p);
         }
@@ -201,10 +221,14 @@ impl Ctx<'_> {
             return None;
         }
         // One token with dots: 07.03.2001
-        let dotted: Vec<&str> = t.norm.split('.').collect();
-        if dotted.len() == 3 && t.norm.split(',').count() == 1 {
-            if let Some(p) = dmy(dotted[0], dotted[1], dotted[2]) {
-                return Some(Parts { last: i + 1, ..p });
+        let mut dotted = t.norm.split('.');
+        if let (Some(d), Some(m), Some(y), None) =
+            (dotted.next(), dotted.next(), dotted.next(), dotted.next())
+        {
+            if !t.norm.contains(',') {
+                if let Some(p) = dmy(d, m, y) {
+                    return Some(Parts { last: i + 1, ..p });
+                }
             }
         }
         // Tokens: a / b / c or a - b - c
@@ -445,7 +469,7 @@ impl Ctx<'_> {
         let name = t.cap && k > 0 && self.toks[k - 1].kind != TokKind::Punct;
         t.is_word()
             && !name
-            && STEMS.iter().any(|s| t.norm.starts_with(s))
+            && STEMS.iter().any(|s| crate::token::has_prefix(&t.norm, s))
             && !t.norm.starts_with("partit")
             && !t.norm.starts_with("parte")
             && !t.norm.starts_with("partecip")

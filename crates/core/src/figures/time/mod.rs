@@ -21,6 +21,8 @@ mod named;
 mod periods;
 mod relative;
 
+use std::cell::Cell;
+
 use super::lexicon::ARTICLES;
 use super::number::Reader;
 use super::{Figure, FigureKind, Qualifier};
@@ -214,6 +216,50 @@ struct Ctx<'a> {
     src: &'a str,
     reference: Option<Date>,
     numbers: &'a Reader,
+    memo: Memo,
+}
+
+/// The date parts read at each token of a block: many grammars start by
+/// asking for the same day, month or year at the same token, and each
+/// read depends only on the block's tokens and the reference date. Each is
+/// computed the first time it is asked for.
+struct Memo(Vec<Slot>);
+
+/// What was read at one token (`None`: not read yet).
+#[derive(Clone, Default)]
+struct Slot {
+    day: Cell<Option<Option<(u32, usize)>>>,
+    year: Cell<Option<Option<(i32, usize)>>>,
+    month: Cell<Option<Option<(u32, usize)>>>,
+    full_month: Cell<Option<Option<(u32, usize)>>>,
+    day_month_year: Cell<Option<Option<Parts>>>,
+    month_day_year: Cell<Option<Option<Parts>>>,
+    month_year: Cell<Option<Option<Parts>>>,
+    numeric_date: Cell<Option<Option<Parts>>>,
+}
+
+impl Memo {
+    fn new(len: usize) -> Memo {
+        Memo(vec![Slot::default(); len])
+    }
+
+    /// The value of `field` at token `i`, read by `read` the first time.
+    fn get<T: Copy>(
+        &self,
+        i: usize,
+        field: impl FnOnce(&Slot) -> &Cell<Option<T>>,
+        read: impl FnOnce() -> T,
+    ) -> T {
+        let Some(slot) = self.0.get(i).map(field) else {
+            return read();
+        };
+        if let Some(v) = slot.get() {
+            return v;
+        }
+        let v = read();
+        slot.set(Some(v));
+        v
+    }
 }
 
 /// A date part read at a position.
@@ -319,7 +365,7 @@ impl Ctx<'_> {
                         "uti", "ute", "so", "sa", "tto", "tta", "sto", "sta",
                     ]
                     .iter()
-                    .any(|e| p.norm.ends_with(e))
+                    .any(|e| crate::token::has_suffix(&p.norm, e))
             })
         };
         let aux = matches!(
@@ -357,7 +403,7 @@ impl Ctx<'_> {
         if (raw.ends_with('ò') && w.len() > 3)
             || ["arono", "irono", "erono", "avano", "evano", "ivano"]
                 .iter()
-                .any(|e| w.ends_with(e))
+                .any(|e| crate::token::has_suffix(w, e))
             || matches!(w, "era" | "erano" | "fu" | "furono" | "disse" | "fece")
         {
             return Some(Lead::Past);
@@ -380,6 +426,10 @@ impl Ctx<'_> {
 
     /// A year: four digits 1000–2199, or a number in words 1900–2199.
     fn year_at(&self, i: usize) -> Option<(i32, usize)> {
+        self.memo.get(i, |m| &m.year, || self.read_year(i))
+    }
+
+    fn read_year(&self, i: usize) -> Option<(i32, usize)> {
         let t = self.tok(i)?;
         match t.kind {
             TokKind::Digits => {
@@ -414,6 +464,10 @@ impl Ctx<'_> {
 
     /// A day of the month: 1–31 in digits (optionally `1°`) or words.
     fn day_at(&self, i: usize) -> Option<(u32, usize)> {
+        self.memo.get(i, |m| &m.day, || self.read_day(i))
+    }
+
+    fn read_day(&self, i: usize) -> Option<(u32, usize)> {
         let t = self.tok(i)?;
         match t.kind {
             TokKind::Digits => {
@@ -451,6 +505,15 @@ impl Ctx<'_> {
     /// A month name at `i` (abbreviations only when `abbrev`), with an
     /// optional abbreviation dot.
     fn month_at(&self, i: usize, abbrev: bool) -> Option<(u32, usize)> {
+        if abbrev {
+            self.memo.get(i, |m| &m.month, || self.read_month(i, true))
+        } else {
+            self.memo
+                .get(i, |m| &m.full_month, || self.read_month(i, false))
+        }
+    }
+
+    fn read_month(&self, i: usize, abbrev: bool) -> Option<(u32, usize)> {
         let t = self.tok(i)?;
         if t.kind != TokKind::Word {
             return None;
@@ -578,16 +641,20 @@ pub fn find(toks: &[Tok], src: &str, reference: Option<Date>, numbers: &Reader) 
         src,
         reference,
         numbers,
+        memo: Memo::new(toks.len()),
     };
     // Which tokens can begin the core of a time expression, computed once:
     // a lead word (`nel`, `il`, `a partire dal`) is tried only when one of
     // the next few tokens can.
-    let starts: Vec<bool> = (0..toks.len()).map(|i| cx.core_starter(i)).collect();
+    let roles: Vec<Option<&Role>> = toks.iter().map(|t| role(&t.norm)).collect();
+    let starts: Vec<bool> = (0..toks.len())
+        .map(|i| cx.core_starter(i, roles[i].is_some_and(|r| r.starter)))
+        .collect();
     let mut out: Vec<Figure> = Vec::new();
     let mut i = 0;
     while i < toks.len() {
         let lead = || {
-            let reach = lead_reach(&toks[i].norm);
+            let reach = roles[i].map_or(0, |r| r.reach);
             reach > 0
                 && starts[i + 1..toks.len().min(i + 1 + reach)]
                     .iter()
@@ -597,7 +664,7 @@ pub fn find(toks: &[Tok], src: &str, reference: Option<Date>, numbers: &Reader) 
             i += 1;
             continue;
         }
-        match cx.match_at(i) {
+        match cx.match_at(i, roles[i].map_or(&[], |r| r.leads.as_slice())) {
             Some(f) if f.last > i => {
                 i = f.last;
                 out.push(f);
@@ -611,36 +678,59 @@ pub fn find(toks: &[Tok], src: &str, reference: Option<Date>, numbers: &Reader) 
 
 pub use clock::{settle_days, zone_of_place, DayContext};
 
-/// How far after a word the core of a time expression may start when the
-/// word leads it: the first words of [`LEADS`] (up to three words, `a
-/// partire dal`), and the prepositions a named period may begin with (`del
-/// prossimo mese`, two at most); 0 for any other word.
-fn lead_reach(w: &str) -> usize {
-    static MAP: std::sync::OnceLock<rustc_hash::FxHashMap<&'static str, usize>> =
-        std::sync::OnceLock::new();
-    let map = MAP.get_or_init(|| {
-        let mut m: rustc_hash::FxHashMap<&'static str, usize> = [
-            "di", "del", "della", "dell'", "dello", "il", "lo", "la", "l'", "nel", "nella",
-            "nell'", "le", "delle", "al", "alla",
-        ]
-        .into_iter()
-        .map(|w| (w, 2))
-        .collect();
-        for l in LEADS {
-            let e = m.entry(l[0]).or_insert(0);
-            *e = (*e).max(l.len() + 2);
-        }
-        m
-    });
-    map.get(w).copied().unwrap_or(0)
+/// What a word is to [`find`]'s scan.
+struct Role {
+    /// One of the [`STARTERS`].
+    starter: bool,
+    /// How far after the word the core of a time expression may start
+    /// when the word leads it: the first words of [`LEADS`] (up to three
+    /// words, `a partire dal`), and the prepositions a named period may
+    /// begin with (`del prossimo mese`, two at most); 0 for any other word.
+    reach: usize,
+    /// The [`LEADS`] that begin with the word, in their order, each with
+    /// its kind.
+    leads: Vec<(&'static [&'static str], Lead)>,
 }
 
-/// [`STARTERS`] as a set.
-fn is_starter(w: &str) -> bool {
-    static SET: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>> =
-        std::sync::OnceLock::new();
-    SET.get_or_init(|| STARTERS.iter().copied().collect())
-        .contains(w)
+/// The role of the word `w`, if it has one (one look-up a token).
+fn role(w: &str) -> Option<&'static Role> {
+    type Roles = (rustc_hash::FxHashMap<&'static str, usize>, Vec<Role>);
+    static ROLES: std::sync::OnceLock<Roles> = std::sync::OnceLock::new();
+    let (index, roles) = ROLES.get_or_init(|| {
+        let mut index: rustc_hash::FxHashMap<&'static str, usize> = Default::default();
+        let mut roles: Vec<Role> = Vec::new();
+        let mut of = |w: &'static str| {
+            let k = *index.entry(w).or_insert(roles.len());
+            if k == roles.len() {
+                roles.push(Role {
+                    starter: false,
+                    reach: 0,
+                    leads: Vec::new(),
+                });
+            }
+            k
+        };
+        let mut reach = Vec::new();
+        for w in [
+            "di", "del", "della", "dell'", "dello", "il", "lo", "la", "l'", "nel", "nella",
+            "nell'", "le", "delle", "al", "alla",
+        ] {
+            reach.push((of(w), 2, None));
+        }
+        for &l in LEADS {
+            reach.push((of(l[0]), l.len() + 2, Some((l, lead_kind(l)))));
+        }
+        let starters: Vec<usize> = STARTERS.iter().map(|&w| of(w)).collect();
+        for (k, n, lead) in reach {
+            roles[k].reach = roles[k].reach.max(n);
+            roles[k].leads.extend(lead);
+        }
+        for k in starters {
+            roles[k].starter = true;
+        }
+        (index, roles)
+    });
+    index.get(w).and_then(|&k| roles.get(k))
 }
 
 /// Words that may begin a time expression (besides digits, month and
@@ -754,14 +844,15 @@ const STARTERS: &[&str] = &[
 impl Ctx<'_> {
     /// True if the core of a time expression may start at token `i` (a
     /// number, a month, a weekday or a deictic word; leads are tried by
-    /// [`find`] when one of these follows).
-    fn core_starter(&self, i: usize) -> bool {
+    /// [`find`] when one of these follows); `starter` says whether its
+    /// word is one of the [`STARTERS`].
+    fn core_starter(&self, i: usize, starter: bool) -> bool {
         let Some(t) = self.tok(i) else { return false };
         match t.kind {
             TokKind::Digits => true,
             TokKind::Word => {
                 let w = t.norm.as_str();
-                is_starter(w)
+                starter
                     || month_of(w, true).is_some()
                     || weekday_of(w).is_some()
                     || self.numbers.word_value(w).is_some()
@@ -772,8 +863,9 @@ impl Ctx<'_> {
 
     /// The longest time expression starting at token `i` (its lead words,
     /// `nel`, `lo scorso`, are taken from before `i` by the caller's scan:
-    /// a lead is matched when the scan reaches it).
-    fn match_at(&self, i: usize) -> Option<Figure> {
+    /// a lead is matched when the scan reaches it); `leads` are the
+    /// [`LEADS`] that begin with its word.
+    fn match_at(&self, i: usize, leads: &[(&'static [&'static str], Lead)]) -> Option<Figure> {
         // Try every lead that starts at i, longest first, then no lead.
         let mut best: Option<Figure> = None;
         let mut consider = |f: Option<Figure>| {
@@ -783,7 +875,7 @@ impl Ctx<'_> {
                 }
             }
         };
-        for lead in LEADS {
+        for &(lead, kind) in leads {
             let n = lead.len();
             if i + n > self.toks.len() {
                 continue;
@@ -793,7 +885,6 @@ impl Ctx<'_> {
                 .zip(lead.iter())
                 .all(|(t, w)| t.is(w))
             {
-                let kind = lead_kind(lead);
                 consider(
                     self.core(i + n, i, kind)
                         .map(|f| self.bounded(f, kind, i, i + n)),
@@ -901,6 +992,7 @@ pub fn first_full_date(s: &str, within_tokens: usize) -> Option<Date> {
         src: s,
         reference: None,
         numbers: &numbers,
+        memo: Memo::new(toks.len()),
     };
     let iso = |i: usize| -> Option<Date> {
         // 2025 - 12 - 25 as tokens

@@ -106,6 +106,15 @@ const HOLIDAYS: &[(&[&str], Day)] = &[
     (&["corpus", "domini"], Day::Easter(60)),
 ];
 
+/// True if the name of a holiday begins with the word `w`.
+fn begins_holiday(w: &str) -> bool {
+    static FIRST: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    FIRST
+        .get_or_init(|| HOLIDAYS.iter().map(|(words, _)| words[0]).collect())
+        .contains(w)
+}
+
 /// Easter Sunday of a Gregorian year (the anonymous algorithm).
 pub fn easter(year: i32) -> Option<Date> {
     let a = year % 19;
@@ -166,6 +175,9 @@ impl Ctx<'_> {
                 k += 1;
             }
             _ => {}
+        }
+        if !begins_holiday(self.w(k)) {
+            return None;
         }
         let (words, day) = HOLIDAYS
             .iter()
