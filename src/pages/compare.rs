@@ -2,7 +2,7 @@
 
 use std::rc::Rc;
 
-use synoptic_core::compare::Verdict;
+use synoptic_core::compare::{statements, Verdict};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -14,7 +14,7 @@ use crate::hooks::use_active::use_active_quantity;
 use crate::hooks::use_corpus::use_corpus;
 use crate::hooks::use_lang::use_lang;
 use crate::hooks::use_progressive::use_progressive;
-use crate::i18n::Text;
+use crate::i18n::{Lang, Text};
 use crate::query;
 use crate::services::dom;
 
@@ -95,16 +95,24 @@ pub fn Compare(props: &CompareProps) -> Html {
     // Statements only one of the shown outlets makes, one after another,
     // share one row: each flows in its outlet's column, and the rows that
     // align stand close together.
-    let items = items_of(&order[..built.min(order.len())], |gi| {
+    let items = items_of(&order, |gi| {
         story.verdict_among(&groups[gi], &selected) == Verdict::OnlyHere
     });
-    let row_count = {
-        let all = items_of(&order, |gi| {
-            story.verdict_among(&groups[gi], &selected) == Verdict::OnlyHere
-        });
-        all.iter()
-            .filter(|i| matches!(i, Item::Row(_, true) | Item::Run(_)))
-            .count()
+    let row_count = items
+        .iter()
+        .filter(|i| matches!(i, Item::Row(_, true) | Item::Run(_)))
+        .count();
+    // The rows built so far: those whose first group is among the first
+    // `built` of the order (a run comes whole).
+    let mut position = vec![usize::MAX; groups.len()];
+    for (k, &(gi, _)) in order.iter().enumerate() {
+        if let Some(p) = position.get_mut(gi) {
+            *p = k;
+        }
+    }
+    let first_at = |item: &Item| match item {
+        Item::Row(gi, _) => position.get(*gi).copied(),
+        Item::Run(gis) => gis.first().and_then(|gi| position.get(*gi).copied()),
     };
     // j/k and the arrows move between the rows shown.
     let onkeydown = Callback::from(move |e: KeyboardEvent| {
@@ -171,7 +179,7 @@ pub fn Compare(props: &CompareProps) -> Html {
                         }) }
                     </div>
                     <ol class="sbs-rows" role="list" aria-busy={(built < order.len()).to_string()}>
-                        { for items.iter().map(|item| match item {
+                        { for items.iter().filter(|item| first_at(item).is_some_and(|k| k < built)).map(|item| match item {
                             Item::Row(gi, shown) => {
                                 let (gi, shown) = (*gi, *shown);
                                 let g = &groups[gi];
@@ -287,19 +295,7 @@ fn SoloRun(props: &SoloRunProps) -> Html {
                                 <p class="not-mentioned">{ "—" }<span class="visually-hidden">{ lang.t(Text::NotMentioned) }</span></p>
                             }
                             { for own.iter().map(|&si| {
-                                let s = &sentences[si];
-                                html! {
-                                    <p class="cell-text" lang={a.meta.language.clone()}>
-                                        <Passage article={ai} start={s.start} end={s.end}
-                                            on_active={props.on_active.clone()} />
-                                        if let Some(h) = &s.hedge {
-                                            <span class="hedge">{ format!(" ⚠ {} ({h})", lang.t(Text::Hedges)) }</span>
-                                        }
-                                        if let Some(src) = &s.source {
-                                            <span class="cites">{ format!(" — {} {src}", lang.t(Text::Cites)) }</span>
-                                        }
-                                    </p>
-                                }
+                                cell_sentence(lang.lang(), ai, a.meta.language.clone(), &sentences[si], &props.on_active)
                             }) }
                         </div>
                     }
@@ -406,22 +402,32 @@ fn SbsCell(props: &SbsCellProps) -> Html {
                 <p class="not-mentioned">{ lang.t(Text::NotMentioned) }</p>
             } else {
                 { for members.iter().map(|m| {
-                    let s = &sentences[m.sentence];
-                    html! {
-                        <p class="cell-text" lang={a.meta.language.clone()}>
-                            <Passage article={ai} start={s.start} end={s.end}
-                                on_active={props.on_active.clone()} />
-                            if let Some(h) = &s.hedge {
-                                <span class="hedge">{ format!(" ⚠ {} ({h})", lang.t(Text::Hedges)) }</span>
-                            }
-                            if let Some(src) = &s.source {
-                                <span class="cites">{ format!(" — {} {src}", lang.t(Text::Cites)) }</span>
-                            }
-                        </p>
-                    }
+                    cell_sentence(lang.lang(), ai, a.meta.language.clone(), &sentences[m.sentence], &props.on_active)
                 }) }
             }
         </div>
+    }
+}
+
+/// One sentence of an outlet's cell: its passage with figures, whether it
+/// hedges, whom it cites.
+fn cell_sentence(
+    lang: Lang,
+    ai: usize,
+    language: String,
+    s: &statements::Sentence,
+    on_active: &Callback<Option<AttrValue>>,
+) -> Html {
+    html! {
+        <p class="cell-text" lang={language}>
+            <Passage article={ai} start={s.start} end={s.end} on_active={on_active.clone()} />
+            if let Some(h) = &s.hedge {
+                <span class="hedge">{ format!(" ⚠ {} ({h})", lang.t(Text::Hedges)) }</span>
+            }
+            if let Some(src) = &s.source {
+                <span class="cites">{ format!(" — {} {src}", lang.t(Text::Cites)) }</span>
+            }
+        </p>
     }
 }
 

@@ -266,19 +266,11 @@ fn pct(a: usize, b: usize) -> f64 {
 /// The gold quantities (index) a figure of ours stands for a member of,
 /// with the member's outlet.
 fn members_of(story: &Story, c: &Comparison, r: FigureRef) -> Vec<usize> {
-    let Some(f) = c.figure(r) else {
-        return Vec::new();
-    };
-    let article = &c.articles[r.article].article.id;
     story
         .quantities
         .iter()
         .enumerate()
-        .filter(|(_, q)| {
-            q.members.iter().any(|m| {
-                &m.article == article && m.spans.iter().any(|&s| overlaps(s, (f.start, f.end)))
-            })
-        })
+        .filter(|(_, q)| q.members.iter().any(|m| stands_for(m, c, r)))
         .map(|(k, _)| k)
         .collect()
 }

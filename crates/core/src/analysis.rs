@@ -488,12 +488,7 @@ fn sentence_terms(toks: &[Tok], base: usize, text: &str) -> Terms {
             negated.insert(term.clone());
         }
     }
-    let word_stems: Vec<&str> = toks
-        .iter()
-        .zip(&stems)
-        .filter(|(t, _)| t.kind != TokKind::Punct)
-        .map(|(t, st)| st.as_deref().unwrap_or(t.norm.as_str()))
-        .collect();
+    let word_stems = crate::lexicon::Lexicons::word_stems(toks, &stems);
     let hedge = lex.hedge_in(&word_stems).map(str::to_string);
     let frames = lex.frames_in(&word_stems, toks, text);
     let plain: Vec<Term> = local.iter().map(|(_, t)| t.clone()).collect();

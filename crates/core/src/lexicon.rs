@@ -331,6 +331,17 @@ impl Lexicons {
         self.terms_from(toks, &self.stems_of(toks))
     }
 
+    /// The stem of every word of `toks` (punctuation left out), or the
+    /// folded word where it has none: what hedges and frames are matched
+    /// on. `stems` is [`Lexicons::stems_of`] of the same tokens.
+    pub fn word_stems<'a>(toks: &'a [Tok], stems: &'a [Option<Name>]) -> Vec<&'a str> {
+        toks.iter()
+            .zip(stems)
+            .filter(|(t, _)| t.kind != TokKind::Punct)
+            .map(|(t, st)| st.as_deref().unwrap_or(t.norm.as_str()))
+            .collect()
+    }
+
     /// The stem of every word token (`None` for other tokens).
     pub fn stems_of(&self, toks: &[Tok]) -> Vec<Option<Name>> {
         toks.iter()
@@ -464,13 +475,7 @@ mod tests {
         let lex = lexicons();
         let toks = tokenize(text, 0);
         let stems = lex.stems_of(&toks);
-        let word_stems: Vec<&str> = toks
-            .iter()
-            .zip(&stems)
-            .filter(|(t, _)| t.kind != TokKind::Punct)
-            .map(|(t, st)| st.as_deref().unwrap_or(t.norm.as_str()))
-            .collect();
-        lex.frames_in(&word_stems, &toks, text)
+        lex.frames_in(&Lexicons::word_stems(&toks, &stems), &toks, text)
     }
 
     #[test]

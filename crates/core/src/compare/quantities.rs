@@ -142,13 +142,7 @@ fn value_evidence(fa: &Figure, fb: &Figure) -> (f64, bool) {
                 // The same day and clock: as strong as the same value.
                 (Some(p), Some(q)) if p == q && fa.zone == fb.zone => (0.3, true),
                 (Some(_), Some(_)) => match (moments(fa), moments(fb)) {
-                    (Some(ma), Some(mb))
-                        if ma
-                            .iter()
-                            .any(|x| mb.iter().any(|y| x.0 <= y.1 && y.0 <= x.1)) =>
-                    {
-                        (0.2, false)
-                    }
+                    (Some(ma), Some(mb)) if meet(&ma, &mb) => (0.2, false),
                     _ => (0.0, false),
                 },
                 (None, None) => (0.2, false),
@@ -315,15 +309,12 @@ pub fn judge_pair(c: &super::Comparison, a: FigureRef, b: FigureRef) -> (Verdict
     let (Some(fa), Some(fb)) = (c.figure(a), c.figure(b)) else {
         return (Verdict::Compatible, String::new());
     };
-    let name = |r: FigureRef| c.articles[r.article].article.id.clone();
-    let (mut verdict, mut parts) = judge(fa, fb, &name(a), &name(b));
-    if verdict == Verdict::Conflict {
-        let day = |r: FigureRef| c.articles[r.article].reference.map(|d| d.0);
-        if let Some(p) = update(fa, fb, day(a), day(b), &name(a), &name(b)) {
-            verdict = Verdict::Compatible;
-            parts = vec![p];
-        }
-    }
+    let side = |r: FigureRef| {
+        let x = &c.articles[r.article];
+        (x.reference.map(|d| d.0), x.article.id.as_str())
+    };
+    let ((da, na), (db, nb)) = (side(a), side(b));
+    let (verdict, parts) = judge_reported((fa, da, na), (fb, db, nb));
     (verdict, english(&parts))
 }
 
@@ -409,6 +400,11 @@ fn moments(f: &Figure) -> Option<Vec<(i64, i64)>> {
     )
 }
 
+/// Two sets of moments share one.
+fn meet(a: &[(i64, i64)], b: &[(i64, i64)]) -> bool {
+    a.iter().any(|x| b.iter().any(|y| x.0 <= y.1 && y.0 <= x.1))
+}
+
 /// A time of day as a reader would write it, with its zone.
 fn clock_shown(f: &Figure) -> String {
     let clock = f.clock.as_deref().unwrap_or("");
@@ -444,12 +440,21 @@ fn judge_times(fa: &Figure, fb: &Figure, name_a: String, name_b: String) -> (Ver
             format!("{}..{}", t.start, t.end)
         }
     };
+    let same_day = |name_a: String, name_b: String| {
+        (
+            Verdict::Same,
+            vec![Part::SameDay {
+                day: show(ta),
+                a: shown(fa),
+                b: shown(fb),
+                name_a,
+                name_b,
+            }],
+        )
+    };
     // Two times of day: compared as moments, in one time scale.
     if let (Some(ma), Some(mb)) = (moments(fa), moments(fb)) {
-        let meet = ma
-            .iter()
-            .any(|x| mb.iter().any(|y| x.0 <= y.1 && y.0 <= x.1));
-        if !meet {
+        if !meet(&ma, &mb) {
             return (
                 Verdict::Conflict,
                 vec![Part::TimesDiffer {
@@ -478,16 +483,7 @@ fn judge_times(fa: &Figure, fb: &Figure, name_a: String, name_b: String) -> (Ver
             );
         }
         if ta == tb && fa.clock == fb.clock && fa.phase == fb.phase {
-            return (
-                Verdict::Same,
-                vec![Part::SameDay {
-                    day: show(ta),
-                    a: shown(fa),
-                    b: shown(fb),
-                    name_a,
-                    name_b,
-                }],
-            );
+            return same_day(name_a, name_b);
         }
         return (
             Verdict::Compatible,
@@ -502,16 +498,7 @@ fn judge_times(fa: &Figure, fb: &Figure, name_a: String, name_b: String) -> (Ver
     // One gives the day only: the same day is the same date (the other's
     // time of day is a precision the first does not contradict).
     if ta == tb {
-        (
-            Verdict::Same,
-            vec![Part::SameDay {
-                day: show(ta),
-                a: shown(fa),
-                b: shown(fb),
-                name_a,
-                name_b,
-            }],
-        )
+        same_day(name_a, name_b)
     } else if ta.overlaps(tb) {
         (
             Verdict::Compatible,
@@ -586,14 +573,16 @@ fn update(
     })
 }
 
-/// The verdict on two figures of different articles, with the reports'
-/// days: [`judge`], then a growing count reported later is an update.
-fn judge_reports(fa: &Figure, fb: &Figure, a: &Analysis, b: &Analysis) -> (Verdict, Vec<Part>) {
-    let (na, nb) = (outlet_name(a), outlet_name(b));
-    let (verdict, parts) = judge(fa, fb, &na, &nb);
+/// The verdict on two figures of different articles, with the days of
+/// their reports: [`judge`], then a growing count reported later is an
+/// update.
+fn judge_reported(
+    (fa, day_a, name_a): (&Figure, Option<crate::date::Date>, &str),
+    (fb, day_b, name_b): (&Figure, Option<crate::date::Date>, &str),
+) -> (Verdict, Vec<Part>) {
+    let (verdict, parts) = judge(fa, fb, name_a, name_b);
     if verdict == Verdict::Conflict {
-        let day = |x: &Analysis| x.reference.map(|r| r.0);
-        if let Some(p) = update(fa, fb, day(a), day(b), &na, &nb) {
+        if let Some(p) = update(fa, fb, day_a, day_b, name_a, name_b) {
             return (Verdict::Compatible, vec![p]);
         }
     }
@@ -697,12 +686,15 @@ pub fn link(articles: &[Analysis]) -> Vec<Quantity> {
         let (bonus, same_value) = value_evidence(fa, fb);
         let total = id.score + bonus;
         let (a, b) = if ri <= rj { (i, j) } else { (j, i) };
-        let (verdict, parts) = judge_reports(
-            fig(refs[a]),
-            fig(refs[b]),
-            &articles[refs[a].article],
-            &articles[refs[b].article],
-        );
+        let side = |k: usize| {
+            let x = &articles[refs[k].article];
+            (
+                fig(refs[k]),
+                x.reference.map(|r| r.0),
+                x.article.id.as_str(),
+            )
+        };
+        let (verdict, parts) = judge_reported(side(a), side(b));
         let confident = id.score >= CONFLICT_IDENTITY;
         // Values that cannot both be true: a conflict when the identity is
         // sure, else two different quantities. Otherwise a link needs the
