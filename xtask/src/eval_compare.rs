@@ -575,3 +575,34 @@ pub fn run(root: &Path, verbose: bool, check: bool, prefix: &str) -> Result<(), 
         ))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_story_loads_and_scores_within_its_gold() {
+        let stories = load(&crate::root().join("crates/core/tests/data/stories"), "").unwrap();
+        assert!(stories.len() >= 12, "{} stories", stories.len());
+        for s in &stories {
+            assert!(
+                s.split == "tune" || s.split == "measure",
+                "{}: {}",
+                s.id,
+                s.split
+            );
+            let t = score(s, &compare(&s.articles, None), false);
+            assert!(t.gold_pairs > 0, "{} has no gold pairs", s.id);
+            assert!(
+                t.predicted_right <= t.predicted && t.found <= t.gold_pairs,
+                "{}",
+                s.id
+            );
+            assert!(
+                t.planted_found <= t.planted && t.verdict_right <= t.found,
+                "{}",
+                s.id
+            );
+        }
+    }
+}

@@ -719,3 +719,54 @@ fn a_group_sharing_a_linked_figure_is_named_as_the_text_says_it() {
         .iter()
         .all(|g| !g.topic.contains("solidita")));
 }
+
+#[test]
+fn a_statement_group_holds_one_sentence_of_each_outlet_at_most() {
+    for c in [
+        corpus_comparison(),
+        compare(
+            &[
+                article(
+                    "a",
+                    "2025-01-21",
+                    "Xi e Putin hanno parlato in videoconferenza. Xi e Putin hanno parlato di gas. Xi e Putin hanno parlato di commercio.",
+                ),
+                article(
+                    "b",
+                    "2025-01-21",
+                    "Xi e Putin hanno parlato di gas in videoconferenza e di commercio.",
+                ),
+            ],
+            None,
+        ),
+    ] {
+        for g in c.statements.groups.iter().filter(|g| g.kind == GroupKind::Fact) {
+            let mut outlets: Vec<usize> = g.members.iter().map(|m| m.article).collect();
+            let n = outlets.len();
+            outlets.sort_unstable();
+            outlets.dedup();
+            assert_eq!(outlets.len(), n, "group {:?} pools sentences of one outlet", g.topic);
+        }
+    }
+}
+
+#[test]
+fn a_yearless_date_on_the_same_day_of_the_year_is_not_a_conflict() {
+    let c = compare(
+        &[
+            article(
+                "a",
+                "2025-03-01",
+                "Xi Jinping sarà a Mosca per le celebrazioni dell'anniversario della vittoria del 9 maggio 2025.",
+            ),
+            article(
+                "b",
+                "2025-03-01",
+                "Xi Jinping era stato invitato a Mosca per le celebrazioni dell'anniversario della vittoria il 9 maggio.",
+            ),
+        ],
+        None,
+    );
+    let q = quantity_of(&c, "a", "9 maggio 2025");
+    assert!(q.verdict != Verdict::Conflict, "{}", q.explanation);
+}
