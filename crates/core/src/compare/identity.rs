@@ -29,6 +29,7 @@
 //! value and unit is strong evidence) and decides.
 
 use std::collections::BTreeSet;
+use std::rc::Rc;
 
 use serde::{Deserialize, Serialize};
 
@@ -82,22 +83,40 @@ pub(crate) struct Profile<'a> {
     /// Non-entity terms of the clause around the figure (its own words
     /// left out), sorted, unique.
     local: Vec<Term>,
-    /// Non-entity terms of the sentence, sorted, unique.
-    sentence: Vec<Term>,
-    /// Entities of the sentence.
-    sentence_entities: BTreeSet<Term>,
-    /// Event concepts of the sentence (dates).
-    pub events: BTreeSet<Term>,
+    /// What its sentence gives every figure of it (shared, computed once
+    /// per sentence).
+    shared: Rc<SentenceShared>,
+    /// Terms of the sentence that occur only among the figure's own words
+    /// (left out of its sentence terms).
+    own_only: Vec<Term>,
     /// The days its period covers (quantities with a time reference).
     pub period: Option<DayRange>,
     /// The counted noun's first term (counts and ordinals: a concept when
     /// the synonyms name one, else its stem).
     noun: Option<Term>,
-    /// Where the sentence writes each term (byte range), to show evidence.
-    words: Vec<(Term, usize, usize)>,
     /// The article's text.
     text: &'a str,
 }
+
+/// What a sentence gives each of its figures' profiles, computed once for
+/// all of them (a sentence may hold thousands of figures).
+#[derive(Debug, Default)]
+pub(crate) struct SentenceShared {
+    /// Non-entity terms of the sentence, sorted, unique.
+    terms: Vec<Term>,
+    /// How many times each of `terms` occurs in the sentence.
+    counts: Vec<usize>,
+    /// Entities of the sentence.
+    entities: BTreeSet<Term>,
+    /// Event concepts of the sentence (dates).
+    events: BTreeSet<Term>,
+    /// Where the sentence first writes each of its first terms (byte
+    /// range), to show evidence.
+    words: Vec<(Term, usize, usize)>,
+}
+
+/// Each sentence's [`SentenceShared`] of an article, made on first use.
+pub(crate) type SentenceCache = Vec<Option<Rc<SentenceShared>>>;
 
 /// One piece of evidence that two figures measure the same thing.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -168,6 +187,24 @@ fn dice<'a>(a: &'a [Term], b: &[Term]) -> (f64, Vec<&'a Term>) {
     )
 }
 
+/// [`dice`] of two sorted, unique lists, each without a few of its terms
+/// (sorted, unique, and all among the list's).
+fn dice_without<'a>(
+    (a, a_out): (&'a [Term], &[Term]),
+    (b, b_out): (&[Term], &[Term]),
+) -> (f64, Vec<&'a Term>) {
+    let (na, nb) = (a.len() - a_out.len(), b.len() - b_out.len());
+    if na == 0 || nb == 0 {
+        return (0.0, Vec::new());
+    }
+    let (_, shared) = dice(a, b);
+    let shared: Vec<&Term> = shared
+        .into_iter()
+        .filter(|t| a_out.binary_search(t).is_err() && b_out.binary_search(t).is_err())
+        .collect();
+    (2.0 * shared.len() as f64 / (na + nb) as f64, shared)
+}
+
 /// The role of an entity from the word before it.
 fn role_after(prev: Option<&str>) -> Role {
     match prev {
@@ -180,61 +217,124 @@ fn role_after(prev: Option<&str>) -> Role {
     }
 }
 
-/// The profile of figure `fi` of an analysis with its class.
-pub(crate) fn profile(a: &Analysis, fi: usize, class: String) -> Profile<'_> {
+/// What sentence `si` of an analysis gives its figures' profiles.
+fn sentence_shared(a: &Analysis, si: usize) -> SentenceShared {
+    let Some(s) = a.sentences.get(si) else {
+        return SentenceShared::default();
+    };
+    let terms = &s.terms.terms;
+    let mut words: Vec<(Term, usize, usize)> = Vec::new();
+    for (k, t) in terms {
+        if words.len() >= 64 {
+            break;
+        }
+        if !words.iter().any(|(w, _, _)| w == t) {
+            let (ws, we) = a.tokens.get(*k).map_or((0, 0), |t| (t.start, t.end));
+            words.push((t.clone(), ws, we));
+        }
+    }
+    let mut all: Vec<&Term> = terms
+        .iter()
+        .map(|(_, t)| t)
+        .filter(|t| !matches!(t, Term::Entity(_)))
+        .collect();
+    all.sort();
+    let mut unique: Vec<Term> = Vec::new();
+    let mut counts: Vec<usize> = Vec::new();
+    for t in all {
+        match unique.last() {
+            Some(u) if u == t => *counts.last_mut().unwrap_or(&mut 0) += 1,
+            _ => {
+                unique.push(t.clone());
+                counts.push(1);
+            }
+        }
+    }
+    SentenceShared {
+        terms: unique,
+        counts,
+        entities: s.terms.entities.clone(),
+        events: terms
+            .iter()
+            .map(|(_, t)| t)
+            .filter(|t| matches!(t, Term::Concept(c) if EVENT_CONCEPTS.contains(&c.as_str())))
+            .cloned()
+            .collect(),
+        words,
+    }
+}
+
+/// The profile of figure `fi` of an analysis with its class. Only the
+/// figure's own words, its window and its subject are walked; what its
+/// sentence gives comes from `cache` (one slot per sentence).
+pub(crate) fn profile<'a>(
+    a: &'a Analysis,
+    fi: usize,
+    class: String,
+    cache: &mut SentenceCache,
+) -> Profile<'a> {
     let f = &a.figures[fi];
     let text = a.article.text.as_str();
-    let Some(s) = a.sentences.get(f.sentence) else {
+    let (Some(s), Some(slot)) = (a.sentences.get(f.sentence), cache.get_mut(f.sentence)) else {
         return Profile {
             class,
+            text,
             ..Profile::default()
         };
     };
+    let shared = slot
+        .get_or_insert_with(|| Rc::new(sentence_shared(a, f.sentence)))
+        .clone();
     let terms = &s.terms.terms;
+    // The terms whose token lies in `r` (terms are in token order).
+    let within = |r: std::ops::Range<usize>| {
+        let from = terms.partition_point(|(k, _)| *k < r.start);
+        let to = terms.partition_point(|(k, _)| *k < r.end);
+        &terms[from..to.max(from)]
+    };
     let lo = f.first.saturating_sub(CONTEXT_BEFORE).max(s.tokens.start);
     let hi = (f.last + CONTEXT_AFTER).min(s.tokens.end);
+    let own = f.first..f.last;
     let subject_range = f.subject_tokens.clone().unwrap_or(0..0);
-    let word_of = |k: usize| a.tokens.get(k).map_or((0, 0), |t| (t.start, t.end));
     let mut local = Vec::new();
-    let mut sentence = Vec::new();
     let mut roles = Vec::new();
-    let mut words = Vec::new();
-    for (k, t) in terms {
+    for (k, t) in within(lo..hi.max(lo))
+        .iter()
+        .chain(within(subject_range.clone()))
+    {
         let k = *k;
-        let own = k >= f.first && k < f.last;
-        let near = (k >= lo && k < hi) || subject_range.contains(&k);
+        if own.contains(&k) {
+            continue;
+        }
         match t {
             Term::Entity(_) => {
-                if near && !own {
-                    let prev = k
-                        .checked_sub(1)
-                        .and_then(|p| a.tokens.get(p))
-                        .map(|t| t.norm.as_str());
-                    roles.push((t.clone(), role_after(prev)));
-                }
+                let prev = k
+                    .checked_sub(1)
+                    .and_then(|p| a.tokens.get(p))
+                    .map(|t| t.norm.as_str());
+                roles.push((t.clone(), role_after(prev)));
             }
-            _ => {
-                if !own {
-                    sentence.push(t.clone());
-                    if near {
-                        local.push(t.clone());
-                    }
-                }
-            }
-        }
-        if words.len() < 64 && !words.iter().any(|(w, _, _)| w == t) {
-            let (ws, we) = word_of(k);
-            words.push((t.clone(), ws, we));
+            _ => local.push(t.clone()),
         }
     }
     roles.sort();
     roles.dedup();
-    let events: BTreeSet<Term> = terms
+    // A term of the sentence only among the figure's own words is not
+    // its context.
+    let own_terms = within(own.clone());
+    let mut own_only: Vec<Term> = own_terms
         .iter()
         .map(|(_, t)| t)
-        .filter(|t| matches!(t, Term::Concept(c) if EVENT_CONCEPTS.contains(&c.as_str())))
+        .filter(|t| !matches!(t, Term::Entity(_)))
+        .filter(|t| {
+            let inside = own_terms.iter().filter(|(_, u)| u == *t).count();
+            let at = shared.terms.binary_search(t).ok();
+            at.and_then(|k| shared.counts.get(k)) == Some(&inside)
+        })
         .cloned()
         .collect();
+    own_only.sort();
+    own_only.dedup();
     let (subject, entities, head) = match a.subjects.get(fi) {
         Some(st) => {
             let plain: Vec<Term> = st
@@ -270,16 +370,19 @@ pub(crate) fn profile(a: &Analysis, fi: usize, class: String) -> Profile<'_> {
         entities,
         roles,
         local: sorted(local),
-        sentence: sorted(sentence),
-        sentence_entities: s.terms.entities.clone(),
-        events,
+        shared,
+        own_only,
         period,
-        words,
         text,
     }
 }
 
 impl Profile<'_> {
+    /// Event concepts of its sentence.
+    pub fn events(&self) -> &BTreeSet<Term> {
+        &self.shared.events
+    }
+
     /// Words of its clause besides its own (and names).
     pub fn has_context(&self) -> bool {
         !self.local.is_empty()
@@ -290,7 +393,8 @@ impl Profile<'_> {
             .iter()
             .take(4)
             .map(|t| {
-                self.words
+                self.shared
+                    .words
                     .iter()
                     .find(|(w, _, _)| w == *t)
                     .and_then(|&(_, s, e)| self.text.get(s..e))
@@ -312,7 +416,10 @@ pub(crate) fn score(a: &Profile, b: &Profile, want_evidence: bool) -> Identity {
         return id;
     }
     let (local, shared_local) = dice(&a.local, &b.local);
-    let (sentence, shared_sentence) = dice(&a.sentence, &b.sentence);
+    let (sentence, shared_sentence) = dice_without(
+        (&a.shared.terms, &a.own_only),
+        (&b.shared.terms, &b.own_only),
+    );
     let mut context: Vec<&Term> = shared_local;
     for t in shared_sentence {
         if !context.contains(&t) {
@@ -321,7 +428,7 @@ pub(crate) fn score(a: &Profile, b: &Profile, want_evidence: bool) -> Identity {
     }
     if a.is_time {
         id.score = 0.5 * local + 0.3 * sentence;
-        if let Some(e) = a.events.intersection(&b.events).next() {
+        if let Some(e) = a.shared.events.intersection(&b.shared.events).next() {
             id.score += 0.2;
             if want_evidence {
                 id.evidence.push(Evidence::Event {
@@ -329,7 +436,7 @@ pub(crate) fn score(a: &Profile, b: &Profile, want_evidence: bool) -> Identity {
                 });
             }
         }
-        let mut shared = a.sentence_entities.intersection(&b.sentence_entities);
+        let mut shared = a.shared.entities.intersection(&b.shared.entities);
         if let Some(first) = shared.next() {
             id.score += 0.1;
             if want_evidence {
@@ -389,9 +496,9 @@ pub(crate) fn score(a: &Profile, b: &Profile, want_evidence: bool) -> Identity {
     // Without entities in their subjects, the names of their sentences:
     // visits to France are not visits to Germany.
     if (a.entities.is_empty() || b.entities.is_empty())
-        && !a.sentence_entities.is_empty()
-        && !b.sentence_entities.is_empty()
-        && a.sentence_entities.is_disjoint(&b.sentence_entities)
+        && !a.shared.entities.is_empty()
+        && !b.shared.entities.is_empty()
+        && a.shared.entities.is_disjoint(&b.shared.entities)
     {
         id.score -= 0.5;
     }

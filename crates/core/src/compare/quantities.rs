@@ -649,13 +649,14 @@ pub fn link(articles: &[Analysis]) -> Vec<Quantity> {
     let mut refs: Vec<FigureRef> = Vec::new();
     let mut profiles: Vec<identity::Profile> = Vec::new();
     for (ai, a) in articles.iter().enumerate() {
+        let mut cache: identity::SentenceCache = vec![None; a.sentences.len()];
         for fi in 0..a.figures.len() {
             if let Some(class) = linkable(a, fi) {
                 refs.push(FigureRef {
                     article: ai,
                     figure: fi,
                 });
-                profiles.push(identity::profile(a, fi, class));
+                profiles.push(identity::profile(a, fi, class, &mut cache));
             }
         }
     }
@@ -847,7 +848,7 @@ pub fn link(articles: &[Analysis]) -> Vec<Quantity> {
 
 fn label_of(f: &Figure, key: &identity::Profile) -> String {
     let what = if f.kind.is_time() {
-        key.events
+        key.events()
             .iter()
             .map(Term::name)
             .collect::<Vec<_>>()
