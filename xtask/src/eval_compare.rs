@@ -37,7 +37,8 @@ use std::fs;
 use std::path::Path;
 
 use serde_json::Value;
-use synoptic_core::compare::{compare, quantities::judge_pair, statements::GroupKind};
+use synoptic_core::compare::quantities::{diagnose, judge_pair};
+use synoptic_core::compare::{analyse, compare, statements::GroupKind};
 use synoptic_core::compare::{Comparison, FigureRef, Verdict};
 use synoptic_core::{Article, Metadata};
 
@@ -308,6 +309,12 @@ fn predicted_links(c: &Comparison) -> Vec<(FigureRef, FigureRef, Verdict, String
 }
 
 fn score(story: &Story, c: &Comparison, verbose: bool) -> Tally {
+    // With --verbose, why each missed pair was not linked.
+    let analyses: Vec<_> = if verbose {
+        story.articles.iter().map(|a| analyse(a, None)).collect()
+    } else {
+        Vec::new()
+    };
     let mut t = Tally::default();
     let links = predicted_links(c);
     let id_of = |r: FigureRef| c.articles[r.article].article.id.as_str();
@@ -374,6 +381,32 @@ fn score(story: &Story, c: &Comparison, verbose: bool) -> Tally {
                         mb.text,
                         q.what
                     );
+                    let first = |m: &Place| {
+                        c.articles.iter().enumerate().find_map(|(ai, x)| {
+                            (0..x.figures.len())
+                                .map(|fi| FigureRef {
+                                    article: ai,
+                                    figure: fi,
+                                })
+                                .find(|&r| {
+                                    // The member's own text, not its `also`.
+                                    x.article.id == m.article
+                                        && c.figure(r).is_some_and(|f| {
+                                            m.spans
+                                                .first()
+                                                .is_some_and(|&s| overlaps(s, (f.start, f.end)))
+                                        })
+                                })
+                        })
+                    };
+                    match (first(ma), first(mb)) {
+                        (Some(x), Some(y)) => println!("      {}", diagnose(&analyses, x, y)),
+                        (x, y) => println!(
+                            "      not read as figures:{}{}",
+                            if x.is_none() { " the first" } else { "" },
+                            if y.is_none() { " the second" } else { "" }
+                        ),
+                    }
                 }
                 continue;
             }

@@ -233,6 +233,7 @@ fn read(article: &Article, reference: Option<Date>) -> Read {
             let si = sentences.len();
             let own = &mut found[fig_start..next_fig];
             context::annotate(toks, text, s, own, source.as_deref());
+            figures::implied::counted_after_copula(toks, own);
             let base = figures.len() + fig_start;
             for f in own.iter_mut() {
                 f.sentence = si;
@@ -275,6 +276,7 @@ fn read(article: &Article, reference: Option<Date>) -> Read {
     let datelined = dateline::place(article).is_some();
     local_clocks(&tokens, &sentences, datelined, &mut figures);
     place_clocks(article, &block_tokens, &mut figures);
+    figures::implied::implied_currency(&tokens, &mut figures);
     Read {
         tokens,
         block_tokens,

@@ -72,6 +72,8 @@ pub(crate) struct Profile<'a> {
     pub class: String,
     /// The figure is a date, period or time of day.
     pub is_time: bool,
+    /// It is a change (`+4%`, `aumentate del 4%`), not a level.
+    pub change: bool,
     /// Head concept of the subject.
     pub head: Option<Term>,
     /// Non-entity terms of the subject phrase, sorted, unique.
@@ -155,6 +157,18 @@ pub(crate) struct Identity {
     pub evidence: Vec<Evidence>,
     /// Something rules the link out whatever the values say.
     pub excluded: bool,
+    /// What each piece of evidence added to the score (written with the
+    /// evidence, for diagnosis).
+    pub terms: Vec<(&'static str, f64)>,
+}
+
+impl Identity {
+    fn add(&mut self, what: &'static str, v: f64, written: bool) {
+        self.score += v;
+        if written && v != 0.0 {
+            self.terms.push((what, v));
+        }
+    }
 }
 
 fn sorted(mut v: Vec<Term>) -> Vec<Term> {
@@ -364,6 +378,7 @@ pub(crate) fn profile<'a>(
     Profile {
         noun,
         is_time: f.kind.is_time(),
+        change: f.change,
         class,
         head,
         subject,
@@ -426,10 +441,12 @@ pub(crate) fn score(a: &Profile, b: &Profile, want_evidence: bool) -> Identity {
             context.push(t);
         }
     }
+    let w = want_evidence;
     if a.is_time {
-        id.score = 0.5 * local + 0.3 * sentence;
+        id.add("clause", 0.5 * local, w);
+        id.add("sentence", 0.3 * sentence, w);
         if let Some(e) = a.shared.events.intersection(&b.shared.events).next() {
-            id.score += 0.2;
+            id.add("event", 0.2, w);
             if want_evidence {
                 id.evidence.push(Evidence::Event {
                     event: e.name().to_string(),
@@ -438,7 +455,7 @@ pub(crate) fn score(a: &Profile, b: &Profile, want_evidence: bool) -> Identity {
         }
         let mut shared = a.shared.entities.intersection(&b.shared.entities);
         if let Some(first) = shared.next() {
-            id.score += 0.1;
+            id.add("entities", 0.1, w);
             if want_evidence {
                 let names = std::iter::once(first)
                     .chain(shared.take(3))
@@ -457,14 +474,21 @@ pub(crate) fn score(a: &Profile, b: &Profile, want_evidence: bool) -> Identity {
     // Counted nouns: the same (or synonyms) is evidence, different ones
     // count different things unless everything else agrees.
     match (&a.noun, &b.noun) {
-        (Some(x), Some(y)) if x == y => id.score += 0.15,
-        (Some(_), Some(_)) => id.score -= 0.3,
+        (Some(x), Some(y)) if x == y => id.add("same noun", 0.15, w),
+        (Some(_), Some(_)) => id.add("different nouns", -0.3, w),
         _ => {}
     }
+    // A rate is often written both ways (`+1,8%`, `all'1,8%`): a change
+    // against a level only counts against.
+    if a.change != b.change {
+        id.add("a change against a level", -0.15, w);
+    }
     let (subject, shared_subject) = dice(&a.subject, &b.subject);
-    id.score += 0.4 * subject + 0.35 * local + 0.25 * sentence;
+    id.add("subject", 0.4 * subject, w);
+    id.add("clause", 0.35 * local, w);
+    id.add("sentence", 0.25 * sentence, w);
     if a.head.is_some() && a.head == b.head {
-        id.score += 0.15;
+        id.add("head", 0.15, w);
     }
     if want_evidence {
         if !shared_subject.is_empty() {
@@ -485,9 +509,13 @@ pub(crate) fn score(a: &Profile, b: &Profile, want_evidence: bool) -> Identity {
             // Subjects that name only different entities measure different
             // things, whatever the values say.
             id.excluded = true;
+            if w {
+                id.terms
+                    .push(("subject entities differ", f64::NEG_INFINITY));
+            }
             return id;
         }
-        id.score += 0.1;
+        id.add("subject entities", 0.1, w);
         if want_evidence {
             let names = shared.take(4).map(|t| t.name().to_string()).collect();
             id.evidence.push(Evidence::Entities { names });
@@ -500,7 +528,7 @@ pub(crate) fn score(a: &Profile, b: &Profile, want_evidence: bool) -> Identity {
         && !b.shared.entities.is_empty()
         && a.shared.entities.is_disjoint(&b.shared.entities)
     {
-        id.score -= 0.5;
+        id.add("sentence entities differ", -0.25, w);
     }
     // One entity in opposite roles: exports of China to Russia are not
     // exports of Russia to China.
@@ -509,11 +537,11 @@ pub(crate) fn score(a: &Profile, b: &Profile, want_evidence: bool) -> Identity {
             && !b.roles.iter().any(|(u, s)| t == u && r == s)
     });
     if opposed {
-        id.score -= 0.5;
+        id.add("opposed roles", -0.5, w);
     }
     match (a.period, b.period) {
         (Some(x), Some(y)) if x == y => {
-            id.score += 0.1;
+            id.add("period", 0.1, w);
             if want_evidence {
                 id.evidence.push(Evidence::Period);
             }
@@ -522,10 +550,19 @@ pub(crate) fn score(a: &Profile, b: &Profile, want_evidence: bool) -> Identity {
             // A month is not January to August, a quarter not its year.
             let (lx, ly) = (x.len_days().max(1), y.len_days().max(1));
             if lx.max(ly) >= 2 * lx.min(ly) {
-                id.score -= 0.3;
+                id.add("period inside a longer one", -0.3, w);
             }
         }
-        (Some(_), Some(_)) => id.excluded = true,
+        // Different months or years: different quantities. Different
+        // days may be one event dated differently (itself worth a
+        // conflict of the dates), so they only count against.
+        (Some(x), Some(y)) if x.len_days().min(y.len_days()) >= 28 => {
+            id.excluded = true;
+            if w {
+                id.terms.push(("periods differ", f64::NEG_INFINITY));
+            }
+        }
+        (Some(_), Some(_)) => id.add("days differ", -0.2, w),
         _ => {}
     }
     id

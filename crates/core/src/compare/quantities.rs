@@ -90,21 +90,24 @@ const NEIGHBOURS: usize = 12;
 /// A figure that can be linked: story figures with a class (dates and
 /// times specific to a month at most), not negated, not a lone article
 /// (`una donna`).
-fn linkable(a: &Analysis, fi: usize) -> Option<String> {
+fn linkable(a: &Analysis, fi: usize) -> Result<String, &'static str> {
     let f = &a.figures[fi];
-    if f.boilerplate || f.negated {
-        return None;
+    if f.boilerplate {
+        return Err("page chrome");
+    }
+    if f.negated {
+        return Err("negated");
     }
     // The article's own dateline (`ROMA, 29 NOV -`) dates the report, not
     // an event of the story.
     if a.inferred
         .is_some_and(|d| f.start < d.end && d.start < f.end)
     {
-        return None;
+        return Err("the dateline");
     }
-    let class = class_of(f)?;
+    let class = class_of(f).ok_or("no class")?;
     if f.kind.is_time() && f.time_extent().is_none_or(|t| t.len_days() > 31) {
-        return None;
+        return Err("a time longer than a month, or none");
     }
     // An agency slug (`TOKYO, 29 NOV -`, `ROMA, 13 MAR –`) dates the
     // dispatch, like a dateline the reader does not take for one.
@@ -114,7 +117,7 @@ fn linkable(a: &Analysis, fi: usize) -> Option<String> {
         && at(f.first - 1) == Some(",")
         && matches!(at(f.last), Some("-" | "–" | "—"));
     if slug {
-        return None;
+        return Err("an agency slug");
     }
     // "una donna", "un uomo": the article, not a figure worth comparing.
     let article = || {
@@ -127,9 +130,9 @@ fn linkable(a: &Analysis, fi: usize) -> Option<String> {
         matches!(w.as_str(), "un" | "uno" | "una" | "un'")
     };
     if f.kind == FigureKind::Count && f.stated == Some(1.0) && article() {
-        return None;
+        return Err("an article (una donna)");
     }
-    Some(class)
+    Ok(class)
 }
 
 /// What the values of two candidates add to their identity: the same
@@ -629,6 +632,145 @@ struct Edge {
     parts: Vec<Part>,
 }
 
+/// What the linker decides of one candidate pair.
+enum Decision {
+    /// Not compared at all (same outlet, change against level, a date
+    /// without words around it, excluded by its identity).
+    Skip(&'static str),
+    /// Compared and found wanting.
+    Reject {
+        identity: f64,
+        bonus: f64,
+        verdict: Verdict,
+    },
+    /// A link.
+    Link(Edge),
+}
+
+/// The decision on candidate `i`–`j` (indices into `refs` and `profiles`).
+fn decide(
+    articles: &[Analysis],
+    refs: &[FigureRef],
+    profiles: &[identity::Profile],
+    i: usize,
+    j: usize,
+) -> Decision {
+    let fig = |r: FigureRef| &articles[r.article].figures[r.figure];
+    let (ri, rj) = (refs[i], refs[j]);
+    if ri.article == rj.article {
+        return Decision::Skip("same outlet");
+    }
+    let (fa, fb) = (fig(ri), fig(rj));
+    let id = identity::score(&profiles[i], &profiles[j], false);
+    // A date with no words around it (a slug, a timestamp) dates
+    // nothing we could tell apart.
+    if fa.kind.is_time() && !(profiles[i].has_context() && profiles[j].has_context()) {
+        return Decision::Skip("a date without words around it");
+    }
+    if id.excluded {
+        return Decision::Skip("excluded by its identity");
+    }
+    let (bonus, same_value) = value_evidence(fa, fb);
+    let total = id.score + bonus;
+    let (a, b) = if ri <= rj { (i, j) } else { (j, i) };
+    let side = |k: usize| {
+        let x = &articles[refs[k].article];
+        (
+            fig(refs[k]),
+            x.reference.map(|r| r.0),
+            x.article.id.as_str(),
+        )
+    };
+    let (verdict, parts) = judge_reported(side(a), side(b));
+    let confident = id.score >= CONFLICT_IDENTITY;
+    // Values that cannot both be true: a conflict when the identity is
+    // sure, else two different quantities. Otherwise a link needs the
+    // identity and the values' evidence together.
+    // A change and a level may be one rate written two ways when they
+    // agree; when they do not, they are two quantities (growth of the
+    // GDP is not the deficit against it).
+    let enough = if verdict == Verdict::Conflict {
+        confident && (fa.kind.is_time() || fa.change == fb.change)
+    } else {
+        total >= LINK_SCORE
+    };
+    if !enough {
+        return Decision::Reject {
+            identity: id.score,
+            bonus,
+            verdict,
+        };
+    }
+    let mut evidence = identity::score(&profiles[i], &profiles[j], true).evidence;
+    if same_value {
+        evidence.push(identity::Evidence::Value);
+    }
+    // The score shown: what says they are one quantity (the values
+    // count for it only when they agree).
+    let shown = id.score + bonus.max(0.0);
+    let score = (shown.clamp(0.0, 1.0) * 100.0).round() as u8;
+    let mut all = vec![Part::Identity { score, evidence }];
+    all.extend(parts);
+    Decision::Link(Edge {
+        i: a,
+        j: b,
+        total,
+        verdict,
+        parts: all,
+    })
+}
+
+/// Why two figures of different outlets would or would not be linked,
+/// taken alone (the assignment may still give one of them to another
+/// figure): for diagnosis, one line in English.
+pub fn diagnose(articles: &[Analysis], a: FigureRef, b: FigureRef) -> String {
+    let mut refs = Vec::new();
+    let mut profiles = Vec::new();
+    for r in [a, b] {
+        let Some(x) = articles.get(r.article) else {
+            return "no such article".into();
+        };
+        if r.figure >= x.figures.len() {
+            return "no such figure".into();
+        }
+        let class = match linkable(x, r.figure) {
+            Ok(c) => c,
+            Err(why) => return format!("{} is not linkable: {why}", x.figures[r.figure].text),
+        };
+        let mut cache: identity::SentenceCache = vec![None; x.sentences.len()];
+        refs.push(r);
+        profiles.push(identity::profile(x, r.figure, class, &mut cache));
+    }
+    if profiles[0].class != profiles[1].class {
+        return format!(
+            "different classes: {} / {}",
+            profiles[0].class, profiles[1].class
+        );
+    }
+    let terms = identity::score(&profiles[0], &profiles[1], true)
+        .terms
+        .iter()
+        .map(|(w, v)| format!("{w} {v:+.2}"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    match decide(articles, &refs, &profiles, 0, 1) {
+        Decision::Skip(why) => format!("skipped: {why} [{terms}]"),
+        Decision::Reject {
+            identity,
+            bonus,
+            verdict,
+        } => format!(
+            "rejected: identity {identity:.2}, values {bonus:+.2}, verdict {} [{terms}]",
+            verdict.as_str()
+        ),
+        Decision::Link(e) => format!(
+            "would link: total {:.2}, verdict {} [{terms}]",
+            e.total,
+            e.verdict.as_str()
+        ),
+    }
+}
+
 /// Links the figures of all articles into quantities, in two stages.
 ///
 /// 1. **Candidates**: figures are indexed by class (kind and unit); inside
@@ -651,7 +793,7 @@ pub fn link(articles: &[Analysis]) -> Vec<Quantity> {
     for (ai, a) in articles.iter().enumerate() {
         let mut cache: identity::SentenceCache = vec![None; a.sentences.len()];
         for fi in 0..a.figures.len() {
-            if let Some(class) = linkable(a, fi) {
+            if let Ok(class) = linkable(a, fi) {
                 refs.push(FigureRef {
                     article: ai,
                     figure: fi,
@@ -667,64 +809,9 @@ pub fn link(articles: &[Analysis]) -> Vec<Quantity> {
     }
     let mut edges: Vec<Edge> = Vec::new();
     let consider = |i: usize, j: usize, edges: &mut Vec<Edge>| {
-        let (ri, rj) = (refs[i], refs[j]);
-        if ri.article == rj.article {
-            return;
+        if let Decision::Link(e) = decide(articles, &refs, &profiles, i, j) {
+            edges.push(e);
         }
-        let (fa, fb) = (fig(ri), fig(rj));
-        if !fa.kind.is_time() && fa.change != fb.change {
-            return;
-        }
-        let id = identity::score(&profiles[i], &profiles[j], false);
-        // A date with no words around it (a slug, a timestamp) dates
-        // nothing we could tell apart.
-        if fa.kind.is_time() && !(profiles[i].has_context() && profiles[j].has_context()) {
-            return;
-        }
-        if id.excluded {
-            return;
-        }
-        let (bonus, same_value) = value_evidence(fa, fb);
-        let total = id.score + bonus;
-        let (a, b) = if ri <= rj { (i, j) } else { (j, i) };
-        let side = |k: usize| {
-            let x = &articles[refs[k].article];
-            (
-                fig(refs[k]),
-                x.reference.map(|r| r.0),
-                x.article.id.as_str(),
-            )
-        };
-        let (verdict, parts) = judge_reported(side(a), side(b));
-        let confident = id.score >= CONFLICT_IDENTITY;
-        // Values that cannot both be true: a conflict when the identity is
-        // sure, else two different quantities. Otherwise a link needs the
-        // identity and the values' evidence together.
-        let enough = if verdict == Verdict::Conflict {
-            confident
-        } else {
-            total >= LINK_SCORE
-        };
-        if !enough {
-            return;
-        }
-        let mut evidence = identity::score(&profiles[i], &profiles[j], true).evidence;
-        if same_value {
-            evidence.push(identity::Evidence::Value);
-        }
-        // The score shown: what says they are one quantity (the values
-        // count for it only when they agree).
-        let shown = id.score + bonus.max(0.0);
-        let score = (shown.clamp(0.0, 1.0) * 100.0).round() as u8;
-        let mut all = vec![Part::Identity { score, evidence }];
-        all.extend(parts);
-        edges.push(Edge {
-            i: a,
-            j: b,
-            total,
-            verdict,
-            parts: all,
-        });
     };
     let mut buckets: Vec<&mut Vec<usize>> = index.values_mut().collect();
     buckets.sort_by_key(|b| b.first().copied());

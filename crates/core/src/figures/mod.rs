@@ -34,6 +34,7 @@
 
 pub mod context;
 pub mod dateline;
+pub(crate) mod implied;
 pub mod lexicon;
 pub mod number;
 pub mod quantity;
