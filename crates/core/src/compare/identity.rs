@@ -43,6 +43,10 @@ use crate::lexicon::Term;
 const CONTEXT_BEFORE: usize = 12;
 const CONTEXT_AFTER: usize = 8;
 
+/// How many tokens after a count the names that qualify it may stand
+/// (`cinque aerei militari cinesi`).
+const MODIFIER_WINDOW: usize = 2;
+
 /// Event concepts a date can date (names in `synonyms.txt`).
 const EVENT_CONCEPTS: &[&str] = &[
     "videochiamata",
@@ -74,6 +78,9 @@ pub(crate) struct Profile<'a> {
     pub is_time: bool,
     /// It is a change (`+4%`, `aumentate del 4%`), not a level.
     pub change: bool,
+    /// Names right after a count (`cinque aerei cinesi`): which part of
+    /// a whole it counts.
+    pub modifiers: Vec<Term>,
     /// Head concept of the subject.
     pub head: Option<Term>,
     /// Non-entity terms of the subject phrase, sorted, unique.
@@ -333,6 +340,18 @@ pub(crate) fn profile<'a>(
     }
     roles.sort();
     roles.dedup();
+    let modifiers = if matches!(f.kind, FigureKind::Count) {
+        let end = (f.last + MODIFIER_WINDOW).min(s.tokens.end);
+        sorted(
+            within(f.first..end.max(f.first))
+                .iter()
+                .filter(|(_, t)| matches!(t, Term::Entity(_)))
+                .map(|(_, t)| t.clone())
+                .collect(),
+        )
+    } else {
+        Vec::new()
+    };
     // A term of the sentence only among the figure's own words is not
     // its context.
     let own_terms = within(own.clone());
@@ -379,6 +398,7 @@ pub(crate) fn profile<'a>(
         noun,
         is_time: f.kind.is_time(),
         change: f.change,
+        modifiers,
         class,
         head,
         subject,
@@ -477,6 +497,22 @@ pub(crate) fn score(a: &Profile, b: &Profile, want_evidence: bool) -> Identity {
         (Some(x), Some(y)) if x == y => id.add("same noun", 0.15, w),
         (Some(_), Some(_)) => id.add("different nouns", -0.3, w),
         _ => {}
+    }
+    // Chinese aircraft are a part of all the aircraft, Russian ones
+    // another part.
+    if a.modifiers != b.modifiers {
+        if !a.modifiers.is_empty() && !b.modifiers.is_empty() {
+            let shared = a.modifiers.iter().any(|t| b.modifiers.contains(t));
+            if !shared {
+                id.excluded = true;
+                if w {
+                    id.terms
+                        .push(("counts of different parts", f64::NEG_INFINITY));
+                }
+                return id;
+            }
+        }
+        id.add("a part against a whole", -0.35, w);
     }
     // A rate is often written both ways (`+1,8%`, `all'1,8%`): a change
     // against a level only counts against.
