@@ -361,14 +361,14 @@ fn score(story: &Story, c: &Comparison, verbose: bool) -> Tally {
             ) else {
                 continue;
             };
-            let found: Vec<Verdict> = links
+            let found_links: Vec<&(FigureRef, FigureRef, Verdict, String)> = links
                 .iter()
                 .filter(|(a, b, _, _)| {
                     (stands_for(ma, c, *a) && stands_for(mb, c, *b))
                         || (stands_for(ma, c, *b) && stands_for(mb, c, *a))
                 })
-                .map(|l| l.2)
                 .collect();
+            let found: Vec<Verdict> = found_links.iter().map(|l| l.2).collect();
             if found.is_empty() {
                 if verbose {
                     println!(
@@ -426,6 +426,9 @@ fn score(story: &Story, c: &Comparison, verbose: bool) -> Tally {
                     mb.text,
                     q.what
                 );
+                if let Some(l) = found_links.iter().find(|l| l.2 == ours) {
+                    println!("      {}", l.3);
+                }
             }
             if p.planted && ours == Verdict::Conflict {
                 t.planted_found += 1;

@@ -45,7 +45,7 @@ const CONTEXT_AFTER: usize = 8;
 
 /// How many tokens after a count the names that qualify it may stand
 /// (`cinque aerei militari cinesi`).
-const MODIFIER_WINDOW: usize = 2;
+const MODIFIER_WINDOW: usize = 1;
 
 /// Event concepts a date can date (names in `synonyms.txt`).
 const EVENT_CONCEPTS: &[&str] = &[
@@ -226,6 +226,44 @@ fn dice_without<'a>(
     (2.0 * shared.len() as f64 / (na + nb) as f64, shared)
 }
 
+/// The names written as adjectives in a count or right after it (`cinque
+/// aerei militari cinesi`): which part of a whole it counts. Names joined
+/// by `e` (`cinesi e russi`) make a whole again: none.
+fn count_modifiers(a: &Analysis, f: &Figure, sentence_end: usize) -> Vec<Term> {
+    let adjective = |k: usize| -> Option<Term> {
+        let t = a.tokens.get(k)?;
+        if t.cap || t.kind != crate::token::TokKind::Word {
+            return None;
+        }
+        let terms = &a.sentences.get(f.sentence)?.terms.terms;
+        let at = terms.partition_point(|(j, _)| *j < k);
+        terms
+            .get(at)
+            .filter(|(j, t)| *j == k && matches!(t, Term::Entity(_)))
+            .map(|(_, t)| t.clone())
+    };
+    let end = (f.last + MODIFIER_WINDOW).min(sentence_end);
+    let mut found: Vec<Term> = Vec::new();
+    let mut last = None;
+    for k in f.first..end.max(f.first) {
+        if let Some(t) = adjective(k) {
+            found.push(t);
+            last = Some(k);
+        }
+    }
+    // `cinesi e russi`: a bounded look at what follows the last name.
+    if let Some(k) = last {
+        let joined = a
+            .tokens
+            .get(k + 1)
+            .is_some_and(|t| t.is_any(&["e", "o", ","]));
+        if joined && k + 2 < sentence_end && adjective(k + 2).is_some() {
+            return Vec::new();
+        }
+    }
+    sorted(found)
+}
+
 /// The role of an entity from the word before it.
 fn role_after(prev: Option<&str>) -> Role {
     match prev {
@@ -341,14 +379,7 @@ pub(crate) fn profile<'a>(
     roles.sort();
     roles.dedup();
     let modifiers = if matches!(f.kind, FigureKind::Count) {
-        let end = (f.last + MODIFIER_WINDOW).min(s.tokens.end);
-        sorted(
-            within(f.first..end.max(f.first))
-                .iter()
-                .filter(|(_, t)| matches!(t, Term::Entity(_)))
-                .map(|(_, t)| t.clone())
-                .collect(),
-        )
+        count_modifiers(a, f, s.tokens.end)
     } else {
         Vec::new()
     };
@@ -416,6 +447,12 @@ impl Profile<'_> {
     /// Event concepts of its sentence.
     pub fn events(&self) -> &BTreeSet<Term> {
         &self.shared.events
+    }
+
+    /// Both count the same part of a whole (or both the whole): `cinque
+    /// aerei cinesi` and `11 velivoli` differ without contradicting.
+    pub fn same_part(&self, other: &Profile) -> bool {
+        self.modifiers == other.modifiers
     }
 
     /// Words of its clause besides its own (and names).
@@ -568,9 +605,20 @@ pub(crate) fn score(a: &Profile, b: &Profile, want_evidence: bool) -> Identity {
     }
     // One entity in opposite roles: exports of China to Russia are not
     // exports of Russia to China.
+    // Only two names whose roles are swapped say so: one name after
+    // another preposition is too weak a sign.
+    let only = |roles: &[(Term, Role)], t: &Term, r: Role| {
+        roles.iter().any(|(u, s)| u == t && *s == r)
+            && !roles.iter().any(|(u, s)| u == t && *s != r)
+    };
     let opposed = a.roles.iter().any(|(t, r)| {
-        b.roles.iter().any(|(u, s)| t == u && r != s)
-            && !b.roles.iter().any(|(u, s)| t == u && r == s)
+        only(&a.roles, t, *r)
+            && b.roles
+                .iter()
+                .any(|(bt, br)| bt == t && br != r && only(&b.roles, t, *br))
+            && a.roles
+                .iter()
+                .any(|(u, q)| u != t && q != r && only(&a.roles, u, *q) && only(&b.roles, u, *r))
     });
     if opposed {
         id.add("opposed roles", -0.5, w);

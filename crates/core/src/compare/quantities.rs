@@ -155,9 +155,14 @@ fn value_evidence(fa: &Figure, fb: &Figure) -> (f64, bool) {
             _ => (0.0, false),
         };
     }
-    // The same number (the class already says the kind and currency).
-    if fa.stated.is_some() && fa.stated == fb.stated {
-        return (0.3, true);
+    // The same number (the class already says the kind and currency):
+    // the more digits it was written with, the less likely by chance
+    // (`2%` is everywhere, `129,3 miliardi` is one figure).
+    if let (Some(x), Some(y)) = (fa.stated, fb.stated) {
+        if x == y {
+            let digits = significant_digits(x, fa.precision.or(fb.precision));
+            return (if digits >= 3 { 0.45 } else { 0.3 }, true);
+        }
     }
     match (comparable(fa), comparable(fb)) {
         (Some(x), Some(y)) if x.overlaps(y) => (0.1, false),
@@ -173,6 +178,18 @@ fn value_evidence(fa: &Figure, fb: &Figure) -> (f64, bool) {
             }
         }
     }
+}
+
+/// How many significant digits a number was written with, from its value
+/// and the place value of its last digit (`129,3` with 0.1: 4; `30
+/// miliardi` with 1e9: 2; `11`: 2).
+fn significant_digits(v: f64, precision: Option<f64>) -> u32 {
+    let v = v.abs();
+    let p = precision.filter(|p| *p > 0.0).unwrap_or(1.0);
+    if v < p || !v.is_finite() {
+        return 1;
+    }
+    ((v / p).log10().floor() as i64 + 1).clamp(1, 18) as u32
 }
 
 /// The values a figure allows, for comparison: an exact number stands for
@@ -275,25 +292,39 @@ pub fn judge(fa: &Figure, fb: &Figure, name_a: &str, name_b: &str) -> (Verdict, 
     } else if same_value {
         agreements.push(Part::SameQualifier);
     }
+    // A period or a source only one outlet gives is a difference (the
+    // reader cannot tell they agree); periods that overlap (`oggi` in
+    // `ottobre 2024`) and one attribution inside the other are written
+    // down but are no difference.
+    let period =
+        |x: Option<&crate::figures::TimeRef>, y: Option<&crate::figures::TimeRef>| Part::Period {
+            a: x.map(|t| t.text.clone()),
+            b: y.map(|t| t.text.clone()),
+            name_a: na.clone(),
+            name_b: nb.clone(),
+        };
     match (fa.time_ref.as_ref(), fb.time_ref.as_ref()) {
         (Some(x), Some(y)) if x.time == y.time => agreements.push(Part::SamePeriod {
             period: x.text.clone(),
         }),
         (None, None) => {}
-        (x, y) => differences.push(Part::Period {
-            a: x.map(|t| t.text.clone()),
-            b: y.map(|t| t.text.clone()),
-            name_a: na.clone(),
-            name_b: nb.clone(),
-        }),
+        (Some(x), Some(y)) => match (x.time, y.time) {
+            (Some(dx), Some(dy)) if dx.overlaps(dy) => agreements.push(period(Some(x), Some(y))),
+            _ => differences.push(period(Some(x), Some(y))),
+        },
+        (x, y) => differences.push(period(x, y)),
     }
     if fa.source != fb.source {
-        differences.push(Part::Source {
+        let part = Part::Source {
             a: fa.source.clone(),
             b: fb.source.clone(),
             name_a: na,
             name_b: nb,
-        });
+        };
+        match (&fa.source, &fb.source) {
+            (Some(x), Some(y)) if same_source(x, y) => agreements.push(part),
+            _ => differences.push(part),
+        }
     }
     let verdict = if differences.is_empty() {
         Verdict::Same
@@ -303,6 +334,13 @@ pub fn judge(fa: &Figure, fb: &Figure, name_a: &str, name_b: &str) -> (Verdict, 
     let mut parts = agreements;
     parts.extend(differences);
     (verdict, parts)
+}
+
+/// Whether two attributions name the same body: one's words inside the
+/// other's (`stime preliminari` in `stime preliminari dell'Istat`).
+fn same_source(x: &str, y: &str) -> bool {
+    let (x, y) = (x.to_lowercase(), y.to_lowercase());
+    x.contains(y.as_str()) || y.contains(x.as_str())
 }
 
 /// The verdict on two figures of a comparison, and why (in English): what
@@ -688,9 +726,11 @@ fn decide(
     // identity and the values' evidence together.
     // A change and a level may be one rate written two ways when they
     // agree; when they do not, they are two quantities (growth of the
-    // GDP is not the deficit against it).
+    // GDP is not the deficit against it). A part and its whole neither.
     let enough = if verdict == Verdict::Conflict {
-        confident && (fa.kind.is_time() || fa.change == fb.change)
+        confident
+            && (fa.kind.is_time() || fa.change == fb.change)
+            && profiles[i].same_part(&profiles[j])
     } else {
         total >= LINK_SCORE
     };

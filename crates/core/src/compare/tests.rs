@@ -770,3 +770,116 @@ fn a_yearless_date_on_the_same_day_of_the_year_is_not_a_conflict() {
     let q = quantity_of(&c, "a", "9 maggio 2025");
     assert!(q.verdict != Verdict::Conflict, "{}", q.explanation);
 }
+
+#[test]
+fn a_count_of_a_part_is_no_conflict_with_the_whole() {
+    let c = compare(
+        &[
+            article(
+                "a",
+                "2024-11-29",
+                "Undici velivoli militari cinesi e russi sono entrati nella zona di identificazione aerea sudcoreana.",
+            ),
+            article(
+                "b",
+                "2024-11-29",
+                "Cinque aerei militari cinesi sono entrati nella zona di identificazione aerea sudcoreana.",
+            ),
+            article(
+                "c",
+                "2024-11-29",
+                "Sei aerei militari russi sono entrati nella zona di identificazione aerea sudcoreana.",
+            ),
+        ],
+        None,
+    );
+    for q in &c.quantities {
+        assert_ne!(
+            q.verdict,
+            Verdict::Conflict,
+            "{}: {}",
+            q.label,
+            q.explanation
+        );
+    }
+    // The two parts are never one quantity.
+    let q = quantity_of(&c, "b", "Cinque aerei militari");
+    assert!(
+        q.figures.iter().all(|r| r.article != 2),
+        "{}",
+        q.explanation
+    );
+}
+
+#[test]
+fn a_change_and_a_level_agree_or_stay_apart() {
+    let c = compare(
+        &[
+            article(
+                "a",
+                "2024-10-31",
+                "L'inflazione di fondo a ottobre segna +1,8% su base annua. Il deficit è previsto al 3,3% del Pil nel 2025.",
+            ),
+            article(
+                "b",
+                "2024-10-31",
+                "L'inflazione di fondo a ottobre sale all'1,8% su base annua. Il Pil nel 2025 crescerà dell'1,2%.",
+            ),
+        ],
+        None,
+    );
+    let l = link_between(&c, ("a", "+1,8%"), ("b", "1,8%"));
+    assert!(l.is_some(), "{:#?}", quantity_of(&c, "a", "+1,8%"));
+    let deficit = quantity_of(&c, "a", "3,3%");
+    assert_ne!(
+        deficit.verdict,
+        Verdict::Conflict,
+        "{}",
+        deficit.explanation
+    );
+}
+
+#[test]
+fn an_identical_precise_figure_links_with_little_else_shared() {
+    // Two wordings with few words in common: the same four-digit value
+    // and currency is the evidence.
+    let c = compare(
+        &[
+            article(
+                "a",
+                "2025-01-14",
+                "Mosca ha venduto a Pechino merci per 129,3 miliardi di dollari, secondo le dogane.",
+            ),
+            article(
+                "b",
+                "2025-01-14",
+                "Le forniture russe dirette in Cina hanno toccato quota 129,3 miliardi di dollari l'anno scorso.",
+            ),
+        ],
+        None,
+    );
+    let q = quantity_of(&c, "a", "129,3 miliardi di dollari");
+    assert_eq!(q.figures.len(), 2, "{}", q.explanation);
+}
+
+#[test]
+fn overlapping_periods_and_one_source_inside_the_other_are_no_difference() {
+    let c = compare(
+        &[
+            article(
+                "a",
+                "2024-10-31",
+                "Secondo le stime preliminari dell'Istat, nel mese di ottobre 2024 l'inflazione sale allo 0,9% su base annua.",
+            ),
+            article(
+                "b",
+                "2024-10-31",
+                "Secondo le stime preliminari, oggi l'inflazione sale allo 0,9% su base annua.",
+            ),
+        ],
+        None,
+    );
+    let q = quantity_of(&c, "a", "0,9%");
+    assert_eq!(q.figures.len(), 2, "{}", q.explanation);
+    assert_eq!(q.verdict, Verdict::Same, "{}", q.explanation);
+}
