@@ -273,8 +273,7 @@ fn read(article: &Article, reference: Option<Date>) -> Read {
         f.text = text.get(s..e).unwrap_or("").to_string();
     }
     figures::resolve_time_refs(&mut figures);
-    let datelined = dateline::place(article).is_some();
-    local_clocks(&tokens, &sentences, datelined, &mut figures);
+    local_clocks(&tokens, &sentences, &mut figures);
     place_clocks(article, &block_tokens, &mut figures);
     figures::implied::implied_currency(&tokens, &mut figures);
     Read {
@@ -334,11 +333,11 @@ fn place_at(tokens: &[Tok], k: usize) -> Option<(&'static str, usize)> {
 
 /// Clocks read where the story says they are: `alle 6.53 ora locale` at
 /// the last place with a zone named before it (`Pyongyang ha lanciato …`,
-/// the headline's `Giappone`) when no dateline names the story's, and `Negli Stati Uniti sono le 5:34` at the
+/// the headline's `Giappone`, a dateline's), and `Negli Stati Uniti sono le 5:34` at the
 /// place of its clause. One pass over the tokens, with the figures in
 /// text order; the clause is looked at [`figures::context::WINDOW`] tokens
 /// back at most.
-fn local_clocks(tokens: &[Tok], sentences: &[Sentence], datelined: bool, figures: &mut [Figure]) {
+fn local_clocks(tokens: &[Tok], sentences: &[Sentence], figures: &mut [Figure]) {
     // Most articles have no clock left to place: no walk at all.
     if !figures
         .iter()
@@ -371,12 +370,14 @@ fn local_clocks(tokens: &[Tok], sentences: &[Sentence], datelined: bool, figures
             .max(f.first.saturating_sub(figures::context::WINDOW));
         if local {
             // A place of its sentence (`atterrerà a Chengdu alle 6:55 ora
-            // locale`), else the dateline's, else the last place named.
+            // locale`), else the last place named (`Los Angeles brucia.
+            // … alle 10.30 ora locale` under a New York dateline: local is
+            // where it happens), else the dateline's.
             let here = (lo..f.first).rev().find_map(|i| place_at(tokens, i));
             if let Some((z, _)) = here {
                 f.zone = Some(z.to_string());
-            } else if !datelined {
-                f.zone = last_place.map(str::to_string);
+            } else if let Some(z) = last_place {
+                f.zone = Some(z.to_string());
             }
             continue;
         }

@@ -78,6 +78,8 @@ pub(crate) struct Profile<'a> {
     pub is_time: bool,
     /// It is a change (`+4%`, `aumentate del 4%`), not a level.
     pub change: bool,
+    /// Its sentence is the article's headline or lead (see [`leads`]).
+    pub lead: bool,
     /// Names right after a count (`cinque aerei cinesi`): which part of
     /// a whole it counts.
     pub modifiers: Vec<Term>,
@@ -323,6 +325,35 @@ fn sentence_shared(a: &Analysis, si: usize) -> SentenceShared {
     }
 }
 
+/// What two figures both in their articles' headline or lead add.
+const LEAD_BONUS: f64 = 0.1;
+
+/// How many sentences of the story, after its headings, make its lead.
+const LEAD_SENTENCES: usize = 2;
+
+/// Which sentences of an analysis are its headline and lead: the headings
+/// and the first [`LEAD_SENTENCES`] sentences of the story. News writes
+/// the story's main facts there (what, how much, when), so two figures of
+/// one class in two leads likely give the same fact.
+pub(crate) fn leads(a: &Analysis) -> Vec<bool> {
+    let mut out = vec![false; a.sentences.len()];
+    let mut body = 0;
+    for (k, s) in a.sentences.iter().enumerate() {
+        if !s.story {
+            continue;
+        }
+        if s.heading {
+            out[k] = true;
+        } else if body < LEAD_SENTENCES {
+            out[k] = true;
+            body += 1;
+        } else {
+            break;
+        }
+    }
+    out
+}
+
 /// The profile of figure `fi` of an analysis with its class. Only the
 /// figure's own words, its window and its subject are walked; what its
 /// sentence gives comes from `cache` (one slot per sentence).
@@ -331,6 +362,7 @@ pub(crate) fn profile<'a>(
     fi: usize,
     class: String,
     cache: &mut SentenceCache,
+    lead: bool,
 ) -> Profile<'a> {
     let f = &a.figures[fi];
     let text = a.article.text.as_str();
@@ -429,6 +461,7 @@ pub(crate) fn profile<'a>(
         noun,
         is_time: f.kind.is_time(),
         change: f.change,
+        lead,
         modifiers,
         class,
         head,
@@ -499,6 +532,9 @@ pub(crate) fn score(a: &Profile, b: &Profile, want_evidence: bool) -> Identity {
         }
     }
     let w = want_evidence;
+    if a.lead && b.lead {
+        id.add("both in the lead", LEAD_BONUS, w);
+    }
     if a.is_time {
         id.add("clause", 0.5 * local, w);
         id.add("sentence", 0.3 * sentence, w);

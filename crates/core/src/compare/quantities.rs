@@ -218,10 +218,38 @@ fn comparable(f: &Figure) -> Option<Interval> {
             let c = (lo + hi) / 2.0;
             let p = f.precision.unwrap_or(c.abs() * 0.05);
             let tol = p.clamp(c.abs() * 0.02, c.abs() * 0.1);
-            Some(Interval::closed(c - tol, c + tol))
+            // A collective word (`una decina`: 9 to 11) is never
+            // narrower than what it allows.
+            if collective(f) {
+                Some(Interval::closed((c - tol).min(lo), (c + tol).max(hi)))
+            } else {
+                Some(Interval::closed(c - tol, c + tol))
+            }
         }
         _ => Some(v),
     }
+}
+
+/// A figure written with a collective number word (`una decina`, `una
+/// cinquantina`, `centinaia`), whose range is the word's own.
+fn collective(f: &Figure) -> bool {
+    const ROOTS: &[&str] = &[
+        "decin",
+        "dozzin",
+        "quindicin",
+        "ventin",
+        "trentin",
+        "quarantin",
+        "cinquantin",
+        "sessantin",
+        "settantin",
+        "ottantin",
+        "novantin",
+        "centinai",
+        "migliai",
+    ];
+    let t = f.text.to_lowercase();
+    ROOTS.iter().any(|r| t.contains(r))
 }
 
 /// Written value of a figure, for explanations.
@@ -779,7 +807,11 @@ pub fn diagnose(articles: &[Analysis], a: FigureRef, b: FigureRef) -> String {
         };
         let mut cache: identity::SentenceCache = vec![None; x.sentences.len()];
         refs.push(r);
-        profiles.push(identity::profile(x, r.figure, class, &mut cache));
+        let lead = identity::leads(x)
+            .get(x.figures[r.figure].sentence)
+            .copied()
+            .unwrap_or(false);
+        profiles.push(identity::profile(x, r.figure, class, &mut cache, lead));
     }
     if profiles[0].class != profiles[1].class {
         return format!(
@@ -832,13 +864,15 @@ pub fn link(articles: &[Analysis]) -> Vec<Quantity> {
     let mut profiles: Vec<identity::Profile> = Vec::new();
     for (ai, a) in articles.iter().enumerate() {
         let mut cache: identity::SentenceCache = vec![None; a.sentences.len()];
+        let leads = identity::leads(a);
         for fi in 0..a.figures.len() {
             if let Ok(class) = linkable(a, fi) {
                 refs.push(FigureRef {
                     article: ai,
                     figure: fi,
                 });
-                profiles.push(identity::profile(a, fi, class, &mut cache));
+                let lead = leads.get(a.figures[fi].sentence).copied().unwrap_or(false);
+                profiles.push(identity::profile(a, fi, class, &mut cache, lead));
             }
         }
     }

@@ -883,3 +883,45 @@ fn overlapping_periods_and_one_source_inside_the_other_are_no_difference() {
     assert_eq!(q.figures.len(), 2, "{}", q.explanation);
     assert_eq!(q.verdict, Verdict::Same, "{}", q.explanation);
 }
+
+#[test]
+fn a_collective_number_keeps_its_own_range() {
+    let c = compare(
+        &[
+            article(
+                "a",
+                "2024-11-30",
+                "Ieri una decina di aerei militari ha attraversato la zona di identificazione.",
+            ),
+            article(
+                "b",
+                "2024-11-30",
+                "Ieri undici aerei militari hanno attraversato la zona di identificazione.",
+            ),
+        ],
+        None,
+    );
+    let q = quantity_of(&c, "a", "una decina");
+    assert_eq!(q.figures.len(), 2, "{}", q.explanation);
+    assert_eq!(q.verdict, Verdict::Compatible, "{}", q.explanation);
+}
+
+#[test]
+fn local_time_is_where_the_story_happens_not_the_dateline() {
+    let a = Article::parse(
+        "a",
+        "a.txt",
+        "Incendi in California\n(AGENZIA) - NEW YORK, 08 GEN - Los Angeles brucia. L'incendio è divampato martedì alle 10.30 ora locale sulle colline.",
+        Metadata {
+            date: Some("2025-01-08".into()),
+            ..Metadata::default()
+        },
+    );
+    let c = compare(&[a], None);
+    let f = c.articles[0]
+        .figures
+        .iter()
+        .find(|f| f.clock.is_some())
+        .expect("a clock");
+    assert_eq!(f.zone.as_deref(), Some("America/Los_Angeles"), "{f:#?}");
+}
