@@ -1038,3 +1038,113 @@ fn label_of(f: &Figure, key: &identity::Profile) -> String {
     parts.retain(|p| !p.is_empty());
     parts.join(", ")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::{Article, Metadata};
+
+    /// The stories of the evaluation's tuning half and the embedded one.
+    fn stories() -> Vec<Vec<Article>> {
+        let mut out = vec![crate::corpus::embedded()];
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/stories");
+        let mut dirs: Vec<_> = std::fs::read_dir(&root)
+            .expect("the evaluation stories")
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| {
+                p.file_name()
+                    .is_some_and(|n| n.to_string_lossy().starts_with('t'))
+            })
+            .collect();
+        dirs.sort();
+        for d in dirs {
+            let mut files: Vec<_> = std::fs::read_dir(&d)
+                .unwrap()
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+                .collect();
+            files.sort();
+            let articles = files
+                .iter()
+                .map(|p| {
+                    let id = p.file_stem().unwrap().to_string_lossy().to_string();
+                    let meta = std::fs::read_to_string(p.with_extension("meta.json"))
+                        .ok()
+                        .and_then(|m| serde_json::from_str::<serde_json::Value>(&m).ok())
+                        .and_then(|v| v["date"].as_str().map(str::to_string));
+                    Article::parse(
+                        &id,
+                        p.to_string_lossy(),
+                        std::fs::read_to_string(p).unwrap(),
+                        Metadata {
+                            date: meta,
+                            ..Metadata::default()
+                        },
+                    )
+                })
+                .collect();
+            out.push(articles);
+        }
+        out
+    }
+
+    /// Every decision on every candidate pair of real stories: a link
+    /// needs [`LINK_SCORE`] with its values, a conflict (whatever its
+    /// values add) needs
+    /// [`CONFLICT_IDENTITY`] before them, and never joins a change to a
+    /// level or a part to its whole.
+    #[test]
+    fn a_conflict_needs_a_confident_identity() {
+        let mut conflicts = 0;
+        let mut gated = 0;
+        for story in stories() {
+            let analyses: Vec<Analysis> = story
+                .iter()
+                .map(|a| crate::analysis::analyse(a, None))
+                .collect();
+            let mut refs = Vec::new();
+            let mut profiles = Vec::new();
+            for (ai, a) in analyses.iter().enumerate() {
+                let mut cache: identity::SentenceCache = vec![None; a.sentences.len()];
+                let leads = identity::leads(a);
+                for fi in 0..a.figures.len() {
+                    if let Ok(class) = linkable(a, fi) {
+                        refs.push(FigureRef {
+                            article: ai,
+                            figure: fi,
+                        });
+                        let lead = leads[a.figures[fi].sentence];
+                        profiles.push(identity::profile(a, fi, class, &mut cache, lead));
+                    }
+                }
+            }
+            for i in 0..refs.len() {
+                for j in i + 1..refs.len() {
+                    let id = identity::score(&profiles[i], &profiles[j], false);
+                    match decide(&analyses, &refs, &profiles, i, j) {
+                        Decision::Link(e) => {
+                            if e.verdict != Verdict::Conflict {
+                                assert!(e.total >= LINK_SCORE, "{}", english(&e.parts));
+                            } else {
+                                conflicts += 1;
+                                assert!(id.score >= CONFLICT_IDENTITY, "{}", english(&e.parts));
+                                assert!(profiles[i].same_part(&profiles[j]));
+                            }
+                        }
+                        Decision::Reject {
+                            identity, verdict, ..
+                        } => {
+                            if verdict == Verdict::Conflict && identity >= LINK_SCORE {
+                                gated += 1;
+                            }
+                        }
+                        Decision::Skip(_) => {}
+                    }
+                }
+            }
+        }
+        // The gate is exercised both ways on real text.
+        assert!(conflicts > 0, "no conflict at all");
+        assert!(gated > 0, "no disjoint pair between the two thresholds");
+    }
+}
