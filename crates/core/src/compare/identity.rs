@@ -18,9 +18,13 @@
 //! | same head concept of the subject | +0.15 |
 //! | counts, ordinals: the same counted noun (or synonym) / different ones | +0.15 / −0.30 |
 //! | subjects name a shared entity / only different ones | +0.10 / excluded |
-//! | no subject entity on one side, sentences name only different ones | −0.50 |
-//! | an entity in opposite roles (owner vs destination) | −0.50 |
+//! | no subject entity on one side, sentences name only different ones | −0.25 |
+//! | two entities in swapped roles (owner and destination) | −0.50 |
 //! | same period / one period inside a much longer one | +0.10 / −0.30 |
+//! | different days / different months or years | −0.20 / excluded |
+//! | a change against a level (`+1,8%`, `all'1,8%`) | −0.15 |
+//! | counts of different named parts / a part against a whole | excluded / −0.35 |
+//! | both in their articles' headline or lead | +0.10 |
 //! | dates: a shared event concept / shared sentence entities | +0.20 / +0.10 |
 //!
 //! The result is the **identity**: how sure we are that both figures speak
