@@ -231,6 +231,88 @@ fn artifacts(dir: &Path) -> BTreeSet<PathBuf> {
         .unwrap_or_default()
 }
 
+/// Seeds made from the evaluation stories (`crates/core/tests/data/
+/// stories/`), written for each run under `fuzz/target/` and never
+/// committed: each article as an `article` input, each metadata record as a
+/// `metadata` input, each story (its first four articles) as a `compare`
+/// input in that target's format (a header byte, texts separated by 0xFF).
+fn story_seeds(root: &Path, target: &str) -> Result<std::path::PathBuf> {
+    let out = root.join("fuzz/target/story-seeds").join(target);
+    let _ = fs::remove_dir_all(&out);
+    fs::create_dir_all(&out).map_err(|e| format!("cannot create {}: {e}", out.display()))?;
+    let stories = root.join("crates/core/tests/data/stories");
+    let mut dirs: Vec<_> = fs::read_dir(&stories)
+        .map_err(|e| format!("cannot read {}: {e}", stories.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.is_dir())
+        .collect();
+    dirs.sort();
+    let cap = |mut b: Vec<u8>| {
+        b.truncate(MAX_LEN);
+        b
+    };
+    for d in dirs {
+        let name = d
+            .file_name()
+            .map(|n| n.to_string_lossy().to_string())
+            .unwrap_or_default();
+        let mut files: Vec<_> = fs::read_dir(&d)
+            .map_err(|e| format!("cannot read {}: {e}", d.display()))?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .collect();
+        files.sort();
+        let texts: Vec<_> = files
+            .iter()
+            .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+            .collect();
+        let write = |file: String, bytes: Vec<u8>| {
+            fs::write(out.join(&file), cap(bytes)).map_err(|e| format!("cannot write {file}: {e}"))
+        };
+        match target {
+            "article" => {
+                for p in &texts {
+                    let stem = p.file_stem().map(|n| n.to_string_lossy().to_string());
+                    let bytes =
+                        fs::read(p).map_err(|e| format!("cannot read {}: {e}", p.display()))?;
+                    write(format!("{name}-{}.txt", stem.unwrap_or_default()), bytes)?;
+                }
+            }
+            "metadata" => {
+                for p in files
+                    .iter()
+                    .filter(|p| p.to_string_lossy().ends_with(".meta.json"))
+                {
+                    let stem = p.file_name().map(|n| n.to_string_lossy().to_string());
+                    let bytes =
+                        fs::read(p).map_err(|e| format!("cannot read {}: {e}", p.display()))?;
+                    write(format!("{name}-{}", stem.unwrap_or_default()), bytes)?;
+                }
+            }
+            "compare" => {
+                let n = texts.len().min(4);
+                if n < 2 {
+                    continue;
+                }
+                // Header bits 0-1: 0 → 2 articles, 1 → 3, 2 → 4.
+                let mut bytes = vec![(n - 2) as u8];
+                for (k, p) in texts.iter().take(n).enumerate() {
+                    if k > 0 {
+                        bytes.push(0xFF);
+                    }
+                    // Each text gets its share of the length limit.
+                    let mut t =
+                        fs::read(p).map_err(|e| format!("cannot read {}: {e}", p.display()))?;
+                    t.truncate(MAX_LEN / n - 1);
+                    bytes.extend(t);
+                }
+                write(format!("{name}.bin"), bytes)?;
+            }
+            _ => {}
+        }
+    }
+    Ok(out)
+}
+
 /// Runs one target for `seconds`; with `keep_going`, in libFuzzer's fork
 /// mode (one worker), which records a crash and goes on fuzzing. A smoke
 /// starts from the seeds alone, as on a fresh clone, whatever corpus long
@@ -251,6 +333,7 @@ fn fuzz_target(
         fuzz.join("corpus").join(target)
     };
     let seeds = fuzz.join("seeds").join(target);
+    let stories = story_seeds(root, target)?;
     let artifact_dir = fuzz.join("artifacts").join(target);
     let logs = fuzz.join("logs");
     for d in [&corpus, &artifact_dir, &logs] {
@@ -265,6 +348,7 @@ fn fuzz_target(
         // New inputs go to the first directory: the corpus, never the seeds.
         .arg(rel(&corpus))
         .arg(rel(&seeds))
+        .arg(rel(&stories))
         .arg("--")
         .arg(format!("-max_total_time={seconds}"))
         .arg(format!("-max_len={MAX_LEN}"))

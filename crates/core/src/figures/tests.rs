@@ -1024,3 +1024,19 @@ fn zone_offsets_follow_daylight_saving() {
     assert_eq!(utc_offset("Australia/Sydney", d("2025-07-01")), Some(600));
     assert_eq!(utc_offset("Mars/Olympus", d("2025-07-01")), None);
 }
+
+#[test]
+fn a_far_day_of_a_background_paragraph_does_not_date_the_next_ones_night() {
+    let all = figs(
+        "Titolo di prova\n\nLa scossa più forte degli ultimi anni era stata quella del 20 maggio 2024.\n\nLe repliche. Nella notte sono state registrate altre 44 scosse.\n",
+        Some("2025-03-13"),
+    );
+    let f = fig(&all, "Nella notte");
+    assert_eq!(days(f).0, "2025-03-13", "{f:#?}");
+    // In its own paragraph, the far day still dates what follows it.
+    let all = figs(
+        "Titolo di prova\nIl 20 maggio 2024 la terra tremò: nella notte si contarono 30 scosse.\n",
+        Some("2025-03-13"),
+    );
+    assert_eq!(days(fig(&all, "nella notte")).0, "2024-05-20");
+}

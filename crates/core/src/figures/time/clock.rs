@@ -867,6 +867,10 @@ pub(super) fn join_days_and_clocks(toks: &[Tok], found: &mut Vec<Figure>) {
     *found = out;
 }
 
+/// How far from the report's date a day named in one paragraph may be and
+/// still give the next paragraphs' times of day their day.
+const CARRY_DAYS: i64 = 7;
+
 /// What the text said last about days, carried from block to block.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct DayContext {
@@ -899,6 +903,14 @@ pub fn settle_days(
     reference: Option<Date>,
 ) {
     let n = figs.len();
+    // A day far from the report's (a background paragraph's `il 20 maggio
+    // 2024`) is the day of its own paragraph only: the next paragraph's
+    // `nella notte` is the story's night.
+    if let (Some(c), Some(r)) = (cx.current, reference) {
+        if (c.to_days() - r.to_days()).abs() > CARRY_DAYS {
+            cx.current = None;
+        }
+    }
     for f in figs.iter_mut() {
         if f.boilerplate {
             continue;
