@@ -117,6 +117,17 @@ fn overlaps_taken(taken: &[bool], f: &Figure) -> bool {
     (f.first..f.last).any(|k| taken.get(k).copied().unwrap_or(false))
 }
 
+/// Adverbs that may stand between a verbal qualifier and its figure.
+const ADVERBS: &[&str] = &[
+    "gia",
+    "ampiamente",
+    "abbondantemente",
+    "largamente",
+    "nettamente",
+    "ormai",
+    "complessivamente",
+];
+
 /// The qualifier ending right before token `at` (over an optional article
 /// and `la soglia dei`).
 fn qualifier_before(toks: &[Tok], at: usize) -> Option<Qual> {
@@ -134,26 +145,45 @@ fn qualifier_before(toks: &[Tok], at: usize) -> Option<Qual> {
             k -= 1;
         }
     }
-    let mut best: Option<(usize, Qualifier, bool)> = None;
-    // Only a word that ends a qualifier can end one here.
-    let candidates = match k.checked_sub(1) {
-        Some(last) if ends_qualifier(&toks[last].norm) => QUALIFIERS,
-        _ => &[],
+    let found = |k: usize, verbal_only: bool| -> Option<(usize, Qualifier, bool)> {
+        let mut best: Option<(usize, Qualifier, bool)> = None;
+        // Only a word that ends a qualifier can end one here.
+        let candidates = match k.checked_sub(1) {
+            Some(last) if ends_qualifier(&toks[last].norm) => QUALIFIERS,
+            _ => &[],
+        };
+        for &(words, q, verbal) in candidates {
+            let n = words.len();
+            if k < n || (verbal_only && !verbal) {
+                continue;
+            }
+            let matches = toks[k - n..k]
+                .iter()
+                .zip(words.iter())
+                .all(|(t, w)| t.is(w));
+            if matches && best.is_none_or(|(len, _, _)| n > len) {
+                best = Some((n, q, verbal));
+            }
+        }
+        best
     };
-    for &(words, q, verbal) in candidates {
-        let n = words.len();
-        if k < n {
-            continue;
+    // A verb may stand before an adverb (`ha superato in media l'80%`,
+    // `ha già superato i 200`).
+    let adverb = if k >= 2 && toks[k - 2].is("in") && toks[k - 1].is("media") {
+        2
+    } else if k >= 1 && toks[k - 1].is_any(ADVERBS) {
+        1
+    } else {
+        0
+    };
+    let (n, mut q, verbal, k) = match found(k, false) {
+        Some((n, q, verbal)) => (n, q, verbal, k),
+        None if adverb > 0 => {
+            let (n, q, verbal) = found(k - adverb, true)?;
+            (n, q, verbal, k - adverb)
         }
-        let matches = toks[k - n..k]
-            .iter()
-            .zip(words.iter())
-            .all(|(t, w)| t.is(w));
-        if matches && best.is_none_or(|(len, _, _)| n > len) {
-            best = Some((n, q, verbal));
-        }
-    }
-    let (n, mut q, verbal) = best?;
+        None => return None,
+    };
     let first = k - n;
     let text = toks[first..k]
         .iter()
@@ -1206,6 +1236,17 @@ mod tests {
         let f = figs(s);
         assert_eq!(f[0].qualifier, Some(Qualifier::Over));
         assert_eq!(f[0].stated, Some(3e12));
+        // Over an adverb.
+        for s in [
+            "L'adesione ha superato in media l'80%.",
+            "I contagi hanno già superato i 200.",
+        ] {
+            let f = figs(s);
+            assert_eq!(f[0].qualifier, Some(Qualifier::Over), "{s}");
+        }
+        // An adverb alone qualifies nothing.
+        let f = figs("La quota è in media l'80%.");
+        assert_eq!(f[0].qualifier, None);
     }
 
     #[test]
