@@ -105,7 +105,9 @@ fn linkable(a: &Analysis, fi: usize) -> Result<String, &'static str> {
     {
         return Err("the dateline");
     }
-    let class = class_of(f).ok_or("no class")?;
+    let class = class_of(f)
+        .or_else(|| measured_by(a, f))
+        .ok_or("no class")?;
     if f.kind.is_time() && f.time_extent().is_none_or(|t| t.len_days() > 31) {
         return Err("a time longer than a month, or none");
     }
@@ -133,6 +135,22 @@ fn linkable(a: &Analysis, fi: usize) -> Result<String, &'static str> {
         return Err("an article (una donna)");
     }
     Ok(class)
+}
+
+/// A bare number named by the noun right before it (`magnitudo 4.4`,
+/// `indice 102,3`, `quota 103`): the class of what that noun measures.
+fn measured_by(a: &Analysis, f: &Figure) -> Option<String> {
+    if f.kind != FigureKind::Number || f.first == 0 {
+        return None;
+    }
+    let t = a.tokens.get(f.first - 1)?;
+    let w = t.norm.as_str();
+    let noun = t.kind == crate::token::TokKind::Word
+        && !t.cap
+        && w.chars().count() > 3
+        && !w.ends_with('\'')
+        && !crate::lexicon::lexicons().is_stop(w);
+    noun.then(|| format!("number:{}", crate::lexicon::lexicons().stem(w)))
 }
 
 /// What the values of two candidates add to their identity: the same
@@ -759,6 +777,9 @@ fn decide(
         confident
             && (fa.kind.is_time() || fa.change == fb.change)
             && profiles[i].same_part(&profiles[j])
+            // A bare number's noun (`magnitudo`) says what it measures,
+            // not which one: two quakes' magnitudes differ.
+            && !profiles[i].class.starts_with("number:")
     } else {
         total >= LINK_SCORE
     };

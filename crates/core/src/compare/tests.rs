@@ -925,3 +925,28 @@ fn local_time_is_where_the_story_happens_not_the_dateline() {
         .expect("a clock");
     assert_eq!(f.zone.as_deref(), Some("America/Los_Angeles"), "{f:#?}");
 }
+
+#[test]
+fn a_bare_number_is_compared_by_the_noun_before_it_and_never_conflicts() {
+    let c = compare(
+        &[
+            article(
+                "a",
+                "2025-03-13",
+                "Una scossa di magnitudo 4.4 è stata avvertita nella notte ai Campi Flegrei.",
+            ),
+            article(
+                "b",
+                "2025-03-13",
+                "La scossa di magnitudo 4,4 è stata avvertita nella notte in tutta l'area dei Campi Flegrei. Una replica di magnitudo 2,1 è seguita.",
+            ),
+        ],
+        None,
+    );
+    let q = quantity_of(&c, "a", "4.4");
+    assert_eq!(q.figures.len(), 2, "{}", q.explanation);
+    assert_eq!(q.verdict, Verdict::Same, "{}", q.explanation);
+    for q in &c.quantities {
+        assert_ne!(q.verdict, Verdict::Conflict, "{}", q.explanation);
+    }
+}
