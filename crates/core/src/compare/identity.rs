@@ -18,7 +18,7 @@
 //! | same head concept of the subject | +0.15 |
 //! | counts, ordinals: the same counted noun (or synonym) / different ones | +0.15 / −0.30 |
 //! | subjects name a shared entity / only different ones | +0.10 / excluded |
-//! | no subject entity on one side, sentences name only different ones | −0.25 |
+//! | no subject entity on one side, sentences name only different ones | −0.10 |
 //! | two entities in swapped roles (owner and destination) | −0.50 |
 //! | same period / one period inside a much longer one | +0.10 / −0.30 |
 //! | different days / different months or years | −0.20 / excluded |
@@ -492,6 +492,16 @@ impl Profile<'_> {
         self.modifiers == other.modifiers
     }
 
+    /// Their sentences name only different entities while one subject
+    /// names none (visits to France, visits to Germany): they may agree,
+    /// but disjoint values are two quantities.
+    pub fn names_apart(&self, other: &Profile) -> bool {
+        (self.entities.is_empty() || other.entities.is_empty())
+            && !self.shared.entities.is_empty()
+            && !other.shared.entities.is_empty()
+            && self.shared.entities.is_disjoint(&other.shared.entities)
+    }
+
     /// Words of its clause besides its own (and names).
     pub fn has_context(&self) -> bool {
         !self.local.is_empty()
@@ -641,7 +651,7 @@ pub(crate) fn score(a: &Profile, b: &Profile, want_evidence: bool) -> Identity {
         && !b.shared.entities.is_empty()
         && a.shared.entities.is_disjoint(&b.shared.entities)
     {
-        id.add("sentence entities differ", -0.25, w);
+        id.add("sentence entities differ", -0.1, w);
     }
     // One entity in opposite roles: exports of China to Russia are not
     // exports of Russia to China.

@@ -777,6 +777,7 @@ fn decide(
         confident
             && (fa.kind.is_time() || fa.change == fb.change)
             && profiles[i].same_part(&profiles[j])
+            && (fa.kind.is_time() || !profiles[i].names_apart(&profiles[j]))
             // A bare number's noun (`magnitudo`) says what it measures,
             // not which one: two quakes' magnitudes differ.
             && !profiles[i].class.starts_with("number:")
@@ -1150,6 +1151,9 @@ mod tests {
                                 conflicts += 1;
                                 assert!(id.score >= CONFLICT_IDENTITY, "{}", english(&e.parts));
                                 assert!(profiles[i].same_part(&profiles[j]));
+                                assert!(
+                                    profiles[i].is_time || !profiles[i].names_apart(&profiles[j])
+                                );
                             }
                         }
                         Decision::Reject {
