@@ -109,7 +109,10 @@ pub(crate) fn implied_currency(tokens: &[Tok], figures: &mut [Figure]) {
             .get(f.last - 1)
             .and_then(|t| scale_word(&t.norm))
             .is_some_and(|k| k >= 6);
-        if !scaled {
+        // `1,6 miliardi ($ 2,54 miliardi)`: the brackets convert it from
+        // a currency the text does not name.
+        let converted = tokens.get(f.last).is_some_and(|t| t.is("("));
+        if !scaled || converted {
             continue;
         }
         let own = by_sentence
@@ -175,6 +178,11 @@ mod tests {
         );
         assert_eq!(fig(&all, "30 miliardi").kind, FigureKind::Number);
         assert_eq!(fig(&all, "100mila").kind, FigureKind::Number);
+        let all = extract_text(
+            "Il disavanzo è di 1,6 miliardi ($ 2,54 miliardi) nel trimestre.",
+            None,
+        );
+        assert_eq!(fig(&all, "1,6 miliardi").kind, FigureKind::Number);
         let all = extract_text("Servono 2 milioni di euro: 3 milioni di persone.", None);
         assert_eq!(fig(&all, "3 milioni di persone").kind, FigureKind::Count);
     }
