@@ -410,7 +410,18 @@ pub fn lines(text: &str) -> Vec<(usize, usize)> {
     let at = |k: usize| bytes.get(k).copied();
     let mut i = 0;
     while i < bytes.len() {
-        let len = match bytes[i] {
+        // Sixteen bytes at a time while none of them can begin a line end.
+        while let Some(chunk) = bytes.get(i..i + 16) {
+            let lead = chunk
+                .iter()
+                .fold(false, |a, &b| a | matches!(b, b'\n' | b'\r' | 0xc2 | 0xe2));
+            if lead {
+                break;
+            }
+            i += 16;
+        }
+        let Some(&b) = bytes.get(i) else { break };
+        let len = match b {
             b'\n' => 1,
             b'\r' if at(i + 1) == Some(b'\n') => 2,
             b'\r' => 1,
@@ -848,7 +859,10 @@ fn structure(text: &str, blocks: &mut [Block]) {
     let mut region: Option<ChromeKind> = None;
     for b in blocks.iter_mut() {
         match (b.kind, region) {
-            (BlockKind::Paragraph, None) => body_words += word_count(b.text(text)),
+            // Counted only as far as the threshold it is compared with.
+            (BlockKind::Paragraph, None) if body_words < TAIL_AFTER_WORDS => {
+                body_words += word_count(b.text(text));
+            }
             (BlockKind::Chrome(kind), None)
                 if kind.opens_tail()
                     && body_words > 0
