@@ -160,10 +160,7 @@ pub fn rough_word_count_upto(s: &str, cap: usize) -> usize {
         let b = bytes[i];
         let (white, alnum) = if b.is_ascii() {
             i += 1;
-            (
-                matches!(b, b' ' | b'\t'..=b'\r'),
-                b.is_ascii_alphanumeric(),
-            )
+            (matches!(b, b' ' | b'\t'..=b'\r'), b.is_ascii_alphanumeric())
         } else {
             let Some(c) = s[i..].chars().next() else {
                 break;
@@ -297,7 +294,9 @@ mod tests {
             // A run of lower-case ASCII letters and digits, copied at once.
             if b.is_ascii_lowercase() || b.is_ascii_digit() {
                 let run = i;
-                while i < bytes.len() && (bytes[i].is_ascii_lowercase() || bytes[i].is_ascii_digit()) {
+                while i < bytes.len()
+                    && (bytes[i].is_ascii_lowercase() || bytes[i].is_ascii_digit())
+                {
                     i += 1;
                 }
                 if space {
@@ -390,7 +389,11 @@ mod tests {
         for s in texts {
             assert_eq!(normalize(s), normalize_as_it_was(s), "{s:?}");
             for cap in 0..12 {
-                assert_eq!(rough_word_count_upto(s, cap), rough_count_as_it_was(s, cap), "{s:?}");
+                assert_eq!(
+                    rough_word_count_upto(s, cap),
+                    rough_count_as_it_was(s, cap),
+                    "{s:?}"
+                );
             }
         }
     }
