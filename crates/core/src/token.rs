@@ -236,6 +236,12 @@ pub fn tokenize_into(text: &str, base: usize, out: &mut Vec<Tok>) {
         }
     };
     while let Some((c, len)) = at(i) {
+        // Plain ASCII spacing, the most common byte after letters.
+        if c == ' ' {
+            space_before = true;
+            i += 1;
+            continue;
+        }
         if is_space(c) {
             space_before = true;
             if is_line_end(c) {

@@ -135,6 +135,10 @@ pub fn scale_word(w: &str) -> Option<i32> {
 /// Elided number words (`vent'anni`, `settant'anni`, `un'ora`) and their
 /// full form.
 fn unelide(w: &str) -> Option<&'static str> {
+    // Every elided form ends in its apostrophe: other words are not looked up.
+    if !w.ends_with('\'') {
+        return None;
+    }
     Some(match w {
         "un'" => "una",
         "vent'" => "venti",
@@ -710,13 +714,18 @@ impl Reader {
         }
         let general = || -> Option<(f64, bool)> {
             // Any ordinal word as a denominator: "ventunesimo", "venticinquesimi".
+            // Built in place (a word of the text is short): no allocation.
             let w = next.norm.as_str();
             let singular = if let Some(stem) = w.strip_suffix('i') {
-                format!("{stem}o")
+                let mut s = compact_str::CompactString::from(stem);
+                s.push('o');
+                s
             } else if let Some(stem) = w.strip_suffix('e') {
-                format!("{stem}a")
+                let mut s = compact_str::CompactString::from(stem);
+                s.push('a');
+                s
             } else {
-                w.to_string()
+                next.norm.clone()
             };
             let (v, ordinal) = self.word_value(&singular)?;
             (ordinal && (2.0..=1e6).contains(&v) && v.fract() == 0.0).then_some((v, singular != w))
