@@ -363,6 +363,10 @@ impl Reader {
     /// Reads the number starting at token `i`, if there is one.
     pub fn read(&self, toks: &[Tok], i: usize) -> Option<Num> {
         let t = toks.get(i)?;
+        // Punctuation and symbols start no number: the memo is not asked.
+        if !matches!(t.kind, TokKind::Digits | TokKind::Word) {
+            return None;
+        }
         let cached = self
             .block
             .borrow()
@@ -372,13 +376,9 @@ impl Reader {
         if let Some(hit) = cached.flatten() {
             return hit;
         }
-        // Most tokens are no number: say so before the interpreter is asked
+        // Most words are no number: say so before the interpreter is asked
         // (and remember it, like any other read).
-        let may = match t.kind {
-            TokKind::Digits => true,
-            TokKind::Word => may_start_number(&t.norm),
-            _ => false,
-        };
+        let may = t.kind == TokKind::Digits || may_start_number(&t.norm);
         let n = if may {
             self.read_uncached(toks, i)
         } else {
