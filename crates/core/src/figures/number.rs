@@ -9,7 +9,7 @@
 //! written (here 0,1 miliardi = 10⁸) is known.
 
 use rustc_hash::FxHashMap as HashMap;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 
 use text2num::{text2digits, Language};
 
@@ -213,7 +213,7 @@ fn denominator(w: &str) -> Option<(f64, bool)> {
 }
 
 /// What was read at a position.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Num {
     /// The value.
     pub value: f64,
@@ -239,8 +239,9 @@ pub struct Reader {
     memo: RefCell<HashMap<String, Option<(f64, bool)>>>,
     /// What the interpreter made of each run of number words read.
     phrases: RefCell<HashMap<String, Option<(f64, bool)>>>,
-    /// Reads of the current block by token index, between `begin` and `end`.
-    block: RefCell<Option<Vec<Option<Option<Num>>>>>,
+    /// Reads of the current block by token index, between `begin` and
+    /// `end` (empty outside a block); each slot is `None` until read.
+    block: RefCell<Vec<Cell<Option<Option<Num>>>>>,
 }
 
 impl Default for Reader {
@@ -248,7 +249,7 @@ impl Default for Reader {
         Reader {
             memo: RefCell::new(HashMap::default()),
             phrases: RefCell::new(HashMap::default()),
-            block: RefCell::new(None),
+            block: RefCell::new(Vec::new()),
         }
     }
 }
@@ -352,12 +353,12 @@ impl Reader {
     ///
     /// [`end`]: Reader::end
     pub fn begin(&self, len: usize) {
-        *self.block.borrow_mut() = Some(vec![None; len]);
+        *self.block.borrow_mut() = vec![Cell::new(None); len];
     }
 
     /// Stops memoising reads.
     pub fn end(&self) {
-        *self.block.borrow_mut() = None;
+        *self.block.borrow_mut() = Vec::new();
     }
 
     /// Reads the number starting at token `i`, if there is one.
@@ -367,13 +368,14 @@ impl Reader {
         if !matches!(t.kind, TokKind::Digits | TokKind::Word) {
             return None;
         }
-        let cached = self
-            .block
-            .borrow()
-            .as_ref()
-            .filter(|c| c.len() == toks.len())
-            .and_then(|c| c.get(i).cloned());
-        if let Some(hit) = cached.flatten() {
+        // The memo holds this block's reads when `toks` is its block.
+        let cached = {
+            let block = self.block.borrow();
+            (block.len() == toks.len())
+                .then(|| block.get(i).and_then(Cell::get))
+                .flatten()
+        };
+        if let Some(hit) = cached {
             return hit;
         }
         // Most words are no number: say so before the interpreter is asked
@@ -384,14 +386,10 @@ impl Reader {
         } else {
             None
         };
-        if let Some(c) = self
-            .block
-            .borrow_mut()
-            .as_mut()
-            .filter(|c| c.len() == toks.len())
-        {
-            if let Some(slot) = c.get_mut(i) {
-                *slot = Some(n.clone());
+        let block = self.block.borrow();
+        if block.len() == toks.len() {
+            if let Some(slot) = block.get(i) {
+                slot.set(Some(n));
             }
         }
         n

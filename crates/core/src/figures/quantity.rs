@@ -72,7 +72,7 @@ fn proportion(
     if !(t.is_word() || t.is_digits()) {
         return None;
     }
-    let part = number?.clone();
+    let part = *number?;
     if part.ordinal || part.fraction || part.value < 1.0 || part.value.fract() != 0.0 {
         return None;
     }
@@ -721,7 +721,7 @@ fn number_figure(
     if is_identifier(toks, src, i) {
         return None;
     }
-    let n = number?.clone();
+    let n = *number?;
     if is_anaphoric_pair(toks, &n) {
         return None;
     }
@@ -1101,7 +1101,7 @@ fn quantity_range(toks: &[Tok], src: &str, left: &Num, numbers: &Reader) -> Opti
         right.value = -right.value;
     }
     // "tra 3 e 4 milioni": the scale written once, after the second.
-    let mut left = left.clone();
+    let mut left = *left;
     if left_sign.is_some_and(|(_, negative)| negative) {
         left.value = -left.value;
     }
