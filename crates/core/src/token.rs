@@ -55,13 +55,29 @@ pub struct Tok {
     pub newline_before: bool,
     /// True if the token starts with a capital letter.
     pub cap: bool,
+    /// `norm`'s first seven bytes and its length, packed by [`pack`]: a
+    /// short word is compared with it at once.
+    key: u64,
+}
+
+/// The first seven bytes of `w` and its length (at most 255) in one number:
+/// two words of at most seven bytes are equal when their packings are.
+#[inline]
+fn pack(w: &[u8]) -> u64 {
+    let mut k = (w.len().min(255) as u64) << 56;
+    for (n, &b) in w.iter().take(7).enumerate() {
+        k |= u64::from(b) << (8 * n);
+    }
+    k
 }
 
 impl Tok {
     /// True for a token with this folded text.
     #[inline]
     pub fn is(&self, word: &str) -> bool {
-        same(self.norm.as_bytes(), word.as_bytes())
+        let w = word.as_bytes();
+        // The grammar's words are literals: their packing is a constant.
+        self.key == pack(w) && (w.len() <= 7 || self.norm.as_bytes() == w)
     }
 
     /// True for a token whose folded text is one of `words`.
@@ -182,6 +198,15 @@ fn fold_into(out: &mut String, c: char) {
     }
 }
 
+/// An ASCII word in lower case, copied once.
+fn ascii_lower(w: &str) -> CompactString {
+    let mut out = CompactString::from(w);
+    if w.bytes().any(|b| b.is_ascii_uppercase()) {
+        out.make_ascii_lowercase();
+    }
+    out
+}
+
 /// Folds a word as the tokenizer does.
 pub fn fold_word(s: &str) -> CompactString {
     let mut out = String::with_capacity(s.len());
@@ -260,6 +285,29 @@ pub fn tokenize_into(text: &str, base: usize, out: &mut Vec<Tok>) {
             while j < bytes.len() && bytes[j].is_ascii_alphabetic() {
                 j += 1;
             }
+            // Followed by ASCII that is no apostrophe (a space, a comma):
+            // the word is its ASCII letters, folded straight into the token.
+            if j > i
+                && bytes
+                    .get(j)
+                    .is_none_or(|&d| d.is_ascii() && d != b'\'' && d != b'`')
+            {
+                let norm = ascii_lower(&text[i..j]);
+                out.push(Tok {
+                    start: base + start,
+                    end: base + j,
+                    kind: TokKind::Word,
+                    key: pack(norm.as_bytes()),
+                    norm,
+                    space_before,
+                    newline_before,
+                    cap: c.is_uppercase(),
+                });
+                i = j;
+                space_before = false;
+                newline_before = false;
+                continue;
+            }
             norm.push_str(&text[i..j]);
             norm.make_ascii_lowercase();
             while let Some((d, dl)) = at(j) {
@@ -335,6 +383,7 @@ pub fn tokenize_into(text: &str, base: usize, out: &mut Vec<Tok>) {
             start: base + start,
             end: base + i,
             kind,
+            key: pack(norm.as_bytes()),
             norm: CompactString::from(norm.as_str()),
             space_before,
             newline_before,
@@ -386,6 +435,38 @@ mod tests {
         assert!(!t[2].newline_before && t[2].space_before);
         let t = tokenize("x y", 10);
         assert_eq!((t[1].start, t[1].end), (12, 13));
+    }
+
+    #[test]
+    fn packed_words_compare_as_their_text() {
+        let toks = tokenize(
+            "il Prossimo ventitré, dell’ anno 1.234 miliardi dodicesimo € x",
+            0,
+        );
+        let words = [
+            "il",
+            "prossimo",
+            "prossima",
+            "ventitre",
+            "ventitr",
+            ",",
+            "dell'",
+            "anno",
+            "1.234",
+            "miliardi",
+            "miliardo",
+            "dodicesimo",
+            "dodicesima",
+            "€",
+            "x",
+            "",
+            "ilx",
+        ];
+        for t in &toks {
+            for w in words {
+                assert_eq!(t.is(w), t.norm == w, "{:?} {w:?}", t.norm);
+            }
+        }
     }
 
     #[test]
