@@ -297,7 +297,23 @@ impl CharIndex {
 /// Collapses every run of whitespace (including blank lines inside a block) to
 /// one space and trims the ends: the text of a block as a reader sees it.
 pub fn collapse_whitespace(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}
+
+/// `s` in lower case, borrowed when it already is (ASCII without capitals).
+pub fn lower(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        std::borrow::Cow::Borrowed(s)
+    } else {
+        std::borrow::Cow::Owned(s.to_lowercase())
+    }
 }
 
 #[cfg(test)]
@@ -470,6 +486,25 @@ mod tests {
                     "{s:?}"
                 );
             }
+        }
+    }
+
+    #[test]
+    fn collapsed_and_lowered_as_before() {
+        for s in [
+            "",
+            "  ",
+            " a  b\tc\n",
+            "x",
+            "Più  È\u{a0}ok",
+            "ABC def",
+            "İ",
+        ] {
+            assert_eq!(
+                collapse_whitespace(s),
+                s.split_whitespace().collect::<Vec<_>>().join(" ")
+            );
+            assert_eq!(lower(s), s.to_lowercase());
         }
     }
 

@@ -116,6 +116,18 @@ fn same(a: &[u8], b: &[u8]) -> bool {
     a.len() == b.len() && a.first() == b.first() && a == b
 }
 
+/// The folded forms of `toks`, with a space between each two.
+pub fn joined(toks: &[Tok]) -> String {
+    let mut out = String::new();
+    for (k, t) in toks.iter().enumerate() {
+        if k > 0 {
+            out.push(' ');
+        }
+        out.push_str(&t.norm);
+    }
+    out
+}
+
 /// True if `w` is one of `words` (compared as [`Tok::is`] compares).
 pub fn is_one_of(w: &str, words: &[&str]) -> bool {
     let w = w.as_bytes();

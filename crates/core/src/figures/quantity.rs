@@ -155,11 +155,7 @@ fn qualifier_before(toks: &[Tok], at: usize) -> Option<Qual> {
     }
     let (n, mut q, verbal) = best?;
     let first = k - n;
-    let text = toks[first..k]
-        .iter()
-        .map(|t| t.norm.as_str())
-        .collect::<Vec<_>>()
-        .join(" ");
+    let text = crate::token::joined(&toks[first..k]);
     // Negation: "non ha superato", "non oltre" is already in the table.
     let negated = !text.starts_with("non")
         && (first >= 1 && toks[first - 1].is("non")

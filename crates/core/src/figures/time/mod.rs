@@ -971,13 +971,7 @@ impl Ctx<'_> {
         if let Some(q) = lead.bound() {
             if f.kind.is_time() && f.qualifier.is_none() {
                 f.qualifier = Some(q);
-                f.qualifier_text = Some(
-                    self.toks[from..to]
-                        .iter()
-                        .map(|t| t.norm.as_str())
-                        .collect::<Vec<_>>()
-                        .join(" "),
-                );
+                f.qualifier_text = Some(crate::token::joined(&self.toks[from..to]));
             }
         }
         f
