@@ -209,6 +209,13 @@ pub fn rough_word_count_upto(s: &str, cap: usize) -> usize {
         let b = bytes[i];
         let (white, alnum) = if b.is_ascii() {
             i += 1;
+            // A run of ASCII letters and digits at once: it only makes the
+            // word count (the cap is checked at its end, as a space would).
+            if b.is_ascii_alphanumeric() {
+                while bytes.get(i).is_some_and(u8::is_ascii_alphanumeric) {
+                    i += 1;
+                }
+            }
             (matches!(b, b' ' | b'\t'..=b'\r'), b.is_ascii_alphanumeric())
         } else {
             let Some(c) = s[i..].chars().next() else {
