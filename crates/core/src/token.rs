@@ -76,8 +76,18 @@ impl Tok {
     #[inline]
     pub fn is(&self, word: &str) -> bool {
         let w = word.as_bytes();
-        // The grammar's words are literals: their packing is a constant.
-        self.key == pack(w) && (w.len() <= 7 || self.norm.as_bytes() == w)
+        // Length and first byte from the packing, which rejects nearly
+        // every word; a short word is then equal when its packing is (a
+        // constant for the grammar's literals).
+        if (self.key >> 56) as usize != w.len().min(255) {
+            return false;
+        }
+        match w.first() {
+            None => true,
+            Some(&b) if b != self.key as u8 => false,
+            Some(_) if w.len() <= 7 => self.key == pack(w),
+            Some(_) => self.norm.as_bytes() == w,
+        }
     }
 
     /// True for a token whose folded text is one of `words`.
