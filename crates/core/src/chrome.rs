@@ -410,7 +410,21 @@ pub fn lines(text: &str) -> Vec<(usize, usize)> {
     let at = |k: usize| bytes.get(k).copied();
     let mut i = 0;
     while i < bytes.len() {
-        let len = match bytes[i] {
+        // Eight bytes at a time while all are ASCII at or above 0x0e (no
+        // line end is among them): a word of the text read as one number.
+        while let Some(chunk) = bytes.get(i..i + 8) {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            let x = u64::from_le_bytes(word);
+            const ONES: u64 = u64::MAX / 255;
+            let below = x.wrapping_sub(ONES * 0x0e) & !x & (ONES * 0x80);
+            if (below | (x & (ONES * 0x80))) != 0 {
+                break;
+            }
+            i += 8;
+        }
+        let Some(&b) = bytes.get(i) else { break };
+        let len = match b {
             b'\n' => 1,
             b'\r' if at(i + 1) == Some(b'\n') => 2,
             b'\r' => 1,
@@ -588,6 +602,34 @@ fn is_all_caps(s: &str) -> bool {
     letters >= 6 && !s.chars().any(char::is_lowercase)
 }
 
+/// The pairs of adjacent bytes of a text, hashed into a set of 4096 bits:
+/// a text that lacks a pair of a phrase cannot contain the phrase (a
+/// collision only lets a phrase through to the exact search).
+struct Pairs([u64; 64]);
+
+impl Pairs {
+    fn slot(a: u8, b: u8) -> usize {
+        ((usize::from(a) << 5) ^ usize::from(b)) & 4095
+    }
+
+    fn of(s: &str) -> Pairs {
+        let mut set = [0u64; 64];
+        for w in s.as_bytes().windows(2) {
+            let k = Pairs::slot(w[0], w[1]);
+            set[k >> 6] |= 1 << (k & 63);
+        }
+        Pairs(set)
+    }
+
+    /// False only if `needle` is not in the text.
+    fn may_contain(&self, needle: &str) -> bool {
+        needle.as_bytes().windows(2).all(|w| {
+            let k = Pairs::slot(w[0], w[1]);
+            self.0[k >> 6] & (1 << (k & 63)) != 0
+        })
+    }
+}
+
 /// Classifies a block on its own text, before its position is known.
 fn classify_alone(text: &str, start: usize, end: usize) -> Block {
     let s = &text[start..end];
@@ -608,14 +650,21 @@ fn classify_alone(text: &str, start: usize, end: usize) -> Block {
     if s.starts_with('©') || norm.starts_with("(c) ") || norm.starts_with("copyright") {
         return chrome(ChromeKind::Legal, "copyright notice");
     }
-    if LEGAL_PHRASES.iter().any(|p| norm.contains(p)) {
+    // The phrases below are looked for only in a line that has every pair
+    // of bytes of them.
+    let pairs = Pairs::of(&norm);
+    let has = |p: &str| pairs.may_contain(p) && norm.contains(p);
+    if LEGAL_PHRASES.iter().any(|p| has(p)) {
         return chrome(
             ChromeKind::Legal,
             "legal notice (VAT number, law citation, rights)",
         );
     }
-    let caps_press_release = s.contains("COMUNICATO STAMPA") || s.contains("PRESS RELEASE");
-    if caps_press_release || DISCLAIMER_PHRASES.iter().any(|p| norm.contains(p)) {
+    // In capitals in the line, so in lower case in its folded text.
+    let caps_press_release = pairs.may_contain("comunicato stampa")
+        && s.contains("COMUNICATO STAMPA")
+        || pairs.may_contain("press release") && s.contains("PRESS RELEASE");
+    if caps_press_release || DISCLAIMER_PHRASES.iter().any(|p| has(p)) {
         return chrome(
             ChromeKind::Disclaimer,
             "press-release or sponsored-content disclaimer",
@@ -848,7 +897,10 @@ fn structure(text: &str, blocks: &mut [Block]) {
     let mut region: Option<ChromeKind> = None;
     for b in blocks.iter_mut() {
         match (b.kind, region) {
-            (BlockKind::Paragraph, None) => body_words += word_count(b.text(text)),
+            // Counted only as far as the threshold it is compared with.
+            (BlockKind::Paragraph, None) if body_words < TAIL_AFTER_WORDS => {
+                body_words += word_count(b.text(text));
+            }
             (BlockKind::Chrome(kind), None)
                 if kind.opens_tail()
                     && body_words > 0
@@ -1077,6 +1129,38 @@ mod tests {
             "offsets still point into the original text"
         );
         assert_eq!(blocks[1].kind, Headline);
+    }
+
+    #[test]
+    fn pairs_never_hide_a_phrase() {
+        let texts = [
+            "Tutti i diritti riservati - P.IVA 0123",
+            "contenuto sponsorizzato, non è responsabile",
+            "x",
+            "",
+            "un testo qualunque senza frasi legali",
+        ];
+        for t in texts {
+            let norm = normalize(t);
+            let pairs = Pairs::of(&norm);
+            for p in LEGAL_PHRASES.iter().chain(DISCLAIMER_PHRASES).chain(&[
+                "comunicato stampa",
+                "press release",
+                "a",
+                "",
+            ]) {
+                if norm.contains(p) {
+                    assert!(pairs.may_contain(p), "{p:?} in {norm:?}");
+                }
+            }
+            for k in 0..norm.len() {
+                for e in k..=norm.len() {
+                    if let Some(sub) = norm.get(k..e) {
+                        assert!(pairs.may_contain(sub), "{sub:?}");
+                    }
+                }
+            }
+        }
     }
 
     #[test]

@@ -55,13 +55,39 @@ pub struct Tok {
     pub newline_before: bool,
     /// True if the token starts with a capital letter.
     pub cap: bool,
+    /// `norm`'s first seven bytes and its length, packed by [`pack`]: a
+    /// short word is compared with it at once.
+    key: u64,
+}
+
+/// The first seven bytes of `w` and its length (at most 255) in one number:
+/// two words of at most seven bytes are equal when their packings are.
+#[inline]
+fn pack(w: &[u8]) -> u64 {
+    let mut k = (w.len().min(255) as u64) << 56;
+    for (n, &b) in w.iter().take(7).enumerate() {
+        k |= u64::from(b) << (8 * n);
+    }
+    k
 }
 
 impl Tok {
     /// True for a token with this folded text.
     #[inline]
     pub fn is(&self, word: &str) -> bool {
-        same(self.norm.as_bytes(), word.as_bytes())
+        let w = word.as_bytes();
+        // Length and first byte from the packing, which rejects nearly
+        // every word; a short word is then equal when its packing is (a
+        // constant for the grammar's literals).
+        if (self.key >> 56) as usize != w.len().min(255) {
+            return false;
+        }
+        match w.first() {
+            None => true,
+            Some(&b) if b != self.key as u8 => false,
+            Some(_) if w.len() <= 7 => self.key == pack(w),
+            Some(_) => self.norm.as_bytes() == w,
+        }
     }
 
     /// True for a token whose folded text is one of `words`.
@@ -98,6 +124,18 @@ impl Tok {
 #[inline]
 fn same(a: &[u8], b: &[u8]) -> bool {
     a.len() == b.len() && a.first() == b.first() && a == b
+}
+
+/// The folded forms of `toks`, with a space between each two.
+pub fn joined(toks: &[Tok]) -> String {
+    let mut out = String::new();
+    for (k, t) in toks.iter().enumerate() {
+        if k > 0 {
+            out.push(' ');
+        }
+        out.push_str(&t.norm);
+    }
+    out
 }
 
 /// True if `w` is one of `words` (compared as [`Tok::is`] compares).
@@ -182,6 +220,15 @@ fn fold_into(out: &mut String, c: char) {
     }
 }
 
+/// An ASCII word in lower case, copied once.
+fn ascii_lower(w: &str) -> CompactString {
+    let mut out = CompactString::from(w);
+    if w.bytes().any(|b| b.is_ascii_uppercase()) {
+        out.make_ascii_lowercase();
+    }
+    out
+}
+
 /// Folds a word as the tokenizer does.
 pub fn fold_word(s: &str) -> CompactString {
     let mut out = String::with_capacity(s.len());
@@ -236,6 +283,12 @@ pub fn tokenize_into(text: &str, base: usize, out: &mut Vec<Tok>) {
         }
     };
     while let Some((c, len)) = at(i) {
+        // Plain ASCII spacing, the most common byte after letters.
+        if c == ' ' {
+            space_before = true;
+            i += 1;
+            continue;
+        }
         if is_space(c) {
             space_before = true;
             if is_line_end(c) {
@@ -253,6 +306,29 @@ pub fn tokenize_into(text: &str, base: usize, out: &mut Vec<Tok>) {
             // A run of ASCII letters, the common case, copied at once.
             while j < bytes.len() && bytes[j].is_ascii_alphabetic() {
                 j += 1;
+            }
+            // Followed by ASCII that is no apostrophe (a space, a comma):
+            // the word is its ASCII letters, folded straight into the token.
+            if j > i
+                && bytes
+                    .get(j)
+                    .is_none_or(|&d| d.is_ascii() && d != b'\'' && d != b'`')
+            {
+                let norm = ascii_lower(&text[i..j]);
+                out.push(Tok {
+                    start: base + start,
+                    end: base + j,
+                    kind: TokKind::Word,
+                    key: pack(norm.as_bytes()),
+                    norm,
+                    space_before,
+                    newline_before,
+                    cap: c.is_uppercase(),
+                });
+                i = j;
+                space_before = false;
+                newline_before = false;
+                continue;
             }
             norm.push_str(&text[i..j]);
             norm.make_ascii_lowercase();
@@ -329,6 +405,7 @@ pub fn tokenize_into(text: &str, base: usize, out: &mut Vec<Tok>) {
             start: base + start,
             end: base + i,
             kind,
+            key: pack(norm.as_bytes()),
             norm: CompactString::from(norm.as_str()),
             space_before,
             newline_before,
@@ -380,6 +457,38 @@ mod tests {
         assert!(!t[2].newline_before && t[2].space_before);
         let t = tokenize("x y", 10);
         assert_eq!((t[1].start, t[1].end), (12, 13));
+    }
+
+    #[test]
+    fn packed_words_compare_as_their_text() {
+        let toks = tokenize(
+            "il Prossimo ventitré, dell’ anno 1.234 miliardi dodicesimo € x",
+            0,
+        );
+        let words = [
+            "il",
+            "prossimo",
+            "prossima",
+            "ventitre",
+            "ventitr",
+            ",",
+            "dell'",
+            "anno",
+            "1.234",
+            "miliardi",
+            "miliardo",
+            "dodicesimo",
+            "dodicesima",
+            "€",
+            "x",
+            "",
+            "ilx",
+        ];
+        for t in &toks {
+            for w in words {
+                assert_eq!(t.is(w), t.norm == w, "{:?} {w:?}", t.norm);
+            }
+        }
     }
 
     #[test]

@@ -388,7 +388,7 @@ fn source_after(toks: &[Tok], src: &str, k: usize) -> Option<String> {
     let (np, _) = noun_phrase_after(toks, src, i, 5)?;
     let names_source = np
         .split(|c: char| !c.is_alphabetic())
-        .any(|w| SOURCE_NOUNS.contains(&w.to_lowercase().as_str()));
+        .any(|w| SOURCE_NOUNS.contains(&crate::text::lower(w).as_ref()));
     names_source.then_some(np)
 }
 

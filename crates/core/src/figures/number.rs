@@ -9,7 +9,7 @@
 //! written (here 0,1 miliardi = 10⁸) is known.
 
 use rustc_hash::FxHashMap as HashMap;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 
 use text2num::{text2digits, Language};
 
@@ -135,6 +135,10 @@ pub fn scale_word(w: &str) -> Option<i32> {
 /// Elided number words (`vent'anni`, `settant'anni`, `un'ora`) and their
 /// full form.
 fn unelide(w: &str) -> Option<&'static str> {
+    // Every elided form ends in its apostrophe: other words are not looked up.
+    if !w.ends_with('\'') {
+        return None;
+    }
     Some(match w {
         "un'" => "una",
         "vent'" => "venti",
@@ -209,7 +213,7 @@ fn denominator(w: &str) -> Option<(f64, bool)> {
 }
 
 /// What was read at a position.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Num {
     /// The value.
     pub value: f64,
@@ -235,8 +239,9 @@ pub struct Reader {
     memo: RefCell<HashMap<String, Option<(f64, bool)>>>,
     /// What the interpreter made of each run of number words read.
     phrases: RefCell<HashMap<String, Option<(f64, bool)>>>,
-    /// Reads of the current block by token index, between `begin` and `end`.
-    block: RefCell<Option<Vec<Option<Option<Num>>>>>,
+    /// Reads of the current block by token index, between `begin` and
+    /// `end` (empty outside a block); each slot is `None` until read.
+    block: RefCell<Vec<Cell<Option<Option<Num>>>>>,
 }
 
 impl Default for Reader {
@@ -244,7 +249,7 @@ impl Default for Reader {
         Reader {
             memo: RefCell::new(HashMap::default()),
             phrases: RefCell::new(HashMap::default()),
-            block: RefCell::new(None),
+            block: RefCell::new(Vec::new()),
         }
     }
 }
@@ -348,46 +353,43 @@ impl Reader {
     ///
     /// [`end`]: Reader::end
     pub fn begin(&self, len: usize) {
-        *self.block.borrow_mut() = Some(vec![None; len]);
+        *self.block.borrow_mut() = vec![Cell::new(None); len];
     }
 
     /// Stops memoising reads.
     pub fn end(&self) {
-        *self.block.borrow_mut() = None;
+        *self.block.borrow_mut() = Vec::new();
     }
 
     /// Reads the number starting at token `i`, if there is one.
     pub fn read(&self, toks: &[Tok], i: usize) -> Option<Num> {
         let t = toks.get(i)?;
-        let cached = self
-            .block
-            .borrow()
-            .as_ref()
-            .filter(|c| c.len() == toks.len())
-            .and_then(|c| c.get(i).cloned());
-        if let Some(hit) = cached.flatten() {
+        // Punctuation and symbols start no number: the memo is not asked.
+        if !matches!(t.kind, TokKind::Digits | TokKind::Word) {
+            return None;
+        }
+        // The memo holds this block's reads when `toks` is its block.
+        let cached = {
+            let block = self.block.borrow();
+            (block.len() == toks.len())
+                .then(|| block.get(i).and_then(Cell::get))
+                .flatten()
+        };
+        if let Some(hit) = cached {
             return hit;
         }
-        // Most tokens are no number: say so before the interpreter is asked
+        // Most words are no number: say so before the interpreter is asked
         // (and remember it, like any other read).
-        let may = match t.kind {
-            TokKind::Digits => true,
-            TokKind::Word => may_start_number(&t.norm),
-            _ => false,
-        };
+        let may = t.kind == TokKind::Digits || may_start_number(&t.norm);
         let n = if may {
             self.read_uncached(toks, i)
         } else {
             None
         };
-        if let Some(c) = self
-            .block
-            .borrow_mut()
-            .as_mut()
-            .filter(|c| c.len() == toks.len())
-        {
-            if let Some(slot) = c.get_mut(i) {
-                *slot = Some(n.clone());
+        let block = self.block.borrow();
+        if block.len() == toks.len() {
+            if let Some(slot) = block.get(i) {
+                slot.set(Some(n));
             }
         }
         n
@@ -710,13 +712,18 @@ impl Reader {
         }
         let general = || -> Option<(f64, bool)> {
             // Any ordinal word as a denominator: "ventunesimo", "venticinquesimi".
+            // Built in place (a word of the text is short): no allocation.
             let w = next.norm.as_str();
             let singular = if let Some(stem) = w.strip_suffix('i') {
-                format!("{stem}o")
+                let mut s = compact_str::CompactString::from(stem);
+                s.push('o');
+                s
             } else if let Some(stem) = w.strip_suffix('e') {
-                format!("{stem}a")
+                let mut s = compact_str::CompactString::from(stem);
+                s.push('a');
+                s
             } else {
-                w.to_string()
+                next.norm.clone()
             };
             let (v, ordinal) = self.word_value(&singular)?;
             (ordinal && (2.0..=1e6).contains(&v) && v.fract() == 0.0).then_some((v, singular != w))

@@ -72,7 +72,7 @@ fn proportion(
     if !(t.is_word() || t.is_digits()) {
         return None;
     }
-    let part = number?.clone();
+    let part = *number?;
     if part.ordinal || part.fraction || part.value < 1.0 || part.value.fract() != 0.0 {
         return None;
     }
@@ -147,12 +147,12 @@ fn qualifier_before(toks: &[Tok], at: usize) -> Option<Qual> {
     }
     let found = |k: usize, verbal_only: bool| -> Option<(usize, Qualifier, bool)> {
         let mut best: Option<(usize, Qualifier, bool)> = None;
-        // Only a word that ends a qualifier can end one here.
+        // Only the qualifiers that end with the word before can end here.
         let candidates = match k.checked_sub(1) {
-            Some(last) if ends_qualifier(&toks[last].norm) => QUALIFIERS,
-            _ => &[],
+            Some(last) => ending_with(&toks[last].norm),
+            None => &[],
         };
-        for &(words, q, verbal) in candidates {
+        for &(words, q, verbal) in candidates.iter().map(|&c| &QUALIFIERS[c]) {
             let n = words.len();
             if k < n || (verbal_only && !verbal) {
                 continue;
@@ -185,11 +185,7 @@ fn qualifier_before(toks: &[Tok], at: usize) -> Option<Qual> {
         None => return None,
     };
     let first = k - n;
-    let text = toks[first..k]
-        .iter()
-        .map(|t| t.norm.as_str())
-        .collect::<Vec<_>>()
-        .join(" ");
+    let text = crate::token::joined(&toks[first..k]);
     // Negation: "non ha superato", "non oltre" is already in the table.
     let negated = !text.starts_with("non")
         && (first >= 1 && toks[first - 1].is("non")
@@ -212,17 +208,22 @@ fn qualifier_before(toks: &[Tok], at: usize) -> Option<Qual> {
     })
 }
 
-/// True if a qualifier of [`QUALIFIERS`] ends with the word `w`.
-fn ends_qualifier(w: &str) -> bool {
-    static SET: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>> =
-        std::sync::OnceLock::new();
-    SET.get_or_init(|| {
-        QUALIFIERS
-            .iter()
-            .filter_map(|(w, _, _)| w.last().copied())
-            .collect()
+/// The qualifiers of [`QUALIFIERS`] that end with the word `w`, as
+/// indices in their order there.
+fn ending_with(w: &str) -> &'static [usize] {
+    type ByLast = rustc_hash::FxHashMap<&'static str, Vec<usize>>;
+    static MAP: std::sync::OnceLock<ByLast> = std::sync::OnceLock::new();
+    MAP.get_or_init(|| {
+        let mut m = ByLast::default();
+        for (k, (words, _, _)) in QUALIFIERS.iter().enumerate() {
+            if let Some(&last) = words.last() {
+                m.entry(last).or_default().push(k);
+            }
+        }
+        m
     })
-    .contains(w)
+    .get(w)
+    .map_or(&[], Vec::as_slice)
 }
 
 /// True if a currency of [`CURRENCY_WORDS`] begins with the word `w`.
@@ -468,7 +469,7 @@ fn counted_noun(toks: &[Tok], src: &str, k: usize) -> Option<(String, usize)> {
     if !t.cap && super::verbs::form(w) == Some(super::verbs::Form::Finite) {
         return None;
     }
-    let mut words = vec![t.text(src).to_string()];
+    let mut words = t.text(src).to_string();
     let mut n = 1;
     if let Some(adj) = toks.get(k + 1) {
         let a = adj.norm.as_str();
@@ -480,11 +481,12 @@ fn counted_noun(toks: &[Tok], src: &str, k: usize) -> Option<(String, usize)> {
                 // "metri quadri", "piedi cubi": a unit's square or cube.
                 || matches!(a, "quadri" | "quadrati" | "cubi" | "cubici"));
         if is_adj {
-            words.push(adj.text(src).to_string());
+            words.push(' ');
+            words.push_str(adj.text(src));
             n += 1;
         }
     }
-    Some((words.join(" "), n))
+    Some((words, n))
 }
 
 /// Unit symbols written glued to their number (`75ml`, `300mm`, `0,8rad`)
@@ -745,7 +747,7 @@ fn number_figure(
     if is_identifier(toks, src, i) {
         return None;
     }
-    let n = number?.clone();
+    let n = *number?;
     if is_anaphoric_pair(toks, &n) {
         return None;
     }
@@ -1125,7 +1127,7 @@ fn quantity_range(toks: &[Tok], src: &str, left: &Num, numbers: &Reader) -> Opti
         right.value = -right.value;
     }
     // "tra 3 e 4 milioni": the scale written once, after the second.
-    let mut left = left.clone();
+    let mut left = *left;
     if left_sign.is_some_and(|(_, negative)| negative) {
         left.value = -left.value;
     }

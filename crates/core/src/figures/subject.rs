@@ -794,7 +794,9 @@ pub fn subjects(c: &Clauses<'_>, figs: &[Figure]) -> Vec<Option<Subject>> {
         c.own.set((f.first, f.last));
         let read = subject_of(c, f, previous.as_ref().map(|(i, s)| (&figs[*i], s)));
         let read = match read {
-            Some((sub, _)) if f.change && CHANGE_NOUNS.contains(&sub.to_lowercase().as_str()) => {
+            Some((sub, _))
+                if f.change && CHANGE_NOUNS.contains(&crate::text::lower(&sub).as_ref()) =>
+            {
                 previous
                     .as_ref()
                     .map(|(_, s)| s.clone())
@@ -828,9 +830,9 @@ fn subject_of(
         }
     }
     let unit = f.unit.as_deref().unwrap_or("");
-    let unit_first = unit.split(' ').next().unwrap_or("").to_lowercase();
-    let measure =
-        MEASURES.contains(&unit_first.as_str()) || TIME_UNITS.contains(&unit_first.as_str());
+    let unit_first = crate::text::lower(unit.split(' ').next().unwrap_or(""));
+    let unit_first = unit_first.as_ref();
+    let measure = MEASURES.contains(&unit_first) || TIME_UNITS.contains(&unit_first);
     let counted = || {
         Some(unit.to_string())
             .filter(|u| !u.is_empty() && !u.starts_with(|ch: char| ch.is_ascii_digit()))
@@ -904,7 +906,7 @@ fn subject_of(
         }
         Clause::Unknown => {}
     }
-    if TIME_UNITS.contains(&unit_first.as_str()) {
+    if TIME_UNITS.contains(&unit_first) {
         // `è rimasta il principale partner della Russia per 16 anni`.
         if let Some(r) = predicate_before(c.toks, c.src, c.floor(at), at) {
             return Some(phrase(r));
@@ -914,7 +916,7 @@ fn subject_of(
         return None;
     }
     if matches!(f.kind, FigureKind::Count | FigureKind::Ordinal)
-        && !TIME_UNITS.contains(&unit_first.as_str())
+        && !TIME_UNITS.contains(&unit_first)
     {
         return counted();
     }

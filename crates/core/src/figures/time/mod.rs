@@ -648,7 +648,7 @@ pub fn find(toks: &[Tok], src: &str, reference: Option<Date>, numbers: &Reader) 
     // the next few tokens can.
     let roles: Vec<Option<&Role>> = toks.iter().map(|t| role(&t.norm)).collect();
     let starts: Vec<bool> = (0..toks.len())
-        .map(|i| cx.core_starter(i, roles[i].is_some_and(|r| r.starter)))
+        .map(|i| cx.core_starter(i, roles[i].is_some_and(|r| r.starter || r.calendar)))
         .collect();
     let mut out: Vec<Figure> = Vec::new();
     let mut i = 0;
@@ -690,7 +690,72 @@ struct Role {
     /// The [`LEADS`] that begin with the word, in their order, each with
     /// its kind.
     leads: Vec<(&'static [&'static str], Lead)>,
+    /// A month's name or abbreviation, or a weekday's ([`month_of`],
+    /// [`weekday_of`]).
+    calendar: bool,
 }
+
+/// Every word [`month_of`] (with abbreviations) or [`weekday_of`] reads.
+const CALENDAR_WORDS: &[&str] = &[
+    "gennaio",
+    "january",
+    "febbraio",
+    "february",
+    "marzo",
+    "march",
+    "aprile",
+    "april",
+    "maggio",
+    "may",
+    "giugno",
+    "june",
+    "luglio",
+    "july",
+    "agosto",
+    "august",
+    "settembre",
+    "september",
+    "ottobre",
+    "october",
+    "novembre",
+    "november",
+    "dicembre",
+    "december",
+    "gen",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "mag",
+    "giu",
+    "jun",
+    "lug",
+    "jul",
+    "ago",
+    "aug",
+    "set",
+    "sett",
+    "sep",
+    "sept",
+    "ott",
+    "oct",
+    "nov",
+    "dic",
+    "dec",
+    "lunedi",
+    "lun",
+    "martedi",
+    "mercoledi",
+    "mer",
+    "giovedi",
+    "gio",
+    "venerdi",
+    "ven",
+    "sabato",
+    "sab",
+    "domenica",
+    "dom",
+];
 
 /// The role of the word `w`, if it has one (one look-up a token).
 fn role(w: &str) -> Option<&'static Role> {
@@ -706,6 +771,7 @@ fn role(w: &str) -> Option<&'static Role> {
                     starter: false,
                     reach: 0,
                     leads: Vec::new(),
+                    calendar: false,
                 });
             }
             k
@@ -721,12 +787,16 @@ fn role(w: &str) -> Option<&'static Role> {
             reach.push((of(l[0]), l.len() + 2, Some((l, lead_kind(l)))));
         }
         let starters: Vec<usize> = STARTERS.iter().map(|&w| of(w)).collect();
+        let calendar: Vec<usize> = CALENDAR_WORDS.iter().map(|&w| of(w)).collect();
         for (k, n, lead) in reach {
             roles[k].reach = roles[k].reach.max(n);
             roles[k].leads.extend(lead);
         }
         for k in starters {
             roles[k].starter = true;
+        }
+        for k in calendar {
+            roles[k].calendar = true;
         }
         (index, roles)
     });
@@ -845,17 +915,14 @@ impl Ctx<'_> {
     /// True if the core of a time expression may start at token `i` (a
     /// number, a month, a weekday or a deictic word; leads are tried by
     /// [`find`] when one of these follows); `starter` says whether its
-    /// word is one of the [`STARTERS`].
+    /// word is one of the [`STARTERS`] or a month or weekday name.
     fn core_starter(&self, i: usize, starter: bool) -> bool {
         let Some(t) = self.tok(i) else { return false };
         match t.kind {
             TokKind::Digits => true,
             TokKind::Word => {
                 let w = t.norm.as_str();
-                starter
-                    || month_of(w, true).is_some()
-                    || weekday_of(w).is_some()
-                    || self.numbers.word_value(w).is_some()
+                starter || self.numbers.word_value(w).is_some()
             }
             _ => false,
         }
@@ -904,13 +971,7 @@ impl Ctx<'_> {
         if let Some(q) = lead.bound() {
             if f.kind.is_time() && f.qualifier.is_none() {
                 f.qualifier = Some(q);
-                f.qualifier_text = Some(
-                    self.toks[from..to]
-                        .iter()
-                        .map(|t| t.norm.as_str())
-                        .collect::<Vec<_>>()
-                        .join(" "),
-                );
+                f.qualifier_text = Some(crate::token::joined(&self.toks[from..to]));
             }
         }
         f
@@ -1043,6 +1104,27 @@ mod tests {
             .map(|(a, b, c)| (a.to_string(), b.to_string(), c.map(str::to_string)))
             .collect();
         assert_eq!(got, want, "in {s:?}");
+    }
+
+    #[test]
+    fn calendar_words_are_the_names_read() {
+        for &w in CALENDAR_WORDS {
+            assert!(
+                month_of(w, true).is_some() || weekday_of(w).is_some(),
+                "{w}"
+            );
+            assert!(role(w).is_some_and(|r| r.calendar), "{w}");
+        }
+        let months = CALENDAR_WORDS
+            .iter()
+            .filter(|w| month_of(w, true).is_some())
+            .count();
+        let weekdays = CALENDAR_WORDS
+            .iter()
+            .filter(|w| weekday_of(w).is_some())
+            .count();
+        // Every arm of the two matches, once each.
+        assert_eq!((months, weekdays), (45, 13));
     }
 
     #[test]
