@@ -338,17 +338,23 @@ fn place_at(tokens: &[Tok], k: usize) -> Option<(&'static str, usize)> {
 /// text order; the clause is looked at [`figures::context::WINDOW`] tokens
 /// back at most.
 fn local_clocks(tokens: &[Tok], sentences: &[Sentence], figures: &mut [Figure]) {
-    // Most articles have no clock left to place: no walk at all.
-    if !figures
+    // Most articles have no clock left to place: no walk at all; and the
+    // walk ends at the last clock to place.
+    let Some(end) = figures
         .iter()
-        .any(|f| f.clock.is_some() && f.zone.is_none() && !f.boilerplate)
-    {
+        .rposition(|f| f.clock.is_some() && f.zone.is_none() && !f.boilerplate)
+    else {
         return;
-    }
+    };
     let mut last_place: Option<&'static str> = None;
     let mut k = 0;
-    for f in figures.iter_mut() {
+    for f in figures[..=end].iter_mut() {
         while k < f.first.min(tokens.len()) {
+            // Only a capitalised word can name a place.
+            if !(tokens[k].is_word() && tokens[k].cap) {
+                k += 1;
+                continue;
+            }
             match place_at(tokens, k) {
                 Some((z, n)) => {
                     last_place = Some(z);
