@@ -9,6 +9,20 @@
 //!   reports use, in logarithmic time from one table per text
 //!   ([`char_offset`] does one conversion by walking the text).
 
+/// Makes room for `need` more bytes at `k` in `out`, then writes the
+/// space still pending, if any.
+#[inline]
+fn open_room(out: &mut Vec<u8>, k: &mut usize, space: &mut bool, need: usize) {
+    if out.len() < *k + need {
+        out.resize(*k + 16, 0);
+    }
+    if *space {
+        out[*k] = b' ';
+        *k += 1;
+        *space = false;
+    }
+}
+
 /// Folds a line for comparison: lower case, straight quotes and apostrophes,
 /// plain hyphens, single spaces, trimmed.
 ///
@@ -29,14 +43,7 @@ pub fn normalize(s: &str) -> String {
         // Eight bytes at a time while they are printable ASCII whose single
         // spaces stay as they are: lowered as one number.
         if let Some(word) = plain_eight(bytes.get(i..i + 8), space || k == 0) {
-            if out.len() < k + 9 {
-                out.resize(k + 16, 0);
-            }
-            if space {
-                out[k] = b' ';
-                k += 1;
-                space = false;
-            }
+            open_room(&mut out, &mut k, &mut space, 9);
             out[k..k + 8].copy_from_slice(&word);
             k += 8;
             i += 8;
@@ -47,14 +54,7 @@ pub fn normalize(s: &str) -> String {
         let m = ASCII_FOLD[usize::from(b)];
         if m >= FOLD_PLAIN {
             i += 1;
-            if out.len() < k + 2 {
-                out.resize(k + 16, 0);
-            }
-            if space {
-                out[k] = b' ';
-                k += 1;
-                space = false;
-            }
+            open_room(&mut out, &mut k, &mut space, 2);
             out[k] = m;
             k += 1;
             continue;
@@ -79,14 +79,7 @@ pub fn normalize(s: &str) -> String {
             c => c,
         };
         // A space, then at most three characters of four bytes.
-        if out.len() < k + 13 {
-            out.resize(k + 16, 0);
-        }
-        if space {
-            out[k] = b' ';
-            k += 1;
-            space = false;
-        }
+        open_room(&mut out, &mut k, &mut space, 13);
         if let Some(l) = latin1_lower(c) {
             k += l.encode_utf8(&mut out[k..]).len();
         } else {

@@ -865,6 +865,28 @@ pub fn diagnose(articles: &[Analysis], a: FigureRef, b: FigureRef) -> String {
     }
 }
 
+/// Every linkable figure of the articles and its profile, in article and
+/// figure order.
+fn profiles_of(articles: &[Analysis]) -> (Vec<FigureRef>, Vec<identity::Profile<'_>>) {
+    let mut refs: Vec<FigureRef> = Vec::new();
+    let mut profiles: Vec<identity::Profile> = Vec::new();
+    for (ai, a) in articles.iter().enumerate() {
+        let mut cache: identity::SentenceCache = vec![None; a.sentences.len()];
+        let leads = identity::leads(a);
+        for fi in 0..a.figures.len() {
+            if let Ok(class) = linkable(a, fi) {
+                refs.push(FigureRef {
+                    article: ai,
+                    figure: fi,
+                });
+                let lead = leads.get(a.figures[fi].sentence).copied().unwrap_or(false);
+                profiles.push(identity::profile(a, fi, class, &mut cache, lead));
+            }
+        }
+    }
+    (refs, profiles)
+}
+
 /// Links the figures of all articles into quantities, in two stages.
 ///
 /// 1. **Candidates**: figures are indexed by class (kind and unit); inside
@@ -882,22 +904,7 @@ pub fn diagnose(articles: &[Analysis], a: FigureRef, b: FigureRef) -> String {
 /// most one figure of the other, and no chain pools two figures of one
 /// outlet.
 pub fn link(articles: &[Analysis]) -> Vec<Quantity> {
-    let mut refs: Vec<FigureRef> = Vec::new();
-    let mut profiles: Vec<identity::Profile> = Vec::new();
-    for (ai, a) in articles.iter().enumerate() {
-        let mut cache: identity::SentenceCache = vec![None; a.sentences.len()];
-        let leads = identity::leads(a);
-        for fi in 0..a.figures.len() {
-            if let Ok(class) = linkable(a, fi) {
-                refs.push(FigureRef {
-                    article: ai,
-                    figure: fi,
-                });
-                let lead = leads.get(a.figures[fi].sentence).copied().unwrap_or(false);
-                profiles.push(identity::profile(a, fi, class, &mut cache, lead));
-            }
-        }
-    }
+    let (refs, profiles) = profiles_of(articles);
     let fig = |r: FigureRef| &articles[r.article].figures[r.figure];
     let mut index: HashMap<&str, Vec<usize>> = HashMap::default();
     for (i, p) in profiles.iter().enumerate() {
@@ -1124,22 +1131,7 @@ mod tests {
                 .iter()
                 .map(|a| crate::analysis::analyse(a, None))
                 .collect();
-            let mut refs = Vec::new();
-            let mut profiles = Vec::new();
-            for (ai, a) in analyses.iter().enumerate() {
-                let mut cache: identity::SentenceCache = vec![None; a.sentences.len()];
-                let leads = identity::leads(a);
-                for fi in 0..a.figures.len() {
-                    if let Ok(class) = linkable(a, fi) {
-                        refs.push(FigureRef {
-                            article: ai,
-                            figure: fi,
-                        });
-                        let lead = leads[a.figures[fi].sentence];
-                        profiles.push(identity::profile(a, fi, class, &mut cache, lead));
-                    }
-                }
-            }
+            let (refs, profiles) = profiles_of(&analyses);
             for i in 0..refs.len() {
                 for j in i + 1..refs.len() {
                     let id = identity::score(&profiles[i], &profiles[j], false);
