@@ -31,6 +31,7 @@ use super::identity::{self, class_of};
 use super::{FigureRef, Verdict};
 use crate::analysis::Analysis;
 use crate::date::DayRange;
+use crate::figures::verbs::Form;
 use crate::figures::{Figure, FigureKind, Interval, Qualifier};
 use crate::lexicon::Term;
 use crate::text::collapse_whitespace;
@@ -149,7 +150,13 @@ fn measured_by(a: &Analysis, f: &Figure) -> Option<String> {
         && !t.cap
         && w.chars().count() > 3
         && !w.ends_with('\'')
-        && !crate::lexicon::lexicons().is_stop(w);
+        && !crate::lexicon::lexicons().is_stop(w)
+        // `vanno 1,3 miliardi`, `promette 13 miliardi`: a verb says
+        // nothing of what is measured.
+        && !matches!(
+            crate::figures::verbs::form(w),
+            Some(Form::Finite | Form::Gerund | Form::Infinitive)
+        );
     noun.then(|| format!("number:{}", crate::lexicon::lexicons().stem(w)))
 }
 
@@ -1115,6 +1122,28 @@ mod tests {
             out.push(articles);
         }
         out
+    }
+
+    /// A bare number is classed by the noun before it, never by a verb.
+    #[test]
+    fn a_verb_before_a_bare_number_does_not_class_it() {
+        let class = |text: &str| {
+            let a = Article::parse("a", "a", text, Metadata::default());
+            let an = crate::analysis::analyse(&a, None);
+            (0..an.figures.len())
+                .map(|k| linkable(&an, k))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            class("La scossa di magnitudo 4,4 è stata avvertita."),
+            vec![Ok("number:magnitud".to_string())]
+        );
+        for text in [
+            "Al fondo vanno 1300 in più.",
+            "Il governo promette 1300 in più.",
+        ] {
+            assert!(class(text).iter().all(Result::is_err), "{text}");
+        }
     }
 
     /// Every decision on every candidate pair of real stories: a link

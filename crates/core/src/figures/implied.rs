@@ -105,10 +105,13 @@ pub(crate) fn implied_currency(tokens: &[Tok], figures: &mut [Figure]) {
         if f.kind != FigureKind::Number || f.unit.is_some() || f.last == 0 {
             continue;
         }
+        // The scale may be followed by the figure's own words (`1,3
+        // miliardi in più`).
         let scaled = tokens
-            .get(f.last - 1)
-            .and_then(|t| scale_word(&t.norm))
-            .is_some_and(|k| k >= 6);
+            .get(f.first..f.last)
+            .unwrap_or_default()
+            .iter()
+            .any(|t| scale_word(&t.norm).is_some_and(|k| k >= 6));
         // `1,6 miliardi ($ 2,54 miliardi)`: the brackets convert it from
         // a currency the text does not name.
         let converted = tokens.get(f.last).is_some_and(|t| t.is("("));
@@ -183,6 +186,16 @@ mod tests {
             None,
         );
         assert_eq!(fig(&all, "1,6 miliardi").kind, FigureKind::Number);
+        // The scale followed by the figure's own words.
+        let all = extract_text(
+            "Il bonus vale 1000 euro. Alla sanità vanno 1,3 miliardi in più.",
+            None,
+        );
+        let f = fig(&all, "1,3 miliardi in più");
+        assert_eq!(
+            (f.kind, f.unit.as_deref()),
+            (FigureKind::Amount, Some("EUR"))
+        );
         let all = extract_text("Servono 2 milioni di euro: 3 milioni di persone.", None);
         assert_eq!(fig(&all, "3 milioni di persone").kind, FigureKind::Count);
     }
