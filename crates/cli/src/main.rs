@@ -130,33 +130,60 @@ fn load(files: &[PathBuf]) -> (Vec<Article>, Vec<String>) {
                 continue;
             }
         };
-        let text = match String::from_utf8(bytes) {
-            Ok(t) => t,
-            Err(_) => {
-                errors.push(format!(
-                    "{}: not UTF-8 text; convert it first",
-                    path.display()
-                ));
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        // Text, Markdown, a saved page or an export: the app's reading.
+        let imported = match synoptic_import::import(&name, &bytes) {
+            Ok(v) => v,
+            Err(e) => {
+                errors.push(format!("{}: {e}", path.display()));
                 continue;
             }
         };
         let meta_path = path.with_extension("meta.json");
-        let meta = match read_sidecar(&meta_path) {
-            Ok(Some(m)) => m,
-            Ok(None) => Metadata::default(),
+        let sidecar = match read_sidecar(&meta_path) {
+            Ok(m) => m,
             Err(e) => {
                 errors.push(format!(
                     "{}: {e}; the article is analysed without it",
                     meta_path.display()
                 ));
-                Metadata::default()
+                None
             }
         };
-        let name = path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        articles.push(Article::parse(file_id(path, &mut used), name, text, meta));
+        let several = imported.len() > 1;
+        for mut a in imported {
+            // What was done to read it is said, not an error.
+            for note in &a.notes {
+                eprintln!("synoptic: {}: {note}", path.display());
+            }
+            // The report infers the reference date itself, and says so.
+            if a.inferred.iter().any(|f| f == "date") {
+                a.meta.date = None;
+            }
+            let meta = match (&sidecar, several) {
+                (Some(m), false) => m.clone(),
+                _ => a.meta,
+            };
+            let id_path = if several {
+                PathBuf::from(&a.name)
+            } else {
+                path.clone()
+            };
+            let shown = if several {
+                a.name.clone()
+            } else {
+                name.clone()
+            };
+            articles.push(Article::parse(
+                file_id(&id_path, &mut used),
+                shown,
+                a.text,
+                meta,
+            ));
+        }
     }
     (articles, errors)
 }

@@ -148,10 +148,17 @@ fn bad_input_gets_a_clear_message() {
     assert_eq!(code, 1);
     assert!(err.contains("cannot read"), "{err}");
     let bin = temp_file("binary.txt", "");
-    std::fs::write(&bin, [0xff, 0xfe, 0x00, 0x41]).unwrap();
+    std::fs::write(&bin, b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").unwrap();
     let (code, _, err) = synoptic(&["analyze", bin.to_str().unwrap()]);
     assert_eq!(code, 1);
-    assert!(err.contains("not UTF-8"), "{err}");
+    assert!(err.contains("not text"), "{err}");
+    // Latin-1 is read, and the message says it was converted.
+    let latin1 = temp_file("latin1.txt", "");
+    std::fs::write(&latin1, b"Citt\xe0: il 40% \xe8 salito.\n").unwrap();
+    let (code, out, err) = synoptic(&["analyze", latin1.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("Windows-1252"), "{err}");
+    assert!(out.contains("40%"), "{out}");
     let (code, _, err) = synoptic(&["analyze", "--format", "xml"]);
     assert_eq!(code, 2);
     assert!(err.contains("unknown format"), "{err}");
