@@ -10,6 +10,7 @@ use crate::components::header::Header;
 use crate::components::views::Views;
 use crate::hooks::use_corpus::{Corpus, CorpusProvider};
 use crate::hooks::use_lang::{use_lang, LangProvider};
+use crate::hooks::use_library::LibraryProvider;
 use crate::i18n::{Lang, Text};
 
 /// Every place in the app.
@@ -39,10 +40,91 @@ pub enum Route {
     /// Sources and framing.
     #[at("/framing")]
     Framing,
+    /// The library: the embedded story and the reader's own.
+    #[at("/library")]
+    Library,
+    /// A story of the library: its overview.
+    #[at("/s/:story")]
+    StoryOverview {
+        /// The story's id.
+        story: String,
+    },
+    /// A story of the library: one article in the reader.
+    #[at("/s/:story/read/:id")]
+    StoryRead {
+        /// The story's id.
+        story: String,
+        /// The article id.
+        id: String,
+    },
+    /// A story of the library: side by side, every outlet.
+    #[at("/s/:story/compare")]
+    StoryCompareAll {
+        /// The story's id.
+        story: String,
+    },
+    /// A story of the library: side by side, chosen outlets.
+    #[at("/s/:story/compare/:outlets")]
+    StoryCompare {
+        /// The story's id.
+        story: String,
+        /// Article ids joined by `~`.
+        outlets: String,
+    },
+    /// A story of the library: the figures table.
+    #[at("/s/:story/figures")]
+    StoryFigures {
+        /// The story's id.
+        story: String,
+    },
+    /// A story of the library: sources and framing.
+    #[at("/s/:story/framing")]
+    StoryFraming {
+        /// The story's id.
+        story: String,
+    },
     /// Anything else.
     #[not_found]
     #[at("/404")]
     NotFound,
+}
+
+impl Route {
+    /// The story a route is in (`None`: the embedded story) and the view
+    /// it shows, as the embedded story's route of that view.
+    /// `#/s/embedded/…` is the embedded story too.
+    pub fn split(&self) -> (Option<String>, Route) {
+        let (story, plain) = match self.clone() {
+            Route::StoryOverview { story } => (story, Route::Overview),
+            Route::StoryRead { story, id } => (story, Route::Read { id }),
+            Route::StoryCompareAll { story } => (story, Route::CompareAll),
+            Route::StoryCompare { story, outlets } => (story, Route::Compare { outlets }),
+            Route::StoryFigures { story } => (story, Route::Figures),
+            Route::StoryFraming { story } => (story, Route::Framing),
+            other => return (None, other),
+        };
+        if story == crate::library::EMBEDDED {
+            (None, plain)
+        } else {
+            (Some(story), plain)
+        }
+    }
+
+    /// The view `self` (a route of the embedded story) in `story`.
+    pub fn in_story(self, story: Option<&str>) -> Route {
+        let Some(story) = story.map(str::to_string) else {
+            return self;
+        };
+        match self {
+            Route::Overview => Route::StoryOverview { story },
+            Route::Read { id } => Route::StoryRead { story, id },
+            Route::CompareAll => Route::StoryCompareAll { story },
+            Route::Compare { outlets } => Route::StoryCompare { story, outlets },
+            Route::Figures => Route::StoryFigures { story },
+            Route::Framing => Route::StoryFraming { story },
+            other => other,
+        }
+    }
 }
 
 /// Props of [`App`].
@@ -82,6 +164,7 @@ pub struct ShellProps {
 pub fn Shell(props: &ShellProps) -> Html {
     html! {
         <LangProvider initial={props.lang}>
+            <LibraryProvider>
             <CorpusProvider corpus={props.corpus.clone()}>
                 <SkipLink />
                 <Header />
@@ -91,6 +174,7 @@ pub fn Shell(props: &ShellProps) -> Html {
                 <Footer />
                 <UpdateBanner />
             </CorpusProvider>
+            </LibraryProvider>
         </LangProvider>
     }
 }

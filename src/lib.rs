@@ -9,6 +9,7 @@ pub mod components;
 pub mod format;
 pub mod hooks;
 pub mod i18n;
+pub mod library;
 pub mod model;
 pub mod pages;
 pub mod query;
@@ -23,6 +24,7 @@ pub fn run() {
     if web_sys::window().is_none() {
         return;
     }
+    services::dom::guard_fragments();
     wasm_bindgen_futures::spawn_local(async {
         let (corpus, start) = services::analysis::embedded().await;
         services::dom::set_root_data("analysis", start.code());

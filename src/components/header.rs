@@ -11,6 +11,10 @@ use crate::i18n::{Lang, Text};
 #[component]
 pub fn Header() -> Html {
     let lang = use_lang();
+    // The views of the story on screen (the embedded one outside a story's
+    // address, and on the library's page).
+    let story = use_route::<Route>().and_then(|r| r.split().0);
+    let at = |r: Route| r.in_story(story.as_deref());
     html! {
         <header class="site-header">
             <div class="brand">
@@ -19,10 +23,11 @@ pub fn Header() -> Html {
             </div>
             <nav class="main-nav" aria-label={lang.t(Text::MainNav)}>
                 <ul role="list">
-                    <li><NavLink to={Route::Overview} label={lang.t(Text::NavOverview)} /></li>
-                    <li><NavLink to={Route::CompareAll} label={lang.t(Text::NavCompare)} /></li>
-                    <li><NavLink to={Route::Figures} label={lang.t(Text::NavFigures)} /></li>
-                    <li><NavLink to={Route::Framing} label={lang.t(Text::NavFraming)} /></li>
+                    <li><NavLink to={at(Route::Overview)} label={lang.t(Text::NavOverview)} /></li>
+                    <li><NavLink to={at(Route::CompareAll)} label={lang.t(Text::NavCompare)} /></li>
+                    <li><NavLink to={at(Route::Figures)} label={lang.t(Text::NavFigures)} /></li>
+                    <li><NavLink to={at(Route::Framing)} label={lang.t(Text::NavFraming)} /></li>
+                    <li><NavLink to={Route::Library} label={lang.t(Text::NavLibrary)} /></li>
                 </ul>
             </nav>
             <LangSwitch />
@@ -61,10 +66,12 @@ struct NavLinkProps {
 /// A navigation link that says when it is the current page.
 #[component]
 fn NavLink(props: &NavLinkProps) -> Html {
-    let current = use_route::<Route>();
-    let is_current = match (&current, &props.to) {
-        (Some(Route::Compare { .. }), Route::CompareAll) => true,
-        (Some(c), t) => c == t,
+    let current = use_route::<Route>().map(|r| r.split());
+    let (to_story, to) = props.to.split();
+    let is_current = match (&current, &to) {
+        (Some((story, _)), _) if *story != to_story => false,
+        (Some((_, Route::Compare { .. })), Route::CompareAll) => true,
+        (Some((_, c)), t) => c == t,
         _ => false,
     };
     let onclick = {

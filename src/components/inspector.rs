@@ -54,7 +54,7 @@ pub fn Inspector(props: &InspectorProps) -> Html {
                         let a = story.article(r.article);
                         Some(html! {
                             <li>
-                                <Link<Route> to={Route::Read { id: a.id.clone() }}>
+                                <Link<Route> to={corpus.at(Route::Read { id: a.id.clone() })}>
                                     { a.meta.outlet.clone().unwrap_or_else(|| a.id.clone()) }
                                 </Link<Route>>
                                 { ": " }<span lang="it">{ synoptic_core::text::collapse_whitespace(&f.text) }</span>

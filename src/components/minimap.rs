@@ -39,7 +39,7 @@ pub fn Minimap(props: &MinimapProps) -> Html {
                     let label = format!("{} {}: {}", lang.t(Text::Sentence), k + 1, text);
                     html! {
                         <li class={classes!("tick", format!("heat-{level}"))}>
-                            <Link<Route, SentenceQuery> to={Route::Read { id: id.clone() }} query={Some(SentenceQuery { s: *si })}>
+                            <Link<Route, SentenceQuery> to={corpus.at(Route::Read { id: id.clone() })} query={Some(SentenceQuery { s: *si })}>
                                 <span class="visually-hidden">{ label }</span>
                             </Link<Route, SentenceQuery>>
                         </li>

@@ -57,7 +57,7 @@ pub fn OutletCard(props: &OutletCardProps) -> Html {
             <article aria-labelledby={title_id.clone()}>
                 <p class="card-outlet">{ outlet }<KindBadges meta={m.clone()} /></p>
                 <h2 class="card-title" id={title_id} lang={m.language.clone()}>
-                    <Link<Route> to={Route::Read { id: a.id.clone() }}>{ a.display_title() }</Link<Route>>
+                    <Link<Route> to={corpus.at(Route::Read { id: a.id.clone() })}>{ a.display_title() }</Link<Route>>
                 </h2>
                 <dl class="card-meta">
                     <div><dt>{ lang.t(Text::Date) }</dt><dd>{ date }</dd></div>
@@ -67,7 +67,7 @@ pub fn OutletCard(props: &OutletCardProps) -> Html {
                 </dl>
                 <Minimap article={props.index} />
                 <p class="card-action">
-                    <Link<Route> to={Route::Read { id: a.id.clone() }} classes="button">
+                    <Link<Route> to={corpus.at(Route::Read { id: a.id.clone() })} classes="button">
                         { lang.t(Text::ReadArticle) }
                         <span class="visually-hidden">{ format!(": {}", m.outlet.as_deref().unwrap_or(lang.t(Text::OutletNotNamed))) }</span>
                     </Link<Route>>

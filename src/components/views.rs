@@ -19,9 +19,13 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::app::Route;
+use crate::hooks::use_corpus::CorpusProvider;
+use crate::hooks::use_lang::use_lang;
+use crate::hooks::use_library::use_library;
+use crate::i18n::Text;
 use crate::pages::{
-    compare::Compare, figures::Figures, framing::Framing, not_found::NotFound, overview::Overview,
-    reader::Reader,
+    compare::Compare, figures::Figures, framing::Framing, library::LibraryPage,
+    not_found::NotFound, overview::Overview, reader::Reader,
 };
 use crate::query;
 use crate::services::dom;
@@ -106,18 +110,72 @@ impl Slots {
 /// The view a route belongs to: side by side with any outlets is one view,
 /// each article's reader is one.
 fn view_key(route: &Route) -> String {
+    let (story, plain) = route.split();
+    match story {
+        Some(story) => format!("s/{story}/{}", plain_key(&plain)),
+        None => plain_key(&plain),
+    }
+}
+
+/// The view of a route of the embedded story.
+fn plain_key(route: &Route) -> String {
     match route {
         Route::Overview => "overview".into(),
         Route::Read { id } => format!("read:{id}"),
         Route::CompareAll | Route::Compare { .. } => "compare".into(),
         Route::Figures => "figures".into(),
         Route::Framing => "framing".into(),
-        Route::NotFound => "not-found".into(),
+        Route::Library => "library".into(),
+        _ => "not-found".into(),
     }
 }
 
-/// The page for a route and its query.
+/// The page for a route and its query: a story's views inside its
+/// analysis, once the library is read.
 fn page(route: &Route, query: &AttrValue) -> Html {
+    match route.split() {
+        (Some(story), plain) => html! {
+            <InStory story={AttrValue::from(story)} route={plain} query={query.clone()} />
+        },
+        (None, plain) => plain_page(&plain, query),
+    }
+}
+
+/// Props of [`InStory`].
+#[derive(Properties, PartialEq)]
+struct InStoryProps {
+    story: AttrValue,
+    route: Route,
+    query: AttrValue,
+}
+
+/// A view of a library story: "loading" until the library is read, the
+/// story's own view then, or "no such story" (deleted, or never made).
+#[component]
+fn InStory(props: &InStoryProps) -> Html {
+    let lang = use_lang();
+    let Some(library) = use_library() else {
+        return html! { <NotFound /> };
+    };
+    if !library.shelf().loaded {
+        return html! {
+            <section class="loading" aria-busy="true">
+                <h1 tabindex="-1">{ lang.t(Text::LoadingStory) }</h1>
+            </section>
+        };
+    }
+    match library.corpus(&props.story) {
+        Some(corpus) => html! {
+            <CorpusProvider corpus={Some(corpus)}>
+                { plain_page(&props.route, &props.query) }
+            </CorpusProvider>
+        },
+        None => html! { <NotFound story_missing=true /> },
+    }
+}
+
+/// The page of a route of the embedded story (or of the story provided).
+fn plain_page(route: &Route, query: &AttrValue) -> Html {
     match route {
         Route::Overview => html! { <Overview /> },
         Route::Read { id } => {
@@ -129,7 +187,8 @@ fn page(route: &Route, query: &AttrValue) -> Html {
         }
         Route::Figures => html! { <Figures query={query.clone()} /> },
         Route::Framing => html! { <Framing /> },
-        Route::NotFound => html! { <NotFound /> },
+        Route::Library => html! { <LibraryPage /> },
+        _ => html! { <NotFound /> },
     }
 }
 
@@ -186,14 +245,14 @@ pub fn Views() -> Html {
     // where focus stays at the start of the page, except in the reader).
     {
         let started = use_mut_ref(|| false);
-        let reveal = matches!(route, Route::Read { .. })
+        let reveal = matches!(route.split().1, Route::Read { .. })
             .then(|| query::get(&query, "s"))
             .flatten();
         use_effect_with((key.clone(), reveal), move |(key, reveal)| {
             let start = !std::mem::replace(&mut *started.borrow_mut(), true);
             match reveal {
                 Some(s) => dom::reveal(&format!("sent-{s}")),
-                None if !start || key.starts_with("read:") => {
+                None if !start || key.contains("read:") => {
                     dom::scroll_to_top();
                     dom::focus_view_heading();
                 }

@@ -4,4 +4,5 @@
 pub mod use_active;
 pub mod use_corpus;
 pub mod use_lang;
+pub mod use_library;
 pub mod use_progressive;

@@ -9,20 +9,48 @@ use yew::prelude::*;
 
 use crate::model::Story;
 
-/// The story on screen, shared cheaply (comparison is by pointer).
+/// The story on screen, shared cheaply (comparison is by pointer), with
+/// the library's id and name for it (`None`: the embedded story).
 #[derive(Clone)]
-pub struct Corpus(pub Rc<Story>);
+pub struct Corpus(pub Rc<Story>, pub Option<(AttrValue, AttrValue)>);
 
 impl PartialEq for Corpus {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
+        Rc::ptr_eq(&self.0, &other.0) && self.1 == other.1
     }
 }
 
 impl Corpus {
     /// The embedded story, analysed.
     pub fn embedded() -> Corpus {
-        Corpus(Rc::new(Story::new(&synoptic_core::corpus::embedded())))
+        Corpus(
+            Rc::new(Story::new(&synoptic_core::corpus::embedded())),
+            None,
+        )
+    }
+
+    /// A story of the library, analysed.
+    pub fn stored(story: &crate::library::StoredStory) -> Corpus {
+        let articles = crate::library::articles(story);
+        Corpus(
+            Rc::new(Story::new(&articles)),
+            Some((story.id.clone().into(), story.name.clone().into())),
+        )
+    }
+
+    /// The library's id of the story (`None`: the embedded one).
+    pub fn id(&self) -> Option<&str> {
+        self.1.as_ref().map(|(id, _)| id.as_str())
+    }
+
+    /// The name the reader gave the story (`None`: the embedded one).
+    pub fn name(&self) -> Option<&str> {
+        self.1.as_ref().map(|(_, name)| name.as_str())
+    }
+
+    /// The view `route` (a route of the embedded story) in this story.
+    pub fn at(&self, route: crate::app::Route) -> crate::app::Route {
+        route.in_story(self.id())
     }
 
     /// The article with this id.
@@ -55,8 +83,9 @@ pub struct CorpusProviderProps {
 /// Provides the story: the one given, else the embedded one analysed once.
 #[component]
 pub fn CorpusProvider(props: &CorpusProviderProps) -> Html {
-    let given = props.corpus.clone();
-    let corpus = use_memo((), move |_| given.unwrap_or_else(Corpus::embedded));
+    let corpus = use_memo(props.corpus.clone(), |given| {
+        given.clone().unwrap_or_else(Corpus::embedded)
+    });
     html! {
         <ContextProvider<Corpus> context={(*corpus).clone()}>
             { props.children.clone() }

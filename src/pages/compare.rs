@@ -73,11 +73,12 @@ pub fn Compare(props: &CompareProps) -> Html {
 
     let go = {
         let navigator = navigator.clone();
+        let corpus = corpus.clone();
         move |ids: Vec<String>, diff: bool| {
             if let Some(nav) = &navigator {
-                let route = Route::Compare {
+                let route = corpus.at(Route::Compare {
                     outlets: ids.join("~"),
-                };
+                });
                 if diff {
                     let _ = nav.push_with_query(&route, &DiffQuery { diff: 1 });
                 } else {
@@ -202,9 +203,9 @@ pub fn Compare(props: &CompareProps) -> Html {
                 <Inspector active={(*active).clone()} heading="compare-inspector-title" />
             </div>
             <p class="view-links">
-                <Link<Route> to={Route::Figures}>{ lang.t(Text::NavFigures) }</Link<Route>>
+                <Link<Route> to={corpus.at(Route::Figures)}>{ lang.t(Text::NavFigures) }</Link<Route>>
                 { " · " }
-                <Link<Route> to={Route::Framing}>{ lang.t(Text::NavFraming) }</Link<Route>>
+                <Link<Route> to={corpus.at(Route::Framing)}>{ lang.t(Text::NavFraming) }</Link<Route>>
             </p>
         </section>
     }

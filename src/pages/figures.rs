@@ -63,6 +63,7 @@ pub fn Figures(props: &FiguresProps) -> Html {
 
     let go = {
         let navigator = navigator.clone();
+        let corpus = corpus.clone();
         move |sort: SortKey, diff: bool, kind: Option<String>| {
             if let Some(nav) = &navigator {
                 let q = TableQuery {
@@ -74,7 +75,7 @@ pub fn Figures(props: &FiguresProps) -> Html {
                     diff: if diff { "1".into() } else { String::new() },
                     kind: kind.unwrap_or_default(),
                 };
-                let _ = nav.replace_with_query(&Route::Figures, &q);
+                let _ = nav.replace_with_query(&corpus.at(Route::Figures), &q);
             }
         }
     };
@@ -198,7 +199,7 @@ pub fn Figures(props: &FiguresProps) -> Html {
                 </table>
             </div>
             <p class="view-links">
-                <Link<Route> to={Route::CompareAll}>{ lang.t(Text::NavCompare) }</Link<Route>>
+                <Link<Route> to={corpus.at(Route::CompareAll)}>{ lang.t(Text::NavCompare) }</Link<Route>>
             </p>
         </section>
     }

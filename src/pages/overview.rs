@@ -18,8 +18,13 @@ pub fn Overview() -> Html {
     let corpus = use_corpus();
     html! {
         <section class="overview" aria-labelledby="overview-title">
-            <h1 id="overview-title" tabindex="-1">{ lang.t(Text::OverviewTitle) }</h1>
-            <p class="lede">{ lang.t(Text::OverviewIntro) }</p>
+            if let Some(name) = corpus.name() {
+                <h1 id="overview-title" tabindex="-1">{ name }</h1>
+                <p class="lede">{ format!("{} {}", corpus.story().len(), lang.t(Text::StoryIntro)) }</p>
+            } else {
+                <h1 id="overview-title" tabindex="-1">{ lang.t(Text::OverviewTitle) }</h1>
+                <p class="lede">{ lang.t(Text::OverviewIntro) }</p>
+            }
             <ul class="cards" role="list">
                 { for corpus.articles().into_iter().enumerate().map(|(i, a)| html! {
                     <OutletCard key={a.id.clone()} index={i} />
@@ -37,9 +42,9 @@ pub fn Overview() -> Html {
                     }) }
                 </ul>
                 <ul class="view-cards" role="list">
-                    <li><Link<Route> to={Route::CompareAll} classes="button">{ lang.t(Text::NavCompare) }</Link<Route>></li>
-                    <li><Link<Route> to={Route::Figures} classes="button">{ lang.t(Text::NavFigures) }</Link<Route>></li>
-                    <li><Link<Route> to={Route::Framing} classes="button">{ lang.t(Text::NavFraming) }</Link<Route>></li>
+                    <li><Link<Route> to={corpus.at(Route::CompareAll)} classes="button">{ lang.t(Text::NavCompare) }</Link<Route>></li>
+                    <li><Link<Route> to={corpus.at(Route::Figures)} classes="button">{ lang.t(Text::NavFigures) }</Link<Route>></li>
+                    <li><Link<Route> to={corpus.at(Route::Framing)} classes="button">{ lang.t(Text::NavFraming) }</Link<Route>></li>
                 </ul>
             </section>
         </section>

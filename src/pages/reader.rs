@@ -42,7 +42,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
             <section class="not-found" aria-labelledby={title_id.clone()}>
                 <h1 id={title_id} tabindex="-1">{ lang.t(Text::PageNotFound) }</h1>
                 <p>{ lang.t(Text::ArticleNotFound) }</p>
-                <p><Link<Route> to={Route::Overview}>{ lang.t(Text::BackToOverview) }</Link<Route>></p>
+                <p><Link<Route> to={corpus.at(Route::Overview)}>{ lang.t(Text::BackToOverview) }</Link<Route>></p>
             </section>
         };
     };
@@ -62,10 +62,10 @@ pub fn Reader(props: &ReaderProps) -> Html {
     html! {
         <>
         <nav class="breadcrumbs" aria-label={lang.t(Text::ArticleNav)}>
-            <Link<Route> to={Route::Overview}>{ "← " }{ lang.t(Text::BackToOverview) }</Link<Route>>
+            <Link<Route> to={corpus.at(Route::Overview)}>{ "← " }{ lang.t(Text::BackToOverview) }</Link<Route>>
             <ul role="list">
                 { for others.iter().map(|o| html! {
-                    <li><Link<Route> to={Route::Read { id: o.id.clone() }}>
+                    <li><Link<Route> to={corpus.at(Route::Read { id: o.id.clone() })}>
                         { o.meta.outlet.clone().unwrap_or_else(|| lang.t(Text::OutletNotNamed).to_string()) }
                         { format!(" ({})", o.id) }
                     </Link<Route>></li>

@@ -303,3 +303,58 @@ pub fn mark_active(q: &str) {
     #[cfg(not(target_arch = "wasm32"))]
     let _ = q;
 }
+
+/// An address whose fragment is an element's id (`/#main`, the skip
+/// link's target, or an old anchor) rather than a route (`/#/…`): the
+/// fragment becomes the overview's route and the element, if the view has
+/// it, gets focus. Done now and on every later change of the address,
+/// before the router reads it (this listener is added first).
+pub fn guard_fragments() {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use wasm_bindgen::closure::Closure;
+        use wasm_bindgen::JsCast;
+        fn settle() {
+            let Some(window) = web_sys::window() else {
+                return;
+            };
+            let hash = window.location().hash().unwrap_or_default();
+            let Some(id) = anchor_of(&hash) else {
+                return;
+            };
+            if let Ok(history) = window.history() {
+                let _ =
+                    history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some("#/"));
+            }
+            let id = id.to_string();
+            after_ms(0, move || focus_by_id(&id));
+        }
+        settle();
+        if let Some(window) = web_sys::window() {
+            let listener = Closure::<dyn Fn()>::new(settle);
+            for event in ["popstate", "hashchange"] {
+                let _ = window
+                    .add_event_listener_with_callback(event, listener.as_ref().unchecked_ref());
+            }
+            listener.forget();
+        }
+    }
+}
+
+/// The element id a fragment names, when it is not a route: `#main` →
+/// `main`; `#/…`, `#` and an empty fragment are routes.
+pub fn anchor_of(hash: &str) -> Option<&str> {
+    let fragment = hash.strip_prefix('#').unwrap_or(hash);
+    (!fragment.is_empty() && !fragment.starts_with('/')).then_some(fragment)
+}
+
+#[cfg(test)]
+mod fragment_tests {
+    #[test]
+    fn fragments_that_are_anchors() {
+        assert_eq!(super::anchor_of("#main"), Some("main"));
+        assert_eq!(super::anchor_of("#/compare"), None);
+        assert_eq!(super::anchor_of("#"), None);
+        assert_eq!(super::anchor_of(""), None);
+    }
+}

@@ -24,7 +24,6 @@ use std::collections::BTreeSet;
 use rustc_hash::FxHashMap as HashMap;
 
 use serde::{Deserialize, Serialize};
-use similar::{capture_diff_slices, Algorithm, DiffOp};
 
 use super::explain::{english, Part};
 use super::quantities::Quantity;
@@ -720,43 +719,77 @@ fn surface<'a>(t: &Term, mut sentences: impl Iterator<Item = &'a Sentence>) -> S
     }
 }
 
-/// Word-level diff of two texts.
+/// The largest table (words of one text × words of the other) the word
+/// diff fills; beyond it the middle of two long sentences, between what
+/// they start and end with alike, is one replacement.
+const DIFF_CELLS: usize = 200_000;
+
+/// Word-level diff of two texts: runs of `equal`, `delete` (words of `a`
+/// only) and `insert` (words of `b` only), in order, from a longest common
+/// subsequence of their words. The common start and end are taken first;
+/// the rest is one table, bounded by [`DIFF_CELLS`].
 pub fn word_diff(a: &str, b: &str) -> Vec<(String, String)> {
     let wa: Vec<&str> = a.split_whitespace().collect();
     let wb: Vec<&str> = b.split_whitespace().collect();
     let mut out: Vec<(String, String)> = Vec::new();
-    let mut push = |op: &str, words: &[&str]| {
-        if words.is_empty() {
-            return;
+    let mut push = |op: &str, word: &str| match out.last_mut() {
+        Some((o, t)) if o == op => {
+            t.push(' ');
+            t.push_str(word);
         }
-        let text = words.join(" ");
-        match out.last_mut() {
-            Some((o, t)) if o == op => {
-                t.push(' ');
-                t.push_str(&text);
-            }
-            _ => out.push((op.to_string(), text)),
-        }
+        _ => out.push((op.to_string(), word.to_string())),
     };
-    for op in capture_diff_slices(Algorithm::Myers, &wa, &wb) {
-        match op {
-            DiffOp::Equal { old_index, len, .. } => push("equal", &wa[old_index..old_index + len]),
-            DiffOp::Delete {
-                old_index, old_len, ..
-            } => push("delete", &wa[old_index..old_index + old_len]),
-            DiffOp::Insert {
-                new_index, new_len, ..
-            } => push("insert", &wb[new_index..new_index + new_len]),
-            DiffOp::Replace {
-                old_index,
-                old_len,
-                new_index,
-                new_len,
-            } => {
-                push("delete", &wa[old_index..old_index + old_len]);
-                push("insert", &wb[new_index..new_index + new_len]);
+    let head = wa.iter().zip(&wb).take_while(|(x, y)| x == y).count();
+    let tail = wa[head..]
+        .iter()
+        .rev()
+        .zip(wb[head..].iter().rev())
+        .take_while(|(x, y)| x == y)
+        .count();
+    let (ma, mb) = (&wa[head..wa.len() - tail], &wb[head..wb.len() - tail]);
+    for w in &wa[..head] {
+        push("equal", w);
+    }
+    let (n, m) = (ma.len(), mb.len());
+    if n.saturating_mul(m) > DIFF_CELLS {
+        for w in ma {
+            push("delete", w);
+        }
+        for w in mb {
+            push("insert", w);
+        }
+    } else {
+        // lcs[i][j]: longest common subsequence of ma[i..] and mb[j..].
+        let width = m + 1;
+        let mut lcs = vec![0u32; (n + 1) * width];
+        for i in (0..n).rev() {
+            for j in (0..m).rev() {
+                lcs[i * width + j] = if ma[i] == mb[j] {
+                    lcs[(i + 1) * width + j + 1] + 1
+                } else {
+                    lcs[(i + 1) * width + j].max(lcs[i * width + j + 1])
+                };
             }
         }
+        let (mut i, mut j) = (0, 0);
+        // Deletions before insertions where both would do, as a reader
+        // expects "old words, then new words".
+        while i < n || j < m {
+            if i < n && j < m && ma[i] == mb[j] {
+                push("equal", ma[i]);
+                i += 1;
+                j += 1;
+            } else if i < n && (j == m || lcs[(i + 1) * width + j] >= lcs[i * width + j + 1]) {
+                push("delete", ma[i]);
+                i += 1;
+            } else {
+                push("insert", mb[j]);
+                j += 1;
+            }
+        }
+    }
+    for w in &wa[wa.len() - tail..] {
+        push("equal", w);
     }
     out
 }

@@ -950,3 +950,35 @@ fn a_bare_number_is_compared_by_the_noun_before_it_and_never_conflicts() {
         assert_ne!(q.verdict, Verdict::Conflict, "{}", q.explanation);
     }
 }
+
+#[test]
+fn word_diff_keeps_common_words_and_marks_the_rest() {
+    use crate::compare::statements::word_diff;
+    let ops = word_diff(
+        "Il commercio è cresciuto del 5% nel 2024",
+        "Il commercio bilaterale è cresciuto del 6% nel 2024",
+    );
+    let ops: Vec<(&str, &str)> = ops.iter().map(|(o, t)| (o.as_str(), t.as_str())).collect();
+    assert_eq!(
+        ops,
+        [
+            ("equal", "Il commercio"),
+            ("insert", "bilaterale"),
+            ("equal", "è cresciuto del"),
+            ("delete", "5%"),
+            ("insert", "6%"),
+            ("equal", "nel 2024"),
+        ]
+    );
+    assert_eq!(
+        word_diff("a b", "a b"),
+        [("equal".to_string(), "a b".to_string())]
+    );
+    assert!(word_diff("", "").is_empty());
+    // Two long sentences with nothing in common: bounded, every word kept.
+    let a = "x ".repeat(3000);
+    let b = "y ".repeat(3000);
+    let ops = word_diff(&a, &b);
+    let words: usize = ops.iter().map(|(_, t)| t.split(' ').count()).sum();
+    assert_eq!(words, 6000);
+}

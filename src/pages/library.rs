@@ -1,0 +1,530 @@
+//! The library: the embedded story (always there, never deleted) and the
+//! reader's own stories, kept in the browser's database; a new story from
+//! pasted text or chosen files; export; delete with undo.
+//!
+//! Nothing a reader adds is rendered as markup: texts are shown as text, and
+//! only text is read from files.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use crate::app::Route;
+use crate::hooks::use_lang::use_lang;
+use crate::hooks::use_library::{use_library, Library};
+use crate::i18n::{Lang, Text};
+use crate::library::{self, Given, StoredArticle, StoredStory};
+use crate::services::download;
+
+/// A message shown after an action.
+#[derive(Clone, PartialEq)]
+enum Notice {
+    /// Something went well.
+    Done(String),
+    /// Something was refused.
+    Refused(String),
+    /// A story was deleted: it can come back.
+    Deleted(Rc<StoredStory>),
+}
+
+/// The library page.
+#[component]
+pub fn LibraryPage() -> Html {
+    let lang = use_lang();
+    let Some(library) = use_library() else {
+        return html! {};
+    };
+    let shelf = library.shelf();
+    let notice = use_state(|| None::<Notice>);
+    let editing = use_state(|| None::<Option<String>>);
+
+    let on_delete = {
+        let (library, notice) = (library.clone(), notice.clone());
+        let lang = lang.lang();
+        Callback::from(move |story: StoredStory| {
+            let notice = notice.clone();
+            let kept = Rc::new(story.clone());
+            library.delete(
+                story.id.clone(),
+                Callback::from(move |r: Result<(), String>| match r {
+                    Ok(()) => notice.set(Some(Notice::Deleted(kept.clone()))),
+                    Err(why) => notice.set(Some(Notice::Refused(refused(lang, &why)))),
+                }),
+            );
+        })
+    };
+    let on_undo = {
+        let (library, notice) = (library.clone(), notice.clone());
+        let lang = lang.lang();
+        Callback::from(move |story: Rc<StoredStory>| {
+            let notice = notice.clone();
+            let name = story.name.clone();
+            library.save(
+                (*story).clone(),
+                Callback::from(move |r: Result<(), String>| match r {
+                    Ok(()) => notice.set(Some(Notice::Done(format!(
+                        "{} «{name}»",
+                        lang.t(Text::StoryRestored)
+                    )))),
+                    Err(why) => notice.set(Some(Notice::Refused(refused(lang, &why)))),
+                }),
+            );
+        })
+    };
+    let export_all = {
+        let shelf = shelf.clone();
+        Callback::from(move |_: MouseEvent| {
+            download::save(
+                "synoptic-library.json",
+                "application/json",
+                &library::export(&shelf.stories),
+            )
+        })
+    };
+
+    let notice_html = match &*notice {
+        None => html! {},
+        Some(Notice::Done(text)) => html! { <p class="notice ok" role="status">{ text }</p> },
+        Some(Notice::Refused(text)) => html! { <p class="notice error" role="alert">{ text }</p> },
+        Some(Notice::Deleted(story)) => {
+            let story = story.clone();
+            let on_undo = on_undo.clone();
+            let name = story.name.clone();
+            html! {
+                <p class="notice" role="status">
+                    { format!("{} «{name}». ", lang.t(Text::StoryDeleted)) }
+                    <button type="button" class="button" id="undo-delete"
+                        onclick={Callback::from(move |_| on_undo.emit(story.clone()))}>
+                        { lang.t(Text::Undo) }
+                    </button>
+                </p>
+            }
+        }
+    };
+
+    html! {
+        <section class="library" aria-labelledby="library-title">
+            <h1 id="library-title" tabindex="-1">{ lang.t(Text::LibraryTitle) }</h1>
+            <p class="lede">{ lang.t(Text::LibraryIntro) }</p>
+            { notice_html }
+            if let Some(why) = &shelf.unavailable {
+                <p class="notice error" role="alert" id="storage-unavailable">
+                    { format!("{} ({why})", lang.t(Text::StorageUnavailable)) }
+                </p>
+            }
+            if !shelf.damaged.is_empty() {
+                <section class="damaged" aria-labelledby="damaged-title">
+                    <h2 id="damaged-title">{ lang.t(Text::DamagedTitle) }</h2>
+                    <ul>
+                        { for shelf.damaged.iter().map(|d| {
+                            let raw = d.raw.clone();
+                            let name = format!("synoptic-damaged-{}.json", d.key);
+                            let save = Callback::from(move |_: MouseEvent| {
+                                download::save(&name, "application/json", &raw)
+                            });
+                            html! {
+                                <li><code>{ &d.key }</code>{ format!(": {} ", d.why) }
+                                    <button type="button" class="button" onclick={save}>{ lang.t(Text::ExportRaw) }</button>
+                                </li>
+                            }
+                        }) }
+                    </ul>
+                </section>
+            }
+            <ul class="stories" role="list">
+                <li class="story-item" data-story={library::EMBEDDED}>
+                    <Link<Route> to={Route::Overview}>{ lang.t(Text::EmbeddedStoryName) }</Link<Route>>
+                    <span class="muted">{ format!(" · {}", lang.t(Text::BuiltIn)) }</span>
+                </li>
+                { for shelf.stories.iter().map(|s| {
+                    let story = s.clone();
+                    let on_delete = on_delete.clone();
+                    let del = Callback::from(move |_: MouseEvent| on_delete.emit(story.clone()));
+                    let one = s.clone();
+                    let export = Callback::from(move |_: MouseEvent| {
+                        download::save(
+                            &format!("synoptic-{}.json", one.id),
+                            "application/json",
+                            &library::export(std::slice::from_ref(&one)),
+                        )
+                    });
+                    let add = {
+                        let (editing, id) = (editing.clone(), s.id.clone());
+                        Callback::from(move |_: MouseEvent| editing.set(Some(Some(id.clone()))))
+                    };
+                    html! {
+                        <li class="story-item" data-story={s.id.clone()} key={s.id.clone()}>
+                            <Link<Route> to={Route::StoryOverview { story: s.id.clone() }}>{ &s.name }</Link<Route>>
+                            <span class="muted">{ format!(" · {} {}", s.articles.len(), lang.t(Text::ArticlesWord)) }</span>
+                            <span class="story-actions">
+                                <button type="button" class="button" onclick={add}
+                                    aria-label={format!("{} — {}", lang.t(Text::AddArticles), s.name)}>{ lang.t(Text::AddArticles) }</button>
+                                <button type="button" class="button" onclick={export}
+                                    aria-label={format!("{} — {}", lang.t(Text::ExportStory), s.name)}>{ lang.t(Text::ExportStory) }</button>
+                                <button type="button" class="button danger" onclick={del}
+                                    aria-label={format!("{} — {}", lang.t(Text::DeleteStory), s.name)}>{ lang.t(Text::DeleteStory) }</button>
+                            </span>
+                        </li>
+                    }
+                }) }
+            </ul>
+            <p class="library-actions">
+                <button type="button" class="button" id="new-story"
+                    onclick={ let editing = editing.clone(); Callback::from(move |_| editing.set(Some(None))) }>
+                    { lang.t(Text::NewStory) }
+                </button>
+                if !shelf.stories.is_empty() {
+                    <button type="button" class="button" id="export-library" onclick={export_all}>{ lang.t(Text::ExportLibrary) }</button>
+                }
+            </p>
+            if let Some(target) = (*editing).clone() {
+                <Editor key={target.clone().unwrap_or_default()} story={target.clone().and_then(|id| library.story(&id))}
+                    library={library.clone()}
+                    on_close={ let editing = editing.clone(); Callback::from(move |_| editing.set(None)) } />
+            }
+        </section>
+    }
+}
+
+/// The database's refusal, in the reader's words.
+fn refused(lang: Lang, why: &str) -> String {
+    format!("{} ({why})", lang.t(Text::SaveFailed))
+}
+
+/// Props of [`Editor`].
+#[derive(Properties, PartialEq)]
+struct EditorProps {
+    /// The story articles are added to (`None`: a new story).
+    story: Option<StoredStory>,
+    library: Library,
+    on_close: Callback<()>,
+}
+
+/// A new story, or articles added to one: texts pasted or files chosen,
+/// each checked as it comes, listed until saved.
+#[component]
+fn Editor(props: &EditorProps) -> Html {
+    let lang = use_lang();
+    let navigator = use_navigator();
+    let name = use_state(|| {
+        props
+            .story
+            .as_ref()
+            .map(|s| s.name.clone())
+            .unwrap_or_default()
+    });
+    let given = use_state(Given::default);
+    let text = use_state(String::new);
+    let existing: Rc<Vec<StoredArticle>> = Rc::new(
+        props
+            .story
+            .as_ref()
+            .map(|s| s.articles.clone())
+            .unwrap_or_default(),
+    );
+    let draft = {
+        let existing = existing.clone();
+        use_reducer(move || Draft {
+            existing,
+            ..Draft::default()
+        })
+    };
+    let saving = use_state(|| false);
+    let italian = lang.lang() == Lang::It;
+
+    let on_paste_add = {
+        let (text, given, draft) = (text.clone(), given.clone(), draft.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let label = format!(
+                "{} {}",
+                if italian {
+                    "testo incollato"
+                } else {
+                    "pasted text"
+                },
+                draft.existing.len() + draft.pending.len() + 1
+            );
+            draft.dispatch(Action::Add {
+                label,
+                body: (*text).clone(),
+                given: (*given).clone(),
+                note: None,
+                italian,
+            });
+            text.set(String::new());
+            given.set(Given::default());
+        })
+    };
+
+    let on_files = {
+        let draft = draft.clone();
+        Callback::from(move |e: Event| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            let files = crate::services::files::chosen(&input);
+            input.set_value("");
+            let draft = draft.clone();
+            crate::services::files::read_all(files, move |name, result| match result {
+                Ok(bytes) => match library::decode(&bytes) {
+                    Ok((body, note)) => draft.dispatch(Action::Add {
+                        label: name,
+                        body,
+                        given: Given::default(),
+                        note,
+                        italian,
+                    }),
+                    Err(e) => draft.dispatch(Action::Say(
+                        false,
+                        format!("{name}: {}", e.message(italian)),
+                    )),
+                },
+                Err(why) => draft.dispatch(Action::Say(false, format!("{name}: {why}"))),
+            });
+        })
+    };
+
+    let on_save = {
+        let (draft, name, saving) = (draft.clone(), name.clone(), saving.clone());
+        let (library, story, on_close) = (
+            props.library.clone(),
+            props.story.clone(),
+            props.on_close.clone(),
+        );
+        Callback::from(move |_: MouseEvent| {
+            if draft.pending.is_empty() {
+                return;
+            }
+            let record = match &story {
+                Some(s) => {
+                    let mut s = s.clone();
+                    s.articles.extend(draft.pending.iter().cloned());
+                    s
+                }
+                None => {
+                    let shelf = library.shelf();
+                    let typed = name.trim();
+                    let title = if typed.is_empty() {
+                        if italian {
+                            "Nuova storia"
+                        } else {
+                            "New story"
+                        }
+                    } else {
+                        typed
+                    };
+                    StoredStory {
+                        schema: library::SCHEMA,
+                        id: library::new_id(title, shelf.stories.iter().map(|s| s.id.as_str())),
+                        name: title.to_string(),
+                        articles: draft.pending.clone(),
+                    }
+                }
+            };
+            saving.set(true);
+            let id = record.id.clone();
+            let (draft, saving, on_close) = (draft.clone(), saving.clone(), on_close.clone());
+            let navigator = navigator.clone();
+            library.save(
+                record,
+                Callback::from(move |r: Result<(), String>| {
+                    saving.set(false);
+                    match r {
+                        Ok(()) => {
+                            draft.dispatch(Action::Clear);
+                            on_close.emit(());
+                            if let Some(nav) = &navigator {
+                                nav.push(&Route::StoryOverview { story: id.clone() });
+                            }
+                        }
+                        Err(why) => draft.dispatch(Action::Say(
+                            false,
+                            refused(if italian { Lang::It } else { Lang::En }, &why),
+                        )),
+                    }
+                }),
+            );
+        })
+    };
+
+    let field = |id: &'static str,
+                 label: Text,
+                 kind: &'static str,
+                 value: String,
+                 set: fn(&mut Given, String)| {
+        let given = given.clone();
+        let oninput = Callback::from(move |e: InputEvent| {
+            let v = e
+                .target_unchecked_into::<web_sys::HtmlInputElement>()
+                .value();
+            let mut g = (*given).clone();
+            set(&mut g, v);
+            given.set(g);
+        });
+        html! {
+            <p class="field">
+                <label for={id}>{ lang.t(label) }</label>
+                <input {id} type={kind} value={value} {oninput} />
+            </p>
+        }
+    };
+
+    html! {
+        <section class="editor" aria-labelledby="editor-title">
+            <h2 id="editor-title">{
+                match &props.story {
+                    Some(s) => format!("{} — {}", lang.t(Text::AddArticles), s.name),
+                    None => lang.t(Text::NewStory).to_string(),
+                }
+            }</h2>
+            if props.story.is_none() {
+                <p class="field">
+                    <label for="story-name">{ lang.t(Text::StoryName) }</label>
+                    <input id="story-name" type="text" value={(*name).clone()} oninput={
+                        let name = name.clone();
+                        Callback::from(move |e: InputEvent| name.set(e.target_unchecked_into::<web_sys::HtmlInputElement>().value()))
+                    } />
+                </p>
+            }
+            <form class="paste" onsubmit={on_paste_add}>
+                <p class="field">
+                    <label for="paste-text">{ lang.t(Text::PasteHere) }</label>
+                    <textarea id="paste-text" rows="8" value={(*text).clone()} oninput={
+                        let text = text.clone();
+                        Callback::from(move |e: InputEvent| text.set(e.target_unchecked_into::<web_sys::HtmlTextAreaElement>().value()))
+                    } />
+                </p>
+                <div class="fields">
+                    { field("paste-outlet", Text::Outlet, "text", given.outlet.clone(), |g, v| g.outlet = v) }
+                    { field("paste-date", Text::Date, "date", given.date.clone(), |g, v| g.date = v) }
+                    { field("paste-url", Text::Address, "url", given.url.clone(), |g, v| g.url = v) }
+                    { field("paste-author", Text::Author, "text", given.author.clone(), |g, v| g.author = v) }
+                </div>
+                <p><button type="submit" class="button" id="add-pasted">{ lang.t(Text::AddArticle) }</button></p>
+            </form>
+            <p class="field">
+                <label for="choose-files">{ lang.t(Text::ChooseFiles) }</label>
+                <input id="choose-files" type="file" multiple=true accept=".txt,.md,.markdown,text/plain,text/markdown" onchange={on_files} />
+            </p>
+            <ul class="messages" aria-live="polite">
+                { for draft.messages.iter().map(|(ok, m)| html! {
+                    <li class={if *ok { "ok" } else { "error" }} role={if *ok { "status" } else { "alert" }}>{ m }</li>
+                }) }
+            </ul>
+            <h3>{ lang.t(Text::ToAdd) }</h3>
+            if draft.pending.is_empty() {
+                <p class="muted" id="nothing-pending">{ lang.t(Text::NothingToAdd) }</p>
+            } else {
+                <ol class="pending" id="pending">
+                    { for draft.pending.iter().enumerate().map(|(i, a)| {
+                        let remove = {
+                            let draft = draft.clone();
+                            Callback::from(move |_: MouseEvent| draft.dispatch(Action::Remove(i)))
+                        };
+                        let start: String = a.text.chars().take(90).collect();
+                        html! {
+                            <li>
+                                <strong>{ a.meta.outlet.clone().unwrap_or_else(|| lang.t(Text::OutletNotNamed).to_string()) }</strong>
+                                { format!(" · {}", a.meta.date.clone().unwrap_or_else(|| lang.t(Text::DateUnknown).to_string())) }
+                                if a.inferred.iter().any(|f| f == "date") {
+                                    <span class="muted">{ format!(" ({})", lang.t(Text::DateInferred)) }</span>
+                                }
+                                <span class="muted">{ format!(" · {} — ", a.name) }</span>
+                                <span lang="it">{ format!("{start}…") }</span>
+                                <button type="button" class="button" onclick={remove}>{ lang.t(Text::Remove) }</button>
+                            </li>
+                        }
+                    }) }
+                </ol>
+            }
+            <p class="editor-actions">
+                <button type="button" class="button primary" id="save-story" disabled={draft.pending.is_empty() || *saving} onclick={on_save}>
+                    { lang.t(Text::SaveStory) }
+                </button>
+                <button type="button" class="button" onclick={ let c = props.on_close.clone(); Callback::from(move |_| c.emit(())) }>
+                    { lang.t(Text::Cancel) }
+                </button>
+            </p>
+        </section>
+    }
+}
+
+/// The articles checked and waiting to be saved, and what was said of each
+/// text tried.
+#[derive(Default, PartialEq)]
+struct Draft {
+    /// The story's articles already stored (a new text must differ).
+    existing: Rc<Vec<StoredArticle>>,
+    pending: Vec<StoredArticle>,
+    messages: Vec<(bool, String)>,
+}
+
+/// A change of the [`Draft`].
+enum Action {
+    /// Check a text and add it, or say why not.
+    Add {
+        label: String,
+        body: String,
+        given: Given,
+        /// The encoding it was converted from.
+        note: Option<&'static str>,
+        italian: bool,
+    },
+    /// Take the pending article at this index out.
+    Remove(usize),
+    /// Saved: nothing pending, nothing to say.
+    Clear,
+    /// A message (true: good news).
+    Say(bool, String),
+}
+
+impl Reducible for Draft {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut next = Draft {
+            existing: self.existing.clone(),
+            pending: self.pending.clone(),
+            messages: self.messages.clone(),
+        };
+        match action {
+            Action::Add {
+                label,
+                body,
+                given,
+                note,
+                italian,
+            } => {
+                let mut all: Vec<StoredArticle> = (*self.existing).clone();
+                all.extend(self.pending.iter().cloned());
+                match library::make_article(&label, &body, &given, &all) {
+                    Ok(article) => {
+                        if let Some(enc) = note {
+                            let verb = if italian {
+                                "convertito da"
+                            } else {
+                                "converted from"
+                            };
+                            next.messages.push((true, format!("{label}: {verb} {enc}")));
+                        }
+                        next.pending.push(article);
+                    }
+                    Err(e) => next
+                        .messages
+                        .push((false, format!("{label}: {}", e.message(italian)))),
+                }
+            }
+            Action::Remove(i) => {
+                if i < next.pending.len() {
+                    next.pending.remove(i);
+                }
+            }
+            Action::Clear => {
+                next.pending.clear();
+                next.messages.clear();
+            }
+            Action::Say(ok, text) => next.messages.push((ok, text)),
+        }
+        Rc::new(next)
+    }
+}
