@@ -100,9 +100,11 @@ fn linkable(a: &Analysis, fi: usize) -> Result<String, &'static str> {
         return Err("negated");
     }
     // The article's own dateline (`ROMA, 29 NOV -`) dates the report, not
-    // an event of the story.
-    if a.inferred
-        .is_some_and(|d| f.start < d.end && d.start < f.end)
+    // an event of the story. Only its date: an agency's first sentence runs
+    // on from it (`Genova, 14 marzo - I danni sono stimati in 3 milioni`).
+    if f.kind.is_time()
+        && a.inferred
+            .is_some_and(|d| f.start < d.end && d.start < f.end)
     {
         return Err("the dateline");
     }

@@ -982,3 +982,31 @@ fn word_diff_keeps_common_words_and_marks_the_rest() {
     let words: usize = ops.iter().map(|(_, t)| t.split(' ').count()).sum();
     assert_eq!(words, 6000);
 }
+
+#[test]
+fn figures_in_a_dateline_sentence_are_compared_but_its_date_is_not() {
+    // Agency style: the first sentence runs on from the dateline.
+    let text = |n: &str, d: &str| {
+        Article::parse(
+            n,
+            format!("{n}.txt"),
+            format!("Incendio al porto\n\nGenova, 14 marzo 2026 - I danni sono stimati in {d} milioni di euro, secondo l'Autorità portuale.\n"),
+            Metadata::default(),
+        )
+    };
+    let c = compare(&[text("a", "3"), text("b", "5")], None);
+    let q = quantity_of(&c, "a", "3 milioni di euro");
+    assert_eq!(q.verdict, Verdict::Conflict, "{:?}", q.explanation);
+    assert_eq!(q.figures.len(), 2);
+    // The dateline's own date dates the reports: in no quantity.
+    let ai = 0;
+    let fi = c.articles[ai]
+        .figures
+        .iter()
+        .position(|f| f.text == "14 marzo 2026")
+        .unwrap();
+    assert!(!c.quantities.iter().any(|q| q.figures.contains(&FigureRef {
+        article: ai,
+        figure: fi
+    })));
+}
