@@ -258,7 +258,7 @@ fn looks_binary(text: &str) -> bool {
 /// `-2`, `-3`… when needed.
 pub fn new_id<'a>(name: &str, taken: impl Iterator<Item = &'a str> + Clone) -> String {
     let mut base = String::new();
-    for c in name.chars().flat_map(fold) {
+    for c in name.chars().map(fold) {
         if c.is_ascii_alphanumeric() {
             if base.len() < 40 {
                 base.push(c.to_ascii_lowercase());
@@ -284,16 +284,15 @@ pub fn new_id<'a>(name: &str, taken: impl Iterator<Item = &'a str> + Clone) -> S
 }
 
 /// A letter without its accent (`è` → `e`), for ids.
-fn fold(c: char) -> impl Iterator<Item = char> {
-    let plain = match c {
+fn fold(c: char) -> char {
+    match c {
         'à' | 'á' | 'â' | 'ä' | 'À' | 'Á' => 'a',
         'è' | 'é' | 'ê' | 'ë' | 'È' | 'É' => 'e',
         'ì' | 'í' | 'î' | 'ï' | 'Ì' | 'Í' => 'i',
         'ò' | 'ó' | 'ô' | 'ö' | 'Ò' | 'Ó' => 'o',
         'ù' | 'ú' | 'û' | 'ü' | 'Ù' | 'Ú' => 'u',
         c => c,
-    };
-    std::iter::once(plain)
+    }
 }
 
 /// Whether `id` can be a stored story's id (what [`new_id`] makes).

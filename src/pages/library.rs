@@ -231,7 +231,8 @@ fn Editor(props: &EditorProps) -> Html {
         })
     };
     let saving = use_state(|| false);
-    let italian = lang.lang() == Lang::It;
+    let ui = lang.lang();
+    let italian = ui == Lang::It;
 
     let on_paste_add = {
         let (text, given, draft) = (text.clone(), given.clone(), draft.clone());
@@ -337,10 +338,7 @@ fn Editor(props: &EditorProps) -> Html {
                                 nav.push(&Route::StoryOverview { story: id.clone() });
                             }
                         }
-                        Err(why) => draft.dispatch(Action::Say(
-                            false,
-                            refused(if italian { Lang::It } else { Lang::En }, &why),
-                        )),
+                        Err(why) => draft.dispatch(Action::Say(false, refused(ui, &why))),
                     }
                 }),
             );
