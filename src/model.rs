@@ -57,6 +57,22 @@ impl PartialEq for Story {
     }
 }
 
+/// The embedded story's comparison, as the build made it (`build.rs`).
+const EMBEDDED: &str = include_str!(concat!(env!("OUT_DIR"), "/embedded.json"));
+
+/// A comparison of no articles.
+fn empty() -> Comparison {
+    Comparison {
+        articles: Vec::new(),
+        quantities: Vec::new(),
+        statements: synoptic_core::compare::statements::Alignment {
+            sentences: Vec::new(),
+            groups: Vec::new(),
+        },
+        outlets: Vec::new(),
+    }
+}
+
 /// The kinds of figure the table and the highlights show (story figures
 /// with a measure; bare numbers are left out).
 fn shown(f: &Figure) -> bool {
@@ -64,9 +80,27 @@ fn shown(f: &Figure) -> bool {
 }
 
 impl Story {
-    /// Analyses and compares the articles.
+    /// Analyses and compares the articles (natively and in tests: the
+    /// browser build gets its comparisons made, see [`Story::embedded`]).
     pub fn new(articles: &[Article]) -> Story {
-        let comparison = compare(articles, None);
+        Story::from_comparison(compare(articles, None))
+    }
+
+    /// The embedded story, from its analysis made when the app was built.
+    pub fn embedded() -> Story {
+        Story::from_json(EMBEDDED).unwrap_or_else(|_| Story::from_comparison(empty()))
+    }
+
+    /// A story from a comparison's JSON (the worker's answer, the build's
+    /// analysis of the embedded story); why it cannot be read otherwise.
+    pub fn from_json(json: &str) -> Result<Story, String> {
+        serde_json::from_str(json)
+            .map(Story::from_comparison)
+            .map_err(|e| e.to_string())
+    }
+
+    /// The views' lookups over a comparison.
+    pub fn from_comparison(comparison: Comparison) -> Story {
         let mut info = HashMap::new();
         for (qi, q) in comparison.quantities.iter().enumerate() {
             for r in &q.figures {
@@ -602,6 +636,26 @@ mod tests {
 
     fn story() -> Story {
         Story::new(&synoptic_core::corpus::embedded())
+    }
+
+    #[test]
+    fn the_embedded_story_ships_as_the_analysis_makes_it() {
+        let computed = compare(&synoptic_core::corpus::embedded(), None);
+        let shipped: Comparison = serde_json::from_str(EMBEDDED).unwrap();
+        assert_eq!(
+            serde_json::to_string(&shipped).unwrap(),
+            serde_json::to_string(&computed).unwrap()
+        );
+        // What the views make of it is the same too.
+        let (a, b) = (Story::embedded(), story());
+        assert_eq!(a.group_of_sentence, b.group_of_sentence);
+        let (ra, rb) = (
+            a.table(SortKey::Verdict, false, None, Lang::It),
+            b.table(SortKey::Verdict, false, None, Lang::It),
+        );
+        assert!(!ra.is_empty());
+        assert_eq!(a.table_csv(&ra), b.table_csv(&rb));
+        assert!(Story::from_json("{").is_err());
     }
 
     #[test]

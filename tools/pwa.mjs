@@ -3,7 +3,8 @@
 // On the staged bundle of a release build it:
 // 1. moves Trunk's inline loader script into its own file, so that the
 //    content security policy needs no inline-script exemption, with the
-//    warm-up worker it offers the app (warm-up-<hash>.js);
+//    analysis worker it offers the app (analysis-<hash>.js, which loads the
+//    worker's module, synoptic-worker-<hash>.js and its .wasm, on demand);
 // 2. adds that policy and the service-worker registration;
 // 3. puts the story overview, rendered natively in each interface language
 //    (`synoptic-app prerender`), into the page with a small script that picks
@@ -80,35 +81,50 @@ const REGISTER = `
 
 const AFTER_PAINT = 'await new Promise((painted) => requestAnimationFrame(() => setTimeout(painted, 0)));';
 
-// The warm-up worker: it loads the app's own module (the page sends its
-// compiled WebAssembly.Module, so nothing is fetched or compiled twice) and
-// runs the analysis once. Browsers compile WebAssembly functions on their
-// first call; the code compiled here is shared with the page, whose own
-// analysis then takes a fraction of its cold time and blocks no input.
-const WORKER = `
+// The analysis worker (a module worker): it loads the worker's own module
+// (crates/worker: the analysis, file import, readability) on its first
+// message, which the page sends only when a reader's own story needs it,
+// and answers each message with progress, then its result or its error.
+// A trap in the WebAssembly (which the fuzzing says should not happen)
+// leaves its instance unusable: the worker says so and closes, and the page
+// starts a new one for the next request.
+const WORKER = (glue) => `
+let ready = null;
+// A module that failed to load (offline before it was cached, a server
+// error) is tried again at the next message.
+const load = () => (ready ??= import('./${glue}')
+  .then(async (g) => { await g.default(); return g; })
+  .catch((e) => { ready = null; throw e; }));
 self.onmessage = async ({ data }) => {
+  const id = data && data.id;
   try {
-    const glue = await import(data.glue);
-    glue.initSync({ module: data.module });
-    self.postMessage({ ok: true, quantities: glue.warm_up() });
+    const g = await load();
+    if (data.kind === 'analyse') {
+      const job = new g.Job(data.record);
+      const total = job.total();
+      self.postMessage({ id, progress: [0, total] });
+      while (job.step()) self.postMessage({ id, progress: [job.done(), total] });
+      const ok = job.finish();
+      job.free();
+      self.postMessage({ id, ok });
+    } else if (data.kind === 'text') {
+      self.postMessage({ id, ok: g.prepare_text(data.name, data.text, data.outlet, data.date, data.url, data.author, data.record) });
+    } else if (data.kind === 'file') {
+      self.postMessage({ id, ok: g.prepare_file(data.name, data.bytes, data.record) });
+    } else {
+      throw new Error('unknown request');
+    }
   } catch (e) {
-    self.postMessage({ ok: false, error: String((e && e.message) || e) });
+    const fatal = e instanceof WebAssembly.RuntimeError;
+    self.postMessage({ id, error: String((e && e.message) || e), fatal });
+    if (fatal) self.close();
   }
 };
 `;
 
-// What the app calls before it analyses (see src/services/analysis.rs); where
-// it fails, the app analyses all the same, cold.
-const WARM_UP = (worker, glue) => `
-window.synopticWarmUp = (module) => new Promise((resolve, reject) => {
-  const worker = new Worker(new URL('./${worker}', import.meta.url), { type: 'module' });
-  const done = (settle, value) => { worker.terminate(); settle(value); };
-  worker.onmessage = ({ data }) => (data && data.ok
-    ? done(resolve, data.quantities)
-    : done(reject, new Error((data && data.error) || 'warm-up failed')));
-  worker.onerror = (e) => { e.preventDefault(); done(reject, new Error(e.message || 'warm-up worker failed')); };
-  worker.postMessage({ glue: new URL('${glue}', import.meta.url).href, module });
-});
+// What the app calls to start the worker (see src/services/worker.rs).
+const START_WORKER = (worker) => `
+window.synopticWorker = () => new Worker(new URL('./${worker}', import.meta.url), { type: 'module' });
 `;
 
 // Runs before the first paint (a classic script in <head>): the interface
@@ -238,16 +254,39 @@ async function writeScript(prefix, code) {
   return { name };
 }
 
+/** Trunk names a worker's files without a hash (and adds a loader shim
+ * this page does not use): give the module and its glue hashed names like
+ * the page's own, so that a new build never meets an old worker in a
+ * cache. The glue's name (hashed already on a second run). */
+async function hashWorker() {
+  const names = await readdir(dir);
+  await unlink(join(dir, 'synoptic-worker_loader.js')).catch(() => {});
+  if (!names.includes('synoptic-worker.js')) {
+    return names.find((f) => /^synoptic-worker-[0-9a-f]{16}\.js$/.test(f));
+  }
+  const wasm = await readFile(join(dir, 'synoptic-worker_bg.wasm'));
+  const base = `synoptic-worker-${sha(wasm).toString('hex').slice(0, 16)}`;
+  await writeFile(join(dir, `${base}_bg.wasm`), wasm);
+  await unlink(join(dir, 'synoptic-worker_bg.wasm'));
+  const glue = (await readFile(join(dir, 'synoptic-worker.js'), 'utf8'))
+    .replace("new URL('synoptic-worker_bg.wasm', import.meta.url)", `new URL('${base}_bg.wasm', import.meta.url)`);
+  if (!glue.includes(`${base}_bg.wasm`)) throw new Error("pwa.mjs: the worker's glue has an unexpected shape");
+  await writeFile(join(dir, `${base}.js`), glue);
+  await unlink(join(dir, 'synoptic-worker.js'));
+  return `${base}.js`;
+}
+
 let html = await readFile(join(dir, 'index.html'), 'utf8');
 let local = [];
+const workerGlue = await hashWorker();
 // 1. The inline loader becomes a file.
 const inline = html.match(/<script type="module">([\s\S]*?)<\/script>/);
 if (inline) {
   let code = inline[1].trim();
   const glue = code.match(/from '(\.\/[^']+\.js)'/);
-  if (glue) {
-    const worker = await writeScript('warm-up', WORKER.trim());
-    code = code.replace(/^(const wasm = await init)/m, `${WARM_UP(worker.name, glue[1]).trim()}\n$1`);
+  if (glue && workerGlue) {
+    const worker = await writeScript('analysis', WORKER(workerGlue).trim());
+    code = code.replace(/^(const wasm = await init)/m, `${START_WORKER(worker.name).trim()}\n$1`);
   }
   const wasmPath = code.match(/module_or_path: '\.\/([^']+\.wasm)'/);
   if (release && glue && wasmPath) local = await writeLocal(glue[1].slice(2), wasmPath[1]);

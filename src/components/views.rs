@@ -21,7 +21,7 @@ use yew_router::prelude::*;
 use crate::app::Route;
 use crate::hooks::use_corpus::CorpusProvider;
 use crate::hooks::use_lang::use_lang;
-use crate::hooks::use_library::use_library;
+use crate::hooks::use_library::{use_library, Analysed};
 use crate::i18n::Text;
 use crate::pages::{
     compare::Compare, figures::Figures, framing::Framing, library::LibraryPage,
@@ -165,12 +165,40 @@ fn InStory(props: &InStoryProps) -> Html {
         };
     }
     match library.corpus(&props.story) {
-        Some(corpus) => html! {
+        Analysed::Ready(corpus) => html! {
             <CorpusProvider corpus={Some(corpus)}>
                 { plain_page(&props.route, &props.query) }
             </CorpusProvider>
         },
-        None => html! { <NotFound story_missing=true /> },
+        Analysed::Working { done, total } => html! {
+            <section class="loading" aria-busy="true">
+                <h1 tabindex="-1">{ lang.t(Text::AnalysingStory) }</h1>
+                <p>
+                    <progress id="analysis-progress" max={total.max(1).to_string()} value={done.to_string()}
+                        aria-label={lang.t(Text::AnalysingStory)} />
+                    { format!(" {done} / {total} {}", lang.t(Text::ArticlesWord)) }
+                </p>
+            </section>
+        },
+        Analysed::Failed(why) => {
+            let retry = {
+                let (library, id) = (library.clone(), props.story.clone());
+                Callback::from(move |_: MouseEvent| library.retry(&id))
+            };
+            let unavailable = why == crate::services::worker::UNAVAILABLE;
+            html! {
+                <section class="loading" role="alert">
+                    <h1 tabindex="-1">{ lang.t(Text::AnalysisFailed) }</h1>
+                    if unavailable {
+                        <p>{ lang.t(Text::WorkerUnavailable) }</p>
+                    } else {
+                        <p>{ why }</p>
+                        <p><button type="button" class="button" id="analysis-retry" onclick={retry}>{ lang.t(Text::TryAgain) }</button></p>
+                    }
+                </section>
+            }
+        }
+        Analysed::Missing => html! { <NotFound story_missing=true /> },
     }
 }
 

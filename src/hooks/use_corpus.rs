@@ -1,6 +1,6 @@
-//! The story the app shows: the embedded articles, analysed and compared
-//! once at start-up (warmed up in a worker first, see `services::analysis`),
-//! shared by reference with every view.
+//! The story the app shows: the embedded articles as the build analysed
+//! them, or a library story as the worker did, shared by reference with
+//! every view.
 
 use std::rc::Rc;
 
@@ -23,17 +23,13 @@ impl PartialEq for Corpus {
 impl Corpus {
     /// The embedded story, analysed.
     pub fn embedded() -> Corpus {
-        Corpus(
-            Rc::new(Story::new(&synoptic_core::corpus::embedded())),
-            None,
-        )
+        Corpus(Rc::new(Story::embedded()), None)
     }
 
-    /// A story of the library, analysed.
-    pub fn stored(story: &crate::library::StoredStory) -> Corpus {
-        let articles = crate::library::articles(story);
+    /// A story of the library, from its comparison.
+    pub fn stored(story: &crate::library::StoredStory, analysed: Story) -> Corpus {
         Corpus(
-            Rc::new(Story::new(&articles)),
+            Rc::new(analysed),
             Some((story.id.clone().into(), story.name.clone().into())),
         )
     }
@@ -72,15 +68,14 @@ impl Corpus {
 /// Props of [`CorpusProvider`].
 #[derive(Properties, PartialEq)]
 pub struct CorpusProviderProps {
-    /// The story analysed already (at start-up, see `services::analysis`); if none, the
-    /// embedded one is analysed here, once.
+    /// The story to show; if none, the embedded one.
     #[prop_or_default]
     pub corpus: Option<Corpus>,
     /// The app.
     pub children: Html,
 }
 
-/// Provides the story: the one given, else the embedded one analysed once.
+/// Provides the story: the one given, else the embedded one.
 #[component]
 pub fn CorpusProvider(props: &CorpusProviderProps) -> Html {
     let corpus = use_memo(props.corpus.clone(), |given| {
@@ -95,7 +90,7 @@ pub fn CorpusProvider(props: &CorpusProviderProps) -> Html {
 
 thread_local! {
     /// The embedded story for components rendered outside a provider
-    /// (never in the app), analysed on first use only.
+    /// (never in the app), read on first use only.
     static FALLBACK: Corpus = Corpus::embedded();
 }
 

@@ -2,10 +2,11 @@
 //! browser's database gave at start-up, changed only through
 //! [`Library::save`] and [`Library::delete`], which write to the database
 //! first and then read it back, so what is on screen is what is stored. A
-//! story's analysis is computed when one of its views is first shown, and
-//! again only when its articles change.
+//! story is analysed in the worker when one of its views is first shown,
+//! and again only when its articles change; its views show the worker's
+//! progress until then.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::rc::Rc;
 
@@ -13,7 +14,8 @@ use yew::prelude::*;
 
 use crate::hooks::use_corpus::Corpus;
 use crate::library::{Damaged, StoredStory};
-use crate::services::db;
+use crate::model::Story;
+use crate::services::{db, worker};
 
 /// What is known of the stored library.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -28,18 +30,45 @@ pub struct Shelf {
     pub unavailable: Option<String>,
 }
 
+/// Where a story's analysis is.
+#[derive(Clone, PartialEq)]
+pub enum Analysed {
+    /// Done: the story to show.
+    Ready(Corpus),
+    /// In the worker: articles analysed of all.
+    Working {
+        /// Analysed so far.
+        done: u32,
+        /// All of the story's.
+        total: u32,
+    },
+    /// The worker could not: why.
+    Failed(String),
+    /// No such story.
+    Missing,
+}
+
+/// A story's analysis, for the version of the story it was asked for.
+struct Entry {
+    seen: StoredStory,
+    state: Analysed,
+}
+
 /// The library handle every view shares.
 #[derive(Clone)]
 pub struct Library {
     /// The reading on screen, compared by pointer.
     current: Rc<Shelf>,
     shelf: UseStateHandle<Rc<Shelf>>,
-    analysed: Rc<RefCell<HashMap<String, (StoredStory, Corpus)>>>,
+    analysed: Rc<RefCell<HashMap<String, Entry>>>,
+    /// Moves whenever an analysis does, so that views re-render.
+    revision: u32,
+    bump: Callback<()>,
 }
 
 impl PartialEq for Library {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.current, &other.current)
+        Rc::ptr_eq(&self.current, &other.current) && self.revision == other.revision
     }
 }
 
@@ -54,18 +83,60 @@ impl Library {
         self.current.stories.iter().find(|s| s.id == id).cloned()
     }
 
-    /// The story `id`, analysed (once per version of its articles).
-    pub fn corpus(&self, id: &str) -> Option<Corpus> {
-        let story = self.current.stories.iter().find(|s| s.id == id)?;
+    /// The story `id`, analysed (once per version of its articles, in the
+    /// worker: the first call starts it).
+    pub fn corpus(&self, id: &str) -> Analysed {
+        let Some(story) = self.current.stories.iter().find(|s| s.id == id) else {
+            return Analysed::Missing;
+        };
         let mut cache = self.analysed.borrow_mut();
-        if let Some((seen, corpus)) = cache.get(id) {
-            if seen == story {
-                return Some(corpus.clone());
+        if let Some(entry) = cache.get(id) {
+            if entry.seen == *story {
+                return entry.state.clone();
             }
         }
-        let corpus = Corpus::stored(story);
-        cache.insert(id.to_string(), (story.clone(), corpus.clone()));
-        Some(corpus)
+        let total = u32::try_from(story.articles.len()).unwrap_or(u32::MAX);
+        let working = Analysed::Working { done: 0, total };
+        cache.insert(
+            id.to_string(),
+            Entry {
+                seen: story.clone(),
+                state: working.clone(),
+            },
+        );
+        drop(cache);
+        let (story, analysed, bump) = (story.clone(), self.analysed.clone(), self.bump.clone());
+        // Records the new state of `story`'s analysis, unless the story
+        // changed since.
+        let settle = move |state: Analysed| {
+            if let Some(entry) = analysed.borrow_mut().get_mut(&story.id) {
+                if entry.seen == story {
+                    entry.state = state;
+                }
+            }
+            bump.emit(());
+        };
+        let progress = {
+            let settle = settle.clone();
+            Callback::from(move |(done, total)| settle(Analysed::Working { done, total }))
+        };
+        let story = self.current.stories.iter().find(|s| s.id == id).cloned();
+        wasm_bindgen_futures::spawn_local(async move {
+            let Some(story) = story else { return };
+            let record = crate::library::write_record(&story);
+            let answer = worker::ask(worker::Request::Analyse { record: &record }, progress).await;
+            settle(match answer.and_then(|json| Story::from_json(&json)) {
+                Ok(analysed) => Analysed::Ready(Corpus::stored(&story, analysed)),
+                Err(why) => Analysed::Failed(why),
+            });
+        });
+        working
+    }
+
+    /// Forgets a failed analysis of `id`, so the next view asks again.
+    pub fn retry(&self, id: &str) {
+        self.analysed.borrow_mut().remove(id);
+        self.bump.emit(());
     }
 
     /// Stores `story`, then reads the library back; `done` gets the
@@ -74,6 +145,20 @@ impl Library {
         let shelf = self.shelf.clone();
         wasm_bindgen_futures::spawn_local(async move {
             let result = db::put(&story).await;
+            if result.is_ok() {
+                db::persist().await;
+            }
+            reload(&shelf).await;
+            done.emit(result);
+        });
+    }
+
+    /// Stores every story of `stories` in one transaction (all or none),
+    /// then reads the library back.
+    pub fn save_all(&self, stories: Vec<StoredStory>, done: Callback<Result<(), String>>) {
+        let shelf = self.shelf.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            let result = db::put_all(&stories).await;
             if result.is_ok() {
                 db::persist().await;
             }
@@ -123,6 +208,16 @@ pub struct LibraryProviderProps {
 pub fn LibraryProvider(props: &LibraryProviderProps) -> Html {
     let shelf = use_state(|| Rc::new(Shelf::default()));
     let analysed = use_mut_ref(HashMap::new);
+    let revision = use_state(|| 0u32);
+    let counter = use_mut_ref(|| Cell::new(0u32));
+    let bump = {
+        let revision = revision.clone();
+        Callback::from(move |()| {
+            let counter = counter.borrow();
+            counter.set(counter.get().wrapping_add(1));
+            revision.set(counter.get());
+        })
+    };
     {
         let shelf = shelf.clone();
         use_effect_with((), move |_| {
@@ -133,6 +228,8 @@ pub fn LibraryProvider(props: &LibraryProviderProps) -> Html {
         current: (*shelf).clone(),
         shelf,
         analysed,
+        revision: *revision,
+        bump,
     };
     html! {
         <ContextProvider<Library> context={library}>

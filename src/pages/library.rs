@@ -16,6 +16,7 @@ use crate::hooks::use_library::{use_library, Library};
 use crate::i18n::{Lang, Text};
 use crate::library::{self, Given, StoredArticle, StoredStory};
 use crate::services::download;
+use crate::services::worker;
 
 /// A message shown after an action.
 #[derive(Clone, PartialEq)]
@@ -80,6 +81,75 @@ pub fn LibraryPage() -> Html {
                 "application/json",
                 &library::export(&shelf.stories),
             )
+        })
+    };
+
+    let on_import = {
+        let (library, notice, shelf) = (library.clone(), notice.clone(), shelf.clone());
+        let ui = lang.lang();
+        Callback::from(move |e: Event| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            let files = crate::services::files::chosen(&input);
+            input.set_value("");
+            let (library, notice, shelf) = (library.clone(), notice.clone(), shelf.clone());
+            crate::services::files::read_all(files, move |name, result| {
+                let italian = ui == Lang::It;
+                let text = match result.and_then(|b| {
+                    String::from_utf8(b).map_err(|_| {
+                        if italian {
+                            "il file non è testo UTF-8".to_string()
+                        } else {
+                            "the file is not UTF-8 text".to_string()
+                        }
+                    })
+                }) {
+                    Ok(t) => t,
+                    Err(why) => return notice.set(Some(Notice::Refused(format!("{name}: {why}")))),
+                };
+                let restore = match library::read_export(&text, &shelf.stories) {
+                    Ok(r) => r,
+                    Err(e) => {
+                        return notice.set(Some(Notice::Refused(format!(
+                            "{name}: {}",
+                            e.message(italian)
+                        ))))
+                    }
+                };
+                let names: Vec<String> = restore
+                    .add
+                    .iter()
+                    .map(|s| format!("«{}»", s.name))
+                    .collect();
+                let present: Vec<String> =
+                    restore.present.iter().map(|n| format!("«{n}»")).collect();
+                let mut said = Vec::new();
+                if !names.is_empty() {
+                    said.push(format!(
+                        "{} {}",
+                        ui.t(Text::LibraryImported),
+                        names.join(", ")
+                    ));
+                }
+                if !present.is_empty() {
+                    said.push(format!(
+                        "{} {}",
+                        ui.t(Text::AlreadyInLibrary),
+                        present.join(", ")
+                    ));
+                }
+                let said = said.join(". ");
+                if restore.add.is_empty() {
+                    return notice.set(Some(Notice::Done(said)));
+                }
+                let notice = notice.clone();
+                library.save_all(
+                    restore.add,
+                    Callback::from(move |r: Result<(), String>| match r {
+                        Ok(()) => notice.set(Some(Notice::Done(said.clone()))),
+                        Err(why) => notice.set(Some(Notice::Refused(refused(ui, &why)))),
+                    }),
+                );
+            });
         })
     };
 
@@ -178,6 +248,10 @@ pub fn LibraryPage() -> Html {
                     <button type="button" class="button" id="export-library" onclick={export_all}>{ lang.t(Text::ExportLibrary) }</button>
                 }
             </p>
+            <p class="field">
+                <label for="import-library">{ lang.t(Text::ImportLibrary) }</label>
+                <input id="import-library" type="file" accept=".json,application/json" onchange={on_import} />
+            </p>
             if let Some(target) = (*editing).clone() {
                 <Editor key={target.clone().unwrap_or_default()} story={target.clone().and_then(|id| library.story(&id))}
                     library={library.clone()}
@@ -245,14 +319,21 @@ fn Editor(props: &EditorProps) -> Html {
                 } else {
                     "pasted text"
                 },
-                draft.existing.len() + draft.pending.len() + 1
+                draft.existing.len() + draft.pending.len() + draft.busy + 1
             );
-            draft.dispatch(Action::Add {
-                label,
-                body: (*text).clone(),
-                given: (*given).clone(),
-                note: None,
-                italian,
+            let (body, typed) = ((*text).clone(), (*given).clone());
+            let record = draft.record();
+            let draft = draft.clone();
+            draft.dispatch(Action::Begin);
+            wasm_bindgen_futures::spawn_local(async move {
+                let request = worker::Request::Text {
+                    name: &label,
+                    text: &body,
+                    given: &typed,
+                    record: &record,
+                };
+                let answer = worker::ask(request, Callback::noop()).await;
+                draft.dispatch(Action::answer(&label, answer, ui));
             });
             text.set(String::new());
             given.set(Given::default());
@@ -267,19 +348,20 @@ fn Editor(props: &EditorProps) -> Html {
             input.set_value("");
             let draft = draft.clone();
             crate::services::files::read_all(files, move |name, result| match result {
-                Ok(bytes) => match library::decode(&bytes) {
-                    Ok((body, note)) => draft.dispatch(Action::Add {
-                        label: name,
-                        body,
-                        given: Given::default(),
-                        note,
-                        italian,
-                    }),
-                    Err(e) => draft.dispatch(Action::Say(
-                        false,
-                        format!("{name}: {}", e.message(italian)),
-                    )),
-                },
+                Ok(bytes) => {
+                    let record = draft.record();
+                    let draft = draft.clone();
+                    draft.dispatch(Action::Begin);
+                    wasm_bindgen_futures::spawn_local(async move {
+                        let request = worker::Request::File {
+                            name: &name,
+                            bytes: &bytes,
+                            record: &record,
+                        };
+                        let answer = worker::ask(request, Callback::noop()).await;
+                        draft.dispatch(Action::answer(&name, answer, ui));
+                    });
+                }
                 Err(why) => draft.dispatch(Action::Say(false, format!("{name}: {why}"))),
             });
         })
@@ -402,7 +484,7 @@ fn Editor(props: &EditorProps) -> Html {
             </form>
             <p class="field">
                 <label for="choose-files">{ lang.t(Text::ChooseFiles) }</label>
-                <input id="choose-files" type="file" multiple=true accept=".txt,.md,.markdown,text/plain,text/markdown" onchange={on_files} />
+                <input id="choose-files" type="file" multiple=true accept=".txt,.md,.markdown,.html,.htm,.json,text/plain,text/markdown,text/html,application/json" onchange={on_files} />
             </p>
             <ul class="messages" aria-live="polite">
                 { for draft.messages.iter().map(|(ok, m)| html! {
@@ -455,17 +537,36 @@ struct Draft {
     existing: Rc<Vec<StoredArticle>>,
     pending: Vec<StoredArticle>,
     messages: Vec<(bool, String)>,
+    /// Texts and files with the worker, not answered yet.
+    busy: usize,
 }
+
+impl Draft {
+    /// The articles stored and pending, as a record for the worker to check
+    /// new texts against.
+    fn record(&self) -> String {
+        let mut articles: Vec<StoredArticle> = (*self.existing).clone();
+        articles.extend(self.pending.iter().cloned());
+        library::write_record(&StoredStory {
+            schema: library::SCHEMA,
+            id: "draft".into(),
+            name: String::new(),
+            articles,
+        })
+    }
+}
+
+/// What was said of texts (true: good news), in order.
+type Messages = Vec<(bool, String)>;
 
 /// A change of the [`Draft`].
 enum Action {
-    /// Check a text and add it, or say why not.
-    Add {
-        label: String,
-        body: String,
-        given: Given,
-        /// The encoding it was converted from.
-        note: Option<&'static str>,
+    /// A text or file went to the worker.
+    Begin,
+    /// The worker's answer: the articles it accepted, what it said.
+    Accept {
+        articles: Vec<StoredArticle>,
+        messages: Vec<(bool, String)>,
         italian: bool,
     },
     /// Take the pending article at this index out.
@@ -476,6 +577,62 @@ enum Action {
     Say(bool, String),
 }
 
+impl Action {
+    /// What the worker's answer on `name` means for the draft, in the
+    /// interface's language `ui`.
+    fn answer(name: &str, answer: Result<String, String>, ui: Lang) -> Action {
+        let italian = ui == Lang::It;
+        let read = |json: &str| -> Option<(Vec<StoredArticle>, Messages)> {
+            let v: serde_json::Value = serde_json::from_str(json).ok()?;
+            let record = v.get("record")?.as_str()?;
+            let story = library::read_record("accepted", record).ok()?;
+            let messages = v
+                .get("messages")?
+                .as_array()?
+                .iter()
+                .map(|m| {
+                    let ok = m
+                        .get("ok")
+                        .and_then(serde_json::Value::as_bool)
+                        .unwrap_or(false);
+                    let text = m
+                        .get(if italian { "it" } else { "en" })
+                        .and_then(serde_json::Value::as_str)
+                        .unwrap_or_default();
+                    (ok, text.to_string())
+                })
+                .collect();
+            Some((story.articles, messages))
+        };
+        match answer {
+            Ok(json) => match read(&json) {
+                Some((articles, messages)) => Action::Accept {
+                    articles,
+                    messages,
+                    italian,
+                },
+                None => Action::Accept {
+                    articles: Vec::new(),
+                    messages: vec![(false, format!("{name}: {}", ui.t(Text::AnalysisFailed)))],
+                    italian,
+                },
+            },
+            Err(why) => {
+                let why = if why == worker::UNAVAILABLE {
+                    ui.t(Text::WorkerUnavailable).to_string()
+                } else {
+                    why
+                };
+                Action::Accept {
+                    articles: Vec::new(),
+                    messages: vec![(false, format!("{name}: {why}"))],
+                    italian,
+                }
+            }
+        }
+    }
+}
+
 impl Reducible for Draft {
     type Action = Action;
 
@@ -484,32 +641,28 @@ impl Reducible for Draft {
             existing: self.existing.clone(),
             pending: self.pending.clone(),
             messages: self.messages.clone(),
+            busy: self.busy,
         };
         match action {
-            Action::Add {
-                label,
-                body,
-                given,
-                note,
+            Action::Begin => next.busy += 1,
+            Action::Accept {
+                articles,
+                messages,
                 italian,
             } => {
-                let mut all: Vec<StoredArticle> = (*self.existing).clone();
-                all.extend(self.pending.iter().cloned());
-                match library::make_article(&label, &body, &given, &all) {
-                    Ok(article) => {
-                        if let Some(enc) = note {
-                            let verb = if italian {
-                                "convertito da"
-                            } else {
-                                "converted from"
-                            };
-                            next.messages.push((true, format!("{label}: {verb} {enc}")));
-                        }
-                        next.pending.push(article);
+                next.busy = next.busy.saturating_sub(1);
+                next.messages.extend(messages);
+                // Texts checked at the same time were each checked against
+                // the draft of their time: check again against this one.
+                for article in articles {
+                    let mut all: Vec<StoredArticle> = (*self.existing).clone();
+                    all.extend(next.pending.iter().cloned());
+                    match library::check_text(&article.text, &all) {
+                        Ok(_) => next.pending.push(article),
+                        Err(e) => next
+                            .messages
+                            .push((false, format!("{}: {}", article.name, e.message(italian)))),
                     }
-                    Err(e) => next
-                        .messages
-                        .push((false, format!("{label}: {}", e.message(italian)))),
                 }
             }
             Action::Remove(i) => {

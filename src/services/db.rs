@@ -150,7 +150,7 @@ mod browser {
     /// Runs `change` on the store in one read-write transaction and waits
     /// for it to commit.
     async fn write(
-        change: impl FnOnce(&web_sys::IdbObjectStore) -> Result<IdbRequest, JsValue>,
+        change: impl FnOnce(&web_sys::IdbObjectStore) -> Result<(), JsValue>,
     ) -> Result<(), String> {
         let db = open().await?;
         let result = async {
@@ -169,12 +169,23 @@ mod browser {
     pub async fn put(story: &StoredStory) -> Result<(), String> {
         let value = JsValue::from_str(&write_record(story));
         let key = JsValue::from_str(&story.id);
-        write(|store| store.put_with_key(&value, &key)).await
+        write(|store| store.put_with_key(&value, &key).map(drop)).await
+    }
+
+    pub async fn put_all(stories: &[StoredStory]) -> Result<(), String> {
+        write(|store| {
+            for story in stories {
+                let value = JsValue::from_str(&write_record(story));
+                store.put_with_key(&value, &JsValue::from_str(&story.id))?;
+            }
+            Ok(())
+        })
+        .await
     }
 
     pub async fn delete(id: &str) -> Result<(), String> {
         let key = JsValue::from_str(id);
-        write(|store| store.delete(&key)).await
+        write(|store| store.delete(&key).map(drop)).await
     }
 
     pub async fn persist() {
@@ -209,6 +220,20 @@ pub async fn put(story: &StoredStory) -> Result<(), String> {
     #[cfg(not(target_arch = "wasm32"))]
     {
         let _ = write_record(story);
+        Err("no browser database here".into())
+    }
+}
+
+/// Stores every story of `stories` in one transaction: all or, on
+/// failure, none.
+pub async fn put_all(stories: &[StoredStory]) -> Result<(), String> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        browser::put_all(stories).await
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = stories.iter().map(write_record).count();
         Err("no browser database here".into())
     }
 }

@@ -124,42 +124,37 @@ const totals = (page) => page.evaluate(() => Object.fromEntries(
   [...document.querySelectorAll('.total[data-verdict]')].map((t) => [t.dataset.verdict, Number(t.querySelector('.total-n').textContent)]),
 ));
 
-test('a worker warms the analysis up on the compiled module, without a second download', async () => {
+test('the embedded story comes analysed with the page: one module, no worker, no analysis code', async () => {
   const page = await newPage(env.browser, DESKTOP);
   await watchLongTasks(page);
-  const wasm = [];
-  page.on('request', (r) => { if (r.url().endsWith('.wasm')) wasm.push(r.url()); });
+  const fetched = [];
+  page.on('request', (r) => fetched.push(r.url()));
+  const workers = [];
+  page.on('worker', (w) => workers.push(w.url()));
   await page.goto(env.server.url);
-  assert.equal(await page.evaluate(() => document.documentElement.dataset.analysis), 'warm');
+  await page.waitForSelector('html[data-app="ready"]', { state: 'attached' });
   // Printed, not asserted: what still blocks the page at start-up.
-  console.log(`start-up long tasks, analysis warmed up in the worker: ${await longTasks(page)}`);
+  console.log(`start-up long tasks: ${await longTasks(page)}`);
+  const wasm = fetched.filter((u) => u.endsWith('.wasm'));
   assert.equal(wasm.length, 1, wasm.join(', '));
+  assert.ok(!fetched.some((u) => /synoptic-worker-|analysis-/.test(u)), fetched.join(', '));
+  assert.deepEqual(workers, []);
+  const t = await totals(page);
+  assert.equal(t.same, 1);
+  assert.equal(t.compatible, 2);
+  await page.goto(`${env.server.url}#/compare`);
+  await page.view.locator('.sbs-rows[aria-busy="false"]').waitFor();
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('where workers are unavailable, the embedded story works all the same', async () => {
+  const page = await newPage(env.browser, PHONE);
+  await page.addInitScript(() => { delete window.Worker; });
+  await page.goto(env.server.url);
   const t = await totals(page);
   assert.equal(t.same, 1);
   assert.equal(t.compatible, 2);
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
-
-for (const [how, prepare] of [
-  ['where workers are unavailable', (page) => page.addInitScript(() => { delete window.Worker; })],
-  ['when the warm-up worker fails', (page) => page.route(/\/warm-up-[0-9a-f]+\.js$/, (route) => route.fulfill({
-    status: 200, contentType: 'text/javascript; charset=utf-8', body: 'throw new Error("broken worker");',
-  }))],
-]) {
-  test(`${how}, the app analyses cold and shows the same story`, async () => {
-    const page = await newPage(env.browser, PHONE);
-    await prepare(page);
-    await watchLongTasks(page);
-    await page.goto(env.server.url);
-    assert.equal(await page.evaluate(() => document.documentElement.dataset.analysis), 'cold');
-    console.log(`start-up long tasks, analysis cold (${how}): ${await longTasks(page)}`);
-    const t = await totals(page);
-    assert.equal(t.same, 1);
-    assert.equal(t.compatible, 2);
-    await page.goto(`${env.server.url}#/compare`);
-    await page.view.locator('.sbs-rows[aria-busy="false"]').waitFor();
-    assert.deepEqual(page.errors, []);
-    await page.context().close();
-  });
-}

@@ -5,6 +5,7 @@
 // anchor (`/#main`) or a deleted story gives a view, never an error.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { servedBrowser, newPage, screenshot, PHONE, DESKTOP } from './harness.mjs';
 
 const env = servedBrowser();
@@ -115,8 +116,8 @@ test('chosen files, in their encodings, several at once; markup stays text', asy
   await page.locator('.messages li', { hasText: 'vuoto.txt' }).waitFor();
   const said = await page.locator('.messages li').allInnerTexts();
   assert.ok(said.some((m) => /latino\.txt: convertito da Windows-1252/.test(m)), said.join('\n'));
-  assert.ok(said.some((m) => /immagine\.txt: Non è un testo/.test(m)), said.join('\n'));
-  assert.ok(said.some((m) => /vuoto\.txt: Il testo è vuoto/.test(m)), said.join('\n'));
+  assert.ok(said.some((m) => /immagine\.txt: il file non è testo/.test(m)), said.join('\n'));
+  assert.ok(said.some((m) => /vuoto\.txt: il file è vuoto/.test(m)), said.join('\n'));
   assert.equal(await page.locator('#pending > li').count(), 3);
   await page.click('#save-story');
   await page.waitForURL(/#\/s\/file-scelti$/);
@@ -189,5 +190,121 @@ test('an anchor address (/#main) gives the overview, not an error', async () => 
   await page.waitForURL(/#\/$/);
   await page.view.locator('h1#overview-title').waitFor();
   assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+// A Markdown note with front matter and a page saved from a browser, with
+// its site's chrome and a set of script payloads.
+const NOTE = `---
+outlet: Il Foglio
+date: 2026-03-15
+url: https://example.org/porto
+author: Redazione
+---
+# Genova, il giorno dopo l'incendio
+
+I danni al deposito sono stimati in **4 milioni di euro**; i 120 lavoratori evacuati sono rientrati.
+`;
+const PAGE = `<!doctype html><html lang="it"><head><title>Porto, la conta dei danni</title>
+<meta property="og:site_name" content="Il Gazzettino del Porto">
+<script>alert('head')</script><style>body{background:url(javascript:alert(9))}</style></head>
+<body onload="alert('load')"><nav><a href="/">Home</a> | <a href="/cronaca">Cronaca</a></nav>
+<article><h1>Porto, la conta dei danni</h1>
+<p>I danni al deposito del porto di Genova sono stimati in 6 milioni di euro, secondo la relazione dei periti consegnata ieri all'Autorità portuale.</p>
+<p>I 120 lavoratori evacuati durante l'incendio sono tornati al lavoro questa mattina; il deposito resterà chiuso per almeno due settimane.</p>
+<img src=x onerror="alert('img')"><iframe srcdoc="<script>alert('frame')</script>"></iframe><svg><script>alert('svg')</script></svg>
+<a href="javascript:alert('link')">condividi</a></article>
+<footer>© 2026 Il Gazzettino del Porto · Privacy · Cookie</footer></body></html>`;
+
+/** The file a click downloads, as text. */
+async function downloaded(page, selector) {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);
+  return readFile(await download.path(), 'utf8');
+}
+
+test('Markdown with front matter, a saved web page, an export; the library exported, cleared and imported is the same', async () => {
+  const page = await newPage(env.browser, DESKTOP);
+  const dialogs = [];
+  page.on('dialog', (d) => { dialogs.push(d.message()); d.dismiss(); });
+  const requests = [];
+  page.on('request', (r) => { if (!r.url().startsWith(env.server.url)) requests.push(r.url()); });
+  await page.goto(`${env.server.url}#/library`);
+  await page.click('#new-story');
+  await page.fill('#story-name', 'Formati diversi');
+  await page.setInputFiles('#choose-files', [
+    { name: 'nota.md', mimeType: 'text/markdown', buffer: Buffer.from(NOTE) },
+    { name: 'pagina.html', mimeType: 'text/html', buffer: Buffer.from(PAGE) },
+  ]);
+  await page.locator('#pending > li').nth(1).waitFor();
+  const pending = await page.locator('#pending > li').allInnerTexts();
+  assert.match(pending[0], /Il Foglio · 2026-03-15/);
+  assert.match(pending[1], /Il Gazzettino del Porto/);
+  await page.click('#save-story');
+  await page.waitForURL(/#\/s\/formati-diversi$/);
+  // The page's article only: no chrome, no markup, nothing run.
+  await page.goto(`${env.server.url}#/s/formati-diversi/read/002`);
+  await page.view.locator('.article-body', { hasText: '6 milioni di euro' }).waitFor();
+  const body = await page.view.locator('.article-body').innerText();
+  assert.doesNotMatch(body, /alert|Cookie|Home \| Cronaca/);
+  // The two amounts conflict in the side by side.
+  await page.goto(`${env.server.url}#/s/formati-diversi/compare`);
+  await page.view.locator('mark.fig.v-conflict').first().waitFor({ state: 'attached' });
+
+  // The whole library out, the story deleted, the file back in: the same record.
+  await page.goto(`${env.server.url}#/library`);
+  const before = await stored(page);
+  const file = await downloaded(page, '#export-library');
+  assert.equal(JSON.parse(file).format, 'synoptic-library');
+  await page.locator('.story-item[data-story="formati-diversi"] button.danger').click();
+  await page.locator('#undo-delete').waitFor();
+  assert.equal((await stored(page))['formati-diversi'], undefined);
+  await page.setInputFiles('#import-library', { name: 'synoptic-library.json', mimeType: 'application/json', buffer: Buffer.from(file) });
+  await page.locator('.notice.ok', { hasText: 'Storie importate' }).waitFor();
+  assert.deepEqual(await stored(page), before);
+  // Imported again: nothing changes, and it says so.
+  await page.setInputFiles('#import-library', { name: 'synoptic-library.json', mimeType: 'application/json', buffer: Buffer.from(file) });
+  await page.locator('.notice.ok', { hasText: 'Già nella raccolta' }).waitFor();
+  assert.deepEqual(await stored(page), before);
+  // A file that is not an export, or of a newer version: refused, nothing stored changes.
+  for (const [buffer, said] of [
+    [Buffer.from('{"stories": 1}'), /non è una raccolta esportata/],
+    [Buffer.from('{"format":"synoptic-library","version":9,"stories":[]}'), /versione più recente/],
+    [Buffer.from('\x00\x01{'), /JSON/],
+  ]) {
+    await page.setInputFiles('#import-library', { name: 'altro.json', mimeType: 'application/json', buffer });
+    await page.locator('.notice.error', { hasText: said }).waitFor();
+    assert.deepEqual(await stored(page), before);
+  }
+  // The export's articles, chosen as files of a new story.
+  await page.click('#new-story');
+  await page.fill('#story-name', 'Dalla raccolta');
+  await page.setInputFiles('#choose-files', { name: 'synoptic-library.json', mimeType: 'application/json', buffer: Buffer.from(file) });
+  await page.locator('#pending > li').nth(1).waitFor();
+  assert.equal(await page.locator('#pending > li').count(), 2);
+  assert.deepEqual(dialogs, []);
+  assert.deepEqual(requests, []);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('a story is analysed in the worker with its progress shown; if the worker fails the view says so and tries again', async () => {
+  const page = await newPage(env.browser, { ...DESKTOP, serviceWorkers: 'block' });
+  await page.goto(`${env.server.url}#/library`);
+  await page.click('#new-story');
+  await page.fill('#story-name', 'Analisi');
+  await paste(page, AGENCY, 'AGI');
+  await paste(page, DAILY, 'Il Secolo XIX');
+  await page.locator('#pending > li').nth(1).waitFor();
+  await page.click('#save-story');
+  await page.waitForURL(/#\/s\/analisi$/);
+  await page.view.locator('li.card').first().waitFor();
+  // A new page of the same browser, whose worker cannot load its module.
+  await page.context().route(/synoptic-worker-[0-9a-f]+_bg\.wasm$/, (route) => route.fulfill({ status: 503, body: 'down' }));
+  const broken = await page.context().newPage();
+  await broken.goto(`${env.server.url}#/s/analisi/compare`);
+  await broken.locator('[role="alert"] h1', { hasText: 'L’analisi della storia non è riuscita' }).waitFor();
+  await page.context().unroute(/synoptic-worker-[0-9a-f]+_bg\.wasm$/);
+  await broken.click('#analysis-retry');
+  await broken.locator('main mark.fig.v-conflict').first().waitFor({ state: 'attached' });
   await page.context().close();
 });

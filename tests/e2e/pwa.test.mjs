@@ -66,7 +66,8 @@ test('the precache list is the exact hashed files of the build', async () => {
     assert.ok(assets.includes(`./${ref[1]}`), `${ref[1]} is precached`);
   }
   assert.ok(assets.some((a) => a.endsWith('_bg.wasm')));
-  assert.ok(assets.some((a) => /^\.\/warm-up-[0-9a-f]{16}\.js$/.test(a)), 'the warm-up worker');
+  assert.ok(assets.some((a) => /^\.\/analysis-[0-9a-f]{16}\.js$/.test(a)), 'the analysis worker');
+  assert.ok(assets.some((a) => /^\.\/synoptic-worker-[0-9a-f]+_bg\.wasm$/.test(a)), "the worker's module");
   assert.ok(!assets.some((a) => a.startsWith('./local/')), 'the local-file scripts are not precached');
   assert.ok(assets.includes('./manifest.webmanifest'));
   assert.match(sw, /const VERSION = '[0-9a-f]{16}'/);
@@ -146,18 +147,18 @@ test('a new version found before the app has mounted is still offered', async ()
   await rebuild(dir);
   // The app starts only once the page has found the new version: the
   // boot script's event is then long gone, and the app must see it anyway.
+  // (The WebAssembly is held until the browser's own check at navigation
+  // has installed the new worker, which then waits.)
   await page.addInitScript(() => {
-    let warmUp;
-    Object.defineProperty(window, 'synopticWarmUp', {
-      configurable: true,
-      set(f) { warmUp = f; },
-      get() {
-        return (module) => new Promise((found) => {
-          const wait = () => (document.documentElement.dataset.update === 'ready' ? found() : setTimeout(wait, 50));
-          wait();
-        }).then(() => warmUp(module));
-      },
+    const found = () => new Promise((done) => {
+      const wait = () => navigator.serviceWorker.getRegistration()
+        .then((reg) => (reg && reg.waiting ? done() : setTimeout(wait, 50)));
+      wait();
     });
+    for (const name of ['instantiateStreaming', 'instantiate']) {
+      const real = WebAssembly[name];
+      WebAssembly[name] = (...args) => found().then(() => real.apply(WebAssembly, args));
+    }
   });
   await page.reload();
   await page.locator('#update-banner').waitFor({ timeout: 15000 });
@@ -201,7 +202,7 @@ test('opened from a local file (file://) the app works without a service worker,
   await page.goto(file);
   const data = await page.evaluate(() => ({ ...document.documentElement.dataset }));
   assert.equal(data.offline, 'unavailable');
-  assert.equal(data.analysis, 'cold', 'no worker from a local file');
+  assert.equal(await page.evaluate(() => typeof window.synopticWorker), 'undefined', 'no worker from a local file');
   assert.equal(await page.view.locator('.card').count(), 3);
   await page.locator('#offline-note').waitFor();
   assert.match(await page.locator('.site-footer').innerText(), /senza connessione non è disponibile/);

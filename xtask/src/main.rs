@@ -369,6 +369,8 @@ fn test() -> Result {
         "synoptic-core",
         "-p",
         "synoptic-bench",
+        "-p",
+        "synoptic-worker",
         "--locked",
         "--",
         "-D",

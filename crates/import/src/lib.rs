@@ -35,6 +35,10 @@ pub const MAX_ELEMENTS: usize = 200_000;
 /// newest it reads.
 pub const EXPORT_VERSION: u32 = 1;
 
+/// The `format` of the app's library export (stories, each with its
+/// articles): read here too, its stories' articles in order.
+pub const LIBRARY_FORMAT: &str = "synoptic-library";
+
 /// The value of the export's `format` field.
 pub const EXPORT_FORMAT: &str = "synoptic-articles";
 
@@ -129,7 +133,7 @@ impl fmt::Display for ImportError {
             ImportError::Json(e) => write!(f, "the JSON cannot be read: {e}"),
             ImportError::Foreign => write!(
                 f,
-                "this JSON is not a Synoptic export (it has no \"format\": \"{EXPORT_FORMAT}\")"
+                "this JSON is not a Synoptic export (it has no \"format\": \"{EXPORT_FORMAT}\" or \"{LIBRARY_FORMAT}\")"
             ),
             ImportError::NewerSchema { found } => write!(
                 f,
@@ -142,6 +146,51 @@ impl fmt::Display for ImportError {
 }
 
 impl std::error::Error for ImportError {}
+
+impl ImportError {
+    /// The message in Italian (the [`Display`](fmt::Display) text is English).
+    pub fn italian(&self) -> String {
+        match self {
+            ImportError::Empty => "il file è vuoto".into(),
+            ImportError::TooLarge { bytes } => format!(
+                "il file è di {:.1} MB; Synoptic legge file fino a {} MB",
+                *bytes as f64 / 1e6,
+                MAX_BYTES / (1024 * 1024)
+            ),
+            ImportError::Binary => "il file non è testo (un’immagine, un archivio, un documento?): salva l’articolo come testo, Markdown o pagina web".into(),
+            ImportError::Json(e) => format!("il JSON non si può leggere: {e}"),
+            ImportError::Foreign => format!(
+                "questo JSON non è un’esportazione di Synoptic (manca \"format\": \"{EXPORT_FORMAT}\" o \"{LIBRARY_FORMAT}\")"
+            ),
+            ImportError::NewerSchema { found } => format!(
+                "questa esportazione viene da una versione più recente di Synoptic (schema {found}; questa legge fino al {EXPORT_VERSION}): aggiorna Synoptic per leggerla"
+            ),
+            ImportError::Invalid(e) => format!("contenuto non valido: {e}"),
+            ImportError::NoArticle(e) => format!("nessun testo di articolo trovato nella pagina: {e}"),
+        }
+    }
+}
+
+/// An [`Imported::notes`] entry in Italian (notes are written in English).
+pub fn note_italian(note: &str) -> String {
+    if let Some(from) = note
+        .strip_prefix("converted from ")
+        .and_then(|r| r.strip_suffix(" to UTF-8"))
+    {
+        return format!("convertito da {from} in UTF-8");
+    }
+    if let Some(field) = note
+        .strip_prefix("front matter field ")
+        .and_then(|r| r.strip_suffix(" ignored"))
+    {
+        return format!("campo {field} dell’intestazione ignorato");
+    }
+    if let Some(rest) = note.strip_prefix("the page's metadata: ") {
+        let why = rest.strip_suffix("; its date is left out").unwrap_or(rest);
+        return format!("metadati della pagina: {why}; la data è stata tralasciata");
+    }
+    note.to_string()
+}
 
 /// The articles a file holds: one for text, Markdown and a web page, each
 /// article of an export.
@@ -585,9 +634,11 @@ fn export(json: &str) -> Result<Vec<Imported>, ImportError> {
     let value: serde_json::Value =
         serde_json::from_str(json).map_err(|e| ImportError::Json(e.to_string()))?;
     let format = value.get("format").and_then(|f| f.as_str());
-    if format != Some(EXPORT_FORMAT) {
-        return Err(ImportError::Foreign);
-    }
+    let library = match format {
+        Some(EXPORT_FORMAT) => false,
+        Some(LIBRARY_FORMAT) => true,
+        _ => return Err(ImportError::Foreign),
+    };
     let version = value
         .get("version")
         .and_then(serde_json::Value::as_u64)
@@ -596,6 +647,22 @@ fn export(json: &str) -> Result<Vec<Imported>, ImportError> {
     if version > EXPORT_VERSION {
         return Err(ImportError::NewerSchema { found: version });
     }
+    let value = if library {
+        // The stories' articles, as one export's.
+        let mut articles = Vec::new();
+        let stories = value
+            .get("stories")
+            .and_then(serde_json::Value::as_array)
+            .ok_or_else(|| ImportError::Invalid("the library export has no stories".into()))?;
+        for story in stories {
+            if let Some(list) = story.get("articles").and_then(serde_json::Value::as_array) {
+                articles.extend(list.iter().cloned());
+            }
+        }
+        serde_json::json!({ "format": EXPORT_FORMAT, "version": version, "articles": articles })
+    } else {
+        value
+    };
     let e: Export = serde_json::from_value(value)
         .map_err(|e| ImportError::Invalid(format!("the export: {e}")))?;
     let mut out = Vec::with_capacity(e.articles.len());

@@ -10,7 +10,7 @@ use crate::figures::Qualifier;
 /// One thing an explanation says. Names are article ids; texts are quoted
 /// from the articles.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "part", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum Part {
     /// Why two figures are taken to measure the same thing: how sure the
     /// link is (0–100) and what both share.

@@ -135,7 +135,7 @@ pub(crate) type SentenceCache = Vec<Option<Rc<SentenceShared>>>;
 
 /// One piece of evidence that two figures measure the same thing.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "evidence", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum Evidence {
     /// Words their subjects share.
     Subject {

@@ -131,23 +131,7 @@ pub fn make_article(
     given: &Given,
     existing: &[StoredArticle],
 ) -> Result<StoredArticle, AddError> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    if text.trim().is_empty() {
-        return Err(AddError::Empty);
-    }
-    if text.len() > MAX_TEXT_BYTES {
-        return Err(AddError::TooLarge(text.len()));
-    }
-    if looks_binary(text) {
-        return Err(AddError::Binary);
-    }
-    if existing.len() >= MAX_ARTICLES {
-        return Err(AddError::Full);
-    }
-    let key = spaced(text);
-    if let Some(same) = existing.iter().find(|a| spaced(&a.text) == key) {
-        return Err(AddError::Duplicate(same.name.clone()));
-    }
+    let text = check_text(text, existing)?;
     let mut fields = serde_json::Map::new();
     for (field, value) in [
         ("outlet", &given.outlet),
@@ -179,6 +163,57 @@ pub fn make_article(
         meta,
         inferred,
     })
+}
+
+/// An article read from a file (its metadata and what was inferred as the
+/// file gave them), checked like a pasted text.
+pub fn imported_article(
+    name: &str,
+    text: &str,
+    meta: Metadata,
+    inferred: Vec<String>,
+    existing: &[StoredArticle],
+) -> Result<StoredArticle, AddError> {
+    let text = check_text(text, existing)?;
+    Ok(StoredArticle {
+        name: name.trim().to_string(),
+        text: text.to_string(),
+        meta,
+        inferred,
+    })
+}
+
+/// The checks every new text passes, in this order: not empty, not too
+/// large, not binary, room in the story, not a text it has already. The
+/// text without a leading byte-order mark.
+pub fn check_text<'a>(text: &'a str, existing: &[StoredArticle]) -> Result<&'a str, AddError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(AddError::Empty);
+    }
+    if text.len() > MAX_TEXT_BYTES {
+        return Err(AddError::TooLarge(text.len()));
+    }
+    if looks_binary(text) {
+        return Err(AddError::Binary);
+    }
+    if existing.len() >= MAX_ARTICLES {
+        return Err(AddError::Full);
+    }
+    if let Some(same) = duplicate_of(text, existing) {
+        return Err(AddError::Duplicate(same.to_string()));
+    }
+    Ok(text)
+}
+
+/// The name of the article of `existing` with the same text as `text`
+/// (compared with runs of spacing as one space), if one has it.
+pub fn duplicate_of<'a>(text: &str, existing: &'a [StoredArticle]) -> Option<&'a str> {
+    let key = spaced(text);
+    existing
+        .iter()
+        .find(|a| spaced(&a.text) == key)
+        .map(|a| a.name.as_str())
 }
 
 /// A chosen file's bytes as text: UTF-8 (a byte-order mark dropped), UTF-16
@@ -408,6 +443,95 @@ pub fn write_record(story: &StoredStory) -> String {
     serde_json::to_string(story).unwrap_or_default()
 }
 
+/// What importing a library export into `library` does: the stories to
+/// store (a story already there with the same content is left as it is;
+/// one whose id is taken by another story gets a new id), and the names of
+/// those already there. Nothing is stored unless the whole file reads.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Restore {
+    /// Stories to store.
+    pub add: Vec<StoredStory>,
+    /// Names of the stories the library has already, unchanged.
+    pub present: Vec<String>,
+}
+
+/// Why a library export cannot be imported, in English (`message` of
+/// [`ExportError`] gives both languages).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ExportError {
+    /// Not JSON.
+    NotJson(String),
+    /// JSON, but not a library export.
+    Foreign,
+    /// Of a newer version than this build reads.
+    Newer(u64),
+    /// A story in it cannot be read: which, and why.
+    Story(usize, String),
+}
+
+impl ExportError {
+    /// The message, in Italian or English.
+    pub fn message(&self, italian: bool) -> String {
+        match (self, italian) {
+            (ExportError::NotJson(e), true) => format!("il file non è JSON leggibile ({e})"),
+            (ExportError::NotJson(e), false) => format!("the file is not readable JSON ({e})"),
+            (ExportError::Foreign, true) => "il file non è una raccolta esportata da Synoptic (manca \"format\": \"synoptic-library\")".into(),
+            (ExportError::Foreign, false) => "the file is not a library exported by Synoptic (it has no \"format\": \"synoptic-library\")".into(),
+            (ExportError::Newer(v), true) => format!("la raccolta viene da una versione più recente di Synoptic (versione {v}; questa legge fino alla {EXPORT_VERSION}): aggiorna Synoptic"),
+            (ExportError::Newer(v), false) => format!("the library comes from a newer Synoptic (version {v}; this one reads up to {EXPORT_VERSION}): update Synoptic"),
+            (ExportError::Story(i, why), true) => format!("la storia {} non si può leggere: {why}", i + 1),
+            (ExportError::Story(i, why), false) => format!("story {} cannot be read: {why}", i + 1),
+        }
+    }
+}
+
+/// The version of the library export this build writes and the newest it reads.
+pub const EXPORT_VERSION: u32 = 1;
+
+/// Reads a library export (from [`export`]) against the stories stored.
+pub fn read_export(json: &str, library: &[StoredStory]) -> Result<Restore, ExportError> {
+    let json = json.strip_prefix('\u{feff}').unwrap_or(json);
+    let value: serde_json::Value =
+        serde_json::from_str(json).map_err(|e| ExportError::NotJson(e.to_string()))?;
+    if value.get("format").and_then(serde_json::Value::as_str) != Some("synoptic-library") {
+        return Err(ExportError::Foreign);
+    }
+    let version = value
+        .get("version")
+        .and_then(serde_json::Value::as_u64)
+        .ok_or(ExportError::Foreign)?;
+    if version > u64::from(EXPORT_VERSION) {
+        return Err(ExportError::Newer(version));
+    }
+    let stories = value
+        .get("stories")
+        .and_then(serde_json::Value::as_array)
+        .ok_or(ExportError::Foreign)?;
+    let mut out = Restore {
+        add: Vec::new(),
+        present: Vec::new(),
+    };
+    let mut taken: Vec<String> = library.iter().map(|s| s.id.clone()).collect();
+    for (i, raw) in stories.iter().enumerate() {
+        let id = raw
+            .get("id")
+            .and_then(serde_json::Value::as_str)
+            .unwrap_or_default();
+        let mut story =
+            read_record(id, &raw.to_string()).map_err(|d| ExportError::Story(i, d.why))?;
+        if library.contains(&story) || out.add.contains(&story) {
+            out.present.push(story.name);
+            continue;
+        }
+        if taken.contains(&story.id) {
+            story.id = new_id(&story.name, taken.iter().map(String::as_str));
+        }
+        taken.push(story.id.clone());
+        out.add.push(story);
+    }
+    Ok(out)
+}
+
 /// The whole library (or one story) as one file:
 /// `{"format":"synoptic-library","version":1,"stories":[…]}`, each story
 /// as it is stored.
@@ -420,7 +544,7 @@ pub fn export(stories: &[StoredStory]) -> String {
     }
     serde_json::to_string(&Export {
         format: "synoptic-library",
-        version: SCHEMA,
+        version: EXPORT_VERSION,
         stories,
     })
     .unwrap_or_default()
@@ -525,6 +649,86 @@ mod tests {
         assert_eq!(new_id("Embedded", [].iter().copied()), "story");
         assert!(valid_id(&new_id(&"x".repeat(300), [].iter().copied())));
         assert!(!valid_id("../x") && !valid_id("") && !valid_id(EMBEDDED));
+    }
+
+    fn story(id: &str, name: &str, texts: &[&str]) -> StoredStory {
+        let mut articles = Vec::new();
+        for (i, t) in texts.iter().enumerate() {
+            let a =
+                make_article(&format!("t{i}"), t, &given("ANSA", "2026-03-14"), &articles).unwrap();
+            articles.push(a);
+        }
+        StoredStory {
+            schema: SCHEMA,
+            id: id.into(),
+            name: name.into(),
+            articles,
+        }
+    }
+
+    #[test]
+    fn a_library_export_imports_back_to_the_same_records() {
+        let stories = vec![
+            story(
+                "porto",
+                "Porto",
+                &["Evacuati 120 lavoratori.", "Danni per 5 milioni."],
+            ),
+            story(
+                "sisma",
+                "Sisma",
+                &["Una scossa di magnitudo 4,4 alle 3.12."],
+            ),
+        ];
+        let file = export(&stories);
+        // Into an empty library: the very records.
+        let r = read_export(&file, &[]).unwrap();
+        assert_eq!(r.add, stories);
+        let records: Vec<String> = r.add.iter().map(write_record).collect();
+        let before: Vec<String> = stories.iter().map(write_record).collect();
+        assert_eq!(records, before);
+        assert!(r.present.is_empty());
+        // Into the same library: nothing to add.
+        let r = read_export(&file, &stories).unwrap();
+        assert!(r.add.is_empty());
+        assert_eq!(r.present, ["Porto", "Sisma"]);
+        // A different story under the same id keeps both.
+        let other = story("porto", "Porto", &["Un altro testo."]);
+        let r = read_export(&file, std::slice::from_ref(&other)).unwrap();
+        assert_eq!(r.add.len(), 2);
+        assert_eq!(r.add[0].id, "porto-2");
+        assert_eq!(r.add[0].articles, stories[0].articles);
+    }
+
+    #[test]
+    fn a_bad_library_file_is_refused_whole() {
+        assert!(matches!(
+            read_export("{", &[]),
+            Err(ExportError::NotJson(_))
+        ));
+        assert_eq!(read_export("[]", &[]), Err(ExportError::Foreign));
+        assert_eq!(
+            read_export(
+                r#"{"format":"synoptic-articles","version":1,"articles":[]}"#,
+                &[]
+            ),
+            Err(ExportError::Foreign)
+        );
+        assert_eq!(
+            read_export(
+                r#"{"format":"synoptic-library","version":7,"stories":[]}"#,
+                &[]
+            ),
+            Err(ExportError::Newer(7))
+        );
+        // One bad story among good ones: the file is refused, nothing added.
+        let good = write_record(&story("a", "A", &["Testo."]));
+        let file = format!(
+            r#"{{"format":"synoptic-library","version":1,"stories":[{good},{{"schema":1,"id":"b","name":"B","articles":[{{"name":"x","text":"y","meta":{{"date":"2026-02-30"}}}}]}}]}}"#
+        );
+        let e = read_export(&file, &[]).unwrap_err();
+        assert!(matches!(e, ExportError::Story(1, _)), "{e:?}");
+        assert!(e.message(true).starts_with("la storia 2"));
     }
 
     #[test]

@@ -1,0 +1,242 @@
+//! The analysis worker, as the page talks to it. The analysis code, file
+//! import and readability extraction are not in the page's module: the
+//! boot script offers `synopticWorker()`, which starts the worker
+//! (`tools/pwa.mjs` writes its script; it loads `crates/worker`'s module
+//! on its first message). One worker serves the page; every request gets
+//! an id, and the worker answers each with progress (`[done, total]`),
+//! then its result or its error. If the worker cannot start or dies,
+//! every waiting request fails with the reason, and the next request
+//! starts a new one.
+//!
+//! Natively (component tests, the prerender) there is no worker: every
+//! request fails at once with [`UNAVAILABLE`].
+
+use yew::Callback;
+
+/// Why a request fails where there is no worker.
+pub const UNAVAILABLE: &str = "no analysis worker in this page";
+
+/// A request to the worker.
+pub enum Request<'a> {
+    /// Analyse a story, given as its stored record.
+    Analyse { record: &'a str },
+    /// Check a pasted text against the story's record.
+    Text {
+        name: &'a str,
+        text: &'a str,
+        given: &'a crate::library::Given,
+        record: &'a str,
+    },
+    /// Check a chosen file against the story's record.
+    File {
+        name: &'a str,
+        bytes: &'a [u8],
+        record: &'a str,
+    },
+}
+
+/// Sends `request`; `progress` hears `(done, total)` as the worker goes.
+/// The worker's answer (JSON text) or why there is none.
+pub async fn ask(request: Request<'_>, progress: Callback<(u32, u32)>) -> Result<String, String> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        browser::ask(request, progress).await
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = (request, progress);
+        Err(UNAVAILABLE.to_string())
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+mod browser {
+    use std::cell::{Cell, RefCell};
+    use std::collections::HashMap;
+    use std::rc::Rc;
+
+    use wasm_bindgen::prelude::*;
+    use wasm_bindgen::JsCast;
+    use web_sys::js_sys::{Array, Function, Object, Promise, Reflect, Uint8Array};
+    use yew::Callback;
+
+    use super::{Request, UNAVAILABLE};
+
+    /// A request waiting for its answer.
+    struct Waiting {
+        resolve: Function,
+        reject: Function,
+        progress: Callback<(u32, u32)>,
+    }
+
+    /// The running worker and what waits on it.
+    struct Channel {
+        worker: web_sys::Worker,
+        waiting: RefCell<HashMap<u32, Waiting>>,
+        _on_message: Closure<dyn FnMut(web_sys::MessageEvent)>,
+        _on_error: Closure<dyn FnMut(web_sys::Event)>,
+    }
+
+    thread_local! {
+        static CHANNEL: RefCell<Option<Rc<Channel>>> = const { RefCell::new(None) };
+        static NEXT: Cell<u32> = const { Cell::new(1) };
+    }
+
+    fn get(v: &JsValue, key: &str) -> JsValue {
+        Reflect::get(v, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+    }
+
+    /// Fails every waiting request and forgets the worker.
+    fn fail_all(why: &str) {
+        let Some(channel) = CHANNEL.with(|c| c.borrow_mut().take()) else {
+            return;
+        };
+        channel.worker.terminate();
+        let waiting: Vec<Waiting> = channel
+            .waiting
+            .borrow_mut()
+            .drain()
+            .map(|(_, w)| w)
+            .collect();
+        for w in waiting {
+            let _ = w.reject.call1(&JsValue::NULL, &JsValue::from_str(why));
+        }
+    }
+
+    fn on_message(e: web_sys::MessageEvent) {
+        let data = e.data();
+        let Some(id) = get(&data, "id").as_f64().map(|n| n as u32) else {
+            return;
+        };
+        let Some(channel) = CHANNEL.with(|c| c.borrow().clone()) else {
+            return;
+        };
+        let progress = get(&data, "progress");
+        if let Some(p) = progress.dyn_ref::<Array>() {
+            let n = |i| p.get(i).as_f64().unwrap_or(0.0) as u32;
+            if let Some(w) = channel.waiting.borrow().get(&id) {
+                w.progress.emit((n(0), n(1)));
+            }
+            return;
+        }
+        let Some(w) = channel.waiting.borrow_mut().remove(&id) else {
+            return;
+        };
+        let ok = get(&data, "ok");
+        if ok.is_string() {
+            let _ = w.resolve.call1(&JsValue::NULL, &ok);
+        } else {
+            let error = get(&data, "error")
+                .as_string()
+                .unwrap_or_else(|| "the worker gave no answer".into());
+            let _ = w.reject.call1(&JsValue::NULL, &JsValue::from_str(&error));
+            // A trap: the worker has closed; the next request starts another.
+            if get(&data, "fatal").is_truthy() {
+                fail_all(&error);
+            }
+        }
+    }
+
+    /// The page's worker, started on first use.
+    fn channel() -> Result<Rc<Channel>, String> {
+        if let Some(c) = CHANNEL.with(|c| c.borrow().clone()) {
+            return Ok(c);
+        }
+        let start = crate::services::dom::page_function("synopticWorker")
+            .ok_or_else(|| UNAVAILABLE.to_string())?;
+        let worker: web_sys::Worker = start
+            .call0(&JsValue::NULL)
+            .map_err(|e| format!("{e:?}"))?
+            .dyn_into()
+            .map_err(|_| UNAVAILABLE.to_string())?;
+        let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(on_message);
+        let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(|e: web_sys::Event| {
+            e.prevent_default();
+            let message = get(&e, "message").as_string().unwrap_or_default();
+            fail_all(&format!("the analysis worker stopped ({message})"));
+        });
+        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+        let channel = Rc::new(Channel {
+            worker,
+            waiting: RefCell::new(HashMap::new()),
+            _on_message: on_message,
+            _on_error: on_error,
+        });
+        CHANNEL.with(|c| *c.borrow_mut() = Some(channel.clone()));
+        Ok(channel)
+    }
+
+    fn message(id: u32, request: &Request<'_>) -> Object {
+        let m = Object::new();
+        let set = |k: &str, v: &JsValue| {
+            let _ = Reflect::set(&m, &JsValue::from_str(k), v);
+        };
+        set("id", &JsValue::from(id));
+        let s = |v: &str| JsValue::from_str(v);
+        match request {
+            Request::Analyse { record } => {
+                set("kind", &s("analyse"));
+                set("record", &s(record));
+            }
+            Request::Text {
+                name,
+                text,
+                given,
+                record,
+            } => {
+                set("kind", &s("text"));
+                set("name", &s(name));
+                set("text", &s(text));
+                set("outlet", &s(&given.outlet));
+                set("date", &s(&given.date));
+                set("url", &s(&given.url));
+                set("author", &s(&given.author));
+                set("record", &s(record));
+            }
+            Request::File {
+                name,
+                bytes,
+                record,
+            } => {
+                set("kind", &s("file"));
+                set("name", &s(name));
+                set("bytes", &Uint8Array::from(*bytes));
+                set("record", &s(record));
+            }
+        }
+        m
+    }
+
+    pub async fn ask(
+        request: Request<'_>,
+        progress: Callback<(u32, u32)>,
+    ) -> Result<String, String> {
+        let channel = channel()?;
+        let id = NEXT.with(|n| {
+            let id = n.get();
+            n.set(id.wrapping_add(1));
+            id
+        });
+        let promise = Promise::new(&mut |resolve, reject| {
+            channel.waiting.borrow_mut().insert(
+                id,
+                Waiting {
+                    resolve,
+                    reject,
+                    progress: progress.clone(),
+                },
+            );
+        });
+        if let Err(e) = channel.worker.post_message(&message(id, &request)) {
+            channel.waiting.borrow_mut().remove(&id);
+            return Err(format!("{e:?}"));
+        }
+        match wasm_bindgen_futures::JsFuture::from(promise).await {
+            Ok(v) => v
+                .as_string()
+                .ok_or_else(|| "the worker gave no text".into()),
+            Err(e) => Err(e.as_string().unwrap_or_else(|| format!("{e:?}"))),
+        }
+    }
+}
