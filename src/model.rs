@@ -58,7 +58,7 @@ impl PartialEq for Story {
 }
 
 /// The embedded story's comparison, as the build made it (`build.rs`).
-const EMBEDDED: &str = include_str!(concat!(env!("OUT_DIR"), "/embedded.json"));
+const EMBEDDED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/embedded.bin"));
 
 /// A comparison of no articles.
 fn empty() -> Comparison {
@@ -88,15 +88,14 @@ impl Story {
 
     /// The embedded story, from its analysis made when the app was built.
     pub fn embedded() -> Story {
-        Story::from_json(EMBEDDED).unwrap_or_else(|_| Story::from_comparison(empty()))
+        Story::from_bytes(EMBEDDED).unwrap_or_else(|_| Story::from_comparison(empty()))
     }
 
-    /// A story from a comparison's JSON (the worker's answer, the build's
-    /// analysis of the embedded story); why it cannot be read otherwise.
-    pub fn from_json(json: &str) -> Result<Story, String> {
-        serde_json::from_str(json)
-            .map(Story::from_comparison)
-            .map_err(|e| e.to_string())
+    /// A story from a comparison's bytes ([`Comparison::to_bytes`]: the
+    /// worker's answer, the build's analysis of the embedded story); why it
+    /// cannot be read otherwise.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Story, String> {
+        Comparison::from_bytes(bytes).map(Story::from_comparison)
     }
 
     /// The views' lookups over a comparison.
@@ -641,7 +640,7 @@ mod tests {
     #[test]
     fn the_embedded_story_ships_as_the_analysis_makes_it() {
         let computed = compare(&synoptic_core::corpus::embedded(), None);
-        let shipped: Comparison = serde_json::from_str(EMBEDDED).unwrap();
+        let shipped = Comparison::from_bytes(EMBEDDED).unwrap();
         assert_eq!(
             serde_json::to_string(&shipped).unwrap(),
             serde_json::to_string(&computed).unwrap()
@@ -655,7 +654,7 @@ mod tests {
         );
         assert!(!ra.is_empty());
         assert_eq!(a.table_csv(&ra), b.table_csv(&rb));
-        assert!(Story::from_json("{").is_err());
+        assert!(Story::from_bytes(b"{").is_err());
     }
 
     #[test]

@@ -106,7 +106,7 @@ self.onmessage = async ({ data }) => {
       while (job.step()) self.postMessage({ id, progress: [job.done(), total] });
       const ok = job.finish();
       job.free();
-      self.postMessage({ id, ok });
+      self.postMessage({ id, ok }, [ok.buffer]);
     } else if (data.kind === 'text') {
       self.postMessage({ id, ok: g.prepare_text(data.name, data.text, data.outlet, data.date, data.url, data.author, data.record) });
     } else if (data.kind === 'file') {

@@ -125,10 +125,15 @@ impl Library {
             let Some(story) = story else { return };
             let record = crate::library::write_record(&story);
             let answer = worker::ask(worker::Request::Analyse { record: &record }, progress).await;
-            settle(match answer.and_then(|json| Story::from_json(&json)) {
-                Ok(analysed) => Analysed::Ready(Corpus::stored(&story, analysed)),
-                Err(why) => Analysed::Failed(why),
-            });
+            settle(
+                match answer
+                    .and_then(|r| r.bytes())
+                    .and_then(|b| Story::from_bytes(&b))
+                {
+                    Ok(analysed) => Analysed::Ready(Corpus::stored(&story, analysed)),
+                    Err(why) => Analysed::Failed(why),
+                },
+            );
         });
         working
     }

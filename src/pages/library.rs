@@ -580,7 +580,8 @@ enum Action {
 impl Action {
     /// What the worker's answer on `name` means for the draft, in the
     /// interface's language `ui`.
-    fn answer(name: &str, answer: Result<String, String>, ui: Lang) -> Action {
+    fn answer(name: &str, answer: Result<worker::Reply, String>, ui: Lang) -> Action {
+        let answer = answer.and_then(worker::Reply::text);
         let italian = ui == Lang::It;
         let read = |json: &str| -> Option<(Vec<StoredArticle>, Messages)> {
             let v: serde_json::Value = serde_json::from_str(json).ok()?;

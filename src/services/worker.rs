@@ -35,9 +35,35 @@ pub enum Request<'a> {
     },
 }
 
+/// What the worker answers.
+pub enum Reply {
+    /// JSON text (texts and files checked).
+    Text(String),
+    /// Bytes (an analysis: a comparison's compact bytes).
+    Bytes(Vec<u8>),
+}
+
+impl Reply {
+    /// The text, if the answer is text.
+    pub fn text(self) -> Result<String, String> {
+        match self {
+            Reply::Text(t) => Ok(t),
+            Reply::Bytes(_) => Err("the worker answered bytes, not text".into()),
+        }
+    }
+
+    /// The bytes, if the answer is bytes.
+    pub fn bytes(self) -> Result<Vec<u8>, String> {
+        match self {
+            Reply::Bytes(b) => Ok(b),
+            Reply::Text(_) => Err("the worker answered text, not bytes".into()),
+        }
+    }
+}
+
 /// Sends `request`; `progress` hears `(done, total)` as the worker goes.
-/// The worker's answer (JSON text) or why there is none.
-pub async fn ask(request: Request<'_>, progress: Callback<(u32, u32)>) -> Result<String, String> {
+/// The worker's answer or why there is none.
+pub async fn ask(request: Request<'_>, progress: Callback<(u32, u32)>) -> Result<Reply, String> {
     #[cfg(target_arch = "wasm32")]
     {
         browser::ask(request, progress).await
@@ -60,7 +86,7 @@ mod browser {
     use web_sys::js_sys::{Array, Function, Object, Promise, Reflect, Uint8Array};
     use yew::Callback;
 
-    use super::{Request, UNAVAILABLE};
+    use super::{Reply, Request, UNAVAILABLE};
 
     /// A request waiting for its answer.
     struct Waiting {
@@ -123,7 +149,7 @@ mod browser {
             return;
         };
         let ok = get(&data, "ok");
-        if ok.is_string() {
+        if ok.is_string() || ok.is_instance_of::<Uint8Array>() {
             let _ = w.resolve.call1(&JsValue::NULL, &ok);
         } else {
             let error = get(&data, "error")
@@ -211,7 +237,7 @@ mod browser {
     pub async fn ask(
         request: Request<'_>,
         progress: Callback<(u32, u32)>,
-    ) -> Result<String, String> {
+    ) -> Result<Reply, String> {
         let channel = channel()?;
         let id = NEXT.with(|n| {
             let id = n.get();
@@ -233,9 +259,13 @@ mod browser {
             return Err(format!("{e:?}"));
         }
         match wasm_bindgen_futures::JsFuture::from(promise).await {
-            Ok(v) => v
-                .as_string()
-                .ok_or_else(|| "the worker gave no text".into()),
+            Ok(v) => match v.as_string() {
+                Some(text) => Ok(Reply::Text(text)),
+                None => v
+                    .dyn_into::<Uint8Array>()
+                    .map(|b| Reply::Bytes(b.to_vec()))
+                    .map_err(|_| "the worker gave no answer".into()),
+            },
             Err(e) => Err(e.as_string().unwrap_or_else(|| format!("{e:?}"))),
         }
     }

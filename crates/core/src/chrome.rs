@@ -41,7 +41,7 @@ fn word_count(s: &str) -> usize {
 
 /// What a block of the page is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case", tag = "type", content = "chrome")]
+#[serde(rename_all = "snake_case")]
 pub enum BlockKind {
     /// The article's title.
     Headline,

@@ -5,8 +5,9 @@
 //! code, the import of files and the readability extraction live here, in
 //! a module of their own that the page loads only when a reader's own
 //! story needs them. Everything crosses the worker's boundary as JSON
-//! text: a story as its stored record, an analysis as its
-//! [`Comparison`](synoptic_core::compare::Comparison), texts checked into
+//! text, but for the analysis: a story goes as its stored record, its
+//! [`Comparison`](synoptic_core::compare::Comparison) comes back as its
+//! compact bytes; texts checked into
 //! articles as a record of the articles accepted and the messages for the
 //! reader in both interface languages.
 
@@ -56,10 +57,12 @@ impl Job {
     }
 
     /// Analyses what is left, compares the articles and gives the
-    /// comparison as JSON.
-    pub fn finish(mut self) -> String {
+    /// comparison as its bytes ([`Comparison::to_bytes`]).
+    ///
+    /// [`Comparison::to_bytes`]: synoptic_core::compare::Comparison::to_bytes
+    pub fn finish(mut self) -> Vec<u8> {
         while self.step() {}
-        serde_json::to_string(&compare_analysed(self.analysed)).unwrap_or_default()
+        compare_analysed(self.analysed).to_bytes()
     }
 }
 
@@ -191,7 +194,7 @@ mod tests {
         assert_eq!((job.total(), job.done()), (2, 0));
         assert!(job.step());
         assert_eq!(job.done(), 1);
-        let got: Comparison = serde_json::from_str(&job.finish()).unwrap();
+        let got = Comparison::from_bytes(&job.finish()).unwrap();
         let story = read(&raw).unwrap();
         let want = compare(&library::articles(&story), None);
         assert_eq!(

@@ -36,8 +36,8 @@ mod exports {
             self.0.as_mut().is_some_and(|j| j.step())
         }
 
-        /// The comparison as JSON (empty once taken).
-        pub fn finish(&mut self) -> String {
+        /// The comparison's bytes (empty once taken).
+        pub fn finish(&mut self) -> Vec<u8> {
             self.0.take().map(|j| j.finish()).unwrap_or_default()
         }
     }

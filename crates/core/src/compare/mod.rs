@@ -135,6 +135,18 @@ pub struct Comparison {
 }
 
 impl Comparison {
+    /// The comparison as compact bytes (postcard), for storage or a
+    /// worker's message: what [`Comparison::from_bytes`] reads back.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        postcard::to_allocvec(self).unwrap_or_default()
+    }
+
+    /// A comparison from [`Comparison::to_bytes`]'s bytes; why not, if
+    /// they are not one (damaged, or of another version of the types).
+    pub fn from_bytes(bytes: &[u8]) -> Result<Comparison, String> {
+        postcard::from_bytes(bytes).map_err(|e| e.to_string())
+    }
+
     /// The figure a reference points at.
     pub fn figure(&self, r: FigureRef) -> Option<&Figure> {
         self.articles.get(r.article)?.figures.get(r.figure)

@@ -1010,3 +1010,31 @@ fn figures_in_a_dateline_sentence_are_compared_but_its_date_is_not() {
         figure: fi
     })));
 }
+
+#[test]
+fn a_comparison_survives_a_round_trip_through_its_bytes() {
+    // The compact form the page and the worker exchange: the same
+    // comparison back, every field (compared through its JSON).
+    let c = compare(&crate::corpus::embedded(), None);
+    let bytes = c.to_bytes();
+    let json = serde_json::to_string(&c).expect("serialises");
+    assert!(
+        bytes.len() < json.len() / 2,
+        "{} vs {}",
+        bytes.len(),
+        json.len()
+    );
+    let back = Comparison::from_bytes(&bytes).expect("reads back");
+    assert_eq!(serde_json::to_string(&back).expect("serialises"), json);
+    // Cut short, or with a byte changed in a date: refused, never misread.
+    assert!(Comparison::from_bytes(&bytes[..bytes.len() / 2]).is_err());
+    assert!(Comparison::from_bytes(&[]).is_err());
+    let date = b"2025-";
+    let at = bytes
+        .windows(date.len())
+        .position(|w| w == date)
+        .expect("the story has dates");
+    let mut bad = bytes.clone();
+    bad[at + 5] = b'x';
+    assert!(Comparison::from_bytes(&bad).is_err());
+}

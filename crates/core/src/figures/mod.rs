@@ -280,7 +280,7 @@ pub struct Figure {
     /// primo pomeriggio`, `di prima mattina`), `mid` (`a metà mattinata`),
     /// `late` (`in tarda serata`, `a notte fonda`); none for the whole part
     /// or a clock.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub phase: Option<String>,
     /// Where the clock is read (an IANA zone: `Asia/Shanghai`), when the
     /// text places it (`ora di Pechino`, a dateline `PECHINO, …`).
