@@ -123,8 +123,11 @@ self.onmessage = async ({ data }) => {
 `;
 
 // What the app calls to start the worker (see src/services/worker.rs).
-const START_WORKER = (worker) => `
-window.synopticWorker = () => new Worker(new URL('./${worker}', import.meta.url), { type: 'module' });
+const START_WORKER = (worker, version) => `
+window.synopticWorker = Object.assign(
+  () => new Worker(new URL('./${worker}', import.meta.url), { type: 'module' }),
+  { version: '${version}' },
+);
 `;
 
 // Runs before the first paint (a classic script in <head>): the interface
@@ -286,7 +289,7 @@ if (inline) {
   const glue = code.match(/from '(\.\/[^']+\.js)'/);
   if (glue && workerGlue) {
     const worker = await writeScript('analysis', WORKER(workerGlue).trim());
-    code = code.replace(/^(const wasm = await init)/m, `${START_WORKER(worker.name).trim()}\n$1`);
+    code = code.replace(/^(const wasm = await init)/m, `${START_WORKER(worker.name, workerGlue.match(/-([0-9a-f]{16})\.js$/)[1]).trim()}\n$1`);
   }
   const wasmPath = code.match(/module_or_path: '\.\/([^']+\.wasm)'/);
   if (release && glue && wasmPath) local = await writeLocal(glue[1].slice(2), wasmPath[1]);

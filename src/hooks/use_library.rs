@@ -123,17 +123,34 @@ impl Library {
         let story = self.current.stories.iter().find(|s| s.id == id).cloned();
         wasm_bindgen_futures::spawn_local(async move {
             let Some(story) = story else { return };
+            // Kept with the story, if this version of the analysis made it
+            // from these very articles.
+            let key =
+                worker::version().map(|v| format!("{v}:{}", crate::library::fingerprint(&story)));
+            if let Some(key) = &key {
+                if let Some(kept) = db::analysis(&story.id, key).await {
+                    if let Ok(analysed) = Story::from_bytes(&kept) {
+                        return settle(Analysed::Ready(Corpus::stored(&story, analysed)));
+                    }
+                }
+            }
             let record = crate::library::write_record(&story);
             let answer = worker::ask(worker::Request::Analyse { record: &record }, progress).await;
-            settle(
-                match answer
-                    .and_then(|r| r.bytes())
-                    .and_then(|b| Story::from_bytes(&b))
-                {
-                    Ok(analysed) => Analysed::Ready(Corpus::stored(&story, analysed)),
-                    Err(why) => Analysed::Failed(why),
-                },
-            );
+            let bytes = match answer.and_then(worker::Reply::bytes) {
+                Ok(b) => b,
+                Err(why) => return settle(Analysed::Failed(why)),
+            };
+            match Story::from_bytes(&bytes) {
+                Ok(analysed) => {
+                    settle(Analysed::Ready(Corpus::stored(&story, analysed)));
+                    // Kept for the next visit; a full or refused storage
+                    // only means it is made again then.
+                    if let Some(key) = &key {
+                        let _ = db::put_analysis(&story.id, key, &bytes).await;
+                    }
+                }
+                Err(why) => settle(Analysed::Failed(why)),
+            }
         });
         working
     }
@@ -177,6 +194,9 @@ impl Library {
         let shelf = self.shelf.clone();
         wasm_bindgen_futures::spawn_local(async move {
             let result = db::delete(&id).await;
+            if result.is_ok() {
+                let _ = db::forget_analysis(&id).await;
+            }
             reload(&shelf).await;
             done.emit(result);
         });

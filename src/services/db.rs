@@ -2,7 +2,8 @@
 //! bindings: the maintained wrappers cost 23 KB of the first load, over
 //! its budget, for four calls):
 //! one object store, `stories`, each story's JSON text under its id (see
-//! `library`). Every call says what failed in words for the reader; where
+//! `library`), and one of each story's analysis, `analyses`, a cache the
+//! app can always rebuild. Every call says what failed in words for the reader; where
 //! there is no database (private modes, a browser that refuses it, natively)
 //! the library is empty and saving says so, while the embedded story works
 //! as ever.
@@ -14,9 +15,13 @@ use crate::library::{write_record, Damaged, StoredStory};
 /// The database's name.
 pub const NAME: &str = "synoptic";
 /// The database's version: raised with each change of its stores.
-pub const VERSION: u32 = 1;
-/// The object store of stories.
+pub const VERSION: u32 = 2;
+/// The object store of stories (version 1).
 pub const STORIES: &str = "stories";
+/// The object store of stories' analyses (version 2): under a story's id,
+/// `{key, bytes}`, the comparison's bytes and the key of what they were
+/// computed from (the worker's version and the story's fingerprint).
+pub const ANALYSES: &str = "analyses";
 
 /// What the library holds: the stories read, and the records that could not
 /// be.
@@ -110,6 +115,10 @@ mod browser {
                 if e.old_version() < 1.0 && !db.object_store_names().contains(STORIES) {
                     let _ = db.create_object_store(STORIES);
                 }
+                // Version 2: the stories' analyses, kept with them.
+                if e.old_version() < 2.0 && !db.object_store_names().contains(ANALYSES) {
+                    let _ = db.create_object_store(ANALYSES);
+                }
             },
         );
         request.set_onupgradeneeded(Some(upgrade.as_ref().unchecked_ref()));
@@ -147,17 +156,26 @@ mod browser {
         Ok(loaded)
     }
 
-    /// Runs `change` on the store in one read-write transaction and waits
+    /// Runs `change` on the stories in one read-write transaction and waits
     /// for it to commit.
     async fn write(
+        change: impl FnOnce(&web_sys::IdbObjectStore) -> Result<(), JsValue>,
+    ) -> Result<(), String> {
+        write_in(STORIES, change).await
+    }
+
+    /// Runs `change` on the store `name` in one read-write transaction and
+    /// waits for it to commit.
+    async fn write_in(
+        name: &str,
         change: impl FnOnce(&web_sys::IdbObjectStore) -> Result<(), JsValue>,
     ) -> Result<(), String> {
         let db = open().await?;
         let result = async {
             let tx = db
-                .transaction_with_str_and_mode(STORIES, IdbTransactionMode::Readwrite)
+                .transaction_with_str_and_mode(name, IdbTransactionMode::Readwrite)
                 .map_err(said)?;
-            let store = tx.object_store(STORIES).map_err(said)?;
+            let store = tx.object_store(name).map_err(said)?;
             change(&store).map_err(said)?;
             committed(&tx).await
         }
@@ -186,6 +204,46 @@ mod browser {
     pub async fn delete(id: &str) -> Result<(), String> {
         let key = JsValue::from_str(id);
         write(|store| store.delete(&key).map(drop)).await
+    }
+
+    pub async fn put_analysis(id: &str, key: &str, bytes: &[u8]) -> Result<(), String> {
+        let value = web_sys::js_sys::Object::new();
+        let set = |k: &str, v: &JsValue| {
+            web_sys::js_sys::Reflect::set(&value, &JsValue::from_str(k), v).map(drop)
+        };
+        set("key", &JsValue::from_str(key)).map_err(said)?;
+        set("bytes", &web_sys::js_sys::Uint8Array::from(bytes)).map_err(said)?;
+        let id = JsValue::from_str(id);
+        write_in(ANALYSES, |store| store.put_with_key(&value, &id).map(drop)).await
+    }
+
+    pub async fn analysis(id: &str, key: &str) -> Option<Vec<u8>> {
+        let db = open().await.ok()?;
+        let found = async {
+            let tx = db.transaction_with_str(ANALYSES).ok()?;
+            let request = tx
+                .object_store(ANALYSES)
+                .ok()?
+                .get(&JsValue::from_str(id))
+                .ok()?;
+            let value = finished(&request).await.ok()?;
+            let get = |k: &str| web_sys::js_sys::Reflect::get(&value, &JsValue::from_str(k)).ok();
+            if get("key")?.as_string()? != key {
+                return None;
+            }
+            let bytes = get("bytes")?
+                .dyn_into::<web_sys::js_sys::Uint8Array>()
+                .ok()?;
+            Some(bytes.to_vec())
+        }
+        .await;
+        db.close();
+        found
+    }
+
+    pub async fn forget_analysis(id: &str) -> Result<(), String> {
+        let id = JsValue::from_str(id);
+        write_in(ANALYSES, |store| store.delete(&id).map(drop)).await
     }
 
     pub async fn persist() {
@@ -235,6 +293,46 @@ pub async fn put_all(stories: &[StoredStory]) -> Result<(), String> {
     {
         let _ = stories.iter().map(write_record).count();
         Err("no browser database here".into())
+    }
+}
+
+/// Keeps the analysis of story `id` (a comparison's bytes) under `key`.
+pub async fn put_analysis(id: &str, key: &str, bytes: &[u8]) -> Result<(), String> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        browser::put_analysis(id, key, bytes).await
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = (id, key, bytes);
+        Err("no browser database here".into())
+    }
+}
+
+/// The kept analysis of story `id`, if it was kept under `key`.
+pub async fn analysis(id: &str, key: &str) -> Option<Vec<u8>> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        browser::analysis(id, key).await
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = (id, key);
+        None
+    }
+}
+
+/// Drops the kept analysis of story `id` (a deleted story's texts are
+/// in it).
+pub async fn forget_analysis(id: &str) -> Result<(), String> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        browser::forget_analysis(id).await
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = id;
+        Ok(())
     }
 }
 

@@ -35,6 +35,22 @@ pub enum Request<'a> {
     },
 }
 
+/// The version of the worker's analysis (its module's hash, as the boot
+/// script gives it): a kept analysis made by another version is made again.
+pub fn version() -> Option<String> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let start = crate::services::dom::page_function("synopticWorker")?;
+        web_sys::js_sys::Reflect::get(&start, &wasm_bindgen::JsValue::from_str("version"))
+            .ok()?
+            .as_string()
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        None
+    }
+}
+
 /// What the worker answers.
 pub enum Reply {
     /// JSON text (texts and files checked).

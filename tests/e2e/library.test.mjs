@@ -123,7 +123,7 @@ test('chosen files, in their encodings, several at once; markup stays text', asy
   await page.waitForURL(/#\/s\/file-scelti$/);
   // The markup is the reader's text, shown as text, never run.
   await page.goto(`${env.server.url}#/s/file-scelti/read/003`);
-  await page.view.locator('h1').waitFor();
+  await page.view.locator('.article-body').waitFor();
   // Its first line is its headline: shown as the characters it is.
   assert.match(await page.view.locator('h1').innerText(), /<script>alert\(1\)<\/script><img src=x onerror/);
   assert.equal(await page.locator('main img, main iframe, main svg script').count(), 0);
@@ -298,7 +298,16 @@ test('a story is analysed in the worker with its progress shown; if the worker f
   await page.click('#save-story');
   await page.waitForURL(/#\/s\/analisi$/);
   await page.view.locator('li.card').first().waitFor();
-  // A new page of the same browser, whose worker cannot load its module.
+  // A new page of the same browser, whose worker cannot load its module,
+  // and the analysis the first page kept dropped.
+  await page.evaluate(() => new Promise((ok) => {
+    const open = indexedDB.open('synoptic');
+    open.onsuccess = () => {
+      const tx = open.result.transaction('analyses', 'readwrite');
+      tx.objectStore('analyses').clear();
+      tx.oncomplete = () => { open.result.close(); ok(); };
+    };
+  }));
   await page.context().route(/synoptic-worker-[0-9a-f]+_bg\.wasm$/, (route) => route.fulfill({ status: 503, body: 'down' }));
   const broken = await page.context().newPage();
   await broken.goto(`${env.server.url}#/s/analisi/compare`);
@@ -306,5 +315,102 @@ test('a story is analysed in the worker with its progress shown; if the worker f
   await page.context().unroute(/synoptic-worker-[0-9a-f]+_bg\.wasm$/);
   await broken.click('#analysis-retry');
   await broken.locator('main mark.fig.v-conflict').first().waitFor({ state: 'attached' });
+  await page.context().close();
+});
+
+test("a story's analysis is kept with it: after a reload its views open without the worker, and again after its articles change", async () => {
+  const page = await newPage(env.browser, DESKTOP);
+  await page.goto(`${env.server.url}#/library`);
+  await page.click('#new-story');
+  await page.fill('#story-name', 'Tenuta');
+  await paste(page, AGENCY, 'AGI');
+  await paste(page, DAILY, 'Il Secolo XIX');
+  await page.locator('#pending > li').nth(1).waitFor();
+  await page.click('#save-story');
+  await page.waitForURL(/#\/s\/tenuta$/);
+  await page.goto(`${env.server.url}#/s/tenuta/compare`);
+  await page.view.locator('mark.fig.v-conflict').first().waitFor({ state: 'attached' });
+  // The analysis is in the database, beside the story.
+  const kept = await page.evaluate(() => new Promise((ok) => {
+    const open = indexedDB.open('synoptic');
+    open.onsuccess = () => {
+      const db = open.result;
+      const get = db.transaction('analyses').objectStore('analyses').get('tenuta');
+      get.onsuccess = () => { ok({ version: db.version, key: get.result && get.result.key, bytes: get.result && get.result.bytes.length }); db.close(); };
+    };
+  }));
+  assert.equal(kept.version, 2);
+  assert.match(kept.key, /^[0-9a-f]{16}:[0-9a-f]{16}$/);
+  assert.ok(kept.bytes > 1000, `${kept.bytes} bytes`);
+  // A reload: the same view, and no worker started for it.
+  const workers = [];
+  page.on('worker', (w) => workers.push(w.url()));
+  await page.reload();
+  await page.view.locator('mark.fig.v-conflict').first().waitFor({ state: 'attached' });
+  assert.deepEqual(workers, []);
+  // An article more: analysed again.
+  await page.goto(`${env.server.url}#/library`);
+  await page.locator('.story-item[data-story="tenuta"] button', { hasText: 'Aggiungi articoli' }).click();
+  await paste(page, 'Genova, 15 marzo 2026. Il giorno dopo il rogo i danni restano stimati in 5 milioni di euro.', 'ANSA');
+  await page.locator('#pending > li').first().waitFor();
+  await page.click('#save-story');
+  await page.waitForURL(/#\/s\/tenuta$/);
+  await page.view.locator('li.card').nth(2).waitFor();
+  assert.equal(workers.length, 1, workers.join(', '));
+  // Deleted: its analysis goes with it.
+  await page.goto(`${env.server.url}#/library`);
+  await page.locator('.story-item[data-story="tenuta"] button.danger').click();
+  await page.locator('#undo-delete').waitFor();
+  const left = await page.evaluate(() => new Promise((ok) => {
+    const open = indexedDB.open('synoptic');
+    open.onsuccess = () => {
+      const get = open.result.transaction('analyses').objectStore('analyses').get('tenuta');
+      get.onsuccess = () => { ok(get.result === undefined); open.result.close(); };
+    };
+  }));
+  assert.ok(left, 'the analysis of a deleted story is dropped');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('a library stored by the first version of the database opens, migrated, with nothing lost', async () => {
+  const page = await newPage(env.browser, DESKTOP);
+  // What version 1 wrote: one store, a record under its id, written from a
+  // page of the same origin without the app (which would open version 2).
+  const setup = await page.context().newPage();
+  await setup.goto(`${env.server.url}manifest.webmanifest`);
+  const record = JSON.stringify({
+    schema: 1, id: 'vecchia', name: 'Dalla versione 1',
+    articles: [{ name: 'a.txt', text: DAILY, meta: { outlet: 'Il Secolo XIX', date: '2026-03-14' }, inferred: [] }],
+  });
+  await setup.evaluate((raw) => new Promise((ok, no) => {
+    indexedDB.deleteDatabase('synoptic').onsuccess = () => {
+      const open = indexedDB.open('synoptic', 1);
+      open.onupgradeneeded = () => open.result.createObjectStore('stories');
+      open.onerror = () => no(open.error);
+      open.onsuccess = () => {
+        const tx = open.result.transaction('stories', 'readwrite');
+        tx.objectStore('stories').put(raw, 'vecchia');
+        tx.oncomplete = () => { open.result.close(); ok(); };
+      };
+    };
+  }), record);
+  await setup.close();
+  await page.goto(`${env.server.url}#/library`);
+  await page.locator('.story-item[data-story="vecchia"]').waitFor();
+  const after = await page.evaluate(() => new Promise((ok) => {
+    const open = indexedDB.open('synoptic');
+    open.onsuccess = () => {
+      const db = open.result;
+      const get = db.transaction('stories').objectStore('stories').get('vecchia');
+      get.onsuccess = () => { ok({ version: db.version, stores: [...db.objectStoreNames], raw: get.result }); db.close(); };
+    };
+  }));
+  assert.equal(after.version, 2);
+  assert.deepEqual(after.stores, ['analyses', 'stories']);
+  assert.equal(after.raw, record, 'the stored record is untouched');
+  await page.goto(`${env.server.url}#/s/vecchia/read/001`);
+  await page.view.locator('.article-body', { hasText: '5 milioni di euro' }).waitFor();
+  assert.deepEqual(page.errors, []);
   await page.context().close();
 });

@@ -369,6 +369,17 @@ pub struct Damaged {
     pub why: String,
 }
 
+/// A fingerprint of the story's stored record (FNV-1a, 64 bits, in hex):
+/// it changes whenever anything stored of the story does.
+pub fn fingerprint(story: &StoredStory) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in write_record(story).bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{h:016x}")
+}
+
 /// Reads one stored record (its JSON text, stored under `key`).
 pub fn read_record(key: &str, raw: &str) -> Result<StoredStory, Damaged> {
     let damaged = |why: String| Damaged {
@@ -698,6 +709,19 @@ mod tests {
         assert_eq!(r.add.len(), 2);
         assert_eq!(r.add[0].id, "porto-2");
         assert_eq!(r.add[0].articles, stories[0].articles);
+    }
+
+    #[test]
+    fn a_fingerprint_moves_with_the_story() {
+        let a = story("porto", "Porto", &["Evacuati 120 lavoratori."]);
+        let mut b = a.clone();
+        assert_eq!(fingerprint(&a), fingerprint(&b));
+        assert_eq!(fingerprint(&a).len(), 16);
+        b.articles[0].meta.outlet = Some("AGI".into());
+        assert_ne!(fingerprint(&a), fingerprint(&b));
+        let mut c = a.clone();
+        c.articles[0].text.push(' ');
+        assert_ne!(fingerprint(&a), fingerprint(&c));
     }
 
     #[test]
