@@ -75,3 +75,35 @@ pub fn with_browser_stack<F: FnOnce() + Send + 'static>(f: F) {
         .join()
         .expect("the analysis returns");
 }
+
+/// What every import target checks on a file's bytes: the import gives
+/// articles or an error (with a message in both languages); each article
+/// passes or fails the library's checks, and one that passes is analysed
+/// without a panic, its figures inside its text.
+pub fn check_import(name: &str, data: &[u8]) {
+    match synoptic_import::import(name, data) {
+        Err(e) => {
+            assert!(!e.to_string().is_empty() && !e.italian().is_empty(), "{e:?} says nothing");
+        }
+        Ok(found) => {
+            assert!(!found.is_empty(), "an import with no article and no error");
+            let mut kept = Vec::new();
+            for a in found {
+                assert!(!a.text.trim().is_empty(), "{}: an empty article", a.name);
+                for n in &a.notes {
+                    assert!(!synoptic_import::note_italian(n).is_empty());
+                }
+                let Ok(article) = synoptic_library::imported_article(&a.name, &a.text, a.meta, a.inferred, &kept)
+                else {
+                    continue;
+                };
+                let parsed = synoptic_core::Article::parse("f", &article.name, article.text.clone(), article.meta.clone());
+                let analysis = synoptic_core::analysis::analyse(&parsed, None);
+                for f in &analysis.figures {
+                    assert!(f.end <= parsed.text.len() && parsed.text.is_char_boundary(f.start) && parsed.text.is_char_boundary(f.end));
+                }
+                kept.push(article);
+            }
+        }
+    }
+}

@@ -21,7 +21,16 @@ use crate::{cmd, output, run, step, Result};
 /// The cargo-fuzz release the project uses.
 const CARGO_FUZZ: &str = "0.13.2";
 /// The fuzz targets, in the order they run.
-pub const TARGETS: &[&str] = &["article", "compare", "metadata"];
+pub const TARGETS: &[&str] = &[
+    "article",
+    "compare",
+    "metadata",
+    "import_text",
+    "import_markdown",
+    "import_html",
+    "import_json",
+    "library",
+];
 /// Longest input libFuzzer makes: whole articles (the embedded ones are
 /// 4–7 KB, long features 30), and long enough for recursion to exhaust the
 /// browser's 1 MiB of stack.
@@ -269,7 +278,7 @@ fn story_seeds(root: &Path, target: &str) -> Result<std::path::PathBuf> {
             fs::write(out.join(&file), cap(bytes)).map_err(|e| format!("cannot write {file}: {e}"))
         };
         match target {
-            "article" => {
+            "article" | "import_text" => {
                 for p in &texts {
                     let stem = p.file_stem().map(|n| n.to_string_lossy().to_string());
                     let bytes =
