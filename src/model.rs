@@ -57,6 +57,10 @@ impl PartialEq for Story {
     }
 }
 
+/// Characters of context a Web Annotation's quote selector carries on
+/// each side of the exact words.
+pub const QUOTE_CONTEXT: usize = 32;
+
 /// The embedded story's comparison, as the build made it (`build.rs`).
 const EMBEDDED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/embedded.bin"));
 
@@ -492,6 +496,128 @@ impl Story {
         serde_json::to_string_pretty(&export).unwrap_or_else(|_| "{}".into())
     }
 
+    /// The figures of `rows` as W3C Web Annotations (an
+    /// `AnnotationCollection` of one page, JSON-LD): one highlighting
+    /// annotation per figure, its target the article (its address, else an
+    /// `urn:synoptic:` name) with a `TextQuoteSelector` (the exact words and
+    /// up to [`QUOTE_CONTEXT`] characters before and after, as other
+    /// annotation tools find them again), its body the verdict and why.
+    pub fn annotations(&self, rows: &[TableRow], story: &str, lang: Lang) -> String {
+        #[derive(Serialize)]
+        struct Body<'a> {
+            r#type: &'static str,
+            value: String,
+            format: &'static str,
+            language: &'a str,
+        }
+        #[derive(Serialize)]
+        struct Selector<'a> {
+            r#type: &'static str,
+            exact: &'a str,
+            prefix: &'a str,
+            suffix: &'a str,
+        }
+        #[derive(Serialize)]
+        struct Target<'a> {
+            source: String,
+            selector: Selector<'a>,
+        }
+        #[derive(Serialize)]
+        struct Annotation<'a> {
+            id: String,
+            r#type: &'static str,
+            motivation: &'static str,
+            body: Body<'a>,
+            target: Target<'a>,
+        }
+        #[derive(Serialize)]
+        struct Page<'a> {
+            r#type: &'static str,
+            items: Vec<Annotation<'a>>,
+        }
+        #[derive(Serialize)]
+        struct Collection<'a> {
+            #[serde(rename = "@context")]
+            context: &'static str,
+            r#type: &'static str,
+            label: &'a str,
+            total: usize,
+            first: Page<'a>,
+        }
+        let slug: String = story
+            .chars()
+            .map(|c| if c.is_alphanumeric() { c } else { '-' })
+            .collect();
+        let mut items = Vec::new();
+        for row in rows {
+            for (a, cells) in row.cells.iter().enumerate() {
+                let Some(af) = self.comparison.articles.get(a) else {
+                    continue;
+                };
+                let text = af.article.text.as_str();
+                for cell in cells {
+                    let Some(f) = af.figures.iter().find(|f| f.id == cell.figure) else {
+                        continue;
+                    };
+                    let (Some(exact), Some(before), Some(after)) = (
+                        text.get(f.start..f.end),
+                        text.get(..f.start),
+                        text.get(f.end..),
+                    ) else {
+                        continue;
+                    };
+                    let prefix_at = before
+                        .char_indices()
+                        .rev()
+                        .nth(QUOTE_CONTEXT - 1)
+                        .map_or(0, |(i, _)| i);
+                    let suffix_to = after
+                        .char_indices()
+                        .nth(QUOTE_CONTEXT)
+                        .map_or(after.len(), |(i, _)| i);
+                    items.push(Annotation {
+                        id: format!("urn:synoptic:{slug}:{}:{}", af.article.id, f.id),
+                        r#type: "Annotation",
+                        motivation: "highlighting",
+                        body: Body {
+                            r#type: "TextualBody",
+                            value: format!(
+                                "{} ({}): {}",
+                                lang.verdict(row.verdict),
+                                row.quantity,
+                                row.explanation
+                            ),
+                            format: "text/plain",
+                            language: lang.code(),
+                        },
+                        target: Target {
+                            source: af.article.meta.url.clone().unwrap_or_else(|| {
+                                format!("urn:synoptic:{slug}:{}", af.article.id)
+                            }),
+                            selector: Selector {
+                                r#type: "TextQuoteSelector",
+                                exact,
+                                prefix: &before[prefix_at..],
+                                suffix: &after[..suffix_to],
+                            },
+                        },
+                    });
+                }
+            }
+        }
+        let collection = Collection {
+            context: "http://www.w3.org/ns/anno.jsonld",
+            r#type: "AnnotationCollection",
+            label: story,
+            total: items.len(),
+            first: Page {
+                r#type: "AnnotationPage",
+                items,
+            },
+        };
+        serde_json::to_string_pretty(&collection).unwrap_or_else(|_| "{}".into())
+    }
+
     /// Difference density along an article: one value per story sentence,
     /// with the sentence index (conflicts weigh most, then compatible
     /// statements and figures, then what only this outlet says).
@@ -635,6 +761,51 @@ mod tests {
 
     fn story() -> Story {
         Story::new(&synoptic_core::corpus::embedded())
+    }
+
+    #[test]
+    fn web_annotations_find_their_words_again() {
+        let s = story();
+        let rows = s.table(SortKey::Verdict, false, None, Lang::En);
+        let json = s.annotations(&rows, "China–Russia", Lang::En);
+        let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(v["@context"], "http://www.w3.org/ns/anno.jsonld");
+        assert_eq!(v["type"], "AnnotationCollection");
+        let items = v["first"]["items"].as_array().unwrap();
+        let cells: usize = rows
+            .iter()
+            .map(|r| r.cells.iter().map(Vec::len).sum::<usize>())
+            .sum();
+        assert_eq!(items.len(), cells);
+        assert_eq!(v["total"], cells);
+        for item in items {
+            assert_eq!(item["type"], "Annotation");
+            assert_eq!(item["motivation"], "highlighting");
+            let sel = &item["target"]["selector"];
+            assert_eq!(sel["type"], "TextQuoteSelector");
+            let quote = format!(
+                "{}{}{}",
+                sel["prefix"].as_str().unwrap(),
+                sel["exact"].as_str().unwrap(),
+                sel["suffix"].as_str().unwrap()
+            );
+            assert!(sel["prefix"].as_str().unwrap().chars().count() <= QUOTE_CONTEXT);
+            assert!(sel["suffix"].as_str().unwrap().chars().count() <= QUOTE_CONTEXT);
+            // The quote is a passage of one of the articles, found as written.
+            assert!(
+                s.articles().any(|a| a.text.contains(&quote)),
+                "{quote:?} is in no article"
+            );
+            assert!(item["body"]["value"].as_str().unwrap().contains(": "));
+        }
+        // A conflict says so in its body.
+        assert!(items.iter().any(
+            |i| i["body"]["value"].as_str().unwrap().starts_with("conflict")
+                || i["body"]["value"]
+                    .as_str()
+                    .unwrap()
+                    .starts_with("compatible")
+        ));
     }
 
     #[test]

@@ -119,6 +119,17 @@ pub fn Figures(props: &FiguresProps) -> Html {
             download::save("synoptic-figures.json", "application/json", &json)
         })
     };
+    let export_annotations = {
+        let (corpus, rows) = (corpus.clone(), rows.clone());
+        let ui = lang.lang();
+        Callback::from(move |_: MouseEvent| {
+            let name = corpus
+                .name()
+                .map_or_else(|| ui.t(Text::EmbeddedStoryName).to_string(), str::to_string);
+            let json = corpus.story().annotations(&rows, &name, ui);
+            download::save("synoptic-annotations.jsonld", "application/ld+json", &json)
+        })
+    };
     // A first screenful of rows at once, the rest a slice per task.
     let built = use_progressive(rows.len(), ROWS_AT_ONCE, ROWS_AT_ONCE);
     let sort_label = |k: SortKey| match k {
@@ -154,6 +165,7 @@ pub fn Figures(props: &FiguresProps) -> Html {
                 <span class="exports">
                     <button type="button" class="button" id="export-csv" onclick={export_csv}>{ lang.t(Text::ExportCsv) }</button>
                     <button type="button" class="button" id="export-json" onclick={export_json}>{ lang.t(Text::ExportJson) }</button>
+                    <button type="button" class="button" id="export-annotations" onclick={export_annotations}>{ lang.t(Text::ExportAnnotations) }</button>
                 </span>
             </form>
             <p class="hint" role="status">{ format!("{} {}", rows.len(), lang.t(Text::RowsShown)) }</p>

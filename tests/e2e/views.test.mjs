@@ -207,6 +207,20 @@ test('figures table: sort, filter, and exports of exactly what is shown', async 
   const json = JSON.parse(await readFile(await jsonDownload.path(), 'utf8'));
   assert.equal(json.rows.length, shown);
   assert.ok(json.rows.every((r) => r.verdict !== 'same'));
+  // The same figures as W3C Web Annotations: each quote found again in the
+  // text of the article it targets, as another annotation tool would.
+  const [annoDownload] = await Promise.all([page.waitForEvent('download'), page.view.locator('#export-annotations').click()]);
+  const anno = JSON.parse(await readFile(await annoDownload.path(), 'utf8'));
+  assert.equal(anno['@context'], 'http://www.w3.org/ns/anno.jsonld');
+  assert.equal(anno.type, 'AnnotationCollection');
+  const cells = json.rows.reduce((n, r) => n + r.cells.reduce((m, c) => m + c.length, 0), 0);
+  assert.equal(anno.first.items.length, cells);
+  for (const item of anno.first.items) {
+    const { exact, prefix, suffix, type } = item.target.selector;
+    assert.equal(type, 'TextQuoteSelector');
+    assert.ok(exact.length > 0 && prefix.length <= 32 && suffix.length <= 32);
+    assert.equal(item.motivation, 'highlighting');
+  }
   await page.view.locator('#kind').selectOption('amount');
   await page.waitForURL(/kind=amount/);
   await page.view.locator('.figures-table tbody[aria-busy="false"]').waitFor();
