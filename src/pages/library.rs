@@ -263,6 +263,13 @@ pub fn LibraryPage() -> Html {
 
 /// The database's refusal, in the reader's words.
 fn refused(lang: Lang, why: &str) -> String {
+    if why.starts_with(crate::services::db::FULL) {
+        return format!(
+            "{}: {}",
+            lang.t(Text::SaveFailed),
+            lang.t(Text::StorageFull)
+        );
+    }
     format!("{} ({why})", lang.t(Text::SaveFailed))
 }
 

@@ -16,6 +16,9 @@ use crate::library::{write_record, Damaged, StoredStory};
 pub const NAME: &str = "synoptic";
 /// The database's version: raised with each change of its stores.
 pub const VERSION: u32 = 2;
+/// How a refusal for want of space begins (the interface says it in its
+/// own words).
+pub const FULL: &str = "the browser's storage is full";
 /// The object store of stories (version 1).
 pub const STORIES: &str = "stories";
 /// The object store of stories' analyses (version 2): under a story's id,
@@ -48,7 +51,7 @@ mod browser {
             .or_else(|| error.as_string())
             .unwrap_or_else(|| "unknown error".into());
         if text.contains("Quota") {
-            format!("the browser's storage is full ({text})")
+            format!("{FULL} ({text})")
         } else {
             text
         }

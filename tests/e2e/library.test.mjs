@@ -414,3 +414,36 @@ test('a library stored by the first version of the database opens, migrated, wit
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
+
+test('storage refused or full: the page says so, the embedded story works, nothing stored changes', async () => {
+  // A browser that gives no database (some private modes).
+  const refused = await newPage(env.browser, DESKTOP);
+  await refused.addInitScript(() => {
+    Object.defineProperty(window, 'indexedDB', { get() { throw new DOMException('The user denied permission to access the database.', 'SecurityError'); } });
+  });
+  await refused.goto(`${env.server.url}#/library`);
+  await refused.locator('#storage-unavailable').waitFor();
+  assert.match(await refused.locator('#storage-unavailable').innerText(), /non/i);
+  await refused.goto(`${env.server.url}#/compare`);
+  await refused.view.locator('.sbs-rows[aria-busy="false"]').waitFor();
+  assert.deepEqual(refused.errors, []);
+  await refused.context().close();
+
+  // A full one: the story is not saved, the reader is told, the draft stays.
+  const page = await newPage(env.browser, DESKTOP);
+  await page.goto(`${env.server.url}#/library`);
+  await page.click('#new-story');
+  await page.fill('#story-name', 'Piena');
+  await paste(page, AGENCY, 'AGI');
+  await page.locator('#pending > li').first().waitFor();
+  const before = await stored(page);
+  await page.evaluate(() => {
+    IDBObjectStore.prototype.put = function put() { throw new DOMException('The quota has been exceeded.', 'QuotaExceededError'); };
+  });
+  await page.click('#save-story');
+  await page.locator('.messages .error', { hasText: 'memoria del browser per questo sito è piena' }).waitFor();
+  assert.equal(await page.locator('#pending > li').count(), 1, 'the draft is kept');
+  assert.deepEqual(await stored(page), before);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});

@@ -369,6 +369,72 @@ pub struct Damaged {
     pub why: String,
 }
 
+/// Sets what the reader said of article `index` of `story`: outlet, date,
+/// address and author as typed (blank fields become unknown), and its kind
+/// (`blog`, `newspaper`, `agency`, `press-release`, `other`). A field the
+/// reader set is no longer marked as inferred. The story as it was if the
+/// date is not a day or the index is out of the story.
+pub fn edit_article(
+    story: &StoredStory,
+    index: usize,
+    given: &Given,
+    kind: &str,
+) -> Result<StoredStory, AddError> {
+    let mut out = story.clone();
+    let Some(article) = out.articles.get_mut(index) else {
+        return Ok(out);
+    };
+    let mut fields = serde_json::Map::new();
+    for (field, value) in [
+        ("outlet", &given.outlet),
+        ("date", &given.date),
+        ("url", &given.url),
+        ("author", &given.author),
+    ] {
+        let value = value.trim();
+        if !value.is_empty() {
+            fields.insert(field.into(), value.into());
+        }
+    }
+    fields.insert("kind".into(), kind.into());
+    let edited = Metadata::from_json(&serde_json::Value::Object(fields).to_string()).map_err(
+        |e| match e {
+            synoptic_core::article::MetadataError::Date(d) => AddError::BadDate(d),
+            synoptic_core::article::MetadataError::Json(_) => AddError::BadDate(given.date.clone()),
+        },
+    )?;
+    let was = article.meta.clone();
+    let changed = |a: &Option<String>, b: &Option<String>| a != b;
+    article.inferred.retain(|f| match f.as_str() {
+        "date" => !changed(&was.date, &edited.date),
+        "outlet" => !changed(&was.outlet, &edited.outlet),
+        _ => true,
+    });
+    article.meta.outlet = edited.outlet;
+    article.meta.date = edited.date;
+    article.meta.url = edited.url;
+    article.meta.author = edited.author;
+    article.meta.kind = edited.kind;
+    Ok(out)
+}
+
+/// Moves article `index` of `from` to the end of `to`: both stories
+/// changed, or why not (`to` full, or holding the same text already).
+pub fn move_article(
+    from: &StoredStory,
+    index: usize,
+    to: &StoredStory,
+) -> Result<(StoredStory, StoredStory), AddError> {
+    let (mut from, mut to) = (from.clone(), to.clone());
+    if index >= from.articles.len() {
+        return Ok((from, to));
+    }
+    let article = from.articles.remove(index);
+    check_text(&article.text, &to.articles)?;
+    to.articles.push(article);
+    Ok((from, to))
+}
+
 /// A fingerprint of the story's stored record (FNV-1a, 64 bits, in hex):
 /// it changes whenever anything stored of the story does.
 pub fn fingerprint(story: &StoredStory) -> String {
@@ -709,6 +775,65 @@ mod tests {
         assert_eq!(r.add.len(), 2);
         assert_eq!(r.add[0].id, "porto-2");
         assert_eq!(r.add[0].articles, stories[0].articles);
+    }
+
+    #[test]
+    fn metadata_is_edited_and_articles_move() {
+        let a = story(
+            "porto",
+            "Porto",
+            &["Genova, 14 marzo 2026 – Evacuati 120 lavoratori."],
+        );
+        let mut inferred = a.clone();
+        inferred.articles[0].inferred = vec!["date".into()];
+        let typed = Given {
+            outlet: " AGI ".into(),
+            date: "2026-03-15".into(),
+            url: String::new(),
+            author: "Redazione".into(),
+        };
+        let e = edit_article(&inferred, 0, &typed, "agency").unwrap();
+        let m = &e.articles[0].meta;
+        assert_eq!(m.outlet.as_deref(), Some("AGI"));
+        assert_eq!(m.date.as_deref(), Some("2026-03-15"));
+        assert_eq!(m.url, None);
+        assert_eq!(m.author.as_deref(), Some("Redazione"));
+        assert_eq!(m.kind, synoptic_core::ArticleKind::Agency);
+        assert!(
+            e.articles[0].inferred.is_empty(),
+            "the date is the reader's now"
+        );
+        assert_eq!(e.articles[0].text, a.articles[0].text);
+        // The same date kept: still inferred.
+        let same = Given {
+            date: "2026-03-14".into(),
+            ..Given::default()
+        };
+        let mut at14 = inferred.clone();
+        at14.articles[0].meta.date = Some("2026-03-14".into());
+        assert_eq!(
+            edit_article(&at14, 0, &same, "other").unwrap().articles[0].inferred,
+            ["date"]
+        );
+        let bad = Given {
+            date: "2026-02-30".into(),
+            ..Given::default()
+        };
+        assert_eq!(
+            edit_article(&a, 0, &bad, "other"),
+            Err(AddError::BadDate("2026-02-30".into()))
+        );
+
+        let b = story("sisma", "Sisma", &["Una scossa di magnitudo 4,4."]);
+        let (from, to) = move_article(&a, 0, &b).unwrap();
+        assert!(from.articles.is_empty());
+        assert_eq!(to.articles.len(), 2);
+        assert_eq!(to.articles[1], a.articles[0]);
+        // Not where the same text is already.
+        assert!(matches!(
+            move_article(&a, 0, &a.clone()),
+            Err(AddError::Duplicate(_))
+        ));
     }
 
     #[test]
