@@ -39,6 +39,7 @@ pub fn LibraryPage() -> Html {
     let shelf = library.shelf();
     let notice = use_state(|| None::<Notice>);
     let editing = use_state(|| None::<Option<String>>);
+    let changing = use_state(|| None::<String>);
 
     let on_delete = {
         let (library, notice) = (library.clone(), notice.clone());
@@ -223,6 +224,10 @@ pub fn LibraryPage() -> Html {
                         let (editing, id) = (editing.clone(), s.id.clone());
                         Callback::from(move |_: MouseEvent| editing.set(Some(Some(id.clone()))))
                     };
+                    let change = {
+                        let (changing, id) = (changing.clone(), s.id.clone());
+                        Callback::from(move |_: MouseEvent| changing.set(Some(id.clone())))
+                    };
                     html! {
                         <li class="story-item" data-story={s.id.clone()} key={s.id.clone()}>
                             <Link<Route> to={Route::StoryOverview { story: s.id.clone() }}>{ &s.name }</Link<Route>>
@@ -230,6 +235,8 @@ pub fn LibraryPage() -> Html {
                             <span class="story-actions">
                                 <button type="button" class="button" onclick={add}
                                     aria-label={format!("{} — {}", lang.t(Text::AddArticles), s.name)}>{ lang.t(Text::AddArticles) }</button>
+                                <button type="button" class="button edit-story" onclick={change}
+                                    aria-label={format!("{} — {}", lang.t(Text::EditStory), s.name)}>{ lang.t(Text::EditStory) }</button>
                                 <button type="button" class="button" onclick={export}
                                     aria-label={format!("{} — {}", lang.t(Text::ExportStory), s.name)}>{ lang.t(Text::ExportStory) }</button>
                                 <button type="button" class="button danger" onclick={del}
@@ -252,6 +259,10 @@ pub fn LibraryPage() -> Html {
                 <label for="import-library">{ lang.t(Text::ImportLibrary) }</label>
                 <input id="import-library" type="file" accept=".json,application/json" onchange={on_import} />
             </p>
+            if let Some(story) = (*changing).clone().and_then(|id| library.story(&id)) {
+                <StoryEditor key={story.id.clone()} story={story.clone()} library={library.clone()}
+                    on_close={ let changing = changing.clone(); Callback::from(move |_| changing.set(None)) } />
+            }
             if let Some(target) = (*editing).clone() {
                 <Editor key={target.clone().unwrap_or_default()} story={target.clone().and_then(|id| library.story(&id))}
                     library={library.clone()}
@@ -271,6 +282,193 @@ fn refused(lang: Lang, why: &str) -> String {
         );
     }
     format!("{} ({why})", lang.t(Text::SaveFailed))
+}
+
+/// Props of [`StoryEditor`].
+#[derive(Properties, PartialEq)]
+struct StoryEditorProps {
+    story: StoredStory,
+    library: Library,
+    on_close: Callback<()>,
+}
+
+/// The kinds an article can be, as stored and in the interface's words.
+const KINDS: [(&str, Text); 5] = [
+    ("newspaper", Text::KindNewspaper),
+    ("agency", Text::KindAgency),
+    ("blog", Text::KindBlog),
+    ("press-release", Text::KindPressRelease),
+    ("other", Text::KindOther),
+];
+
+/// A story's name and its articles' metadata, edited; an article moved to
+/// another story.
+#[component]
+fn StoryEditor(props: &StoryEditorProps) -> Html {
+    let lang = use_lang();
+    let ui = lang.lang();
+    let italian = ui == Lang::It;
+    let name = use_state(|| props.story.name.clone());
+    let fields = use_state(|| {
+        props
+            .story
+            .articles
+            .iter()
+            .map(|a| {
+                let m = &a.meta;
+                let text = |v: &Option<String>| v.clone().unwrap_or_default();
+                (
+                    Given {
+                        outlet: text(&m.outlet),
+                        date: text(&m.date),
+                        url: text(&m.url),
+                        author: text(&m.author),
+                    },
+                    m.kind.as_str().to_string(),
+                )
+            })
+            .collect::<Vec<_>>()
+    });
+    let said = use_state(|| None::<(bool, String)>);
+    let done = {
+        let (said, on_close) = (said.clone(), props.on_close.clone());
+        Callback::from(move |r: Result<(), String>| match r {
+            Ok(()) => on_close.emit(()),
+            Err(why) => said.set(Some((false, refused(ui, &why)))),
+        })
+    };
+    let on_save = {
+        let (story, library, name, fields, said, done) = (
+            props.story.clone(),
+            props.library.clone(),
+            name.clone(),
+            fields.clone(),
+            said.clone(),
+            done.clone(),
+        );
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let mut next = story.clone();
+            let typed = name.trim();
+            if !typed.is_empty() {
+                next.name = typed.to_string();
+            }
+            for (i, (given, kind)) in fields.iter().enumerate() {
+                match library::edit_article(&next, i, given, kind) {
+                    Ok(s) => next = s,
+                    Err(err) => {
+                        let which = next
+                            .articles
+                            .get(i)
+                            .map(|a| a.name.clone())
+                            .unwrap_or_default();
+                        return said
+                            .set(Some((false, format!("{which}: {}", err.message(italian)))));
+                    }
+                }
+            }
+            library.save(next, done.clone());
+        })
+    };
+    let others: Vec<StoredStory> = props
+        .library
+        .shelf()
+        .stories
+        .iter()
+        .filter(|s| s.id != props.story.id)
+        .cloned()
+        .collect();
+    let set = |i: usize, f: fn(&mut (Given, String), String)| {
+        let fields = fields.clone();
+        Callback::from(move |e: InputEvent| {
+            let v = e
+                .target_unchecked_into::<web_sys::HtmlInputElement>()
+                .value();
+            let mut all = (*fields).clone();
+            if let Some(slot) = all.get_mut(i) {
+                f(slot, v);
+            }
+            fields.set(all);
+        })
+    };
+    html! {
+        <form class="editor story-editor" aria-labelledby="story-editor-title" onsubmit={on_save}>
+            <h2 id="story-editor-title">{ format!("{} — {}", lang.t(Text::EditStory), props.story.name) }</h2>
+            <p class="field">
+                <label for="edit-name">{ lang.t(Text::StoryName) }</label>
+                <input id="edit-name" type="text" value={(*name).clone()} oninput={
+                    let name = name.clone();
+                    Callback::from(move |e: InputEvent| name.set(e.target_unchecked_into::<web_sys::HtmlInputElement>().value()))
+                } />
+            </p>
+            { for props.story.articles.iter().enumerate().map(|(i, a)| {
+                let (given, kind) = fields.get(i).cloned().unwrap_or_default();
+                let id = |f: &str| format!("edit-{f}-{i}");
+                let move_to = {
+                    let (story, library, done, said) = (props.story.clone(), props.library.clone(), done.clone(), said.clone());
+                    let others = others.clone();
+                    Callback::from(move |e: Event| {
+                        let target = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
+                        let Some(to) = others.iter().find(|s| s.id == target) else { return };
+                        match library::move_article(&story, i, to) {
+                            Ok((from, to)) => library.save_all(vec![from, to], done.clone()),
+                            Err(err) => said.set(Some((false, err.message(italian)))),
+                        }
+                    })
+                };
+                html! {
+                    <fieldset class="edit-article">
+                        <legend>{ format!("{} · {}", a.name, a.text.chars().take(60).collect::<String>()) }</legend>
+                        <div class="fields">
+                            <p class="field"><label for={id("outlet")}>{ lang.t(Text::Outlet) }</label>
+                                <input id={id("outlet")} type="text" value={given.outlet.clone()} oninput={set(i, |g, v| g.0.outlet = v)} /></p>
+                            <p class="field"><label for={id("date")}>{ lang.t(Text::Date) }
+                                if a.inferred.iter().any(|f| f == "date") {
+                                    <span class="muted">{ format!(" ({})", lang.t(Text::DateInferred)) }</span>
+                                }</label>
+                                <input id={id("date")} type="date" value={given.date.clone()} oninput={set(i, |g, v| g.0.date = v)} /></p>
+                            <p class="field"><label for={id("url")}>{ lang.t(Text::Address) }</label>
+                                <input id={id("url")} type="url" value={given.url.clone()} oninput={set(i, |g, v| g.0.url = v)} /></p>
+                            <p class="field"><label for={id("author")}>{ lang.t(Text::Author) }</label>
+                                <input id={id("author")} type="text" value={given.author.clone()} oninput={set(i, |g, v| g.0.author = v)} /></p>
+                            <p class="field"><label for={id("kind")}>{ lang.t(Text::KindLabel) }</label>
+                                <select id={id("kind")} onchange={
+                                    let fields = fields.clone();
+                                    Callback::from(move |e: Event| {
+                                        let v = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
+                                        let mut all = (*fields).clone();
+                                        if let Some(slot) = all.get_mut(i) {
+                                            slot.1 = v;
+                                        }
+                                        fields.set(all);
+                                    })
+                                }>
+                                    { for KINDS.iter().map(|(code, text)| html! {
+                                        <option value={*code} selected={kind == *code}>{ lang.t(*text) }</option>
+                                    }) }
+                                </select></p>
+                            if !others.is_empty() {
+                                <p class="field"><label for={id("move")}>{ lang.t(Text::MoveTo) }</label>
+                                    <select id={id("move")} onchange={move_to}>
+                                        <option value="" selected=true>{ "—" }</option>
+                                        { for others.iter().map(|o| html! { <option value={o.id.clone()}>{ &o.name }</option> }) }
+                                    </select></p>
+                            }
+                        </div>
+                    </fieldset>
+                }
+            }) }
+            if let Some((ok, text)) = &*said {
+                <p class={if *ok { "notice ok" } else { "notice error" }} role="alert">{ text }</p>
+            }
+            <p class="editor-actions">
+                <button type="submit" class="button primary" id="save-edits">{ lang.t(Text::SaveChanges) }</button>
+                <button type="button" class="button" onclick={ let c = props.on_close.clone(); Callback::from(move |_| c.emit(())) }>
+                    { lang.t(Text::Cancel) }
+                </button>
+            </p>
+        </form>
+    }
 }
 
 /// Props of [`Editor`].

@@ -447,3 +447,48 @@ test('storage refused or full: the page says so, the embedded story works, nothi
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
+
+test('a story renamed, its metadata edited (no longer marked inferred) and an article moved to another story', async () => {
+  const page = await newPage(env.browser, DESKTOP);
+  await page.goto(`${env.server.url}#/library`);
+  for (const [name, texts] of [['Prima', [[AGENCY, 'AGI'], [DAILY, 'Il Secolo XIX']]], ['Seconda', [[PAYLOAD, 'Ignota']]]]) {
+    await page.click('#new-story');
+    await page.fill('#story-name', name);
+    for (const [text, outlet] of texts) await paste(page, text, outlet);
+    await page.locator('#pending > li').nth(texts.length - 1).waitFor();
+    await page.click('#save-story');
+    await page.waitForURL(/#\/s\//);
+    await page.goto(`${env.server.url}#/library`);
+  }
+  await page.locator('.story-item[data-story="prima"] .edit-story').click();
+  await page.fill('#edit-name', 'Incendio a Genova');
+  await page.fill('#edit-outlet-0', 'Agenzia Italia');
+  await page.fill('#edit-date-0', '2026-03-15');
+  await page.fill('#edit-author-0', 'Redazione');
+  await page.selectOption('#edit-kind-0', 'agency');
+  await page.click('#save-edits');
+  await page.locator('.story-item[data-story="prima"] a', { hasText: 'Incendio a Genova' }).waitFor();
+  let record = JSON.parse((await stored(page)).prima);
+  assert.equal(record.name, 'Incendio a Genova');
+  assert.deepEqual(
+    [record.articles[0].meta.outlet, record.articles[0].meta.date, record.articles[0].meta.author, record.articles[0].meta.kind],
+    ['Agenzia Italia', '2026-03-15', 'Redazione', 'agency'],
+  );
+  assert.deepEqual(record.articles[0].inferred, [], 'the date is the reader’s now');
+  assert.equal(record.articles[0].text, AGENCY);
+  // The second article goes to the other story.
+  await page.locator('.story-item[data-story="prima"] .edit-story').click();
+  await page.selectOption('#edit-move-1', 'seconda');
+  await page.locator('.story-editor').waitFor({ state: 'detached' });
+  const all = await stored(page);
+  record = JSON.parse(all.prima);
+  const other = JSON.parse(all.seconda);
+  assert.equal(record.articles.length, 1);
+  assert.equal(other.articles.length, 2);
+  assert.equal(other.articles[1].text, DAILY);
+  // The edited story's views show the new outlet.
+  await page.goto(`${env.server.url}#/s/prima`);
+  await page.view.locator('li.card', { hasText: 'Agenzia Italia' }).waitFor();
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
