@@ -178,6 +178,7 @@ pub fn LibraryPage() -> Html {
         <section class="library" aria-labelledby="library-title">
             <h1 id="library-title" tabindex="-1">{ lang.t(Text::LibraryTitle) }</h1>
             <p class="lede">{ lang.t(Text::LibraryIntro) }</p>
+            <p class="muted" id="eviction-note">{ lang.t(Text::EvictionNote) }</p>
             { notice_html }
             if let Some(why) = &shelf.unavailable {
                 <p class="notice error" role="alert" id="storage-unavailable">

@@ -53,6 +53,8 @@ test('pasted articles become a stored story, compared, kept after a reload', asy
   page.on('dialog', (d) => { dialogs.push(d.message()); d.dismiss(); });
   await page.goto(`${env.server.url}#/library`);
   await page.view.locator('h1#library-title').waitFor();
+  // Where the browser may still clear what it keeps, said on the page.
+  assert.match(await page.locator('#eviction-note').innerText(), /Safari.*sette giorni.*Esporta/);
   await page.click('#new-story');
   await page.fill('#story-name', 'Incendio al porto di Genova');
   // An empty text is refused, with its message; nothing is pending.

@@ -58,6 +58,34 @@ test('after the first visit every view works offline, with reloads and deep link
   assert.deepEqual(page.errors, [], 'no error, no content-security-policy violation');
 });
 
+test('offline, a reader builds a story from pasted texts: the worker comes from the cache, the story is there after a reload', async () => {
+  const server = await serveStatic();
+  const page = await newPage(browser, DESKTOP);
+  await installed(page, server.url);
+  await page.context().setOffline(true);
+  await page.goto(`${server.url}#/library`);
+  await page.click('#new-story');
+  await page.fill('#story-name', 'Senza rete');
+  for (const [text, outlet] of [
+    ['Genova, 14 marzo 2026 – I danni al deposito sono stimati in 3 milioni di euro. Evacuati 120 lavoratori.', 'AGI'],
+    ['Genova, 14 marzo 2026. I danni al deposito sono stimati in 5 milioni di euro; 120 lavoratori fatti uscire.', 'Il Secolo XIX'],
+  ]) {
+    await page.fill('#paste-text', text);
+    await page.fill('#paste-outlet', outlet);
+    await page.click('#add-pasted');
+  }
+  await page.locator('#pending > li').nth(1).waitFor();
+  await page.click('#save-story');
+  await page.waitForURL(/#\/s\/senza-rete$/);
+  await page.goto(`${server.url}#/s/senza-rete/compare`);
+  await page.view.locator('mark.fig.v-conflict').first().waitFor({ state: 'attached' });
+  await page.reload();
+  await page.view.locator('mark.fig.v-conflict').first().waitFor({ state: 'attached' });
+  await page.context().setOffline(false);
+  await server.close();
+  assert.deepEqual(page.errors, [], 'no error, no content-security-policy violation');
+});
+
 test('the precache list is the exact hashed files of the build', async () => {
   const sw = await readFile(join(dist, 'sw.js'), 'utf8');
   const assets = JSON.parse(sw.match(/const ASSETS = (\[[\s\S]*?\]);/)[1]);

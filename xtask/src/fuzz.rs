@@ -546,7 +546,10 @@ mod tests {
             (5, vec!["compare"], true)
         );
         let o = parse(&[]).unwrap();
-        assert_eq!((o.seconds, o.targets.len(), o.smoke), (60, TARGETS.len(), false));
+        assert_eq!(
+            (o.seconds, o.targets.len(), o.smoke),
+            (60, TARGETS.len(), false)
+        );
         assert!(parse(&args("--target nope")).is_err());
         assert!(parse(&args("--seconds 0")).is_err());
         assert!(parse(&args("--seconds")).is_err());
