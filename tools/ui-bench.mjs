@@ -12,7 +12,15 @@
 //   to paint  from the same start to just after the next frame is painted,
 //             which also includes waiting for the display's next frame.
 // A frame is 16.7 ms at 60 Hz. Long tasks (over 50 ms) are listed.
-import { serveStatic, launch, newPage, DESKTOP, PHONE } from '../tests/e2e/harness.mjs';
+//
+// Then a reader's story of 200 articles (the evaluation sets' texts,
+// imported as one library export) opened in the side by side: the time
+// until the worker's progress shows, until the first view of the story is
+// on screen (the analysis done in the worker), until its side by side is
+// fully built, and the page's long tasks meanwhile.
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { serveStatic, launch, newPage, root, DESKTOP, PHONE } from '../tests/e2e/harness.mjs';
 
 const RUNS = Number(process.env.RUNS ?? 15);
 const server = await serveStatic();
@@ -102,8 +110,56 @@ async function session(device, label) {
   return rows;
 }
 
+/** The evaluation sets' texts, cycled to `n` articles (each made distinct,
+ * as a story keeps one copy of a text), as a library export. */
+async function bigStory(n) {
+  const data = join(root, 'crates/core/tests/data');
+  const texts = [];
+  for (const dir of ['news', ...(await readdir(join(data, 'stories'))).filter((d) => /^[tm]\d/.test(d)).map((d) => `stories/${d}`)]) {
+    for (const f of (await readdir(join(data, dir))).filter((f) => f.endsWith('.txt')).sort()) {
+      texts.push(await readFile(join(data, dir, f), 'utf8'));
+    }
+  }
+  const articles = Array.from({ length: n }, (_, i) => ({
+    name: `articolo-${i + 1}.txt`,
+    text: `${texts[i % texts.length]}\n(copia ${i + 1})\n`,
+    meta: { outlet: `Testata ${(i % 40) + 1}`, date: '2026-03-14' },
+    inferred: [],
+  }));
+  return JSON.stringify({ format: 'synoptic-library', version: 1, stories: [{ schema: 1, id: 'grande', name: 'Storia grande', articles }] });
+}
+
+async function largeStory(device, label, n) {
+  const page = await newPage(browser, device);
+  await page.goto(`${server.url}#/library`);
+  await page.locator('#import-library').waitFor();
+  const file = await bigStory(n);
+  await page.setInputFiles('#import-library', { name: 'grande.json', mimeType: 'application/json', buffer: Buffer.from(file) });
+  await page.locator('.story-item[data-story="grande"]').waitFor();
+  await page.evaluate(() => {
+    window.__tasks = [];
+    new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__tasks.push(e.duration); })
+      .observe({ type: 'longtask' });
+  });
+  const t0 = await page.evaluate(() => { location.hash = '#/s/grande/compare'; return performance.now(); });
+  await page.locator('#analysis-progress').waitFor({ state: 'attached' });
+  const progress = await page.evaluate(() => performance.now());
+  await page.locator('main > .view:not([hidden]) .sbs-rows').waitFor({ state: 'attached' });
+  const first = await page.evaluate(() => performance.now());
+  await page.locator('main > .view:not([hidden]) .sbs-rows[aria-busy="false"]').waitFor({ timeout: 120000 });
+  const built = await page.evaluate(() => performance.now());
+  const long = await page.evaluate(() => window.__tasks);
+  await page.context().close();
+  return [
+    `${label.padEnd(8)} a story of ${n} articles (${(file.length / 1e6).toFixed(1)} MB), side by side: progress shown ${(progress - t0).toFixed(0)} ms, `
+      + `analysed in the worker and first view on screen ${(first - t0).toFixed(0)} ms, every row built ${(built - t0).toFixed(0)} ms`,
+    `${label.padEnd(8)} long tasks (over 50 ms) on the page meanwhile: ${long.length ? long.map((d) => d.toFixed(0)).join(', ') : 'none'}`,
+  ];
+}
+
 console.log(`${RUNS} runs each, medians`);
 for (const line of await session(DESKTOP, 'desktop')) console.log(line);
 for (const line of await session(PHONE, 'phone')) console.log(line);
+for (const line of await largeStory(DESKTOP, 'desktop', 200)) console.log(line);
 await browser.close();
 await server.close();
