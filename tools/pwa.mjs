@@ -45,6 +45,23 @@ const CSP = [
 ].join('; ');
 
 const REGISTER = `
+// What was shared with the app from another one (see sw.js): each item
+// read and taken out of its cache, in order; none where there is no cache.
+window.synopticTakeShared = async () => {
+  if (!('caches' in self)) return [];
+  const cache = await caches.open('shared-with-synoptic');
+  const out = [];
+  for (const key of (await cache.keys()).sort((a, b) => (a.url < b.url ? -1 : 1))) {
+    const response = await cache.match(key);
+    let meta = {};
+    try { meta = JSON.parse(decodeURIComponent(response.headers.get('x-synoptic-shared') || '{}')); } catch (e) { /* kept as a file */ }
+    out.push({ kind: String(meta.kind || 'file'), name: String(meta.name || ''), title: String(meta.title || ''),
+      url: String(meta.url || ''), bytes: new Uint8Array(await response.arrayBuffer()) });
+    await cache.delete(key);
+  }
+  return out;
+};
+
 // Service worker: offline use and updates on request.
 (() => {
   const note = (state) => { document.documentElement.dataset.offline = state; };

@@ -24,8 +24,39 @@ self.addEventListener('message', (event) => {
   if (event.data && event.data.type === 'VERSION') event.source?.postMessage({ type: 'VERSION', version: VERSION });
 });
 
+// Shared from another app (the manifest's share_target posts a form to
+// ./share): its title, text, link and files are kept in a cache of their
+// own (not a versioned one, which an update would delete) until the page
+// takes them (`synopticTakeShared` in the boot script), and the app opens
+// on the library, which puts them in a new story's draft.
+const SHARED = 'shared-with-synoptic';
+
+async function receive(request) {
+  const form = await request.formData();
+  const cache = await caches.open(SHARED);
+  const stamp = Date.now();
+  let n = 0;
+  const keep = (body, meta) => cache.put(
+    new Request(`./__shared__/${stamp}-${String(n++).padStart(3, '0')}`),
+    new Response(body, { headers: { 'x-synoptic-shared': encodeURIComponent(JSON.stringify(meta)) } }),
+  );
+  const field = (name) => String(form.get(name) ?? '');
+  const [title, text, url] = [field('title'), field('text'), field('url')];
+  if (title.trim() || text.trim() || url.trim()) await keep(text, { kind: 'text', title, url });
+  for (const file of form.getAll('files')) {
+    if (file && typeof file === 'object' && typeof file.arrayBuffer === 'function') {
+      await keep(await file.arrayBuffer(), { kind: 'file', name: file.name || 'file' });
+    }
+  }
+  return Response.redirect(new URL('./#/library', self.registration.scope).href, 303);
+}
+
 self.addEventListener('fetch', (event) => {
   const request = event.request;
+  if (request.method === 'POST' && new URL(request.url).pathname.endsWith('/share')) {
+    event.respondWith(receive(request).catch(() => Response.redirect(new URL('./#/library', self.registration.scope).href, 303)));
+    return;
+  }
   if (request.method !== 'GET') return;
   const url = new URL(request.url);
   if (url.origin !== self.location.origin) return;

@@ -16,6 +16,7 @@ use crate::hooks::use_library::{use_library, Library};
 use crate::i18n::{Lang, Text};
 use crate::library::{self, Given, StoredArticle, StoredStory};
 use crate::services::download;
+use crate::services::files::Shared;
 use crate::services::worker;
 
 /// A message shown after an action.
@@ -40,6 +41,20 @@ pub fn LibraryPage() -> Html {
     let notice = use_state(|| None::<Notice>);
     let editing = use_state(|| None::<Option<String>>);
     let changing = use_state(|| None::<String>);
+    // What another app shared (the share target): a new story's draft.
+    let shared = use_state(|| None::<Rc<Vec<Shared>>>);
+    {
+        let (shared, editing) = (shared.clone(), editing.clone());
+        use_effect_with((), move |_| {
+            wasm_bindgen_futures::spawn_local(async move {
+                let items = crate::services::files::take_shared().await;
+                if !items.is_empty() {
+                    shared.set(Some(Rc::new(items)));
+                    editing.set(Some(None));
+                }
+            });
+        });
+    }
 
     let on_delete = {
         let (library, notice) = (library.clone(), notice.clone());
@@ -266,6 +281,7 @@ pub fn LibraryPage() -> Html {
             }
             if let Some(target) = (*editing).clone() {
                 <Editor key={target.clone().unwrap_or_default()} story={target.clone().and_then(|id| library.story(&id))}
+                    shared={if target.is_none() { (*shared).clone() } else { None }}
                     library={library.clone()}
                     on_close={ let editing = editing.clone(); Callback::from(move |_| editing.set(None)) } />
             }
@@ -477,6 +493,9 @@ fn StoryEditor(props: &StoryEditorProps) -> Html {
 struct EditorProps {
     /// The story articles are added to (`None`: a new story).
     story: Option<StoredStory>,
+    /// What another app shared, to check into the draft first.
+    #[prop_or_default]
+    shared: Option<Rc<Vec<Shared>>>,
     library: Library,
     on_close: Callback<()>,
 }
@@ -513,6 +532,78 @@ fn Editor(props: &EditorProps) -> Html {
     let saving = use_state(|| false);
     let ui = lang.lang();
     let italian = ui == Lang::It;
+    {
+        // What was shared goes through the worker like a paste or a file.
+        let (draft, name) = (draft.clone(), name.clone());
+        let shared = props.shared.clone();
+        use_effect_with((), move |_| {
+            let Some(items) = shared else { return };
+            if name.is_empty() {
+                if let Some(title) = items.iter().map(|i| i.title.trim()).find(|t| !t.is_empty()) {
+                    name.set(title.to_string());
+                }
+            }
+            for (k, item) in items.iter().cloned().enumerate() {
+                let draft = draft.clone();
+                let record = draft.record();
+                draft.dispatch(Action::Begin);
+                wasm_bindgen_futures::spawn_local(async move {
+                    let label = if item.file {
+                        item.name.clone()
+                    } else {
+                        format!(
+                            "{} {}",
+                            if italian {
+                                "testo condiviso"
+                            } else {
+                                "shared text"
+                            },
+                            k + 1
+                        )
+                    };
+                    let answer = if item.file {
+                        let request = worker::Request::File {
+                            name: &item.name,
+                            bytes: &item.bytes,
+                            record: &record,
+                        };
+                        worker::ask(request, Callback::noop()).await
+                    } else {
+                        let body = String::from_utf8_lossy(&item.bytes).into_owned();
+                        let title = item.title.trim();
+                        // A title the text does not begin with is its headline.
+                        let text = if title.is_empty() || body.trim_start().starts_with(title) {
+                            body
+                        } else {
+                            format!("{title}\n\n{body}")
+                        };
+                        if text.trim() == title || text.trim().is_empty() {
+                            return draft.dispatch(Action::Accept {
+                                articles: Vec::new(),
+                                messages: vec![(
+                                    false,
+                                    format!("{label}: {}", ui.t(Text::OnlyALink)),
+                                )],
+                                italian,
+                            });
+                        }
+                        let given = Given {
+                            url: item.url.clone(),
+                            ..Given::default()
+                        };
+                        let request = worker::Request::Text {
+                            name: &label,
+                            text: &text,
+                            given: &given,
+                            record: &record,
+                        };
+                        worker::ask(request, Callback::noop()).await
+                    };
+                    draft.dispatch(Action::answer(&label, answer, ui));
+                });
+            }
+        });
+    }
 
     let on_paste_add = {
         let (text, given, draft) = (text.clone(), given.clone(), draft.clone());

@@ -46,3 +46,66 @@ pub fn read_all(
     #[cfg(not(target_arch = "wasm32"))]
     let _ = (files, each);
 }
+
+/// One thing another app shared with Synoptic (its share target): a text
+/// (with the title and link it came with) or a file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Shared {
+    /// A file (else a text).
+    pub file: bool,
+    /// The file's name.
+    pub name: String,
+    /// The title shared with a text.
+    pub title: String,
+    /// The link shared with a text.
+    pub url: String,
+    /// The text's UTF-8, or the file's bytes.
+    pub bytes: Vec<u8>,
+}
+
+/// What was shared with the app since it last looked, taken out of the
+/// service worker's keeping (nothing where there is none).
+pub async fn take_shared() -> Vec<Shared> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use wasm_bindgen::{JsCast, JsValue};
+        use web_sys::js_sys::{Array, Promise, Reflect, Uint8Array};
+        let Some(take) = crate::services::dom::page_function("synopticTakeShared") else {
+            return Vec::new();
+        };
+        let Some(promise) = take
+            .call0(&JsValue::NULL)
+            .ok()
+            .and_then(|p| p.dyn_into::<Promise>().ok())
+        else {
+            return Vec::new();
+        };
+        let Ok(items) = wasm_bindgen_futures::JsFuture::from(promise).await else {
+            return Vec::new();
+        };
+        let text = |v: &JsValue, k: &str| {
+            Reflect::get(v, &JsValue::from_str(k))
+                .ok()
+                .and_then(|s| s.as_string())
+                .unwrap_or_default()
+        };
+        Array::from(&items)
+            .iter()
+            .map(|item| Shared {
+                file: text(&item, "kind") == "file",
+                name: text(&item, "name"),
+                title: text(&item, "title"),
+                url: text(&item, "url"),
+                bytes: Reflect::get(&item, &JsValue::from_str("bytes"))
+                    .ok()
+                    .and_then(|b| b.dyn_into::<Uint8Array>().ok())
+                    .map(|b| b.to_vec())
+                    .unwrap_or_default(),
+            })
+            .collect()
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        Vec::new()
+    }
+}

@@ -86,6 +86,54 @@ test('offline, a reader builds a story from pasted texts: the worker comes from 
   assert.deepEqual(page.errors, [], 'no error, no content-security-policy violation');
 });
 
+test('shared from another app (the share target): a text with its title and link, and files, land in a new story', async () => {
+  const server = await serveStatic();
+  const page = await newPage(browser, DESKTOP);
+  await installed(page, server.url);
+  const manifest = JSON.parse(await readFile(join(dist, 'manifest.webmanifest'), 'utf8'));
+  assert.equal(manifest.share_target.action, './share');
+  assert.equal(manifest.share_target.method, 'POST');
+  // What an app's share sheet posts, as the browser would post it.
+  const status = await page.evaluate(async () => {
+    const form = new FormData();
+    form.append('title', 'Incendio al porto di Genova');
+    form.append('text', 'Un incendio è divampato in un deposito del porto: 120 lavoratori evacuati, danni per 3 milioni di euro.');
+    form.append('url', 'https://example.org/porto');
+    form.append('files', new File(['Genova, 14 marzo 2026. I danni ammontano a 5 milioni di euro; 120 lavoratori fatti uscire.'], 'secolo.txt', { type: 'text/plain' }));
+    form.append('files', new File([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 1, 2])], 'foto.png', { type: 'image/png' }));
+    const r = await fetch('./share', { method: 'POST', body: form, redirect: 'manual' });
+    return r.type === 'opaqueredirect' ? 303 : r.status;
+  });
+  assert.equal(status, 303);
+  await page.goto(`${server.url}#/library`);
+  await page.locator('#pending > li').nth(1).waitFor();
+  assert.equal(await page.locator('#story-name').inputValue(), 'Incendio al porto di Genova');
+  const said = await page.locator('.messages li').allInnerTexts();
+  assert.ok(said.some((m) => /foto\.png: il file non è testo/.test(m)), said.join('\n'));
+  await page.click('#save-story');
+  await page.waitForURL(/#\/s\/incendio-al-porto-di-genova$/);
+  const record = await page.evaluate(() => new Promise((ok) => {
+    const open = indexedDB.open('synoptic');
+    open.onsuccess = () => {
+      const get = open.result.transaction('stories').objectStore('stories').get('incendio-al-porto-di-genova');
+      get.onsuccess = () => { ok(JSON.parse(get.result)); open.result.close(); };
+    };
+  }));
+  assert.equal(record.articles.length, 2);
+  assert.match(record.articles[0].text, /^Incendio al porto di Genova\n\nUn incendio/);
+  assert.equal(record.articles[0].meta.url, 'https://example.org/porto');
+  assert.equal(record.articles[1].name, 'secolo.txt');
+  // Taken once: the library opened again has nothing new to add.
+  await page.goto(`${server.url}#/library`);
+  await page.reload();
+  await page.locator('#new-story').waitFor();
+  await page.waitForTimeout(500);
+  assert.equal(await page.locator('#pending').count(), 0);
+  assert.equal(await page.locator('.editor').count(), 0);
+  await server.close();
+  assert.deepEqual(page.errors, []);
+});
+
 test('the precache list is the exact hashed files of the build', async () => {
   const sw = await readFile(join(dist, 'sw.js'), 'utf8');
   const assets = JSON.parse(sw.match(/const ASSETS = (\[[\s\S]*?\]);/)[1]);
