@@ -36,6 +36,9 @@ struct DiffQuery {
 }
 
 /// The side-by-side view.
+/// How many outlets the side by side shows when the address chooses none.
+pub const DEFAULT_OUTLETS: usize = 6;
+
 #[component]
 pub fn Compare(props: &CompareProps) -> Html {
     let lang = use_lang();
@@ -51,8 +54,11 @@ pub fn Compare(props: &CompareProps) -> Html {
         .collect();
     selected.sort_unstable();
     selected.dedup();
+    // With no choice in the address, the first outlets (all of a story
+    // of a few; a large one's side by side would be unreadable and slow).
+    let capped = selected.is_empty() && story.len() > DEFAULT_OUTLETS;
     if selected.is_empty() {
-        selected = (0..story.len()).collect();
+        selected = (0..story.len().min(DEFAULT_OUTLETS)).collect();
     }
     // Every fact group stays in the page, the ones not shown hidden, in an
     // order that keeps the shown ones in reading order: switching outlets
@@ -131,6 +137,9 @@ pub fn Compare(props: &CompareProps) -> Html {
         <section class="compare" aria-labelledby="compare-title">
             <h1 id="compare-title" tabindex="-1">{ lang.t(Text::CompareTitle) }</h1>
             <p class="lede">{ lang.t(Text::CompareIntro) }</p>
+            if capped {
+                <p class="notice" id="outlets-capped" role="status">{ format!("{DEFAULT_OUTLETS} / {} — {}", story.len(), lang.t(Text::OutletsCapped)) }</p>
+            }
             <form class="controls" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
                 <fieldset>
                     <legend>{ lang.t(Text::OutletsToCompare) }</legend>

@@ -494,3 +494,28 @@ test('a story renamed, its metadata edited (no longer marked inferred) and an ar
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
+
+test('a story of many outlets opens its side by side on the first six, and says so', async () => {
+  const page = await newPage(env.browser, DESKTOP);
+  await page.goto(`${env.server.url}#/library`);
+  const articles = Array.from({ length: 8 }, (_, i) => ({
+    name: `a${i + 1}.txt`,
+    text: `Genova, 14 marzo 2026 – Nel rogo del deposito i danni sono stimati in ${i + 2} milioni di euro; evacuati 120 lavoratori (fonte ${i + 1}).`,
+    meta: { outlet: `Testata ${i + 1}` },
+    inferred: [],
+  }));
+  const file = JSON.stringify({ format: 'synoptic-library', version: 1, stories: [{ schema: 1, id: 'otto', name: 'Otto testate', articles }] });
+  await page.setInputFiles('#import-library', { name: 'otto.json', mimeType: 'application/json', buffer: Buffer.from(file) });
+  await page.locator('.story-item[data-story="otto"]').waitFor();
+  await page.goto(`${env.server.url}#/s/otto/compare`);
+  await page.view.locator('.sbs-rows[aria-busy="false"]').waitFor();
+  assert.match(await page.view.locator('#outlets-capped').innerText(), /^6 \/ 8/);
+  assert.equal(await page.view.locator('.sbs-head .sbs-col-head').count(), 6);
+  await page.view.locator('label', { hasText: 'Testata 8' }).click();
+  await page.waitForURL(/#\/s\/otto\/compare\/.*008/);
+  await page.view.locator('.sbs-rows[aria-busy="false"]').waitFor();
+  assert.equal(await page.view.locator('.sbs-head .sbs-col-head').count(), 7);
+  assert.equal(await page.view.locator('#outlets-capped').count(), 0);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
