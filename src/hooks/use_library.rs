@@ -164,15 +164,7 @@ impl Library {
     /// Stores `story`, then reads the library back; `done` gets the
     /// database's refusal in words, if any (nothing stored changed then).
     pub fn save(&self, story: StoredStory, done: Callback<Result<(), String>>) {
-        let shelf = self.shelf.clone();
-        wasm_bindgen_futures::spawn_local(async move {
-            let result = db::put(&story).await;
-            if result.is_ok() {
-                db::persist().await;
-            }
-            reload(&shelf).await;
-            done.emit(result);
-        });
+        self.save_all(vec![story], done);
     }
 
     /// Stores every story of `stories` in one transaction (all or none),

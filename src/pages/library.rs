@@ -543,64 +543,47 @@ fn Editor(props: &EditorProps) -> Html {
                     name.set(title.to_string());
                 }
             }
-            for (k, item) in items.iter().cloned().enumerate() {
-                let draft = draft.clone();
-                let record = draft.record();
-                draft.dispatch(Action::Begin);
-                wasm_bindgen_futures::spawn_local(async move {
-                    let label = if item.file {
-                        item.name.clone()
+            for (k, item) in items.iter().enumerate() {
+                if item.file {
+                    check(
+                        &draft,
+                        item.name.clone(),
+                        Check::File {
+                            bytes: item.bytes.clone(),
+                        },
+                        ui,
+                    );
+                    continue;
+                }
+                let label = format!(
+                    "{} {}",
+                    if italian {
+                        "testo condiviso"
                     } else {
-                        format!(
-                            "{} {}",
-                            if italian {
-                                "testo condiviso"
-                            } else {
-                                "shared text"
-                            },
-                            k + 1
-                        )
-                    };
-                    let answer = if item.file {
-                        let request = worker::Request::File {
-                            name: &item.name,
-                            bytes: &item.bytes,
-                            record: &record,
-                        };
-                        worker::ask(request, Callback::noop()).await
-                    } else {
-                        let body = String::from_utf8_lossy(&item.bytes).into_owned();
-                        let title = item.title.trim();
-                        // A title the text does not begin with is its headline.
-                        let text = if title.is_empty() || body.trim_start().starts_with(title) {
-                            body
-                        } else {
-                            format!("{title}\n\n{body}")
-                        };
-                        if text.trim() == title || text.trim().is_empty() {
-                            return draft.dispatch(Action::Accept {
-                                articles: Vec::new(),
-                                messages: vec![(
-                                    false,
-                                    format!("{label}: {}", ui.t(Text::OnlyALink)),
-                                )],
-                                italian,
-                            });
-                        }
-                        let given = Given {
-                            url: item.url.clone(),
-                            ..Given::default()
-                        };
-                        let request = worker::Request::Text {
-                            name: &label,
-                            text: &text,
-                            given: &given,
-                            record: &record,
-                        };
-                        worker::ask(request, Callback::noop()).await
-                    };
-                    draft.dispatch(Action::answer(&label, answer, ui));
-                });
+                        "shared text"
+                    },
+                    k + 1
+                );
+                let body = String::from_utf8_lossy(&item.bytes).into_owned();
+                let title = item.title.trim();
+                // A title the text does not begin with is its headline.
+                let text = if title.is_empty() || body.trim_start().starts_with(title) {
+                    body
+                } else {
+                    format!("{title}\n\n{body}")
+                };
+                if text.trim() == title || text.trim().is_empty() {
+                    draft.dispatch(Action::Say(
+                        false,
+                        format!("{label}: {}", ui.t(Text::OnlyALink)),
+                    ));
+                    continue;
+                }
+                let given = Given {
+                    url: item.url.clone(),
+                    ..Given::default()
+                };
+                check(&draft, label, Check::Text { text, given }, ui);
             }
         });
     }
@@ -618,20 +601,11 @@ fn Editor(props: &EditorProps) -> Html {
                 },
                 draft.existing.len() + draft.pending.len() + draft.busy + 1
             );
-            let (body, typed) = ((*text).clone(), (*given).clone());
-            let record = draft.record();
-            let draft = draft.clone();
-            draft.dispatch(Action::Begin);
-            wasm_bindgen_futures::spawn_local(async move {
-                let request = worker::Request::Text {
-                    name: &label,
-                    text: &body,
-                    given: &typed,
-                    record: &record,
-                };
-                let answer = worker::ask(request, Callback::noop()).await;
-                draft.dispatch(Action::answer(&label, answer, ui));
-            });
+            let what = Check::Text {
+                text: (*text).clone(),
+                given: (*given).clone(),
+            };
+            check(&draft, label, what, ui);
             text.set(String::new());
             given.set(Given::default());
         })
@@ -645,20 +619,7 @@ fn Editor(props: &EditorProps) -> Html {
             input.set_value("");
             let draft = draft.clone();
             crate::services::files::read_all(files, move |name, result| match result {
-                Ok(bytes) => {
-                    let record = draft.record();
-                    let draft = draft.clone();
-                    draft.dispatch(Action::Begin);
-                    wasm_bindgen_futures::spawn_local(async move {
-                        let request = worker::Request::File {
-                            name: &name,
-                            bytes: &bytes,
-                            record: &record,
-                        };
-                        let answer = worker::ask(request, Callback::noop()).await;
-                        draft.dispatch(Action::answer(&name, answer, ui));
-                    });
-                }
+                Ok(bytes) => check(&draft, name, Check::File { bytes }, ui),
                 Err(why) => draft.dispatch(Action::Say(false, format!("{name}: {why}"))),
             });
         })
@@ -824,6 +785,39 @@ fn Editor(props: &EditorProps) -> Html {
             </p>
         </section>
     }
+}
+
+/// A text or a file for the worker to check into the draft.
+enum Check {
+    /// A pasted or shared text, with what the reader said of it.
+    Text { text: String, given: Given },
+    /// A chosen or shared file's bytes.
+    File { bytes: Vec<u8> },
+}
+
+/// Sends `what` (named `label`) to the worker, checked against the draft as
+/// it is now; the answer, when it comes, changes the draft.
+fn check(draft: &UseReducerHandle<Draft>, label: String, what: Check, ui: Lang) {
+    let record = draft.record();
+    let draft = draft.clone();
+    draft.dispatch(Action::Begin);
+    wasm_bindgen_futures::spawn_local(async move {
+        let request = match &what {
+            Check::Text { text, given } => worker::Request::Text {
+                name: &label,
+                text,
+                given,
+                record: &record,
+            },
+            Check::File { bytes } => worker::Request::File {
+                name: &label,
+                bytes,
+                record: &record,
+            },
+        };
+        let answer = worker::ask(request, Callback::noop()).await;
+        draft.dispatch(Action::answer(&label, answer, ui));
+    });
 }
 
 /// The articles checked and waiting to be saved, and what was said of each

@@ -187,12 +187,6 @@ mod browser {
         result
     }
 
-    pub async fn put(story: &StoredStory) -> Result<(), String> {
-        let value = JsValue::from_str(&write_record(story));
-        let key = JsValue::from_str(&story.id);
-        write(|store| store.put_with_key(&value, &key).map(drop)).await
-    }
-
     pub async fn put_all(stories: &[StoredStory]) -> Result<(), String> {
         write(|store| {
             for story in stories {
@@ -268,20 +262,6 @@ pub async fn load() -> Result<Loaded, String> {
     #[cfg(not(target_arch = "wasm32"))]
     {
         Ok(Loaded::default())
-    }
-}
-
-/// Stores `story` (new or changed) in one transaction: on failure nothing
-/// stored changes.
-pub async fn put(story: &StoredStory) -> Result<(), String> {
-    #[cfg(target_arch = "wasm32")]
-    {
-        browser::put(story).await
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        let _ = write_record(story);
-        Err("no browser database here".into())
     }
 }
 

@@ -132,23 +132,7 @@ pub fn make_article(
     existing: &[StoredArticle],
 ) -> Result<StoredArticle, AddError> {
     let text = check_text(text, existing)?;
-    let mut fields = serde_json::Map::new();
-    for (field, value) in [
-        ("outlet", &given.outlet),
-        ("date", &given.date),
-        ("url", &given.url),
-        ("author", &given.author),
-    ] {
-        let value = value.trim();
-        if !value.is_empty() {
-            fields.insert(field.into(), value.into());
-        }
-    }
-    let json = serde_json::Value::Object(fields).to_string();
-    let mut meta = Metadata::from_json(&json).map_err(|e| match e {
-        synoptic_core::article::MetadataError::Date(d) => AddError::BadDate(d),
-        synoptic_core::article::MetadataError::Json(_) => AddError::BadDate(given.date.clone()),
-    })?;
+    let mut meta = metadata(given, None)?;
     let mut inferred = Vec::new();
     if meta.date.is_none() {
         let article = Article::parse("new", name, text, meta.clone());
@@ -162,6 +146,30 @@ pub fn make_article(
         text: text.to_string(),
         meta,
         inferred,
+    })
+}
+
+/// The metadata record of what the reader typed (blank fields unknown) and,
+/// if given, the kind; a date that is not a day refused.
+fn metadata(given: &Given, kind: Option<&str>) -> Result<Metadata, AddError> {
+    let mut fields = serde_json::Map::new();
+    for (field, value) in [
+        ("outlet", &given.outlet),
+        ("date", &given.date),
+        ("url", &given.url),
+        ("author", &given.author),
+    ] {
+        let value = value.trim();
+        if !value.is_empty() {
+            fields.insert(field.into(), value.into());
+        }
+    }
+    if let Some(kind) = kind {
+        fields.insert("kind".into(), kind.into());
+    }
+    Metadata::from_json(&serde_json::Value::Object(fields).to_string()).map_err(|e| match e {
+        synoptic_core::article::MetadataError::Date(d) => AddError::BadDate(d),
+        synoptic_core::article::MetadataError::Json(_) => AddError::BadDate(given.date.clone()),
     })
 }
 
@@ -384,25 +392,7 @@ pub fn edit_article(
     let Some(article) = out.articles.get_mut(index) else {
         return Ok(out);
     };
-    let mut fields = serde_json::Map::new();
-    for (field, value) in [
-        ("outlet", &given.outlet),
-        ("date", &given.date),
-        ("url", &given.url),
-        ("author", &given.author),
-    ] {
-        let value = value.trim();
-        if !value.is_empty() {
-            fields.insert(field.into(), value.into());
-        }
-    }
-    fields.insert("kind".into(), kind.into());
-    let edited = Metadata::from_json(&serde_json::Value::Object(fields).to_string()).map_err(
-        |e| match e {
-            synoptic_core::article::MetadataError::Date(d) => AddError::BadDate(d),
-            synoptic_core::article::MetadataError::Json(_) => AddError::BadDate(given.date.clone()),
-        },
-    )?;
+    let edited = metadata(given, Some(kind))?;
     let was = article.meta.clone();
     let changed = |a: &Option<String>, b: &Option<String>| a != b;
     article.inferred.retain(|f| match f.as_str() {
