@@ -64,18 +64,24 @@ pub fn Compare(props: &CompareProps) -> Html {
     // order that keeps the shown ones in reading order: switching outlets
     // or the filter shows and hides rows instead of building, dropping or
     // moving them.
-    let order = story.row_order(&selected, differences);
+    let mut order = story.row_order(&selected, differences);
     let groups = &story.comparison.statements.groups;
-    // Cells of outlets not shown are hidden by the container's classes
-    // (`hide-c3`), so rows whose own verdict and explanation stay the same
-    // do not re-render; beyond the columns the stylesheet names, by the row.
+    // A story of a few outlets builds every outlet's cell and hides those
+    // not selected by the container's classes (`hide-c3`), so rows whose
+    // verdict and explanation stay the same do not re-render. A larger one
+    // (hundreds of outlets) builds only the selected outlets' cells and the
+    // rows shown: hidden cells and rows would cost more than rebuilding.
+    let large = story.len() > CSS_COLUMNS;
     let hide_classes: Classes = (0..story.len().min(CSS_COLUMNS))
         .filter(|i| !selected.contains(i))
         .map(|i| format!("hide-c{i}"))
         .collect();
-    let hide_beyond: Rc<[usize]> = (CSS_COLUMNS..story.len())
-        .filter(|i| !selected.contains(i))
-        .collect();
+    let columns: Rc<[usize]> = if large {
+        order.retain(|&(_, shown)| shown);
+        selected.iter().copied().collect()
+    } else {
+        (0..story.len()).collect()
+    };
 
     let go = {
         let navigator = navigator.clone();
@@ -199,12 +205,12 @@ pub fn Compare(props: &CompareProps) -> Html {
                                     .then(|| AttrValue::from(lang.lang().explain(&story.parts_among(g, &selected))));
                                 html! {
                                     <SbsRow key={gi} {gi} {shown} {verdict} {why}
-                                        hide_beyond={hide_beyond.clone()} on_active={on_active.clone()} />
+                                        columns={columns.clone()} on_active={on_active.clone()} />
                                 }
                             }
                             Item::Run(gis) => html! {
                                 <SoloRun key={format!("run-{}", gis[0])} gis={gis.clone()}
-                                    hide_beyond={hide_beyond.clone()} on_active={on_active.clone()} />
+                                    columns={columns.clone()} on_active={on_active.clone()} />
                             },
                         }) }
                     </ol>
@@ -259,8 +265,8 @@ fn items_of(order: &[(usize, bool)], solo: impl Fn(usize) -> bool) -> Vec<Item> 
 struct SoloRunProps {
     /// The statement groups of the run, in reading order.
     gis: Rc<[usize]>,
-    /// Outlets not selected beyond [`CSS_COLUMNS`].
-    hide_beyond: Rc<[usize]>,
+    /// The outlets whose cells are built, in order.
+    columns: Rc<[usize]>,
     /// Figure focus/hover.
     on_active: Callback<Option<AttrValue>>,
 }
@@ -289,7 +295,7 @@ fn SoloRun(props: &SoloRunProps) -> Html {
                 <VerdictBadge verdict={Verdict::OnlyHere} />
             </div>
             <div class="sbs-cells">
-                { for (0..story.len()).map(|ai| {
+                { for props.columns.iter().map(|&ai| {
                     let a = story.article(ai);
                     let outlet = a.meta.outlet.clone()
                         .unwrap_or_else(|| lang.t(Text::OutletNotNamed).to_string());
@@ -299,7 +305,7 @@ fn SoloRun(props: &SoloRunProps) -> Html {
                         .collect();
                     html! {
                         <div key={ai} class={classes!("cell", format!("c{ai}"), own.is_empty().then_some("empty"))}
-                            data-outlet={a.id.clone()} hidden={props.hide_beyond.contains(&ai)}>
+                            data-outlet={a.id.clone()}>
                             <p class="cell-outlet">{ format!("{outlet} · {}", a.id) }</p>
                             if own.is_empty() {
                                 <p class="not-mentioned">{ "—" }<span class="visually-hidden">{ lang.t(Text::NotMentioned) }</span></p>
@@ -318,7 +324,8 @@ fn SoloRun(props: &SoloRunProps) -> Html {
 /// Rows built in one task (the first screenful, then each slice).
 const ROWS_AT_ONCE: usize = 6;
 
-/// Outlets whose cells the stylesheet can hide by column (`.hide-c3 .c3`).
+/// Outlets whose cells the stylesheet can hide by column (`.hide-c3 .c3`):
+/// a story of more builds only the selected outlets' cells.
 const CSS_COLUMNS: usize = 16;
 
 /// Props of [`SbsRow`].
@@ -332,15 +339,16 @@ struct SbsRowProps {
     verdict: Verdict,
     /// Why the verdict (none for a hidden row or one outlet's statement).
     why: Option<AttrValue>,
-    /// Outlets not selected beyond [`CSS_COLUMNS`].
-    hide_beyond: Rc<[usize]>,
+    /// The outlets whose cells are built, in order.
+    columns: Rc<[usize]>,
     /// Figure focus/hover.
     on_active: Callback<Option<AttrValue>>,
 }
 
-/// One aligned statement group. Every outlet's cell is rendered; those not
-/// selected are hidden by the container's classes, so switching outlets
-/// re-renders only the rows whose verdict, explanation or visibility change.
+/// One aligned statement group, a cell per outlet of `columns`: in a story
+/// of a few outlets every outlet's, those not selected hidden by the
+/// container's classes, so switching outlets re-renders only the rows
+/// whose verdict, explanation or visibility change.
 /// Its id is the group's, the same whichever outlets are shown.
 #[component]
 fn SbsRow(props: &SbsRowProps) -> Html {
@@ -357,9 +365,8 @@ fn SbsRow(props: &SbsRowProps) -> Html {
             aria-labelledby={title_id.clone()} hidden={!props.shown}>
             <RowHead gi={props.gi} {verdict} {title_id} why={props.why.clone()} />
             <div class="sbs-cells">
-                { for (0..story.len()).map(|ai| html! {
-                    <SbsCell key={ai} gi={props.gi} {ai} hidden={props.hide_beyond.contains(&ai)}
-                        on_active={props.on_active.clone()} />
+                { for props.columns.iter().map(|&ai| html! {
+                    <SbsCell key={ai} gi={props.gi} {ai} on_active={props.on_active.clone()} />
                 }) }
             </div>
             if g.diff.is_some() {
@@ -376,9 +383,6 @@ struct SbsCellProps {
     gi: usize,
     /// Article index.
     ai: usize,
-    /// Not among the selected outlets, beyond the columns the stylesheet
-    /// hides.
-    hidden: bool,
     /// Figure focus/hover.
     on_active: Callback<Option<AttrValue>>,
 }
@@ -406,7 +410,7 @@ fn SbsCell(props: &SbsCellProps) -> Html {
         .unwrap_or_else(|| lang.t(Text::OutletNotNamed).to_string());
     html! {
         <div class={classes!("cell", format!("c{ai}"), members.is_empty().then_some("empty"))}
-            data-outlet={a.id.clone()} hidden={props.hidden}>
+            data-outlet={a.id.clone()}>
             <p class="cell-outlet">{ format!("{outlet} · {}", a.id) }</p>
             if members.is_empty() {
                 <p class="not-mentioned">{ lang.t(Text::NotMentioned) }</p>

@@ -519,3 +519,34 @@ test('a story of many outlets opens its side by side on the first six, and says 
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
+
+test('a story of more outlets than the page can hide builds only the chosen outlets\' cells and rows', async () => {
+  const page = await newPage(env.browser, DESKTOP);
+  await page.goto(`${env.server.url}#/library`);
+  const articles = Array.from({ length: 20 }, (_, i) => ({
+    name: `a${i + 1}.txt`,
+    text: i % 2 === 0
+      ? `Genova, 14 marzo 2026 – Nel rogo del deposito i danni sono stimati in ${i + 2} milioni di euro (fonte ${i + 1}).`
+      : `Genova, 14 marzo 2026 – La Regione ha stanziato ${i + 30} milioni per le famiglie colpite dall'alluvione (fonte ${i + 1}).`,
+    meta: { outlet: `Testata ${i + 1}` },
+    inferred: [],
+  }));
+  const file = JSON.stringify({ format: 'synoptic-library', version: 1, stories: [{ schema: 1, id: 'venti', name: 'Venti testate', articles }] });
+  await page.setInputFiles('#import-library', { name: 'venti.json', mimeType: 'application/json', buffer: Buffer.from(file) });
+  await page.locator('.story-item[data-story="venti"]').waitFor();
+  await page.goto(`${env.server.url}#/s/venti/compare`);
+  const rows = page.view.locator('.sbs-rows[aria-busy="false"]');
+  await rows.waitFor();
+  const cellsPerRow = () => page.view.locator('.sbs-row').evaluateAll((rs) => rs.map((r) => r.querySelectorAll('.cell').length));
+  const counts = await cellsPerRow();
+  assert.ok(counts.length > 0);
+  assert.deepEqual([...new Set(counts)], [6]);
+  assert.equal(await page.view.locator('.sbs-row[hidden], .cell[hidden]').count(), 0);
+  await page.view.locator('label', { hasText: 'Testata 18' }).click();
+  await page.waitForURL(/#\/s\/venti\/compare\/.*018/);
+  await rows.waitFor();
+  assert.deepEqual([...new Set(await cellsPerRow())], [7]);
+  assert.equal(await page.view.locator('.sbs-row .cell[data-outlet="018"]').count() > 0, true);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
