@@ -50,13 +50,7 @@ pub fn app_mounted() {
 pub async fn next_task() {
     #[cfg(target_arch = "wasm32")]
     {
-        let Some(window) = web_sys::window() else {
-            return;
-        };
-        let promise = web_sys::js_sys::Promise::new(&mut |resolve, _| {
-            let _ = window.set_timeout_with_callback(&resolve);
-        });
-        let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+        gloo_timers::future::TimeoutFuture::new(0).await;
     }
 }
 
@@ -175,53 +169,42 @@ pub fn reveal(id: &str) {
 /// to follow it: a pointer over it, focus on it, a touch on it. Listens on
 /// the document until the returned guard is dropped.
 pub fn on_link_intent(f: impl Fn(String) + 'static) -> impl Drop {
+    /// The listeners, removed when dropped.
     struct Guard {
         #[cfg(target_arch = "wasm32")]
-        listener: Option<wasm_bindgen::closure::Closure<dyn Fn(web_sys::Event)>>,
+        _listeners: Vec<gloo_events::EventListener>,
     }
     impl Drop for Guard {
-        fn drop(&mut self) {
-            #[cfg(target_arch = "wasm32")]
-            if let (Some(listener), Some(doc)) = (self.listener.take(), document()) {
-                use wasm_bindgen::JsCast;
-                for kind in LINK_INTENT {
-                    let _ = doc.remove_event_listener_with_callback(
-                        kind,
-                        listener.as_ref().unchecked_ref(),
-                    );
-                }
-            }
-        }
+        fn drop(&mut self) {}
     }
     #[cfg(target_arch = "wasm32")]
     {
-        use wasm_bindgen::closure::Closure;
+        use gloo_events::EventListener;
         use wasm_bindgen::JsCast;
-        let listener = Closure::<dyn Fn(web_sys::Event)>::new(move |e: web_sys::Event| {
-            let href = e
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                .and_then(|el| el.closest("a[href^='#/']").ok().flatten())
-                .and_then(|a| a.get_attribute("href"));
-            if let Some(href) = href {
-                f(href);
-            }
-        });
-        if let Some(doc) = document() {
-            // Passive: it never delays scrolling.
-            let options = web_sys::AddEventListenerOptions::new();
-            options.set_passive(true);
-            for kind in LINK_INTENT {
-                let _ = doc.add_event_listener_with_callback_and_add_event_listener_options(
-                    kind,
-                    listener.as_ref().unchecked_ref(),
-                    &options,
-                );
-            }
-        }
-        Guard {
-            listener: Some(listener),
-        }
+        let f = std::rc::Rc::new(f);
+        let Some(doc) = document() else {
+            return Guard {
+                _listeners: Vec::new(),
+            };
+        };
+        let _listeners = LINK_INTENT
+            .into_iter()
+            .map(|kind| {
+                let f = f.clone();
+                // Passive (gloo's default): it never delays scrolling.
+                EventListener::new(&doc, kind, move |e: &web_sys::Event| {
+                    let href = e
+                        .target()
+                        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                        .and_then(|el| el.closest("a[href^='#/']").ok().flatten())
+                        .and_then(|a| a.get_attribute("href"));
+                    if let Some(href) = href {
+                        f(href);
+                    }
+                })
+            })
+            .collect();
+        Guard { _listeners }
     }
     #[cfg(not(target_arch = "wasm32"))]
     {
@@ -265,13 +248,7 @@ pub fn focus_view_heading() {
 pub fn after_ms(ms: i32, f: impl FnOnce() + 'static) {
     #[cfg(target_arch = "wasm32")]
     {
-        use wasm_bindgen::closure::Closure;
-        use wasm_bindgen::JsCast;
-        let closure = Closure::once_into_js(f);
-        if let Some(w) = web_sys::window() {
-            let _ = w
-                .set_timeout_with_callback_and_timeout_and_arguments_0(closure.unchecked_ref(), ms);
-        }
+        gloo_timers::callback::Timeout::new(u32::try_from(ms).unwrap_or(0), f).forget();
     }
     #[cfg(not(target_arch = "wasm32"))]
     {
@@ -312,8 +289,6 @@ pub fn mark_active(q: &str) {
 pub fn guard_fragments() {
     #[cfg(target_arch = "wasm32")]
     {
-        use wasm_bindgen::closure::Closure;
-        use wasm_bindgen::JsCast;
         fn settle() {
             let Some(window) = web_sys::window() else {
                 return;
@@ -331,12 +306,9 @@ pub fn guard_fragments() {
         }
         settle();
         if let Some(window) = web_sys::window() {
-            let listener = Closure::<dyn Fn()>::new(settle);
             for event in ["popstate", "hashchange"] {
-                let _ = window
-                    .add_event_listener_with_callback(event, listener.as_ref().unchecked_ref());
+                gloo_events::EventListener::new(&window, event, |_| settle()).forget();
             }
-            listener.forget();
         }
     }
 }

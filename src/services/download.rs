@@ -5,15 +5,9 @@ pub fn save(filename: &str, mime: &str, content: &str) {
     #[cfg(target_arch = "wasm32")]
     {
         use wasm_bindgen::JsCast;
-        let parts = web_sys::js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(content));
-        let options = web_sys::BlobPropertyBag::new();
-        options.set_type(mime);
-        let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
-            return;
-        };
-        let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
-            return;
-        };
+        let blob = gloo_file::Blob::new_with_options(content, Some(mime));
+        // Revoked when dropped, after the click has started the download.
+        let url = gloo_file::ObjectUrl::from(blob);
         if let Some(a) = super::dom::document()
             .and_then(|d| d.create_element("a").ok())
             .and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok())
@@ -22,7 +16,6 @@ pub fn save(filename: &str, mime: &str, content: &str) {
             a.set_download(filename);
             a.click();
         }
-        let _ = web_sys::Url::revoke_object_url(&url);
     }
     #[cfg(not(target_arch = "wasm32"))]
     let _ = (filename, mime, content);

@@ -33,12 +33,9 @@ pub fn read_all(
                 );
                 continue;
             }
-            let read = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await;
-            match read {
-                Ok(buffer) => {
-                    let bytes = web_sys::js_sys::Uint8Array::new(&buffer).to_vec();
-                    each(name, Ok(bytes));
-                }
+            let blob = gloo_file::Blob::from(file);
+            match gloo_file::futures::read_as_bytes(&blob).await {
+                Ok(bytes) => each(name, Ok(bytes)),
                 Err(_) => each(name, Err("the browser could not read the file".into())),
             }
         }

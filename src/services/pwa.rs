@@ -28,23 +28,16 @@ pub fn update_ready() -> bool {
 pub fn on_update_ready(f: impl Fn() + 'static) -> Listener {
     #[cfg(target_arch = "wasm32")]
     {
-        use wasm_bindgen::closure::Closure;
-        use wasm_bindgen::JsCast;
-        let closure = Closure::<dyn Fn()>::new(f);
-        if let Some(w) = web_sys::window() {
-            let _ = w.add_event_listener_with_callback(
-                "synoptic:update-ready",
-                closure.as_ref().unchecked_ref(),
-            );
-        }
         Listener {
-            closure: Some(closure),
+            _listener: web_sys::window().map(|w| {
+                gloo_events::EventListener::new(&w, "synoptic:update-ready", move |_| f())
+            }),
         }
     }
     #[cfg(not(target_arch = "wasm32"))]
     {
         let _ = f;
-        Listener {}
+        Listener { _listener: None }
     }
 }
 
@@ -67,19 +60,5 @@ pub fn apply_update() {
 
 /// Removes its event listener when dropped.
 pub struct Listener {
-    #[cfg(target_arch = "wasm32")]
-    closure: Option<wasm_bindgen::closure::Closure<dyn Fn()>>,
-}
-
-impl Drop for Listener {
-    fn drop(&mut self) {
-        #[cfg(target_arch = "wasm32")]
-        if let (Some(c), Some(w)) = (self.closure.take(), web_sys::window()) {
-            use wasm_bindgen::JsCast;
-            let _ = w.remove_event_listener_with_callback(
-                "synoptic:update-ready",
-                c.as_ref().unchecked_ref(),
-            );
-        }
-    }
+    _listener: Option<gloo_events::EventListener>,
 }

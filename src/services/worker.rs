@@ -115,8 +115,7 @@ mod browser {
     struct Channel {
         worker: web_sys::Worker,
         waiting: RefCell<HashMap<u32, Waiting>>,
-        _on_message: Closure<dyn FnMut(web_sys::MessageEvent)>,
-        _on_error: Closure<dyn FnMut(web_sys::Event)>,
+        _listeners: [gloo_events::EventListener; 2],
     }
 
     thread_local! {
@@ -145,7 +144,10 @@ mod browser {
         }
     }
 
-    fn on_message(e: web_sys::MessageEvent) {
+    fn on_message(e: &web_sys::Event) {
+        let Some(e) = e.dyn_ref::<web_sys::MessageEvent>() else {
+            return;
+        };
         let data = e.data();
         let Some(id) = get(&data, "id").as_f64().map(|n| n as u32) else {
             return;
@@ -191,19 +193,23 @@ mod browser {
             .map_err(|e| format!("{e:?}"))?
             .dyn_into()
             .map_err(|_| UNAVAILABLE.to_string())?;
-        let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(on_message);
-        let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(|e: web_sys::Event| {
-            e.prevent_default();
-            let message = get(&e, "message").as_string().unwrap_or_default();
-            fail_all(&format!("the analysis worker stopped ({message})"));
-        });
-        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-        worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+        use gloo_events::{EventListener, EventListenerOptions};
+        let on_message = EventListener::new(&worker, "message", on_message);
+        // Not passive: the error is handled here, not reported as uncaught.
+        let on_error = EventListener::new_with_options(
+            &worker,
+            "error",
+            EventListenerOptions::enable_prevent_default(),
+            |e: &web_sys::Event| {
+                e.prevent_default();
+                let message = get(e, "message").as_string().unwrap_or_default();
+                fail_all(&format!("the analysis worker stopped ({message})"));
+            },
+        );
         let channel = Rc::new(Channel {
             worker,
             waiting: RefCell::new(HashMap::new()),
-            _on_message: on_message,
-            _on_error: on_error,
+            _listeners: [on_message, on_error],
         });
         CHANNEL.with(|c| *c.borrow_mut() = Some(channel.clone()));
         Ok(channel)
