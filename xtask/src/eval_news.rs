@@ -6,7 +6,10 @@
 //!
 //! Every article is analysed as the app analyses it (its reference date as
 //! the metadata date). A gold figure and an extracted story figure are
-//! paired when their spans overlap (one to one, largest overlap first).
+//! paired when their spans overlap (one to one, largest overlap first); a
+//! gold date or time left unpaired also counts as read when it lies inside
+//! an extracted day-and-clock figure that is right for it and for the gold
+//! figure it is paired with (the gold lists some such apart).
 //! A pair is **right** when the value is: for quantities the number as
 //! stated (or the stated range) and the qualifier; for dates, periods and
 //! times the days, and the part of day, clock, zone and bound where the gold
@@ -395,6 +398,27 @@ pub fn run(root: &Path, verbose: bool, check: bool, prefix: &str) -> Result<(), 
             if ours_of[gi].is_none() && gold_of[fi].is_none() {
                 ours_of[gi] = Some(fi);
                 gold_of[fi] = Some(gi);
+            }
+        }
+        // A day with its clock is one time figure (`sabato 2 gennaio alle
+        // 20`, `02.01.2024 09:41`) where the gold may list the date and the
+        // time apart: a gold date or time left unpaired counts as read when
+        // it lies inside a time figure paired with (and right for) another
+        // gold figure, and is right for it too.
+        for gi in 0..case.gold.len() {
+            let g = &case.gold[gi];
+            if ours_of[gi].is_some() || !g.is_time() {
+                continue;
+            }
+            let inside = ours.iter().enumerate().find(|&(fi, f)| {
+                f.kind == FigureKind::Time
+                    && f.start <= g.start
+                    && g.end <= f.end
+                    && gold_of[fi].is_some_and(|other| right(&case.gold[other], f))
+                    && right(g, f)
+            });
+            if let Some((fi, _)) = inside {
+                ours_of[gi] = Some(fi);
             }
         }
         let (all, by_family, by_kind) = splits.entry(case.split.clone()).or_default();

@@ -264,6 +264,7 @@ fn read(article: &Article, reference: Option<Date>) -> Read {
             figures.push(f);
         }
     }
+    figures::time::same_period(&tokens, &mut figures);
     for (k, f) in figures.iter_mut().enumerate() {
         f.id = figure_id(k + 1);
         let s = tokens[f.first].start;

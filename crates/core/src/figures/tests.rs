@@ -1040,3 +1040,45 @@ fn a_far_day_of_a_background_paragraph_does_not_date_the_next_ones_night() {
     );
     assert_eq!(days(fig(&all, "nella notte")).0, "2024-05-20");
 }
+
+#[test]
+fn the_same_period_of_another_year_is_the_stretch_just_named() {
+    let r = Some("2025-11-12");
+    // The year named, the months of the period before it.
+    let all = figs(
+        "Nei primi nove mesi le immatricolazioni sono scese del 2,1% rispetto allo stesso periodo del 2024.",
+        r,
+    );
+    let f = fig(&all, "stesso periodo del 2024");
+    assert_eq!(f.kind, FigureKind::Period);
+    assert_eq!(days(f), ("2024-01-01".into(), "2024-09-30".into()));
+    // The year before, relative; a quarter; the previous sentence.
+    let all = figs(
+        "Nel secondo trimestre il fatturato è stato di 3,2 milioni. Nello stesso periodo dell'anno precedente era di 2,9 milioni.",
+        r,
+    );
+    let f = fig(&all, "stesso periodo dell'anno precedente");
+    assert_eq!(days(f), ("2024-04-01".into(), "2024-06-30".into()));
+    // February's last day stays the last day of February.
+    let all = figs(
+        "A febbraio 2024 i passeggeri erano 1,1 milioni, contro gli 0,9 dello stesso periodo del 2023.",
+        r,
+    );
+    let f = fig(&all, "stesso periodo del 2023");
+    assert_eq!(days(f), ("2023-02-01".into(), "2023-02-28".into()));
+    // Nothing named before: the whole year, and a note says why.
+    let all = figs(
+        "Le vendite sono salite del 3% rispetto allo stesso periodo del 2023.",
+        r,
+    );
+    let f = fig(&all, "stesso periodo del 2023");
+    assert_eq!(f.kind, FigureKind::Date);
+    assert_eq!(days(f), ("2023-01-01".into(), "2023-12-31".into()));
+    assert!(f.note.as_deref().is_some_and(|n| n.contains("not named")));
+    // A plain year stays a year.
+    let all = figs("Nel primo semestre sono cresciute, come nel 2023.", r);
+    assert_eq!(
+        days(fig(&all, "nel 2023")),
+        ("2023-01-01".into(), "2023-12-31".into())
+    );
+}

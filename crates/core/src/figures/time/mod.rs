@@ -677,6 +677,7 @@ pub fn find(toks: &[Tok], src: &str, reference: Option<Date>, numbers: &Reader) 
 }
 
 pub use clock::{settle_days, zone_of_place, DayContext};
+pub(crate) use periods::same_period;
 
 /// What a word is to [`find`]'s scan.
 struct Role {
