@@ -405,9 +405,8 @@ pub fn run(root: &Path, verbose: bool, check: bool, prefix: &str) -> Result<(), 
         // time apart: a gold date or time left unpaired counts as read when
         // it lies inside a time figure paired with (and right for) another
         // gold figure, and is right for it too.
-        for gi in 0..case.gold.len() {
-            let g = &case.gold[gi];
-            if ours_of[gi].is_some() || !g.is_time() {
+        for (g, paired) in case.gold.iter().zip(ours_of.iter_mut()) {
+            if paired.is_some() || !g.is_time() {
                 continue;
             }
             let inside = ours.iter().enumerate().find(|&(fi, f)| {
@@ -418,7 +417,7 @@ pub fn run(root: &Path, verbose: bool, check: bool, prefix: &str) -> Result<(), 
                     && right(g, f)
             });
             if let Some((fi, _)) = inside {
-                ours_of[gi] = Some(fi);
+                *paired = Some(fi);
             }
         }
         let (all, by_family, by_kind) = splits.entry(case.split.clone()).or_default();
