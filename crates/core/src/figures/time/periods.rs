@@ -939,6 +939,93 @@ impl Ctx<'_> {
     }
 }
 
+/// How far back [`same_period`] looks for the period a `stesso periodo`
+/// mirrors: figures, and sentences.
+const MIRROR_FIGURES: usize = 8;
+const MIRROR_SENTENCES: usize = 2;
+
+/// `rispetto allo stesso periodo del 2024`, `nello stesso periodo
+/// dell'anno precedente`: the grammar reads the year; these words make it
+/// the same stretch of that year as the period the story has just named
+/// (`nei primi dieci mesi dell'anno` → January–October 2024). The period is
+/// the nearest earlier one within a year, at most [`MIRROR_FIGURES`]
+/// figures and [`MIRROR_SENTENCES`] sentences back; with none, the figure
+/// stays the whole year and its note says so. Figures are the article's,
+/// in text order, token indices into `tokens`.
+pub(crate) fn same_period(tokens: &[Tok], figures: &mut [Figure]) {
+    for k in 0..figures.len() {
+        let f = &figures[k];
+        let Some(year) = whole_year(f) else {
+            continue;
+        };
+        // `stesso periodo` right before the year, or before its `del`.
+        let word = |i: usize| tokens.get(i).map(|t| t.norm.as_str());
+        let mut at = f.first;
+        if at > 0 && matches!(word(at - 1), Some("del" | "di" | "dello" | "dell'")) {
+            at -= 1;
+        }
+        if at < 2 || word(at - 1) != Some("periodo") || word(at - 2) != Some("stesso") {
+            continue;
+        }
+        let first = at - 2;
+        let sentence = f.sentence;
+        let mirrored = figures[k.saturating_sub(MIRROR_FIGURES)..k]
+            .iter()
+            .rev()
+            .take_while(|p| p.sentence + MIRROR_SENTENCES >= sentence)
+            .find_map(|p| {
+                let t = p.time?;
+                let within_a_year = t.start.year == t.end.year
+                    && whole_year(p).is_none()
+                    && t.len_days() > 1
+                    && matches!(p.kind, FigureKind::Period | FigureKind::Date);
+                within_a_year.then(|| (t, p.text.clone()))
+            });
+        let f = &mut figures[k];
+        f.first = first;
+        match mirrored.and_then(|(t, text)| Some((shifted(t, year)?, text))) {
+            Some((days, text)) => {
+                f.kind = FigureKind::Period;
+                f.time = Some(days);
+                f.note = Some(format!("the same stretch of {year} as \"{text}\""));
+            }
+            None => {
+                f.note = Some(format!(
+                    "the same period of {year}: the period it mirrors is not named nearby, so the whole year"
+                ));
+            }
+        }
+    }
+}
+
+/// The year a date figure covers whole (`2024`, `dell'anno precedente`).
+fn whole_year(f: &Figure) -> Option<i32> {
+    let t = f.time?;
+    let whole = f.kind == FigureKind::Date
+        && t.start.year == t.end.year
+        && (t.start.month, t.start.day) == (1, 1)
+        && (t.end.month, t.end.day) == (12, 31);
+    whole.then_some(t.start.year)
+}
+
+/// `t` (within one year) moved to `year`, the last day of a month kept the
+/// last (29 February → 28).
+fn shifted(t: DayRange, year: i32) -> Option<DayRange> {
+    let move_to = |d: Date, last: bool| {
+        let end_of_month = d.day == days_in_month(d.year, d.month);
+        let day = if last && end_of_month {
+            days_in_month(year, d.month)
+        } else {
+            d.day.min(days_in_month(year, d.month))
+        };
+        Date::from_ymd(year, d.month, day)
+    };
+    Some(DayRange::new(
+        move_to(t.start, false)?,
+        move_to(t.end, true)?,
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::tests::check;
@@ -1029,91 +1116,4 @@ mod tests {
             &[("nel 2019.11", "date", Some("2019-11-01..2019-11-30"))],
         );
     }
-}
-
-/// How far back [`same_period`] looks for the period a `stesso periodo`
-/// mirrors: figures, and sentences.
-const MIRROR_FIGURES: usize = 8;
-const MIRROR_SENTENCES: usize = 2;
-
-/// `rispetto allo stesso periodo del 2024`, `nello stesso periodo
-/// dell'anno precedente`: the grammar reads the year; these words make it
-/// the same stretch of that year as the period the story has just named
-/// (`nei primi dieci mesi dell'anno` → January–October 2024). The period is
-/// the nearest earlier one within a year, at most [`MIRROR_FIGURES`]
-/// figures and [`MIRROR_SENTENCES`] sentences back; with none, the figure
-/// stays the whole year and its note says so. Figures are the article's,
-/// in text order, token indices into `tokens`.
-pub(crate) fn same_period(tokens: &[Tok], figures: &mut [Figure]) {
-    for k in 0..figures.len() {
-        let f = &figures[k];
-        let Some(year) = whole_year(f) else {
-            continue;
-        };
-        // `stesso periodo` right before the year, or before its `del`.
-        let word = |i: usize| tokens.get(i).map(|t| t.norm.as_str());
-        let mut at = f.first;
-        if at > 0 && matches!(word(at - 1), Some("del" | "di" | "dello" | "dell'")) {
-            at -= 1;
-        }
-        if at < 2 || word(at - 1) != Some("periodo") || word(at - 2) != Some("stesso") {
-            continue;
-        }
-        let first = at - 2;
-        let sentence = f.sentence;
-        let mirrored = figures[k.saturating_sub(MIRROR_FIGURES)..k]
-            .iter()
-            .rev()
-            .take_while(|p| p.sentence + MIRROR_SENTENCES >= sentence)
-            .find_map(|p| {
-                let t = p.time?;
-                let within_a_year = t.start.year == t.end.year
-                    && whole_year(p).is_none()
-                    && t.len_days() > 1
-                    && matches!(p.kind, FigureKind::Period | FigureKind::Date);
-                within_a_year.then(|| (t, p.text.clone()))
-            });
-        let f = &mut figures[k];
-        f.first = first;
-        match mirrored.and_then(|(t, text)| Some((shifted(t, year)?, text))) {
-            Some((days, text)) => {
-                f.kind = FigureKind::Period;
-                f.time = Some(days);
-                f.note = Some(format!("the same stretch of {year} as \"{text}\""));
-            }
-            None => {
-                f.note = Some(format!(
-                    "the same period of {year}: the period it mirrors is not named nearby, so the whole year"
-                ));
-            }
-        }
-    }
-}
-
-/// The year a date figure covers whole (`2024`, `dell'anno precedente`).
-fn whole_year(f: &Figure) -> Option<i32> {
-    let t = f.time?;
-    let whole = f.kind == FigureKind::Date
-        && t.start.year == t.end.year
-        && (t.start.month, t.start.day) == (1, 1)
-        && (t.end.month, t.end.day) == (12, 31);
-    whole.then_some(t.start.year)
-}
-
-/// `t` (within one year) moved to `year`, the last day of a month kept the
-/// last (29 February → 28).
-fn shifted(t: DayRange, year: i32) -> Option<DayRange> {
-    let move_to = |d: Date, last: bool| {
-        let end_of_month = d.day == days_in_month(d.year, d.month);
-        let day = if last && end_of_month {
-            days_in_month(year, d.month)
-        } else {
-            d.day.min(days_in_month(year, d.month))
-        };
-        Date::from_ymd(year, d.month, day)
-    };
-    Some(DayRange::new(
-        move_to(t.start, false)?,
-        move_to(t.end, true)?,
-    ))
 }
