@@ -1082,3 +1082,31 @@ fn the_same_period_of_another_year_is_the_stretch_just_named() {
         ("2023-01-01".into(), "2023-12-31".into())
     );
 }
+
+#[test]
+fn last_night_and_tomorrow_night() {
+    let r = Some("2025-03-08");
+    for (text, span, day) in [
+        (
+            "Il crollo è avvenuto la scorsa notte in via Roma.",
+            "la scorsa notte",
+            "2025-03-07",
+        ),
+        (
+            "Il crollo è avvenuto la notte scorsa in via Roma.",
+            "notte scorsa",
+            "2025-03-07",
+        ),
+        (
+            "I lavori riprenderanno domani notte sulla A1.",
+            "domani notte",
+            "2025-03-09",
+        ),
+    ] {
+        let all = figs(text, r);
+        let f = fig(&all, span);
+        assert_eq!(f.kind, FigureKind::Time, "{text}");
+        assert_eq!(f.clock.as_deref(), Some("night"), "{text}");
+        assert_eq!(days(f), (day.into(), day.into()), "{text}");
+    }
+}

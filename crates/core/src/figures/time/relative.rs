@@ -42,7 +42,7 @@ impl Ctx<'_> {
                 }
             }
             "domani" => match w(j + 1) {
-                "mattina" | "sera" | "pomeriggio" => {
+                "mattina" | "sera" | "pomeriggio" | "notte" => {
                     part = Some(w(j + 1));
                     (FigureKind::Time, j + 2, day(1))
                 }
@@ -103,6 +103,21 @@ impl Ctx<'_> {
                     last,
                     r.and_then(|d| DayRange::year(d.year + shift)),
                 )
+            }
+            "notte"
+                if lead != Lead::Plain
+                    || span_start < j
+                    || matches!(w(j + 1), "scorsa" | "passata") =>
+            {
+                // "la scorsa notte", "la notte scorsa": the night before the
+                // article's day.
+                let last = match (lead, w(j + 1)) {
+                    (Lead::Past, _) => j + 1,
+                    (_, "scorsa" | "passata") => j + 2,
+                    _ => return None,
+                };
+                part = Some("notte");
+                (FigureKind::Time, last, day(-1))
             }
             "mese" if lead != Lead::Plain || span_start < j => {
                 let (shift, last) = match (lead, w(j + 1)) {
