@@ -1110,3 +1110,45 @@ fn last_night_and_tomorrow_night() {
         assert_eq!(days(f), (day.into(), day.into()), "{text}");
     }
 }
+
+#[test]
+fn a_part_of_the_day_with_its_article_and_its_day() {
+    let r = Some("2025-03-08");
+    for (text, span, clock, day) in [
+        (
+            "Il consiglio si riunirà la sera del 14 marzo.",
+            "la sera del 14 marzo",
+            "evening",
+            "2025-03-14",
+        ),
+        (
+            "La mattina del 3 marzo la nave era già in porto.",
+            "La mattina del 3 marzo",
+            "morning",
+            "2025-03-03",
+        ),
+        (
+            "Il corteo è sfilato il pomeriggio di giovedì 6 marzo.",
+            "il pomeriggio di giovedì 6 marzo",
+            "afternoon",
+            "2025-03-06",
+        ),
+    ] {
+        let all = figs(text, r);
+        let f = fig(&all, span);
+        assert_eq!(f.kind, FigureKind::Time, "{text}");
+        assert_eq!(f.clock.as_deref(), Some(clock), "{text}");
+        assert_eq!(days(f), (day.into(), day.into()), "{text}");
+    }
+    // Without its day, an article and a part of the day are words.
+    for text in [
+        "Ha passato la notte in questura.",
+        "La sera è tranquilla.",
+        "Il pomeriggio è lungo.",
+    ] {
+        assert!(
+            figs(text, r).iter().all(|f| f.kind != FigureKind::Time),
+            "{text}"
+        );
+    }
+}

@@ -593,19 +593,23 @@ impl Ctx<'_> {
             k += 1;
             lead = "nella";
         }
-        let led = matches!(
-            lead,
-            "in" | "nel"
-                | "nella"
-                | "nell'"
-                | "al"
-                | "all'"
-                | "alla"
-                | "a"
-                | "verso"
-                | "dalla"
-                | "di"
-        );
+        // "la mattina del 12 marzo", "il pomeriggio di sabato": an article
+        // leads a part of the day only when its day follows.
+        let article = matches!(lead, "la" | "il");
+        let led = article
+            || matches!(
+                lead,
+                "in" | "nel"
+                    | "nella"
+                    | "nell'"
+                    | "al"
+                    | "all'"
+                    | "alla"
+                    | "a"
+                    | "verso"
+                    | "dalla"
+                    | "di"
+            );
         if led {
             k += 1;
         }
@@ -631,7 +635,7 @@ impl Ctx<'_> {
         let named = match part {
             "mattinata" | "serata" | "nottata" | "pomeriggio" | "alba" | "tramonto" => true,
             "mattina" | "sera" | "notte" | "mattino" => {
-                matches!(lead, "nella" | "nel" | "in" | "al" | "a")
+                matches!(lead, "nella" | "nel" | "in" | "al" | "a" | "la" | "il")
                     || lead == "di" && self.di_part_is_time(j)
                     || (lead == "meta" || w(j) == "meta")
             }
@@ -658,6 +662,13 @@ impl Ctx<'_> {
             return self.bare_midday(j, span_start);
         }
         if lead == "a" && part == "notte" && w(last) != "fonda" && phase.is_none() {
+            return None;
+        }
+        if article
+            && (phase.is_some()
+                || !matches!(w(last), "del" | "di" | "dell'" | "della" | "tra" | "fra")
+                || self.day_after(last).is_none())
+        {
             return None;
         }
         // After it: "presto", "tardi", "fonda" (early or late hours).
