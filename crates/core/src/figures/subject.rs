@@ -691,6 +691,15 @@ impl<'a> Clauses<'a> {
         while p > floor && self.is(p - 1, COMPLEMENT_LEAD) {
             p -= 1;
         }
+        // `una manovra da oltre 35 miliardi`, `un buco di oltre 2 miliardi`:
+        // the qualifier opens the span, the preposition is the one before.
+        if p == f.first
+            && p > floor
+            && self.is(p, &["oltre", "sotto", "sopra"])
+            && self.is(p - 1, COMPLEMENT)
+        {
+            p -= 1;
+        }
         let mut e = p;
         while e > floor && self.mark(e - 1) == Mark::Time {
             e -= 1;

@@ -1152,3 +1152,22 @@ fn a_part_of_the_day_with_its_article_and_its_day() {
         );
     }
 }
+
+#[test]
+fn a_qualifier_after_the_preposition_keeps_the_noun_it_complements() {
+    for (text, span, subject) in [
+        (
+            "Il ministro presenta una riforma da oltre 12 miliardi di euro.",
+            "oltre 12 miliardi di euro",
+            "riforma",
+        ),
+        (
+            "Nel bilancio del Comune resta un disavanzo di oltre 40 milioni.",
+            "oltre 40 milioni",
+            "disavanzo",
+        ),
+    ] {
+        let all = figs(text, Some("2025-03-08"));
+        assert_eq!(fig(&all, span).subject.as_deref(), Some(subject), "{text}");
+    }
+}
