@@ -3,21 +3,10 @@
 use synoptic_core::{Article, BlockKind};
 use yew::prelude::*;
 
-use crate::hooks::use_lang::use_lang;
-use crate::i18n::Text;
-
-/// Props of [`ChromePanel`].
-#[derive(Properties, PartialEq)]
-pub struct ChromePanelProps {
-    /// The article whose chrome to list.
-    pub article: Article,
-}
+use crate::i18n::{Lang, Text};
 
 /// A closed disclosure listing every chrome block, what kind it is and why.
-#[component]
-pub fn ChromePanel(props: &ChromePanelProps) -> Html {
-    let lang = use_lang();
-    let a = &props.article;
+pub fn chrome_panel(lang: Lang, a: &Article) -> Html {
     let blocks: Vec<_> = a.chrome().collect();
     if blocks.is_empty() {
         return html! {};
@@ -34,7 +23,7 @@ pub fn ChromePanel(props: &ChromePanelProps) -> Html {
                     let BlockKind::Chrome(kind) = b.kind else { return html! {} };
                     html! {
                         <li data-chrome={kind.as_str()}>
-                            <span class="chrome-kind" title={b.rule.to_string()}>{ lang.lang().chrome_kind(kind) }</span>
+                            <span class="chrome-kind" title={b.rule.to_string()}>{ lang.chrome_kind(kind) }</span>
                             <span class="chrome-text" lang={a.meta.language.clone()}>{ b.text(&a.text) }</span>
                         </li>
                     }

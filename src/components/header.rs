@@ -4,7 +4,7 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::app::Route;
-use crate::hooks::use_lang::use_lang;
+use crate::hooks::use_lang::{use_lang, LangHandle};
 use crate::i18n::{Lang, Text};
 
 /// The page banner.
@@ -30,15 +30,13 @@ pub fn Header() -> Html {
                     <li><NavLink to={Route::Library} label={lang.t(Text::NavLibrary)} /></li>
                 </ul>
             </nav>
-            <LangSwitch />
+            { lang_switch(&lang) }
         </header>
     }
 }
 
 /// Two toggle buttons, IT and EN; the pressed one is the current language.
-#[component]
-fn LangSwitch() -> Html {
-    let handle = use_lang();
+fn lang_switch(handle: &LangHandle) -> Html {
     let current = handle.lang();
     html! {
         <div class="lang-switch" role="group" aria-label={handle.t(Text::LanguageLabel)}>

@@ -6,7 +6,7 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::app::Route;
-use crate::components::verdict::VerdictBadge;
+use crate::components::verdict::verdict_badge;
 use crate::hooks::use_corpus::use_corpus;
 use crate::hooks::use_lang::use_lang;
 use crate::i18n::Text;
@@ -39,7 +39,7 @@ pub fn Inspector(props: &InspectorProps) -> Html {
             <h2 id={props.heading.clone()}>{ lang.t(Text::Inspector) }</h2>
             <div role="status" aria-live="polite" aria-atomic="true">
             if let Some(q) = quantity {
-                <p class="inspector-verdict"><VerdictBadge verdict={q.verdict} /></p>
+                <p class="inspector-verdict">{ verdict_badge(lang.lang(), q.verdict) }</p>
                 <p><strong>{ lang.t(Text::Measures) }{ ": " }</strong>{ &q.label }</p>
                 // Why the figures are taken for one quantity, then what
                 // agrees and what differs.

@@ -6,28 +6,18 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::app::Route;
-use crate::hooks::use_corpus::use_corpus;
-use crate::hooks::use_lang::use_lang;
-use crate::i18n::Text;
+use crate::hooks::use_corpus::Corpus;
+use crate::i18n::{Lang, Text};
 
-/// Props of [`Minimap`].
-#[derive(Properties, PartialEq)]
-pub struct MinimapProps {
-    /// Article index.
-    pub article: usize,
-}
-
-/// The difference map of one article.
-#[component]
-pub fn Minimap(props: &MinimapProps) -> Html {
-    let lang = use_lang();
-    let corpus = use_corpus();
+/// The difference map of article `article` (a function of its caller's
+/// render: it has no state of its own).
+pub fn minimap(lang: Lang, corpus: &Corpus, article: usize) -> Html {
     let story = corpus.story();
-    if props.article >= story.len() {
+    if article >= story.len() {
         return html! {};
     }
-    let id = story.article(props.article).id.clone();
-    let heat = story.heat(props.article);
+    let id = story.article(article).id.clone();
+    let heat = story.heat(article);
     let max = heat.iter().map(|(_, h)| *h).fold(0.0f64, f64::max).max(1.0);
     let sentences = &story.comparison.statements.sentences;
     html! {

@@ -4,8 +4,8 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::app::Route;
-use crate::components::kind_badge::KindBadges;
-use crate::components::minimap::Minimap;
+use crate::components::kind_badge::kind_badges;
+use crate::components::minimap::minimap;
 use crate::format;
 use crate::hooks::use_corpus::use_corpus;
 use crate::hooks::use_lang::use_lang;
@@ -55,7 +55,7 @@ pub fn OutletCard(props: &OutletCardProps) -> Html {
     html! {
         <li class="card" data-article={a.id.clone()}>
             <article aria-labelledby={title_id.clone()}>
-                <p class="card-outlet">{ outlet }<KindBadges meta={m.clone()} /></p>
+                <p class="card-outlet">{ outlet }{ kind_badges(lang.lang(), m) }</p>
                 <h2 class="card-title" id={title_id} lang={m.language.clone()}>
                     <Link<Route> to={corpus.at(Route::Read { id: a.id.clone() })}>{ a.display_title() }</Link<Route>>
                 </h2>
@@ -65,7 +65,7 @@ pub fn OutletCard(props: &OutletCardProps) -> Html {
                     <div><dt>{ lang.t(Text::Words) }</dt><dd>{ format::count(words, lang.lang()) }</dd></div>
                     <div class="card-sources"><dt>{ lang.t(Text::SourcesCited) }</dt><dd>{ sources }</dd></div>
                 </dl>
-                <Minimap article={props.index} />
+                { minimap(lang.lang(), &corpus, props.index) }
                 <p class="card-action">
                     <Link<Route> to={corpus.at(Route::Read { id: a.id.clone() })} classes="button">
                         { lang.t(Text::ReadArticle) }

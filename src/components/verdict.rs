@@ -4,7 +4,7 @@
 use synoptic_core::compare::Verdict;
 use yew::prelude::*;
 
-use crate::hooks::use_lang::use_lang;
+use crate::i18n::Lang;
 
 /// CSS class suffix of a verdict.
 pub fn code(v: Verdict) -> &'static str {
@@ -21,22 +21,14 @@ pub fn icon(v: Verdict) -> &'static str {
     }
 }
 
-/// Props of [`VerdictBadge`].
-#[derive(Properties, PartialEq)]
-pub struct VerdictBadgeProps {
-    /// The verdict.
-    pub verdict: Verdict,
-}
-
-/// Icon and word in the verdict's colour.
-#[component]
-pub fn VerdictBadge(props: &VerdictBadgeProps) -> Html {
-    let lang = use_lang();
-    let v = props.verdict;
+/// Icon and word in the verdict's colour (a function, not a component:
+/// it has no state, and each component costs the first load its share of
+/// the framework's code).
+pub fn verdict_badge(lang: Lang, v: Verdict) -> Html {
     html! {
         <span class={classes!("verdict", format!("v-{}", code(v)))}>
             <span class="vicon" aria-hidden="true">{ icon(v) }</span>
-            { lang.lang().verdict(v) }
+            { lang.verdict(v) }
         </span>
     }
 }

@@ -9,7 +9,7 @@ use yew_router::prelude::*;
 use crate::app::Route;
 use crate::components::inspector::Inspector;
 use crate::components::passage::Passage;
-use crate::components::verdict::VerdictBadge;
+use crate::components::verdict::verdict_badge;
 use crate::hooks::use_active::use_active_quantity;
 use crate::hooks::use_corpus::use_corpus;
 use crate::hooks::use_lang::use_lang;
@@ -292,7 +292,7 @@ fn SoloRun(props: &SoloRunProps) -> Html {
                 <h2 id={title_id} class="sbs-topic">
                     { format!("{} ({})", lang.t(Text::OneOutletEach), props.gis.len()) }
                 </h2>
-                <VerdictBadge verdict={Verdict::OnlyHere} />
+                { verdict_badge(lang.lang(), Verdict::OnlyHere) }
             </div>
             <div class="sbs-cells">
                 { for props.columns.iter().map(|&ai| {
@@ -352,6 +352,7 @@ struct SbsRowProps {
 /// Its id is the group's, the same whichever outlets are shown.
 #[component]
 fn SbsRow(props: &SbsRowProps) -> Html {
+    let lang = use_lang();
     let corpus = use_corpus();
     let story = corpus.story();
     let Some(g) = story.comparison.statements.groups.get(props.gi) else {
@@ -369,8 +370,8 @@ fn SbsRow(props: &SbsRowProps) -> Html {
                     <SbsCell key={ai} gi={props.gi} {ai} on_active={props.on_active.clone()} />
                 }) }
             </div>
-            if g.diff.is_some() {
-                <WordDiff gi={props.gi} />
+            if let Some(d) = &g.diff {
+                { word_diff(lang.lang(), d) }
             }
         </li>
     }
@@ -470,7 +471,7 @@ fn RowHead(props: &RowHeadProps) -> Html {
                 <span class="visually-hidden">{ format!("{}: ", lang.t(Text::Statement)) }</span>
                 { &g.topic }
             </h2>
-            <VerdictBadge verdict={verdict} />
+            { verdict_badge(lang.lang(), verdict) }
             if let Some(why) = &props.why {
                 <p class="sbs-why">{ why.clone() }</p>
             }
@@ -478,21 +479,8 @@ fn RowHead(props: &RowHeadProps) -> Html {
     }
 }
 
-/// Props of [`WordDiff`].
-#[derive(Properties, PartialEq)]
-struct WordDiffProps {
-    gi: usize,
-}
-
 /// The word-level differences inside a group of near-identical sentences.
-#[component]
-fn WordDiff(props: &WordDiffProps) -> Html {
-    let lang = use_lang();
-    let corpus = use_corpus();
-    let groups = &corpus.story().comparison.statements.groups;
-    let Some(d) = groups.get(props.gi).and_then(|g| g.diff.as_ref()) else {
-        return html! {};
-    };
+fn word_diff(lang: Lang, d: &statements::WordDiff) -> Html {
     html! {
         <details class="word-diff">
             <summary>{ lang.t(Text::WordDiff) }</summary>

@@ -5,7 +5,7 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::app::Route;
-use crate::components::verdict::VerdictBadge;
+use crate::components::verdict::verdict_badge;
 use crate::hooks::use_corpus::use_corpus;
 use crate::hooks::use_lang::use_lang;
 use crate::hooks::use_progressive::use_progressive;
@@ -203,7 +203,7 @@ pub fn Figures(props: &FiguresProps) -> Html {
                                         }) }
                                     </td>
                                 }) }
-                                <td><VerdictBadge verdict={r.verdict} /></td>
+                                <td>{ verdict_badge(lang.lang(), r.verdict) }</td>
                                 <td class="why">{ &r.explanation }</td>
                             </tr>
                         }) }

@@ -4,7 +4,7 @@
 use synoptic_core::compare::statements::GroupKind;
 use yew::prelude::*;
 
-use crate::components::verdict::VerdictBadge;
+use crate::components::verdict::verdict_badge;
 use crate::hooks::use_corpus::use_corpus;
 use crate::hooks::use_lang::use_lang;
 use crate::i18n::Text;
@@ -62,7 +62,7 @@ pub fn Framing() -> Html {
             <h2>{ lang.t(Text::FramingWords) }</h2>
             { for c.statements.groups.iter().filter(|g| g.kind == GroupKind::Framing).map(|g| html! {
                 <section class="frame" aria-label={g.topic.clone()} data-frame={g.topic.clone()}>
-                    <h3>{ g.topic.trim_start_matches("framing: ").to_string() }{ " " }<VerdictBadge verdict={g.verdict} /></h3>
+                    <h3>{ g.topic.trim_start_matches("framing: ").to_string() }{ " " }{ verdict_badge(lang.lang(), g.verdict) }</h3>
                     <p class="sbs-why">{ lang.lang().explain(&g.parts) }</p>
                     <div class={classes!("outlet-grid", format!("cols-{}", story.len().min(6)))}>
                         { for (0..story.len()).map(|i| {

@@ -6,7 +6,7 @@ use yew_router::prelude::*;
 
 use crate::app::Route;
 use crate::components::outlet_card::OutletCard;
-use crate::components::verdict::VerdictBadge;
+use crate::components::verdict::verdict_badge;
 use crate::hooks::use_corpus::use_corpus;
 use crate::hooks::use_lang::use_lang;
 use crate::i18n::Text;
@@ -37,7 +37,7 @@ pub fn Overview() -> Html {
                     { for corpus.story().totals().iter().map(|(v, n)| html! {
                         <li class={format!("total v-{}", v.as_str())} data-verdict={v.as_str()}>
                             <span class="total-n">{ *n }</span>
-                            <VerdictBadge verdict={*v} />
+                            { verdict_badge(lang.lang(), *v) }
                         </li>
                     }) }
                 </ul>

@@ -6,12 +6,12 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::app::Route;
-use crate::components::chrome_panel::ChromePanel;
+use crate::components::chrome_panel::chrome_panel;
 use crate::components::inspector::Inspector;
-use crate::components::kind_badge::KindBadges;
-use crate::components::minimap::Minimap;
+use crate::components::kind_badge::kind_badges;
+use crate::components::minimap::minimap;
 use crate::components::passage::Passage;
-use crate::components::verdict::VerdictBadge;
+use crate::components::verdict::verdict_badge;
 use crate::format;
 use crate::hooks::use_active::use_active_quantity;
 use crate::hooks::use_corpus::use_corpus;
@@ -80,7 +80,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
                     } else {
                         <span class="outlet-name not-named">{ lang.t(Text::OutletNotNamed) }</span>
                     }
-                    <KindBadges meta={m.clone()} />
+                    { kind_badges(lang.lang(), m) }
                 </p>
                 <h1 id={title_id} tabindex="-1" lang={text_lang.clone()}>{ a.display_title() }</h1>
                 if headline.is_none() {
@@ -140,7 +140,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
                         }
                         Some(html! {
                             <li class={format!("note v-{}", g.verdict.as_str())}>
-                                <VerdictBadge verdict={g.verdict} />
+                                { verdict_badge(lang.lang(), g.verdict) }
                                 { for others.iter().take(3).map(|m| {
                                     let o = story.article(m.article);
                                     let text: String = sentences[m.sentence].text.chars().take(160).collect();
@@ -165,12 +165,12 @@ pub fn Reader(props: &ReaderProps) -> Html {
                 }) }
             </div>
             <div class="reader-side">
-                <Minimap article={ai} />
+                { minimap(lang.lang(), &corpus, ai) }
                 <p class="hint">{ lang.t(Text::MinimapHint) }</p>
                 <Inspector active={(*active).clone()} heading={format!("inspector-title-{}", a.id)} />
             </div>
             </div>
-            <ChromePanel article={a.clone()} />
+            { chrome_panel(lang.lang(), a) }
         </article>
         </>
     }
