@@ -296,12 +296,21 @@ impl Story {
         parts.extend(
             g.parts
                 .iter()
-                .filter(|p| !(weaker && matches!(p, Part::Negates { .. } | Part::NearIdentical)))
+                .filter(|p| {
+                    !(weaker
+                        && matches!(
+                            p,
+                            Part::Negates { .. } | Part::Disjoint { .. } | Part::NearIdentical
+                        ))
+                })
                 .filter_map(|p| match p {
                     Part::Hedges { outlet, .. }
                     | Part::Cites { outlet, .. }
                     | Part::OnlyHere { outlet } => on(outlet).then(|| p.clone()),
                     Part::Negates { who, other, .. } => (on(who) && on(other)).then(|| p.clone()),
+                    Part::Disjoint { name_a, name_b, .. } => {
+                        (on(name_a) && on(name_b)).then(|| p.clone())
+                    }
                     Part::Silent { .. } => None,
                     Part::FramingAligned { frame, outlets } => {
                         let outlets: Vec<String> =
@@ -369,9 +378,16 @@ impl Story {
             return g.verdict;
         }
         let ids = self.ids(selected);
-        let conflict = g.parts.iter().any(|p| {
-            matches!(p, Part::Negates { who, other, .. }
-                if ids.contains(&who.as_str()) && ids.contains(&other.as_str()))
+        // A negation, or figures that cannot both be true, between two of
+        // the selected outlets.
+        let conflict = g.parts.iter().any(|p| match p {
+            Part::Negates { who, other, .. } => {
+                ids.contains(&who.as_str()) && ids.contains(&other.as_str())
+            }
+            Part::Disjoint { name_a, name_b, .. } => {
+                ids.contains(&name_a.as_str()) && ids.contains(&name_b.as_str())
+            }
+            _ => false,
         });
         let pair_selected = g.diff.as_ref().is_some_and(|d| {
             [d.a, d.b]
@@ -886,6 +902,39 @@ mod tests {
             art("b", "Russia e Cina: il gasdotto Forza della Siberia 2 sarà costruito entro il decennio."),
             art("c", "Il gasdotto Forza della Siberia 2 non sarà costruito dalla Russia e dalla Cina entro il decennio."),
         ])
+    }
+
+    #[test]
+    fn figures_that_conflict_make_a_conflict_only_among_their_outlets() {
+        let art = |id: &str, n: &str| {
+            let meta = synoptic_core::article::Metadata {
+                date: Some("2025-04-03".into()),
+                ..Default::default()
+            };
+            Article::parse(
+                id,
+                format!("{id}.txt"),
+                format!("Notizie del giorno {id}\nLivorno, 3 aprile 2025 – Nell'incendio del porto i danni sono stati stimati in {n} milioni di euro dai periti della Regione."),
+                meta,
+            )
+        };
+        let s = Story::new(&[art("a", "5"), art("b", "5"), art("c", "8")]);
+        let g = s
+            .comparison
+            .statements
+            .groups
+            .iter()
+            .find(|g| g.members.len() == 3)
+            .expect("the three sentences are one group");
+        assert_eq!(s.verdict_among(g, &[0, 1, 2]), Verdict::Conflict);
+        assert_eq!(s.verdict_among(g, &[0, 2]), Verdict::Conflict);
+        // The two that give the same figure do not conflict (a group's
+        // "same" is for all its outlets: of a part of them, compatible).
+        assert_eq!(s.verdict_among(g, &[0, 1]), Verdict::Compatible);
+        let why = Lang::En.explain(&s.parts_among(g, &[0, 1]));
+        assert!(!why.contains("cannot both"), "{why}");
+        let why = Lang::En.explain(&s.parts_among(g, &[1, 2]));
+        assert!(why.contains("cannot both"), "{why}");
     }
 
     #[test]

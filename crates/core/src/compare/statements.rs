@@ -27,7 +27,7 @@ use serde::{Deserialize, Serialize};
 
 use super::explain::{english, Part};
 use super::quantities::Quantity;
-use super::Verdict;
+use super::{FigureRef, Verdict};
 use crate::analysis::Analysis;
 use crate::lexicon::{lexicons, Term};
 use crate::text::collapse_whitespace;
@@ -499,6 +499,14 @@ pub fn align(articles: &[Analysis], quantities: &[Quantity]) -> Alignment {
                 group.explanation = english(&group.parts);
                 group.topic = t;
             }
+            figures_speak(
+                &mut group,
+                &g,
+                &sentences,
+                &sentence_quantities,
+                quantities,
+                articles,
+            );
             group
         })
         .collect();
@@ -507,6 +515,81 @@ pub fn align(articles: &[Analysis], quantities: &[Quantity]) -> Alignment {
         g.id = format!("s{}", k + 1);
     }
     Alignment { sentences, groups }
+}
+
+/// A group's figures have their say in its verdict: two members of
+/// different outlets whose figures are linked as a conflict make the group
+/// a conflict (the figures named, once per pair of outlets: near-identical
+/// wording around `2 milioni` and `3 milioni` is not the same statement),
+/// and near-identical wording around figures that agree only within
+/// rounding or qualifiers is compatible, not the same. Only the links of
+/// the members' own quantities are read.
+fn figures_speak(
+    group: &mut StatementGroup,
+    members: &[usize],
+    sentences: &[Sentence],
+    sentence_quantities: &[Vec<usize>],
+    quantities: &[Quantity],
+    articles: &[Analysis],
+) {
+    if !matches!(group.verdict, Verdict::Same | Verdict::Compatible) {
+        return;
+    }
+    let member_of = |r: FigureRef| {
+        members
+            .iter()
+            .any(|&i| sentences[i].article == r.article && sentences[i].figures.contains(&r.figure))
+    };
+    let mut shared: Vec<usize> = members
+        .iter()
+        .flat_map(|&i| sentence_quantities[i].iter().copied())
+        .collect();
+    shared.sort_unstable();
+    shared.dedup();
+    let text = |r: FigureRef| {
+        articles
+            .get(r.article)
+            .and_then(|a| a.figures.get(r.figure))
+            .map_or_else(String::new, |f| f.text.clone())
+    };
+    let mut conflicts: Vec<Part> = Vec::new();
+    let mut merely_compatible = false;
+    for q in shared.iter().filter_map(|&q| quantities.get(q)) {
+        for l in &q.links {
+            if l.a.article == l.b.article || !member_of(l.a) || !member_of(l.b) {
+                continue;
+            }
+            match l.verdict {
+                Verdict::Conflict => {
+                    let (name_a, name_b) =
+                        (name(articles, l.a.article), name(articles, l.b.article));
+                    let named = conflicts.iter().any(|c| {
+                        matches!(c, Part::Disjoint { name_a: x, name_b: y, .. }
+                            if (*x == name_a && *y == name_b) || (*x == name_b && *y == name_a))
+                    });
+                    if !named {
+                        conflicts.push(Part::Disjoint {
+                            a: text(l.a),
+                            b: text(l.b),
+                            name_a,
+                            name_b,
+                        });
+                    }
+                }
+                Verdict::Compatible => merely_compatible = true,
+                _ => {}
+            }
+        }
+    }
+    if !conflicts.is_empty() {
+        group.verdict = Verdict::Conflict;
+        group.parts.extend(conflicts);
+    } else if merely_compatible && group.verdict == Verdict::Same {
+        group.verdict = Verdict::Compatible;
+    } else {
+        return;
+    }
+    group.explanation = english(&group.parts);
 }
 
 /// A group's topic as the text says it, when its members of different

@@ -1038,3 +1038,55 @@ fn a_comparison_survives_a_round_trip_through_its_bytes() {
     bad[at + 5] = b'x';
     assert!(Comparison::from_bytes(&bad).is_err());
 }
+
+#[test]
+fn a_statement_whose_figures_conflict_is_a_conflict_not_the_same() {
+    let text = |n: &str| {
+        format!("Livorno, 3 aprile 2025 – Nell'incendio del porto i danni sono stati stimati in {n} milioni di euro dai periti della Regione.")
+    };
+    let group_of = |c: &Comparison| {
+        c.statements
+            .groups
+            .iter()
+            .find(|g| g.outlets.len() == 2)
+            .cloned()
+            .expect("one group of both outlets")
+    };
+    // The same words around figures that cannot both be true.
+    let c = compare(
+        &[
+            article("a", "2025-04-03", &text("5")),
+            article("b", "2025-04-03", &text("8")),
+        ],
+        None,
+    );
+    let g = group_of(&c);
+    assert_eq!(g.verdict, Verdict::Conflict, "{}", g.explanation);
+    assert!(
+        g.parts
+            .iter()
+            .any(|p| matches!(p, explain::Part::Disjoint { a, b, .. }
+        if a.contains('5') && b.contains('8'))),
+        "{:?}",
+        g.parts
+    );
+    // The same figures: the same statement.
+    let c = compare(
+        &[
+            article("a", "2025-04-03", &text("5")),
+            article("b", "2025-04-03", &text("5")),
+        ],
+        None,
+    );
+    assert_eq!(group_of(&c).verdict, Verdict::Same);
+    // Figures that agree within a qualifier: compatible, not the same.
+    let c = compare(
+        &[
+            article("a", "2025-04-03", &text("5,2")),
+            article("b", "2025-04-03", &text("circa 5")),
+        ],
+        None,
+    );
+    let g = group_of(&c);
+    assert_eq!(g.verdict, Verdict::Compatible, "{}", g.explanation);
+}
