@@ -73,12 +73,17 @@ enum Seq {
     Deny { frame: usize, entry: usize },
 }
 
+/// A lexicon entry: its stems, the folded words an entry written `=word`
+/// must have exactly, and its term.
+type Phrase = (Vec<Name>, Option<Box<[String]>>, Term);
+
 /// All lexicons, prepared.
 pub struct Lexicons {
     stemmer: Stemmer,
     stop: HashSet<String>,
-    /// Multi-word entries by their first stem: (stems, term).
-    phrases: HashMap<Name, Vec<(Vec<Name>, Term)>>,
+    /// Multi-word entries by their first stem: (stems, the folded words
+    /// an entry written `=word` must have exactly, term).
+    phrases: HashMap<Name, Vec<Phrase>>,
     /// Hedges: their stems and their words.
     hedges: Vec<(Vec<Name>, String)>,
     /// Every hedge and frame sequence by its first stem: (sequence,
@@ -121,18 +126,31 @@ impl Lexicons {
                     Term::Concept(canonical.as_str().into())
                 };
                 for alias in std::iter::once(head).chain(rest.split(',')) {
+                    // `=relazioni`: these very words (the plural, not
+                    // `relazione`, a report, which shares its stem).
+                    let (alias, exact) = match alias.trim().strip_prefix('=') {
+                        Some(a) => (a, true),
+                        None => (alias, false),
+                    };
                     let stems = lex.stem_phrase(alias);
+                    let forms = exact.then(|| {
+                        tokenize(alias, 0)
+                            .iter()
+                            .filter(|t| t.kind != TokKind::Punct)
+                            .map(|t| t.norm.to_string())
+                            .collect()
+                    });
                     if let Some(first) = stems.first().cloned() {
                         lex.phrases
                             .entry(first)
                             .or_default()
-                            .push((stems, term.clone()));
+                            .push((stems, forms, term.clone()));
                     }
                 }
             }
         }
         for list in lex.phrases.values_mut() {
-            list.sort_by_key(|(s, _)| std::cmp::Reverse(s.len()));
+            list.sort_by_key(|(s, _, _)| std::cmp::Reverse(s.len()));
         }
         lex.hedges = lines(HEDGES)
             .map(|l| (lex.stem_phrase(l), l.to_string()))
@@ -361,11 +379,17 @@ impl Lexicons {
             // Longest phrase starting here.
             let mut matched = None;
             if let Some(cands) = self.phrases.get(stem) {
-                for (seq, term) in cands {
+                for (seq, forms, term) in cands {
                     let ok = seq
                         .iter()
                         .enumerate()
-                        .all(|(k, s)| stems.get(i + k).and_then(|x| x.as_ref()) == Some(s));
+                        .all(|(k, s)| stems.get(i + k).and_then(|x| x.as_ref()) == Some(s))
+                        && forms.as_ref().is_none_or(|forms: &Box<[String]>| {
+                            forms
+                                .iter()
+                                .enumerate()
+                                .all(|(k, w)| toks.get(i + k).is_some_and(|t| t.norm == *w))
+                        });
                     if ok {
                         matched = Some((seq.len(), term.clone()));
                         break;
@@ -469,6 +493,14 @@ mod tests {
             .any(|x| matches!(x, Term::Stem(s) if s.starts_with("cresc"))));
         // Inflections meet through the stemmer.
         assert_eq!(terms("incontri"), terms("incontrati"));
+    }
+
+    #[test]
+    fn an_entry_of_its_very_words_is_not_its_stems() {
+        let partnership = Term::Concept("partenariato".into());
+        assert!(terms("le relazioni tra Roma e Parigi").contains(&partnership));
+        // `relazione`, a report, shares the stem of `relazioni`.
+        assert!(!terms("la relazione dei periti sul crollo").contains(&partnership));
     }
 
     fn frames(text: &str) -> Vec<(String, i8, String)> {
