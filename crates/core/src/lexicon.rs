@@ -384,7 +384,7 @@ impl Lexicons {
                         .iter()
                         .enumerate()
                         .all(|(k, s)| stems.get(i + k).and_then(|x| x.as_ref()) == Some(s))
-                        && forms.as_ref().is_none_or(|forms: &Box<[String]>| {
+                        && forms.as_deref().is_none_or(|forms: &[String]| {
                             forms
                                 .iter()
                                 .enumerate()
