@@ -676,6 +676,12 @@ fn classify_alone(text: &str, start: usize, end: usize) -> Block {
     if is_share_row(&norm, words) {
         return chrome(ChromeKind::Share, "share buttons and counters");
     }
+    if is_media_link(s, &norm, words) {
+        return chrome(
+            ChromeKind::Related,
+            "a link to the site's video or audio, with its length",
+        );
+    }
     if is_reading_time(&norm, words) {
         return chrome(ChromeKind::SectionLabel, "reading time");
     }
@@ -763,7 +769,60 @@ fn is_share_row(norm: &str, words: usize) -> bool {
             !SHARE_ROW_WORDS.contains(w) && !w.chars().all(|c| c.is_ascii_digit() || c == '.')
         })
         .count();
-    share >= 2 && (other <= 1 || norm.starts_with("condividi"))
+    // `Condividi · 1,2 mila`: the word and its counter.
+    let counter = norm.starts_with("condividi")
+        && parts.iter().all(|w| {
+            SHARE_ROW_WORDS.contains(w)
+                || w.chars().all(|c| c.is_ascii_digit())
+                || COUNT_WORDS.contains(w)
+        });
+    counter || share >= 2 && (other <= 1 || norm.starts_with("condividi"))
+}
+
+/// What a counter of shares or views ends with (`1,2 mila`, `3k`).
+const COUNT_WORDS: &[&str] = &[
+    "mila",
+    "k",
+    "mln",
+    "condivisioni",
+    "commenti",
+    "visualizzazioni",
+];
+
+/// Words that open a link to the site's own video or audio.
+const MEDIA_LEADS: &[&str] = &[
+    "guarda il video",
+    "guarda il servizio",
+    "guarda la diretta",
+    "ascolta il podcast",
+    "ascolta l'intervista",
+    "video:",
+    "watch:",
+];
+
+/// A link to the site's video or audio (`▶ Guarda il servizio del Tg delle
+/// 13 (1:42)`, `VIDEO: l'intervista al sindaco (3:05)`): a short line that
+/// opens with a play sign or words that say so, and gives a length in
+/// minutes and seconds, or ends there; its numbers are the player's, not
+/// the story's.
+fn is_media_link(s: &str, norm: &str, words: usize) -> bool {
+    if words > 16 {
+        return false;
+    }
+    let t = s.trim_start();
+    let play = t.starts_with(['▶', '►', '⏵', '🎥', '📺', '🎧']);
+    let lead = MEDIA_LEADS.iter().any(|l| norm.starts_with(l));
+    // `(1:42)`, `(12:05)`: a length in parentheses.
+    let length = s.split('(').skip(1).any(|p| {
+        let inner = p.split(')').next().unwrap_or("");
+        let mut halves = inner.split(':');
+        let (m, sec) = (halves.next().unwrap_or(""), halves.next().unwrap_or(""));
+        halves.next().is_none()
+            && (1..=3).contains(&m.len())
+            && sec.len() == 2
+            && m.bytes().chain(sec.bytes()).all(|b| b.is_ascii_digit())
+    });
+    (play || lead) && (length || play && lead)
 }
 
 /// A reading time: `Tempo di lettura: 3 minuti`, `Lettura 4 min`.
@@ -1101,6 +1160,29 @@ mod tests {
         let text = "Titolo della notizia di oggi\nIl primo paragrafo racconta i fatti principali.\nLeggi anche\nUn altro titolo qui\nIl secondo paragrafo continua il racconto dei fatti.";
         let kinds: Vec<BlockKind> = segment(text).iter().map(|b| b.kind).collect();
         assert_eq!(kinds[4], Paragraph);
+    }
+
+    #[test]
+    fn links_to_the_sites_video_and_share_counters_are_chrome() {
+        check(
+            "Frana sulla provinciale, strada chiusa per tre giorni\n▶ Guarda il video del crollo (2:15)\nLa frana ha invaso la carreggiata ieri sera alle 22.\nVIDEO: il sindaco sul posto (0:48)\nI tecnici della Provincia stimano tre giorni di lavori.\nCondividi · 4,8 mila",
+            &[
+                ("Frana sulla provinciale, strada chiusa per tre giorni", Headline),
+                ("▶ Guarda il video del crollo (2:15)", Chrome(Related)),
+                ("La frana ha invaso la carreggiata ieri sera alle 22.", Paragraph),
+                ("VIDEO: il sindaco sul posto (0:48)", Chrome(Related)),
+                ("I tecnici della Provincia stimano tre giorni di lavori.", Paragraph),
+                ("Condividi · 4,8 mila", Chrome(Share)),
+            ],
+        );
+        // A sentence that speaks of a video is the story's.
+        check(
+            "Il caso del video diffuso in rete\nGuarda il video chi vuole: alle 14:30 il sindaco (in carica da tre anni) ha parlato per 20 minuti.",
+            &[
+                ("Il caso del video diffuso in rete", Headline),
+                ("Guarda il video chi vuole: alle 14:30 il sindaco (in carica da tre anni) ha parlato per 20 minuti.", Paragraph),
+            ],
+        );
     }
 
     #[test]
