@@ -1171,3 +1171,26 @@ fn a_qualifier_after_the_preposition_keeps_the_noun_it_complements() {
         assert_eq!(fig(&all, span).subject.as_deref(), Some(subject), "{text}");
     }
 }
+
+#[test]
+fn in_so_many_weeks_is_ahead_of_the_article() {
+    let r = Some("2025-03-12");
+    let all = figs("Fra due settimane riaprirà il ponte sul Po.", r);
+    let f = fig(&all, "Fra due settimane");
+    assert_eq!(days(f), ("2025-03-24".into(), "2025-03-30".into()));
+    let all = figs("Il cantiere chiuderà tra un mese, dice il sindaco.", r);
+    assert_eq!(
+        days(fig(&all, "tra un mese")),
+        ("2025-04-01".into(), "2025-04-30".into())
+    );
+    // A range of lengths, and a length of something, are not dates.
+    for text in [
+        "La pena va tra 6 mesi e 6 anni.",
+        "Tra due anni di lavori il ponte sarà pronto.",
+    ] {
+        assert!(
+            figs(text, r).iter().all(|f| f.kind != FigureKind::Date),
+            "{text}"
+        );
+    }
+}

@@ -327,7 +327,7 @@ impl Ctx<'_> {
     }
 
     /// `tre giorni fa`, `2 anni fa`, `1 mese e 21 giorni fa`, `tra due
-    /// settimane da adesso`, `4 settimane in futuro` (not `due giorni dopo`:
+    /// settimane da adesso`, `fra tre mesi`, `4 settimane in futuro` (not `due giorni dopo`:
     /// after what the story told, not after the article's date).
     pub(super) fn ago(&self, j: usize, span_start: usize) -> Option<Figure> {
         let mut k = j;
@@ -377,11 +377,37 @@ impl Ctx<'_> {
         if units == 0 {
             return None;
         }
+        // `tra due settimane`, `fra tre mesi` alone: ahead of the
+        // article's date, unless a second bound follows (`tra 6 mesi e 6
+        // anni` is a range of lengths) or what it is of (`tra due anni di
+        // lavori`).
+        let ahead_alone = self.is(j, "tra") || self.is(j, "fra");
         let (sign, last) = match (self.w(k), self.w(k + 1), self.w(k + 2)) {
             ("fa", _, _) if !prefixed => (-1, k + 1),
             ("in", "futuro", _) => (1, k + 2),
             ("da", "adesso" | "oggi" | "ora", _) => (1, k + 2),
             ("da", "questo", "momento") => (1, k + 3),
+            (next, _, _)
+                if ahead_alone
+                    && units == 1
+                    && !matches!(
+                        next,
+                        "e" | "ed"
+                            | "o"
+                            | "-"
+                            | "di"
+                            | "del"
+                            | "della"
+                            | "dei"
+                            | "delle"
+                            | "a"
+                            | "al"
+                            | "alle"
+                    )
+                    && self.numbers.read(self.toks, k).is_none() =>
+            {
+                (1, k)
+            }
             _ => return None,
         };
         let mut f = Figure::new(FigureKind::Date, span_start, last);
