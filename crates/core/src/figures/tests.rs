@@ -1194,3 +1194,19 @@ fn in_so_many_weeks_is_ahead_of_the_article() {
         );
     }
 }
+
+#[test]
+fn a_weekday_with_a_past_of_an_irregular_participle_is_the_last_one() {
+    // Wednesday 12 March 2025.
+    let r = Some("2025-03-12");
+    for text in [
+        "Giovedì si è svolto il consiglio comunale.",
+        "Lunedì è morto il fondatore dell'azienda.",
+        "Martedì si è sciolto il ghiaccio sul lago.",
+    ] {
+        let all = figs(text, r);
+        let f = all.iter().find(|f| f.kind == FigureKind::Date).expect("a weekday");
+        let (start, _) = days(f);
+        assert!(start.as_str() < "2025-03-12", "{text}: {start}");
+    }
+}

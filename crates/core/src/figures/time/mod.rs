@@ -362,10 +362,19 @@ impl Ctx<'_> {
                 p.is_word()
                     && [
                         "ato", "ata", "ati", "ate", "ito", "ita", "iti", "ite", "uto", "uta",
-                        "uti", "ute", "so", "sa", "tto", "tta", "sto", "sta",
+                        "uti", "ute", "so", "sa", "tto", "tta", "sto", "sta", "lto", "lta",
+                        "lti", "lte",
                     ]
                     .iter()
                     .any(|e| crate::token::has_suffix(&p.norm, e))
+                    // Irregular participles in -rto (`è morto`, `si è
+                    // aperto`); not `certo`, `corto`.
+                    || matches!(
+                        p.norm.as_str(),
+                        "morto" | "morta" | "morti" | "morte" | "aperto" | "aperta" | "aperti"
+                            | "aperte" | "offerto" | "offerta" | "scoperto" | "scoperta"
+                            | "coperto" | "coperta" | "sofferto"
+                    )
             })
         };
         let aux = matches!(
