@@ -606,7 +606,20 @@ pub(crate) fn score(a: &Profile, b: &Profile, want_evidence: bool) -> Identity {
     if a.change != b.change {
         id.add("a change against a level", -0.15, w);
     }
-    let (subject, shared_subject) = dice(&a.subject, &b.subject);
+    // The counted noun already spoke (`same noun`): as the subject too
+    // (`10.600 acri`, `cinque morti`, whose subject is `acri`, `morti`)
+    // it would count twice for what only says what is counted.
+    let noun_out = |p: &Profile, n: &Option<Term>| -> Vec<Term> {
+        n.iter()
+            .filter(|t| p.subject.binary_search(t).is_ok())
+            .cloned()
+            .collect()
+    };
+    let (a_out, b_out) = match (&a.noun, &b.noun) {
+        (Some(x), Some(y)) if x == y => (noun_out(a, &a.noun), noun_out(b, &b.noun)),
+        _ => (Vec::new(), Vec::new()),
+    };
+    let (subject, shared_subject) = dice_without((&a.subject, &a_out), (&b.subject, &b_out));
     id.add("subject", 0.4 * subject, w);
     id.add("clause", 0.35 * local, w);
     id.add("sentence", 0.25 * sentence, w);

@@ -1090,3 +1090,18 @@ fn a_statement_whose_figures_conflict_is_a_conflict_not_the_same() {
     let g = group_of(&c);
     assert_eq!(g.verdict, Verdict::Compatible, "{}", g.explanation);
 }
+
+#[test]
+fn what_is_counted_is_not_also_the_evidence_of_what_is_measured() {
+    // Two counts of the same noun in two events of one day: the noun says
+    // what is counted, not that both count the same thing.
+    let c = compare(
+        &[
+            article("a", "2025-01-09", "Los Angeles, 9 gennaio 2025 – Nel primo rogo, sulle colline, sono già bruciati 10.600 acri di bosco secondo i vigili del fuoco."),
+            article("b", "2025-01-09", "Los Angeles, 9 gennaio 2025 – Sulla costa, dove il secondo incendio è partito ieri sera, sono bruciati circa 17.000 acri secondo i vigili del fuoco."),
+        ],
+        None,
+    );
+    let q = quantity_of(&c, "a", "10.600 acri");
+    assert_ne!(q.verdict, Verdict::Conflict, "{}", q.explanation);
+}

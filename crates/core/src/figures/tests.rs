@@ -1205,7 +1205,10 @@ fn a_weekday_with_a_past_of_an_irregular_participle_is_the_last_one() {
         "Martedì si è sciolto il ghiaccio sul lago.",
     ] {
         let all = figs(text, r);
-        let f = all.iter().find(|f| f.kind == FigureKind::Date).expect("a weekday");
+        let f = all
+            .iter()
+            .find(|f| f.kind == FigureKind::Date)
+            .expect("a weekday");
         let (start, _) = days(f);
         assert!(start.as_str() < "2025-03-12", "{text}: {start}");
     }
