@@ -608,7 +608,9 @@ pub(crate) fn score(a: &Profile, b: &Profile, want_evidence: bool) -> Identity {
     }
     // The counted noun already spoke (`same noun`): as the subject too
     // (`10.600 acri`, `cinque morti`, whose subject is `acri`, `morti`)
-    // it would count twice for what only says what is counted.
+    // it would count twice for what only says what is counted. An
+    // ordinal's noun is what it ranks (`il nono pattugliamento`): there
+    // the noun is the subject, and counts as one.
     let noun_out = |p: &Profile, n: &Option<Term>| -> Vec<Term> {
         n.iter()
             .filter(|t| p.subject.binary_search(t).is_ok())
@@ -616,7 +618,9 @@ pub(crate) fn score(a: &Profile, b: &Profile, want_evidence: bool) -> Identity {
             .collect()
     };
     let (a_out, b_out) = match (&a.noun, &b.noun) {
-        (Some(x), Some(y)) if x == y => (noun_out(a, &a.noun), noun_out(b, &b.noun)),
+        (Some(x), Some(y)) if x == y && a.class == "count" => {
+            (noun_out(a, &a.noun), noun_out(b, &b.noun))
+        }
         _ => (Vec::new(), Vec::new()),
     };
     let (subject, shared_subject) = dice_without((&a.subject, &a_out), (&b.subject, &b_out));
