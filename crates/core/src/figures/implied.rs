@@ -2,7 +2,8 @@
 //!
 //! - **The counted noun after a copula**: `Sono almeno cinque le vittime`,
 //!   `salgono a 44 le scosse`, `restano 12 i dispersi` — Italian news puts
-//!   the noun after the number and its article; the number counts it.
+//!   the noun after the number and its article; the number counts it. Or
+//!   before it, the number ending the clause: `i morti sono 22`.
 //! - **The currency of the story**: `una manovra da 30 miliardi`, `vale
 //!   circa 30 miliardi`. A bare number with a scale of millions or more,
 //!   counting nothing, is money when its sentence, or else its article,
@@ -63,6 +64,51 @@ pub(crate) fn counted_after_copula(toks: &[Tok], found: &mut [Figure]) {
         }
         let from = f.first.saturating_sub(COPULA_WINDOW);
         if !toks[from..f.first].iter().any(|t| t.is_any(COPULAS)) {
+            continue;
+        }
+        f.kind = FigureKind::Count;
+        f.unit = Some(w.to_string());
+    }
+    counted_before_copula(toks, found);
+}
+
+/// Counts whose noun comes first, with its article, before the copula,
+/// and the number ends the clause: `i morti sono 22`, `le vittime sono
+/// salite a 22.` — the number counts that noun.
+fn counted_before_copula(toks: &[Tok], found: &mut [Figure]) {
+    for f in found.iter_mut() {
+        if f.kind != FigureKind::Number || f.unit.is_some() || f.first >= f.last {
+            continue;
+        }
+        if !f.stated.is_some_and(|v| v >= 1.0 && v.fract() == 0.0) {
+            continue;
+        }
+        // The clause ends with the number.
+        if toks
+            .get(f.last)
+            .is_some_and(|t| !(t.kind == TokKind::Punct && t.is_any(&[".", ",", ";", ":"])))
+        {
+            continue;
+        }
+        // The copula within a few tokens before, then the noun and its
+        // plural article right before the copula.
+        let from = f.first.saturating_sub(COPULA_WINDOW);
+        let Some(c) = (from..f.first).find(|&k| toks[k].is_any(COPULAS)) else {
+            continue;
+        };
+        // `le vittime sono`, or with one word after the noun (`le persone
+        // evacuate sono`): the noun is the word after the article.
+        let plural = |k: usize| toks[k].is_any(&["i", "le", "gli"]);
+        let word = |k: usize| toks[k].kind == TokKind::Word && !toks[k].cap;
+        let noun = if c >= 2 && plural(c - 2) && word(c - 1) {
+            &toks[c - 1]
+        } else if c >= 3 && plural(c - 3) && word(c - 2) && word(c - 1) {
+            &toks[c - 2]
+        } else {
+            continue;
+        };
+        let w = noun.norm.as_str();
+        if w.chars().count() < 3 || crate::lexicon::lexicons().is_stop(w) {
             continue;
         }
         f.kind = FigureKind::Count;

@@ -1213,3 +1213,24 @@ fn a_weekday_with_a_past_of_an_irregular_participle_is_the_last_one() {
         assert!(start.as_str() < "2025-03-12", "{text}: {start}");
     }
 }
+
+#[test]
+fn a_count_whose_noun_comes_before_the_copula() {
+    let r = Some("2025-03-12");
+    for (text, span, noun) in [
+        ("Dopo la frana i dispersi sono 4.", "4", "dispersi"),
+        (
+            "Nel pomeriggio le persone evacuate sono salite a 300, secondo la Prefettura.",
+            "300",
+            "persone",
+        ),
+    ] {
+        let all = figs(text, r);
+        let f = fig(&all, span);
+        assert_eq!(f.kind, FigureKind::Count, "{text}");
+        assert_eq!(f.unit.as_deref(), Some(noun), "{text}");
+    }
+    // A number inside the clause is not the noun's count.
+    let all = figs("I dispersi sono 4 volte quelli dell'anno scorso.", r);
+    assert_ne!(fig(&all, "4 volte").unit.as_deref(), Some("dispersi"));
+}
