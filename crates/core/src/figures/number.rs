@@ -471,11 +471,24 @@ impl Reader {
 
     fn read_digits(&self, toks: &[Tok], i: usize) -> Option<Num> {
         let t = &toks[i];
-        let d = parse_digits(&t.norm)?;
+        // `,77` (a price or a time in hundredths, written without its
+        // zero): a comma glued to the digits, with a space, or nothing
+        // that is a number, before it.
+        let bare_decimal = i > 0
+            && !t.space_before
+            && toks[i - 1].is(",")
+            && toks[i - 1].space_before
+            && t.norm.bytes().all(|b| b.is_ascii_digit())
+            && (2..=3).contains(&t.norm.len());
+        let d = if bare_decimal {
+            parse_digits(&format!("0,{}", t.norm))?
+        } else {
+            parse_digits(&t.norm)?
+        };
         let mut num = Num {
             value: d.to_f64(),
             precision: d.precision(),
-            first: i,
+            first: if bare_decimal { i - 1 } else { i },
             last: i + 1,
             ordinal: false,
             fraction: false,
@@ -490,8 +503,11 @@ impl Reader {
             let celsius = toks
                 .get(i + 2)
                 .is_some_and(|c| c.is_any(&["c", "celsius"]) && !c.space_before);
-            let ordinal_sign =
-                n.kind == TokKind::Symbol && n.is_any(&["°", "º", "ª"]) && glued && !celsius;
+            // `º` and `ª` are letters to the tokenizer, `°` a symbol.
+            let ordinal_sign = matches!(n.kind, TokKind::Symbol | TokKind::Word)
+                && n.is_any(&["°", "º", "ª"])
+                && glued
+                && !celsius;
             let ordinal_suffix = n.kind == TokKind::Word
                 && glued
                 && n.is_any(&[

@@ -1234,3 +1234,23 @@ fn a_count_whose_noun_comes_before_the_copula() {
     let all = figs("I dispersi sono 4 volte quelli dell'anno scorso.", r);
     assert_ne!(fig(&all, "4 volte").unit.as_deref(), Some("dispersi"));
 }
+
+#[test]
+fn ordinals_with_a_feminine_or_masculine_sign_and_a_bare_decimal() {
+    let r = Some("2025-03-12");
+    let all = figs(
+        "Si apre la 3ª edizione della rassegna, al 5º anno di vita.",
+        r,
+    );
+    for (span, v) in [("3ª edizione", 3.0), ("5º anno", 5.0)] {
+        let f = fig(&all, span);
+        assert_eq!(f.kind, FigureKind::Ordinal, "{span}");
+        assert_eq!(f.stated, Some(v), "{span}");
+    }
+    let all = figs("Il titolo ha chiuso a ,85 euro per azione.", r);
+    let f = fig(&all, ",85 euro");
+    assert_eq!(interval(f), (Some(0.85), Some(0.85)));
+    // A comma between two numbers stays a comma.
+    let all = figs("Sono arrivati in 3, 45 dei quali in barca.", r);
+    assert!(all.iter().all(|f| f.stated != Some(0.45)));
+}
