@@ -725,7 +725,12 @@ fn classify_alone(text: &str, start: usize, end: usize) -> Block {
     if has_email(s) && words <= 25 {
         return chrome(ChromeKind::Contact, "e-mail address");
     }
-    if words <= 12 && is_all_caps(s) && !ends_sentence(s) {
+    // A longer line in capitals that gives figures between its clauses
+    // (`CAMPI FLEGREI, SCOSSA 4.4 NELLA NOTTE`) is a teletext or agency
+    // headline, not a label.
+    let headline_in_capitals =
+        words > 5 && s.bytes().any(|b| b.is_ascii_digit()) && s.contains([',', ':']);
+    if words <= 12 && is_all_caps(s) && !ends_sentence(s) && !headline_in_capitals {
         return chrome(ChromeKind::SectionLabel, "label in capitals");
     }
     let breadcrumb =
@@ -1160,6 +1165,18 @@ mod tests {
         let text = "Titolo della notizia di oggi\nIl primo paragrafo racconta i fatti principali.\nLeggi anche\nUn altro titolo qui\nIl secondo paragrafo continua il racconto dei fatti.";
         let kinds: Vec<BlockKind> = segment(text).iter().map(|b| b.kind).collect();
         assert_eq!(kinds[4], Paragraph);
+    }
+
+    #[test]
+    fn a_headline_in_capitals_with_figures_is_no_label() {
+        check(
+            "ULTIM'ORA\nMALTEMPO, 120 SFOLLATI IN LIGURIA: CHIUSE 40 SCUOLE\nSono 120 le persone lasciate fuori casa dalla piena del Magra.",
+            &[
+                ("ULTIM'ORA", Chrome(SectionLabel)),
+                ("MALTEMPO, 120 SFOLLATI IN LIGURIA: CHIUSE 40 SCUOLE", Headline),
+                ("Sono 120 le persone lasciate fuori casa dalla piena del Magra.", Paragraph),
+            ],
+        );
     }
 
     #[test]

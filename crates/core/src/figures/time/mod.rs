@@ -99,6 +99,7 @@ const LEADS: &[&[&str]] = &[
     &["a", "partire", "dall'"],
     &["nel", "corso", "del"],
     &["nel", "mese", "di"],
+    &["nel", "solo", "mese", "di"],
     &["il", "mese", "di"],
     &["all'"],
     &["alla"],
