@@ -1254,3 +1254,13 @@ fn ordinals_with_a_feminine_or_masculine_sign_and_a_bare_decimal() {
     let all = figs("Sono arrivati in 3, 45 dei quali in barca.", r);
     assert!(all.iter().all(|f| f.stated != Some(0.45)));
 }
+
+#[test]
+fn a_part_of_a_holiday() {
+    let r = Some("2025-12-20");
+    let all = figs("La sera di Santo Stefano il rifugio resterà aperto.", r);
+    let f = fig(&all, "La sera di Santo Stefano");
+    assert_eq!(f.kind, FigureKind::Time);
+    assert_eq!(f.clock.as_deref(), Some("evening"));
+    assert_eq!(days(f), ("2025-12-26".into(), "2025-12-26".into()));
+}

@@ -324,6 +324,8 @@ impl Ctx<'_> {
         self.single_date(j, j, Lead::Plain)
             .and_then(single)
             .or_else(|| self.relative_expr(j, j, Lead::Plain).and_then(single))
+            // `nel pomeriggio di Capodanno`, `la sera di Natale`.
+            .or_else(|| self.named_day(j, j, Lead::Plain).and_then(single))
     }
 
     /// After a time: where its clock is read (`ora di Pechino`, `ora
