@@ -1264,3 +1264,20 @@ fn a_part_of_a_holiday() {
     assert_eq!(f.clock.as_deref(), Some("evening"));
     assert_eq!(days(f), ("2025-12-26".into(), "2025-12-26".into()));
 }
+
+#[test]
+fn the_day_of_a_time_with_a_bound_looks_ahead() {
+    // Sunday 20 October 2024; a past verb, an end that is tomorrow.
+    let r = Some("2024-10-20");
+    let all = figs("Il Comune ha chiuso le scuole fino alle 14 di lunedì.", r);
+    assert_eq!(
+        days(fig(&all, "fino alle 14 di lunedì")),
+        ("2024-10-21".into(), "2024-10-21".into())
+    );
+    // Without a bound, the past verb dates it back.
+    let all = figs("Il sindaco ha parlato alle 12 di lunedì.", r);
+    assert_eq!(
+        days(fig(&all, "alle 12 di lunedì")),
+        ("2024-10-14".into(), "2024-10-14".into())
+    );
+}

@@ -312,6 +312,8 @@ impl Ctx<'_> {
     /// whether they were resolved against the reference, and the token
     /// past it.
     fn day_after(&self, k: usize) -> Option<(DayRange, bool, usize)> {
+        /// How far back the bound of a time (`fino alla mezzanotte`) is.
+        const UNTIL_REACH: usize = 5;
         if !self.tok(k)?.is_any(&["di", "del", "dell'", "della"]) {
             return None;
         }
@@ -321,9 +323,21 @@ impl Ctx<'_> {
                 .filter(|t| t.len_days() == 1)
                 .map(|t| (t, f.relative, f.last))
         };
+        // `fino alla mezzanotte di lunedì`, `entro le 12 di venerdì`: the
+        // bound that leads the time looks ahead for its day too, whatever
+        // the tense (`ha prorogato l'allerta fino alla mezzanotte di
+        // lunedì`). Looked for a few words back, within the clause.
+        let until = (k.saturating_sub(UNTIL_REACH)..k)
+            .rev()
+            .take_while(|&i| !self.tok(i).is_some_and(|t| t.kind == TokKind::Punct))
+            .any(|i| {
+                self.tok(i)
+                    .is_some_and(|t| t.is_any(&["fino", "sino", "entro"]))
+            });
+        let lead = if until { Lead::Until } else { Lead::Plain };
         self.single_date(j, j, Lead::Plain)
             .and_then(single)
-            .or_else(|| self.relative_expr(j, j, Lead::Plain).and_then(single))
+            .or_else(|| self.relative_expr(j, j, lead).and_then(single))
             // `nel pomeriggio di Capodanno`, `la sera di Natale`.
             .or_else(|| self.named_day(j, j, Lead::Plain).and_then(single))
     }
