@@ -276,6 +276,7 @@ fn read(article: &Article, reference: Option<Date>) -> Read {
     figures::resolve_time_refs(&mut figures);
     local_clocks(&tokens, &sentences, &mut figures);
     place_clocks(article, &block_tokens, &mut figures);
+    figures::implied::elided_scale(&tokens, &mut figures);
     figures::implied::implied_currency(&tokens, &mut figures);
     Read {
         tokens,

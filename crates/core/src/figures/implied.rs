@@ -116,6 +116,65 @@ fn counted_before_copula(toks: &[Tok], found: &mut [Figure]) {
     }
 }
 
+/// How many figures back [`elided_scale`] looks for the amount whose
+/// scale and unit `altri 1,9` leaves out.
+const ELIDED_BACK: usize = 3;
+
+/// `spenderanno 2,7 miliardi di euro, mentre il cenone ne varrà altri
+/// 1,9`: a bare number after `altri`, `altre` or `ulteriori` is more of
+/// the amount before it in its sentence (at most [`ELIDED_BACK`] figures
+/// back), in its scale and unit. Article token indices.
+pub(crate) fn elided_scale(tokens: &[Tok], figures: &mut [Figure]) {
+    for k in 0..figures.len() {
+        let f = &figures[k];
+        if f.kind != FigureKind::Number || f.unit.is_some() || f.first == 0 {
+            continue;
+        }
+        let Some(stated) = f.stated.filter(|v| *v > 0.0 && *v < 1000.0) else {
+            continue;
+        };
+        if !tokens[f.first - 1].is_any(&["altri", "altre", "ulteriori"]) {
+            continue;
+        }
+        let own_scale = tokens
+            .get(f.first..f.last)
+            .unwrap_or_default()
+            .iter()
+            .any(|t| scale_word(&t.norm).is_some());
+        if own_scale {
+            continue;
+        }
+        let sentence = f.sentence;
+        let before = figures[k.saturating_sub(ELIDED_BACK)..k]
+            .iter()
+            .rev()
+            .take_while(|g| g.sentence == sentence)
+            .find_map(|g| {
+                let scale = tokens
+                    .get(g.first..g.last)
+                    .unwrap_or_default()
+                    .iter()
+                    .find_map(|t| scale_word(&t.norm))?;
+                (g.kind == FigureKind::Amount).then(|| (scale, g.unit.clone(), g.text.clone()))
+            });
+        let Some((scale, unit, text)) = before else {
+            continue;
+        };
+        let factor = 10f64.powi(scale);
+        let f = &mut figures[k];
+        f.kind = FigureKind::Amount;
+        f.unit = unit;
+        f.value = f.value.map(|v| super::Interval {
+            min: v.min.map(|x| x * factor),
+            max: v.max.map(|x| x * factor),
+            ..v
+        });
+        f.stated = Some(stated * factor);
+        f.precision = f.precision.map(|p| p * factor);
+        f.note = Some(format!("more of \"{text}\": its scale and unit"));
+    }
+}
+
 /// Bare numbers in millions or more (`30 miliardi`) take the currency of
 /// their sentence's amounts, or else of the article's when all of them are
 /// in one currency. Article token indices.

@@ -1281,3 +1281,19 @@ fn the_day_of_a_time_with_a_bound_looks_ahead() {
         ("2024-10-14".into(), "2024-10-14".into())
     );
 }
+
+#[test]
+fn more_of_an_amount_keeps_its_scale_and_unit() {
+    let r = Some("2025-12-20");
+    let all = figs(
+        "La Regione ha stanziato 12 milioni di euro per le strade e altri 3,5 per i ponti.",
+        r,
+    );
+    let f = fig(&all, "3,5");
+    assert_eq!(f.kind, FigureKind::Amount);
+    assert_eq!(f.unit.as_deref(), Some("EUR"));
+    assert_eq!(interval(f), (Some(3.5e6), Some(3.5e6)));
+    // A count before it lends nothing.
+    let all = figs("Sono arrivati 300 migranti e altri 40 sono attesi.", r);
+    assert_eq!(fig(&all, "40").kind, FigureKind::Number);
+}
