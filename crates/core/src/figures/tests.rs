@@ -1297,3 +1297,22 @@ fn more_of_an_amount_keeps_its_scale_and_unit() {
     let all = figs("Sono arrivati 300 migranti e altri 40 sono attesi.", r);
     assert_eq!(fig(&all, "40").kind, FigureKind::Number);
 }
+
+#[test]
+fn a_baseline_some_years_ago_is_that_day() {
+    let r = Some("2025-06-10");
+    let all = figs(
+        "Il gasolio costa 12 centesimi in più rispetto a tre anni fa.",
+        r,
+    );
+    assert_eq!(
+        days(fig(&all, "a tre anni fa")),
+        ("2022-06-10".into(), "2022-06-10".into())
+    );
+    // Told as a time of the story, the year.
+    let all = figs("Tre anni fa il distributore ha chiuso.", r);
+    assert_eq!(
+        days(fig(&all, "Tre anni fa")),
+        ("2022-01-01".into(), "2022-12-31".into())
+    );
+}

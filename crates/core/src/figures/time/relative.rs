@@ -416,7 +416,10 @@ impl Ctx<'_> {
             let d = r
                 .checked_add_months(sign * months)?
                 .checked_add_days(i64::from(sign) * days)?;
-            if units > 1 || coarse <= 1 {
+            // `rispetto a un anno fa`: a baseline of a comparison is the
+            // same day back (a price then), not the whole year.
+            let baseline = (1..=2).any(|b| span_start >= b && self.is(span_start - b, "rispetto"));
+            if units > 1 || coarse <= 1 || baseline {
                 Some(DayRange::day(d))
             } else {
                 match coarse {
