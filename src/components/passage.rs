@@ -8,35 +8,27 @@ use synoptic_core::text::collapse_whitespace;
 use yew::prelude::*;
 
 use crate::components::verdict;
-use crate::hooks::use_corpus::use_corpus;
-use crate::hooks::use_lang::use_lang;
+use crate::hooks::use_corpus::Corpus;
+use crate::i18n::Lang;
 
-/// Props of [`Passage`].
-#[derive(Properties, PartialEq)]
-pub struct PassageProps {
-    /// Article index.
-    pub article: usize,
-    /// Byte range in the article's text.
-    pub start: usize,
-    /// End of the range.
-    pub end: usize,
-    /// Called with a quantity on focus/hover, with `None` on blur/leave.
-    #[prop_or_default]
-    pub on_active: Callback<Option<AttrValue>>,
-}
-
-/// The passage's text with `<mark>`s.
-#[component]
-pub fn Passage(props: &PassageProps) -> Html {
-    let corpus = use_corpus();
-    let lang = use_lang();
+/// The text of bytes `start..end` of article `article` with `<mark>`s;
+/// `on_active` is called with a quantity on focus or hover, with `None` on
+/// blur. A function of its caller's render (the reader's blocks, the side
+/// by side's cells), which re-render only when what they show changes.
+pub fn passage(
+    lang: Lang,
+    corpus: &Corpus,
+    article: usize,
+    (start, end): (usize, usize),
+    on_active: &Callback<Option<AttrValue>>,
+) -> Html {
     let story = corpus.story();
-    if props.article >= story.len() {
+    if article >= story.len() {
         return html! {};
     }
-    let text = &story.article(props.article).text;
-    let (start, end) = (props.start.min(text.len()), props.end.min(text.len()));
-    let marks = story.marks(props.article, start, end);
+    let text = &story.article(article).text;
+    let (start, end) = (start.min(text.len()), end.min(text.len()));
+    let marks = story.marks(article, start, end);
     let mut out: Vec<Html> = Vec::new();
     let mut at = start;
     for m in marks {
@@ -44,7 +36,7 @@ pub fn Passage(props: &PassageProps) -> Html {
             out.push(html! { { collapse_whitespace_keep_edges(&text[at..m.start]) } });
         }
         let q = AttrValue::from(m.quantity.clone());
-        let on_active = props.on_active.clone();
+        let on_active = on_active.clone();
         let focus = {
             let q = q.clone();
             let cb = on_active.clone();
@@ -59,11 +51,11 @@ pub fn Passage(props: &PassageProps) -> Html {
             let cb = on_active.clone();
             Callback::from(move |_: FocusEvent| cb.emit(None))
         };
-        let label = lang.lang().verdict(m.verdict);
+        let label = lang.verdict(m.verdict);
         out.push(html! {
             <mark class={classes!("fig", format!("v-{}", verdict::code(m.verdict)))}
                   tabindex="0" data-q={q.clone()} data-figure={m.figure.clone()}
-                  title={format!("{label}: {}", lang.lang().explain(&m.parts))}
+                  title={format!("{label}: {}", lang.explain(&m.parts))}
                   onfocus={focus} onblur={blur} onmouseenter={enter}>
                 { collapse_whitespace(&text[m.start..m.end]) }
                 <span class="vicon" aria-hidden="true">{ verdict::icon(m.verdict) }</span>

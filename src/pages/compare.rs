@@ -8,10 +8,10 @@ use yew_router::prelude::*;
 
 use crate::app::Route;
 use crate::components::inspector::Inspector;
-use crate::components::passage::Passage;
+use crate::components::passage::passage;
 use crate::components::verdict::verdict_badge;
 use crate::hooks::use_active::use_active_quantity;
-use crate::hooks::use_corpus::use_corpus;
+use crate::hooks::use_corpus::{use_corpus, Corpus};
 use crate::hooks::use_lang::use_lang;
 use crate::hooks::use_progressive::use_progressive;
 use crate::i18n::{Lang, Text};
@@ -311,7 +311,7 @@ fn SoloRun(props: &SoloRunProps) -> Html {
                                 <p class="not-mentioned">{ "—" }<span class="visually-hidden">{ lang.t(Text::NotMentioned) }</span></p>
                             }
                             { for own.iter().map(|&si| {
-                                cell_sentence(lang.lang(), ai, a.meta.language.clone(), &sentences[si], &props.on_active)
+                                cell_sentence(lang.lang(), &corpus, ai, a.meta.language.clone(), &sentences[si], &props.on_active)
                             }) }
                         </div>
                     }
@@ -417,7 +417,7 @@ fn SbsCell(props: &SbsCellProps) -> Html {
                 <p class="not-mentioned">{ lang.t(Text::NotMentioned) }</p>
             } else {
                 { for members.iter().map(|m| {
-                    cell_sentence(lang.lang(), ai, a.meta.language.clone(), &sentences[m.sentence], &props.on_active)
+                    cell_sentence(lang.lang(), &corpus, ai, a.meta.language.clone(), &sentences[m.sentence], &props.on_active)
                 }) }
             }
         </div>
@@ -428,6 +428,7 @@ fn SbsCell(props: &SbsCellProps) -> Html {
 /// hedges, whom it cites.
 fn cell_sentence(
     lang: Lang,
+    corpus: &Corpus,
     ai: usize,
     language: String,
     s: &statements::Sentence,
@@ -435,7 +436,7 @@ fn cell_sentence(
 ) -> Html {
     html! {
         <p class="cell-text" lang={language}>
-            <Passage article={ai} start={s.start} end={s.end} on_active={on_active.clone()} />
+            { passage(lang, corpus, ai, (s.start, s.end), on_active) }
             if let Some(h) = &s.hedge {
                 <span class="hedge">{ format!(" ⚠ {} ({h})", lang.t(Text::Hedges)) }</span>
             }

@@ -10,7 +10,7 @@ use crate::components::chrome_panel::chrome_panel;
 use crate::components::inspector::Inspector;
 use crate::components::kind_badge::kind_badges;
 use crate::components::minimap::minimap;
-use crate::components::passage::Passage;
+use crate::components::passage::passage;
 use crate::components::verdict::verdict_badge;
 use crate::format;
 use crate::hooks::use_active::use_active_quantity;
@@ -125,8 +125,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
                         { for in_block.iter().map(|(si, s)| html! {
                             <>
                             <span class="sent" id={format!("sent-{si}")} tabindex="-1">
-                                <Passage article={ai} start={s.start} end={s.end}
-                                    on_active={on_active.clone()} />
+                                { passage(lang.lang(), &corpus, ai, (s.start, s.end), &on_active) }
                             </span>{ " " }
                             </>
                         }) }
