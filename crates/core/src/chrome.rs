@@ -495,7 +495,19 @@ fn is_broken_sentence(prev: &str, next: &str) -> bool {
     };
     let digit_first = next.starts_with(|c: char| c.is_ascii_digit());
     let parts = next.contains(" · ") || next.contains(" | ");
-    !(parts || digit_first && last_capital())
+    !(parts || digit_first && last_capital() || is_byline_start(next))
+}
+
+/// A byline's line: `di` or `a cura di`, then a capitalised name, and a
+/// few words at most (`di Mario Rossi`, `di Mario Rossi12 marzo 2024`),
+/// never the run-on of the line before it.
+fn is_byline_start(line: &str) -> bool {
+    let rest = line
+        .strip_prefix("di ")
+        .or_else(|| line.strip_prefix("a cura di "));
+    rest.is_some_and(|r| {
+        r.starts_with(|c: char| c.is_uppercase()) && word_count(line) <= 8 && !ends_sentence(line)
+    })
 }
 
 /// A leading `date 2025-12-25` (or `data:`/`published`) token glued to the
@@ -1165,6 +1177,19 @@ mod tests {
         let text = "Titolo della notizia di oggi\nIl primo paragrafo racconta i fatti principali.\nLeggi anche\nUn altro titolo qui\nIl secondo paragrafo continua il racconto dei fatti.";
         let kinds: Vec<BlockKind> = segment(text).iter().map(|b| b.kind).collect();
         assert_eq!(kinds[4], Paragraph);
+    }
+
+    #[test]
+    fn a_byline_is_not_the_run_on_of_the_headline() {
+        let text = "Il ponte sul Tevere riapre dopo tre mesi di lavori\ndi Mario Rossi\nIl ponte ha riaperto stamattina alle sette.";
+        let blocks = segment(text);
+        assert_eq!(
+            blocks[0].text(text),
+            "Il ponte sul Tevere riapre dopo tre mesi di lavori"
+        );
+        // A real run-on still joins.
+        let text = "Il fatturato del gruppo ha raggiunto quest'anno i dodici milioni\ndi euro, un record per l'azienda.";
+        assert_eq!(segment(text).len(), 1);
     }
 
     #[test]

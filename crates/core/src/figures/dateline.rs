@@ -26,6 +26,10 @@ pub enum Evidence {
     MetadataField,
     /// A dateline at the start of the story.
     Dateline,
+    /// A short line of the page's head that is little more than a date: a
+    /// timestamp (`12.03.2024 09:41`), a byline's (`di Mario Rossi, 12
+    /// marzo 2024`).
+    Timestamp,
 }
 
 /// A date read from an article's text.
@@ -145,8 +149,41 @@ pub fn infer(article: &Article) -> Option<Inferred> {
             });
         }
     }
+    // 4. A short line of the page's head that is little more than a date,
+    // before the story's third paragraph: a timestamp, a byline's date.
+    // Lists of other articles carry their own dates: not those.
+    let mut paragraphs = 0;
+    for b in blocks.iter().take(HEAD_BLOCKS) {
+        if b.kind == BlockKind::Paragraph {
+            paragraphs += 1;
+            if paragraphs > 2 {
+                break;
+            }
+        }
+        if matches!(
+            b.kind,
+            BlockKind::Chrome(ChromeKind::Related | ChromeKind::TitleRepeat)
+        ) {
+            continue;
+        }
+        let s = b.text(text);
+        if s.len() > 80 || s.split_whitespace().count() > 10 {
+            continue;
+        }
+        if let Some(date) = first_full_date(s, 8) {
+            return Some(Inferred {
+                date,
+                evidence: Evidence::Timestamp,
+                start: b.start,
+                end: b.end,
+            });
+        }
+    }
     None
 }
+
+/// How many blocks of a page's head [`infer`] looks at for a timestamp.
+const HEAD_BLOCKS: usize = 8;
 
 /// The place a story is datelined from, folded (`pechino`, `new york`):
 /// the words before the first comma or dash of one of its first
@@ -232,6 +269,26 @@ mod tests {
     fn inferred(text: &str) -> Option<(String, Evidence)> {
         let a = Article::parse("t", "t.txt", text, Metadata::default());
         infer(&a).map(|i| (i.date.to_string(), i.evidence))
+    }
+
+    #[test]
+    fn a_timestamp_or_a_bylines_date_under_the_headline() {
+        assert_eq!(
+            inferred(
+                "Il ponte riapre dopo tre mesi\n12.03.2024 09:41\nIl ponte sul Tevere riapre oggi."
+            )
+            .unwrap(),
+            ("2024-03-12".into(), Evidence::Timestamp)
+        );
+        assert_eq!(
+            inferred("Il ponte riapre dopo tre mesi\ndi Mario Rossi12 marzo 2024\nIl ponte sul Tevere riapre oggi.").unwrap(),
+            ("2024-03-12".into(), Evidence::Timestamp)
+        );
+        // A date in a list of other articles is theirs.
+        assert_eq!(
+            inferred("Il ponte riapre dopo tre mesi\nIl ponte sul Tevere riapre oggi, dice il Comune.\nLeggi anche\n• Traghetti, orari estivi · 3 maggio 2025"),
+            None
+        );
     }
 
     #[test]
