@@ -883,20 +883,23 @@ mod tests {
         }
     }
 
+    /// An article `id` of day `date` with a headline and `body`.
+    fn dated(id: &str, date: &str, body: &str) -> Article {
+        let meta = synoptic_core::article::Metadata {
+            date: Some(date.to_string()),
+            ..Default::default()
+        };
+        Article::parse(
+            id,
+            format!("{id}.txt"),
+            format!("Notizie del giorno {id}\n{body}"),
+            meta,
+        )
+    }
+
     /// Three outlets on one fact: two assert it, the third denies it.
     fn disputed() -> Story {
-        let art = |id: &str, body: &str| {
-            let meta = synoptic_core::article::Metadata {
-                date: Some("2025-05-08".to_string()),
-                ..Default::default()
-            };
-            Article::parse(
-                id,
-                format!("{id}.txt"),
-                format!("Notizie del giorno {id}\n{body}"),
-                meta,
-            )
-        };
+        let art = |id: &str, body: &str| dated(id, "2025-05-08", body);
         Story::new(&[
             art("a", "Il gasdotto Forza della Siberia 2 sarà costruito dalla Russia e dalla Cina entro il decennio."),
             art("b", "Russia e Cina: il gasdotto Forza della Siberia 2 sarà costruito entro il decennio."),
@@ -907,16 +910,7 @@ mod tests {
     #[test]
     fn figures_that_conflict_make_a_conflict_only_among_their_outlets() {
         let art = |id: &str, n: &str| {
-            let meta = synoptic_core::article::Metadata {
-                date: Some("2025-04-03".into()),
-                ..Default::default()
-            };
-            Article::parse(
-                id,
-                format!("{id}.txt"),
-                format!("Notizie del giorno {id}\nLivorno, 3 aprile 2025 – Nell'incendio del porto i danni sono stati stimati in {n} milioni di euro dai periti della Regione."),
-                meta,
-            )
+            dated(id, "2025-04-03", &format!("Livorno, 3 aprile 2025 – Nell'incendio del porto i danni sono stati stimati in {n} milioni di euro dai periti della Regione."))
         };
         let s = Story::new(&[art("a", "5"), art("b", "5"), art("c", "8")]);
         let g = s

@@ -495,19 +495,26 @@ test('a story renamed, its metadata edited (no longer marked inferred) and an ar
   await page.context().close();
 });
 
-test('a story of many outlets opens its side by side on the first six, and says so', async () => {
-  const page = await newPage(env.browser, DESKTOP);
+// Imports a story of one article per text, outlets `Testata 1`, `Testata
+// 2`…, as a library export, and opens its side by side.
+async function importOutlets(page, id, name, texts) {
   await page.goto(`${env.server.url}#/library`);
-  const articles = Array.from({ length: 8 }, (_, i) => ({
+  const articles = texts.map((text, i) => ({
     name: `a${i + 1}.txt`,
-    text: `Genova, 14 marzo 2026 – Nel rogo del deposito i danni sono stimati in ${i + 2} milioni di euro; evacuati 120 lavoratori (fonte ${i + 1}).`,
+    text,
     meta: { outlet: `Testata ${i + 1}` },
     inferred: [],
   }));
-  const file = JSON.stringify({ format: 'synoptic-library', version: 1, stories: [{ schema: 1, id: 'otto', name: 'Otto testate', articles }] });
-  await page.setInputFiles('#import-library', { name: 'otto.json', mimeType: 'application/json', buffer: Buffer.from(file) });
-  await page.locator('.story-item[data-story="otto"]').waitFor();
-  await page.goto(`${env.server.url}#/s/otto/compare`);
+  const file = JSON.stringify({ format: 'synoptic-library', version: 1, stories: [{ schema: 1, id, name, articles }] });
+  await page.setInputFiles('#import-library', { name: `${id}.json`, mimeType: 'application/json', buffer: Buffer.from(file) });
+  await page.locator(`.story-item[data-story="${id}"]`).waitFor();
+  await page.goto(`${env.server.url}#/s/${id}/compare`);
+}
+
+test('a story of many outlets opens its side by side on the first six, and says so', async () => {
+  const page = await newPage(env.browser, DESKTOP);
+  await importOutlets(page, 'otto', 'Otto testate', Array.from({ length: 8 }, (_, i) =>
+    `Genova, 14 marzo 2026 – Nel rogo del deposito i danni sono stimati in ${i + 2} milioni di euro; evacuati 120 lavoratori (fonte ${i + 1}).`));
   await page.view.locator('.sbs-rows[aria-busy="false"]').waitFor();
   assert.match(await page.view.locator('#outlets-capped').innerText(), /^6 \/ 8/);
   assert.equal(await page.view.locator('.sbs-head .sbs-col-head').count(), 6);
@@ -522,19 +529,9 @@ test('a story of many outlets opens its side by side on the first six, and says 
 
 test('a story of more outlets than the page can hide builds only the chosen outlets\' cells and rows', async () => {
   const page = await newPage(env.browser, DESKTOP);
-  await page.goto(`${env.server.url}#/library`);
-  const articles = Array.from({ length: 20 }, (_, i) => ({
-    name: `a${i + 1}.txt`,
-    text: i % 2 === 0
-      ? `Genova, 14 marzo 2026 – Nel rogo del deposito i danni sono stimati in ${i + 2} milioni di euro (fonte ${i + 1}).`
-      : `Genova, 14 marzo 2026 – La Regione ha stanziato ${i + 30} milioni per le famiglie colpite dall'alluvione (fonte ${i + 1}).`,
-    meta: { outlet: `Testata ${i + 1}` },
-    inferred: [],
-  }));
-  const file = JSON.stringify({ format: 'synoptic-library', version: 1, stories: [{ schema: 1, id: 'venti', name: 'Venti testate', articles }] });
-  await page.setInputFiles('#import-library', { name: 'venti.json', mimeType: 'application/json', buffer: Buffer.from(file) });
-  await page.locator('.story-item[data-story="venti"]').waitFor();
-  await page.goto(`${env.server.url}#/s/venti/compare`);
+  await importOutlets(page, 'venti', 'Venti testate', Array.from({ length: 20 }, (_, i) => (i % 2 === 0
+    ? `Genova, 14 marzo 2026 – Nel rogo del deposito i danni sono stimati in ${i + 2} milioni di euro (fonte ${i + 1}).`
+    : `Genova, 14 marzo 2026 – La Regione ha stanziato ${i + 30} milioni per le famiglie colpite dall'alluvione (fonte ${i + 1}).`)));
   const rows = page.view.locator('.sbs-rows[aria-busy="false"]');
   await rows.waitFor();
   const cellsPerRow = () => page.view.locator('.sbs-row').evaluateAll((rs) => rs.map((r) => r.querySelectorAll('.cell').length));

@@ -45,23 +45,16 @@ const COPULA_WINDOW: usize = 3;
 /// Counts whose noun follows them after a plural article, in one block's
 /// figures (block-local token indices).
 pub(crate) fn counted_after_copula(toks: &[Tok], found: &mut [Figure]) {
-    for f in found.iter_mut() {
-        if f.kind != FigureKind::Number || f.unit.is_some() || f.first >= f.last {
-            continue;
-        }
-        if !f.stated.is_some_and(|v| v >= 1.0 && v.fract() == 0.0) {
-            continue;
-        }
+    for f in found.iter_mut().filter(|f| countable(f)) {
         let (Some(art), Some(noun)) = (toks.get(f.last), toks.get(f.last + 1)) else {
             continue;
         };
-        if !art.is_any(&["i", "le", "gli"]) || noun.kind != TokKind::Word || noun.cap {
+        if !is_plural_article(art) || !is_plain_word(noun) {
             continue;
         }
-        let w = noun.norm.as_str();
-        if w.chars().count() < 3 || crate::lexicon::lexicons().is_stop(w) {
+        let Some(w) = noun_word(noun) else {
             continue;
-        }
+        };
         let from = f.first.saturating_sub(COPULA_WINDOW);
         if !toks[from..f.first].iter().any(|t| t.is_any(COPULAS)) {
             continue;
@@ -76,13 +69,7 @@ pub(crate) fn counted_after_copula(toks: &[Tok], found: &mut [Figure]) {
 /// and the number ends the clause: `i morti sono 22`, `le vittime sono
 /// salite a 22.` — the number counts that noun.
 fn counted_before_copula(toks: &[Tok], found: &mut [Figure]) {
-    for f in found.iter_mut() {
-        if f.kind != FigureKind::Number || f.unit.is_some() || f.first >= f.last {
-            continue;
-        }
-        if !f.stated.is_some_and(|v| v >= 1.0 && v.fract() == 0.0) {
-            continue;
-        }
+    for f in found.iter_mut().filter(|f| countable(f)) {
         // The clause ends with the number.
         if toks
             .get(f.last)
@@ -98,8 +85,8 @@ fn counted_before_copula(toks: &[Tok], found: &mut [Figure]) {
         };
         // `le vittime sono`, or with one word after the noun (`le persone
         // evacuate sono`): the noun is the word after the article.
-        let plural = |k: usize| toks[k].is_any(&["i", "le", "gli"]);
-        let word = |k: usize| toks[k].kind == TokKind::Word && !toks[k].cap;
+        let plural = |k: usize| is_plural_article(&toks[k]);
+        let word = |k: usize| is_plain_word(&toks[k]);
         let noun = if c >= 2 && plural(c - 2) && word(c - 1) {
             &toks[c - 1]
         } else if c >= 3 && plural(c - 3) && word(c - 2) && word(c - 1) {
@@ -107,13 +94,37 @@ fn counted_before_copula(toks: &[Tok], found: &mut [Figure]) {
         } else {
             continue;
         };
-        let w = noun.norm.as_str();
-        if w.chars().count() < 3 || crate::lexicon::lexicons().is_stop(w) {
+        let Some(w) = noun_word(noun) else {
             continue;
-        }
+        };
         f.kind = FigureKind::Count;
         f.unit = Some(w.to_string());
     }
+}
+
+/// A bare whole number of at least one, counting nothing yet: what a
+/// copula's noun may count.
+fn countable(f: &Figure) -> bool {
+    f.kind == FigureKind::Number
+        && f.unit.is_none()
+        && f.first < f.last
+        && f.stated.is_some_and(|v| v >= 1.0 && v.fract() == 0.0)
+}
+
+fn is_plural_article(t: &Tok) -> bool {
+    t.is_any(&["i", "le", "gli"])
+}
+
+/// A word in lower case (a noun or adjective, not a name).
+fn is_plain_word(t: &Tok) -> bool {
+    t.kind == TokKind::Word && !t.cap
+}
+
+/// The folded word of a counted noun: three letters at least, no stop
+/// word.
+fn noun_word(t: &Tok) -> Option<&str> {
+    let w = t.norm.as_str();
+    (w.chars().count() >= 3 && !crate::lexicon::lexicons().is_stop(w)).then_some(w)
 }
 
 /// How many figures back [`elided_scale`] looks for the amount whose
