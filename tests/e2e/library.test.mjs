@@ -547,3 +547,17 @@ test('a story of more outlets than the page can hide builds only the chosen outl
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
+
+test('near-identical statements whose figures differ are shown in conflict, the figures named', async () => {
+  const page = await newPage(env.browser, DESKTOP);
+  await importOutlets(page, 'tre', 'Tre testate', [2, 3, 4].map((n) =>
+    `Genova, 14 marzo 2026 – Nel rogo del deposito i danni sono stimati in ${n} milioni di euro secondo i vigili del fuoco.`));
+  await page.view.locator('.sbs-rows[aria-busy="false"]').waitFor();
+  const row = page.view.locator('.sbs-row.v-conflict', { hasText: 'danni' });
+  await row.first().waitFor();
+  assert.match(await row.first().innerText(), /2 milioni di euro \(001\) contro 3 milioni di euro \(002\)/);
+  // Not "same", whatever the wording.
+  assert.equal(await page.view.locator('.sbs-row.v-same', { hasText: 'danni' }).count(), 0);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
