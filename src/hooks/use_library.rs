@@ -174,7 +174,9 @@ impl Library {
         wasm_bindgen_futures::spawn_local(async move {
             let result = db::put_all(&stories).await;
             if result.is_ok() {
-                db::persist().await;
+                // Asked, not awaited: Firefox asks the reader first, and its
+                // answer may never come; the story is stored either way.
+                wasm_bindgen_futures::spawn_local(db::persist());
             }
             reload(&shelf).await;
             done.emit(result);

@@ -50,7 +50,15 @@ async function encode(file, accept = '') {
 /** Serves `dir` on 127.0.0.1 at a free port, under `prefix` (`/` or
  * `/synoptic/`); resolves to { url, close }. */
 export async function serveStatic(dir = dist, prefix = '/') {
+  // `setOffline(true)` cuts every request, as a lost connection does.
+  let offline = false;
+  let refused = 0;
   const server = createServer(async (req, res) => {
+    if (offline) {
+      refused += 1;
+      req.socket.destroy();
+      return;
+    }
     try {
       let path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
       if (!path.startsWith(prefix)) {
@@ -77,6 +85,11 @@ export async function serveStatic(dir = dist, prefix = '/') {
   const { port } = server.address();
   return {
     url: `http://127.0.0.1:${port}${prefix}`,
+    setOffline: (on) => {
+      offline = on;
+      if (on) server.closeAllConnections();
+    },
+    refused: () => refused,
     // Closes open connections too: a page still holding a keep-alive or
     // in-flight request must not keep the test waiting.
     close: () => new Promise((ok) => {

@@ -41,6 +41,14 @@ mod size;
 const TRUNK_VERSION: &str = "0.21.14";
 const CHROMIUM: &str = "/usr/bin/chromium";
 const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+/// The other engines of the browser tests: Firefox ESR with geckodriver, and
+/// WebKitGTK (Safari's engine) with its WebDriver and MiniBrowser, drawn on
+/// a virtual display.
+const FIREFOX: &str = "/usr/bin/firefox-esr";
+const WEBKIT_WEBDRIVER: &str = "/usr/bin/WebKitWebDriver";
+const MINIBROWSER: &str = "/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser";
+const XVFB: &str = "/usr/bin/Xvfb";
+const GECKODRIVER_VERSION: &str = "0.37.1";
 
 type Result<T = ()> = std::result::Result<T, String>;
 
@@ -81,6 +89,12 @@ fn main() -> ExitCode {
         ),
         "bench" => bench::bench(flags.contains(&"--quick")),
         "bench-ui" => bench_ui(),
+        "engines" => setup(true).and_then(|_| {
+            if !flags.contains(&"--no-build") {
+                build_release()?;
+            }
+            engines()
+        }),
         "audit" => audit(),
         "fuzz" => fuzz::run_cmd(&root(), &args[1..]),
         "help" | "--help" | "-h" => {
@@ -100,7 +114,7 @@ fn main() -> ExitCode {
 
 const HELP: &str = "usage: cargo xtask <command>
 
-  setup [--browser]   install the build tools (and the test browser)
+  setup [--browser]   install the build tools (and the test browsers)
   serve [--release]   serve the app on http://127.0.0.1:8080
   build               build the release bundle into dist/
   size [--no-build]   print the first-load size of the release bundle
@@ -119,13 +133,17 @@ const HELP: &str = "usage: cargo xtask <command>
                       and as WebAssembly, against budgets (--quick: a reduced set)
   bench-ui            how long switching views, outlets and figures keeps the browser busy
                       (headless Chromium, release build)
+  engines [--no-build]
+                      the browser scenarios in Chromium, Firefox ESR and WebKit through
+                      WebDriver, with screenshots (ENGINES=firefox,webkit picks some)
   audit               Lighthouse scores of the release build (installs lighthouse on first use)
   fuzz [--seconds N] [--target NAME] [--keep-going] [--smoke]
                       run the cargo-fuzz targets (article, compare, metadata) N seconds each
                       (default 60; installs nightly and cargo-fuzz when missing);
                       --keep-going records crashes and fuzzes on (long hunts);
                       --smoke shares about 2 minutes among the targets, build included
-  test | ci           fmt, clippy, all Rust tests, fuzz smoke, release build, browser tests";
+  test | ci           fmt, clippy, all Rust tests, fuzz smoke, release build, browser tests
+                      (Chromium, then every scenario in Chromium, Firefox and WebKit)";
 
 /// The workspace root (the parent of this crate).
 fn root() -> PathBuf {
@@ -199,8 +217,8 @@ fn setup(browser: bool) -> Result {
     ensure_wasm_bindgen()?;
     ensure_npm()?;
     if browser {
-        step("setup: test browser");
-        ensure_chromium()?;
+        step("setup: test browsers");
+        ensure_browsers()?;
     }
     Ok(())
 }
@@ -277,6 +295,7 @@ fn ensure_npm() -> Result {
     };
     let tools_there = root.join("node_modules/.bin/wasm-opt").exists()
         && root.join("node_modules/playwright-core").exists()
+        && root.join("node_modules/selenium-webdriver").exists()
         && root.join("node_modules/chrono-node").exists();
     if fresh && tools_there {
         println!("npm packages: present");
@@ -285,31 +304,68 @@ fn ensure_npm() -> Result {
     run(cmd("npm").args(["ci", "--no-audit", "--no-fund"]))
 }
 
-fn ensure_chromium() -> Result {
-    if Path::new(CHROMIUM).exists() && Path::new(CHROMEDRIVER).exists() {
-        println!("chromium and chromedriver: present");
-        return Ok(());
-    }
-    println!("chromium: installing Debian's chromium and chromium-driver");
-    let is_root = output(Command::new("id").arg("-u")).is_some_and(|s| s.trim() == "0");
-    let apt = |args: &[&str]| -> Command {
-        let mut c = if is_root {
-            cmd("apt-get")
-        } else {
-            let mut c = cmd("sudo");
-            c.arg("apt-get");
+/// Debian's packages of the three test engines, installed together when one
+/// is missing.
+fn ensure_browsers() -> Result {
+    let pieces = [
+        CHROMIUM,
+        CHROMEDRIVER,
+        FIREFOX,
+        WEBKIT_WEBDRIVER,
+        MINIBROWSER,
+        XVFB,
+    ];
+    if pieces.iter().all(|p| Path::new(p).exists()) {
+        println!("chromium, firefox-esr, webkit2gtk-driver, xvfb: present");
+    } else {
+        println!(
+            "test browsers: installing Debian's chromium, firefox-esr, webkit2gtk-driver and xvfb"
+        );
+        let is_root = output(Command::new("id").arg("-u")).is_some_and(|s| s.trim() == "0");
+        let apt = |args: &[&str]| -> Command {
+            let mut c = if is_root {
+                cmd("apt-get")
+            } else {
+                let mut c = cmd("sudo");
+                c.arg("apt-get");
+                c
+            };
+            c.args(args).env("DEBIAN_FRONTEND", "noninteractive");
             c
         };
-        c.args(args).env("DEBIAN_FRONTEND", "noninteractive");
-        c
-    };
-    run(&mut apt(&["update"]))?;
-    run(&mut apt(&[
+        run(&mut apt(&["update"]))?;
+        run(&mut apt(&[
+            "install",
+            "-y",
+            "--no-install-recommends",
+            "chromium",
+            "chromium-driver",
+            "firefox-esr",
+            "webkit2gtk-driver",
+            "xvfb",
+        ]))?;
+    }
+    ensure_geckodriver()
+}
+
+/// geckodriver, Firefox's WebDriver, built from its crate (once).
+fn ensure_geckodriver() -> Result {
+    let have = output(cmd("geckodriver").arg("--version")).unwrap_or_default();
+    if have
+        .split_whitespace()
+        .nth(1)
+        .is_some_and(|v| v == GECKODRIVER_VERSION)
+    {
+        println!("geckodriver {GECKODRIVER_VERSION}: present");
+        return Ok(());
+    }
+    println!("geckodriver {GECKODRIVER_VERSION}: installing (compiles for a few minutes, once)");
+    run(cmd("cargo").args([
         "install",
-        "-y",
-        "--no-install-recommends",
-        "chromium",
-        "chromium-driver",
+        "geckodriver",
+        "--version",
+        GECKODRIVER_VERSION,
+        "--locked",
     ]))
 }
 
@@ -378,6 +434,8 @@ fn test() -> Result {
     ]))?;
     step("Rust tests (core, CLI, components rendered natively)");
     run(cmd("cargo").args(["test", "--workspace", "--locked"]))?;
+    step("browser glue in real browsers (wasm-bindgen tests in Chromium and Firefox)");
+    wasm_browser_tests()?;
     step("fuzz smoke (every cargo-fuzz target from its seeds, about 2 minutes)");
     fuzz::run_cmd(&root(), &["--smoke".to_string()])?;
     step("extraction accuracy against the Italian test suites");
@@ -393,7 +451,67 @@ fn test() -> Result {
         // process) is still open: a finished suite must not hang CI.
         .args(["--test", "--test-force-exit", "--test-reporter=spec"])
         .args(e2e_files()?)
-        .env("CHROMIUM", CHROMIUM))
+        .env("CHROMIUM", CHROMIUM))?;
+    step("browser tests in every engine (Chromium, Firefox ESR, WebKit through WebDriver, release bundle)");
+    engines()
+}
+
+/// The scenarios of `tests/engines/` in Chromium, Firefox and WebKit; every
+/// engine must be there (`ENGINES_REQUIRED`).
+fn engines() -> Result {
+    run(cmd("node")
+        .args(["--test", "--test-force-exit", "--test-reporter=spec"])
+        .arg("tests/engines/engines.test.mjs")
+        .env("ENGINES_REQUIRED", "1")
+        .env("CHROMIUM", CHROMIUM)
+        .env("FIREFOX", FIREFOX)
+        .env("WEBKIT_WEBDRIVER", WEBKIT_WEBDRIVER)
+        .env("MINIBROWSER", MINIBROWSER))
+}
+
+/// `tests/browser.rs` (the app's storage and database glue) compiled to
+/// WebAssembly and run by `wasm-bindgen-test-runner` in headless Chromium,
+/// then in headless Firefox ESR.
+fn wasm_browser_tests() -> Result {
+    let dir = root().join("target/wasm-browser-tests");
+    fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    // The capabilities the runner adds to its own: the flags that keep
+    // Chromium off the network (and its sandbox, which needs more than root
+    // has in a container); Firefox's binary.
+    let webdriver = dir.join("webdriver.json");
+    let capabilities = format!(
+        r#"{{"goog:chromeOptions": {{"binary": "{CHROMIUM}", "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"]}},
+  "moz:firefoxOptions": {{"binary": "{FIREFOX}", "args": ["-headless"]}}}}"#
+    );
+    fs::write(&webdriver, capabilities)
+        .map_err(|e| format!("cannot write {}: {e}", webdriver.display()))?;
+    let geckodriver = output(cmd("sh").args(["-c", "command -v geckodriver"]))
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty())
+        .ok_or("geckodriver is not on the PATH")?;
+    for (driver, path) in [
+        ("CHROMEDRIVER", CHROMEDRIVER),
+        ("GECKODRIVER", geckodriver.as_str()),
+    ] {
+        println!("-- {driver}={path}");
+        run(cmd("cargo")
+            .args([
+                "test",
+                "--locked",
+                "--target",
+                "wasm32-unknown-unknown",
+                "--test",
+                "browser",
+            ])
+            .env(
+                "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER",
+                "wasm-bindgen-test-runner",
+            )
+            .env("WASM_BINDGEN_TEST_WEBDRIVER_JSON", &webdriver)
+            .env("WASM_BINDGEN_TEST_TIMEOUT", "60")
+            .env(driver, path))?;
+    }
+    Ok(())
 }
 
 /// The browser test files, in name order.
