@@ -1,113 +1,130 @@
-// How long the app's interactions keep the browser busy, measured in
-// headless Chromium on the release bundle: switching views from the
-// header's links and the overview's cards, and switching outlets and the
-// differences filter in the side by side, each with a real mouse click.
-// Run by `cargo xtask bench-ui` (after a release build).
+// How long the app's interactions keep the browser busy, measured on the
+// release bundle in each browser engine on the machine — Chromium, Firefox
+// ESR and WebKit (WebKitGTK), driven through WebDriver like the browser
+// scenarios (tests/engines/webdriver.mjs): switching views from the header's
+// links and the overview's cards, switching outlets and the differences
+// filter in the side by side, focusing a figure, each with a real mouse
+// click (WebDriver's pointer actions). Run by `cargo xtask bench-ui` (after
+// a release build); `ENGINES=firefox,webkit` picks some, `RUNS` sets the
+// repetitions (default 15).
 //
-// For each interaction it prints the median over repeated runs of:
+// For each interaction it prints, engine beside engine, the median over
+// the runs of:
 //   work      from the start of the click's handling until the page is
 //             re-rendered, restyled and laid out: the app's handlers and
 //             render, the address change, focus, then the browser's style
 //             and layout (forced at the end of the event's handling);
 //   to paint  from the same start to just after the next frame is painted,
 //             which also includes waiting for the display's next frame.
-// A frame is 16.7 ms at 60 Hz. Long tasks (over 50 ms) are listed.
+// A frame is 16.7 ms at 60 Hz. Long tasks (over 50 ms) are listed where the
+// engine reports them (Chromium's Long Tasks API; Firefox and WebKit have
+// none: "not reported").
 //
 // Then a reader's story of 200 articles (the evaluation sets' texts,
 // imported as one library export) opened in the side by side: the time
 // until the worker's progress shows, until the first view of the story is
 // on screen (the analysis done in the worker), until its side by side is
-// fully built, and the page's long tasks meanwhile.
+// fully built.
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { serveStatic, launch, newPage, root, DESKTOP, PHONE } from '../tests/e2e/harness.mjs';
+import { serveStatic, root } from '../tests/e2e/harness.mjs';
+import { available, open, stopDisplay, DESKTOP, PHONE } from '../tests/engines/webdriver.mjs';
 
 const RUNS = Number(process.env.RUNS ?? 15);
-const server = await serveStatic();
-const browser = await launch();
+const only = process.env.ENGINES?.split(',').filter(Boolean);
+const { ok, missing } = available();
+const engines = only ? ok.filter((e) => only.includes(e)) : ok;
+for (const m of missing) console.log(`engine not on this machine: ${m}`);
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+const sleep = (ms) => new Promise((ok) => setTimeout(ok, ms));
 
-async function session(device, label) {
-  const page = await newPage(browser, device);
-  await page.goto(server.url);
-  await page.locator('.totals').waitFor();
-  // Measured once the service worker has cached the bundle, the views
-  // built ahead are in and the page is idle.
-  await page.evaluate(() => navigator.serviceWorker.ready.then(() => new Promise((ok) => setTimeout(ok, 1500)))
-    .then(() => new Promise((idle) => requestIdleCallback(idle, { timeout: 3000 }))));
-  await page.evaluate(() => {
+/** Instruments the page: the start of a click's (or a focus') handling, its
+ * end once laid out, the next paint; long tasks where the engine has them. */
+function instrument() {
+  window.__tasks = null;
+  if ((PerformanceObserver.supportedEntryTypes ?? []).includes('longtask')) {
     window.__tasks = [];
     new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__tasks.push(e.duration); })
       .observe({ type: 'longtask' });
-    // The first listener of a click (or a focus): the start; the last
-    // listeners of it and of the change it may cause: the end, once laid out.
-    const begin = (type, last = type) => () => {
-      const m = { start: performance.now(), end: 0, paint: 0 };
-      window[`__${type}`] = m;
-      const end = () => { void document.documentElement.offsetHeight; m.end = performance.now(); };
-      addEventListener(last, end, { once: true });
-      addEventListener('change', end, { once: true });
-      requestAnimationFrame(() => setTimeout(() => {
-        m.paint = performance.now();
-        removeEventListener('change', end);
-      }, 0));
-    };
-    addEventListener('click', begin('click'), true);
-    // Focus: from the first \`focus\` listener to the last \`focusin\` one,
-    // which the browser dispatches after it.
-    addEventListener('focus', begin('focus', 'focusin'), true);
-  });
-  const settle = () => page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(ok, 30)))));
-  /** Clicks what `selector` finds (a real mouse click) and returns the
-   * times of the click's handling, or of the focus it gives. */
-  async function measure(selector, of = 'click') {
-    await page.locator(selector).first().scrollIntoViewIfNeeded();
-    const box = await page.locator(selector).first().boundingBox();
-    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  }
+  // The first listener of a click (or a focus): the start; the last
+  // listeners of it and of the change it may cause: the end, once laid out.
+  const begin = (type, last = type) => () => {
+    const m = { start: performance.now(), end: 0, paint: 0 };
+    window[`__${type}`] = m;
+    const end = () => { void document.documentElement.offsetHeight; m.end = performance.now(); };
+    addEventListener(last, end, { once: true });
+    addEventListener('change', end, { once: true });
+    requestAnimationFrame(() => setTimeout(() => {
+      m.paint = performance.now();
+      removeEventListener('change', end);
+    }, 0));
+  };
+  addEventListener('click', begin('click'), true);
+  // Focus: from the first `focus` listener to the last `focusin` one, which
+  // the browser dispatches after it.
+  addEventListener('focus', begin('focus', 'focusin'), true);
+}
+
+/** One engine's interactions at one window size: name → [{ work, paint }]. */
+async function session(page, server, size) {
+  await page.setSize(size);
+  await page.goto(server.url);
+  await page.view('.totals');
+  // Italian, as on an Italian reader's machine (the labels clicked are the
+  // same in both languages; the text the views build is not).
+  if (await page.eval(() => document.documentElement.lang) !== 'it') {
+    await page.click('.lang-switch button[lang="it"]', { visible: true });
+  }
+  // Measured once the service worker has cached the bundle, the views built
+  // ahead are in and the page is idle.
+  await page.evalAsync(() => (navigator.serviceWorker ? navigator.serviceWorker.ready : Promise.resolve())
+    .then(() => new Promise((ok) => setTimeout(ok, 1500)))
+    .then(() => new Promise((idle) => (window.requestIdleCallback ? requestIdleCallback(idle, { timeout: 3000 }) : setTimeout(idle, 300)))));
+  await page.eval(instrument);
+  const settle = () => page.evalAsync(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(ok, 30)))));
+  /** A real click on what `css` finds (the `nth` match), and the times of
+   * its handling, or of the focus it gives. */
+  async function measure(css, of = 'click', nth = 0) {
+    const el = await page.eval((css, nth) => {
+      const el = document.querySelectorAll(css)[nth];
+      el?.scrollIntoView({ block: 'center' });
+      return el;
+    }, css, nth);
+    if (!el) throw new Error(`${page.engine}: nothing at ${css}`);
+    await page.driver.actions({ async: true }).move({ origin: el }).perform();
     await settle();
-    await page.mouse.down();
-    await page.mouse.up();
+    await page.driver.actions({ async: true }).press().release().perform();
     await settle();
-    const m = await page.evaluate((of) => window[`__${of}`], of);
+    const m = await page.eval((of) => window[`__${of}`], of);
     return { work: m.end - m.start, paint: m.paint - m.start };
   }
-  const rows = [];
-  const record = (name, runs) => {
-    rows.push(`${label.padEnd(8)} ${name.padEnd(32)} work ${median(runs.map((r) => r.work)).toFixed(1).padStart(5)} ms`
-      + `   to paint ${median(runs.map((r) => r.paint)).toFixed(1).padStart(5)} ms`
-      + `   (work: fastest ${Math.min(...runs.map((r) => r.work)).toFixed(1)}, slowest ${Math.max(...runs.map((r) => r.work)).toFixed(1)})`);
-  };
+  const out = new Map();
   const nav = (href) => `.main-nav a[href="${href}"]`;
-  const views = [['#/compare', 'side by side'], ['#/figures', 'figures'], ['#/framing', 'framing'], ['#/', 'overview']];
-  const runs = Object.fromEntries(views.map(([h]) => [h, []]));
+  const views = [['#/compare', 'view: side by side'], ['#/figures', 'view: figures'], ['#/framing', 'view: framing'], ['#/', 'view: overview']];
+  for (const [, name] of views) out.set(name, []);
   for (let i = 0; i < RUNS; i++) {
-    for (const [h] of views) runs[h].push(await measure(nav(h)));
+    for (const [h, name] of views) out.get(name).push(await measure(nav(h)));
   }
-  for (const [h, name] of views) record(`view: ${name}`, runs[h]);
-  // Reader to reader, from the overview's cards.
   const reader = [];
   for (let i = 0; i < RUNS; i++) {
     await measure(nav('#/'));
-    reader.push(await measure('.view:not([hidden]) .cards a[href="#/read/004"]'));
+    reader.push(await measure('main > .view:not([hidden]) .cards a[href="#/read/004"]'));
   }
-  record('view: reader (from a card)', reader);
+  out.set('view: reader (from a card)', reader);
   await measure(nav('#/compare'));
   const outlets = [];
-  for (let i = 0; i < RUNS * 2; i++) outlets.push(await measure('.view:not([hidden]) label:has(input[data-outlet="003"])'));
-  record('outlets: 003 on / off', outlets);
+  for (let i = 0; i < RUNS * 2; i++) outlets.push(await measure('main > .view:not([hidden]) label:has(input[data-outlet="003"])'));
+  out.set('outlets: 003 on / off', outlets);
   const diff = [];
-  for (let i = 0; i < RUNS; i++) diff.push(await measure('.view:not([hidden]) label:has(#differences-only)'));
-  record('side by side: differences only', diff);
+  for (let i = 0; i < RUNS; i++) diff.push(await measure('main > .view:not([hidden]) label:has(#differences-only)'));
+  out.set('side by side: differences only', diff);
   const marks = [];
-  for (let i = 0; i < RUNS; i++) {
-    marks.push(await measure(`.view:not([hidden]) .cell mark.fig >> nth=${i % 2 ? 0 : 1}`, 'focus'));
-  }
-  record('focusing a figure (a click)', marks);
-  const long = await page.evaluate(() => window.__tasks);
-  rows.push(`${label.padEnd(8)} long tasks (over 50 ms) during all this: ${long.length ? long.map((d) => d.toFixed(0)).join(', ') : 'none'}`);
-  await page.context().close();
-  return rows;
+  for (let i = 0; i < RUNS; i++) marks.push(await measure('main > .view:not([hidden]) .cell mark.fig', 'focus', i % 2 ? 0 : 1));
+  out.set('focusing a figure (a click)', marks);
+  const long = await page.eval(() => window.__tasks);
+  return { out, long };
 }
 
 /** The evaluation sets' texts, cycled to `n` articles (each made distinct,
@@ -129,37 +146,92 @@ async function bigStory(n) {
   return JSON.stringify({ format: 'synoptic-library', version: 1, stories: [{ schema: 1, id: 'grande', name: 'Storia grande', articles }] });
 }
 
-async function largeStory(device, label, n) {
-  const page = await newPage(browser, device);
+/** A story of `n` articles opened in the side by side: ms to progress, to
+ * the first view, to every row built; long tasks meanwhile. */
+async function largeStory(page, server, n, file) {
+  await page.setSize(DESKTOP);
   await page.goto(`${server.url}#/library`);
-  await page.locator('#import-library').waitFor();
-  const file = await bigStory(n);
-  await page.setInputFiles('#import-library', { name: 'grande.json', mimeType: 'application/json', buffer: Buffer.from(file) });
-  await page.locator('.story-item[data-story="grande"]').waitFor();
-  await page.evaluate(() => {
-    window.__tasks = [];
-    new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__tasks.push(e.duration); })
-      .observe({ type: 'longtask' });
-  });
-  const t0 = await page.evaluate(() => { location.hash = '#/s/grande/compare'; return performance.now(); });
-  await page.locator('#analysis-progress').waitFor({ state: 'attached' });
-  const progress = await page.evaluate(() => performance.now());
-  await page.locator('main > .view:not([hidden]) .sbs-rows').waitFor({ state: 'attached' });
-  const first = await page.evaluate(() => performance.now());
-  await page.locator('main > .view:not([hidden]) .sbs-rows[aria-busy="false"]').waitFor({ timeout: 120000 });
-  const built = await page.evaluate(() => performance.now());
-  const long = await page.evaluate(() => window.__tasks);
-  await page.context().close();
-  return [
-    `${label.padEnd(8)} a story of ${n} articles (${(file.length / 1e6).toFixed(1)} MB), side by side: progress shown ${(progress - t0).toFixed(0)} ms, `
-      + `analysed in the worker and first view on screen ${(first - t0).toFixed(0)} ms, every row built ${(built - t0).toFixed(0)} ms`,
-    `${label.padEnd(8)} long tasks (over 50 ms) on the page meanwhile: ${long.length ? long.map((d) => d.toFixed(0)).join(', ') : 'none'}`,
-  ];
+  await page.waitFor('#import-library');
+  await page.choose('#import-library', [{ name: 'grande.json', content: file }]);
+  await page.waitFor('.story-item[data-story="grande"]', { timeout: 60000 });
+  await page.eval(instrument);
+  // When each stage first shows, as the page sees it (a mutation observer,
+  // not the test's polling).
+  const stages = {
+    progress: 'main > .view:not([hidden]) #analysis-progress',
+    first: 'main > .view:not([hidden]) .sbs-rows',
+    built: 'main > .view:not([hidden]) .sbs-rows[aria-busy="false"]',
+  };
+  const t0 = await page.eval((stages) => {
+    window.__seen = {};
+    const t0 = performance.now();
+    const look = () => {
+      for (const [k, css] of Object.entries(stages)) {
+        if (!(k in window.__seen) && document.querySelector(css)) window.__seen[k] = performance.now();
+      }
+    };
+    new MutationObserver(look).observe(document.body, { subtree: true, childList: true, attributes: true });
+    location.hash = '#/s/grande/compare';
+    look();
+    return t0;
+  }, stages);
+  const seen = await page.until(() => window.__seen.built && window.__seen, [], 'the side by side built', 180000);
+  const long = await page.eval(() => window.__tasks);
+  return { progress: seen.progress - t0, first: seen.first - t0, built: seen.built - t0, long };
 }
 
-console.log(`${RUNS} runs each, medians`);
-for (const line of await session(DESKTOP, 'desktop')) console.log(line);
-for (const line of await session(PHONE, 'phone')) console.log(line);
-for (const line of await largeStory(DESKTOP, 'desktop', 200)) console.log(line);
-await browser.close();
-await server.close();
+const ms = (x) => `${x.toFixed(1).padStart(6)}`;
+const longText = (l) => (l === null ? 'not reported' : l.length ? l.map((d) => d.toFixed(0)).join(', ') : 'none');
+
+const results = [];
+const file = await bigStory(200);
+for (const engine of engines) {
+  const browser = await open(engine);
+  const r = { name: `${browser.name} ${browser.version}`, sizes: {} };
+  try {
+    for (const [label, size] of [['desktop', DESKTOP], ['phone', PHONE]]) {
+      // A new origin for each session: nothing cached or stored carries over.
+      const server = await serveStatic();
+      try {
+        r.sizes[label] = await session(browser.page(server.url), server, size);
+        r.sizes[label].width = await browser.page(server.url).eval(() => innerWidth);
+      } finally {
+        await server.close();
+      }
+    }
+    const server = await serveStatic();
+    try {
+      r.large = await largeStory(browser.page(server.url), server, 200, file);
+    } finally {
+      await server.close();
+    }
+  } finally {
+    await browser.quit();
+  }
+  results.push(r);
+  console.log(`${r.name}: measured`);
+}
+stopDisplay();
+
+console.log(`\n${RUNS} runs each, medians; work / to paint, ms`);
+const col = 24;
+for (const label of ['desktop', 'phone']) {
+  const widths = results.map((r) => `${r.sizes[label].width} px`).join(', ');
+  console.log(`\n${label} (window width: ${widths})`);
+  console.log(`${''.padEnd(34)}${results.map((r) => r.name.padStart(col)).join('')}`);
+  const names = [...results[0].sizes[label].out.keys()];
+  for (const name of names) {
+    const cells = results.map((r) => {
+      const runs = r.sizes[label].out.get(name);
+      return `${ms(median(runs.map((x) => x.work)))} /${ms(median(runs.map((x) => x.paint)))}`.padStart(col);
+    });
+    console.log(`${name.padEnd(34)}${cells.join('')}`);
+  }
+  for (const r of results) console.log(`long tasks (over 50 ms), ${r.name}: ${longText(r.sizes[label].long)}`);
+}
+console.log(`\na story of 200 articles (${(file.length / 1e6).toFixed(1)} MB), side by side, desktop, ms`);
+console.log(`${''.padEnd(34)}${results.map((r) => r.name.padStart(col)).join('')}`);
+for (const [key, name] of [['progress', 'progress shown'], ['first', 'analysed, first view on screen'], ['built', 'every row built']]) {
+  console.log(`${name.padEnd(34)}${results.map((r) => r.large[key].toFixed(0).padStart(col)).join('')}`);
+}
+for (const r of results) console.log(`long tasks (over 50 ms) meanwhile, ${r.name}: ${longText(r.large.long)}`);

@@ -132,7 +132,7 @@ const HELP: &str = "usage: cargo xtask <command>
   bench [--quick]     the CLI at scale and on adversarial inputs, extraction against peers
                       and as WebAssembly, against budgets (--quick: a reduced set)
   bench-ui            how long switching views, outlets and figures keeps the browser busy
-                      (headless Chromium, release build)
+                      (Chromium, Firefox and WebKit side by side, release build)
   engines [--no-build]
                       the browser scenarios in Chromium, Firefox ESR and WebKit through
                       WebDriver, with screenshots (ENGINES=firefox,webkit picks some)
@@ -540,10 +540,13 @@ const LIGHTHOUSE: &str = "12.8.2";
 fn bench_ui() -> Result {
     setup(true)?;
     build_release()?;
-    step("interaction benchmark (headless Chromium, release bundle)");
+    step("interaction benchmark (Chromium, Firefox ESR and WebKit through WebDriver, release bundle)");
     run(cmd("node")
         .arg("tools/ui-bench.mjs")
-        .env("CHROMIUM", CHROMIUM))
+        .env("CHROMIUM", CHROMIUM)
+        .env("FIREFOX", FIREFOX)
+        .env("WEBKIT_WEBDRIVER", WEBKIT_WEBDRIVER)
+        .env("MINIBROWSER", MINIBROWSER))
 }
 
 fn audit() -> Result {
