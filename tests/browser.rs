@@ -86,7 +86,9 @@ async fn stories_stored_are_read_back_as_they_were() {
 #[wasm_bindgen_test]
 async fn a_damaged_record_is_reported_and_the_rest_still_read() {
     let good = story("integra-wasm", &["Danni per 3 milioni di euro."]);
-    db::put_all(std::slice::from_ref(&good)).await.expect("stored");
+    db::put_all(std::slice::from_ref(&good))
+        .await
+        .expect("stored");
     put_raw(
         "rotta-wasm",
         "{\"schema\": 1, \"id\": \"rotta-wasm\", \"name\": ",
