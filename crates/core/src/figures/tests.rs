@@ -754,6 +754,18 @@ fn weekdays_and_yearless_dates_follow_the_tense() {
             ("giovedì prossimo", "2024-05-23", ""),
         ],
     );
+    // Expected (`è atteso`, `sono previste`) is the future, not a past
+    // participle; what was (`è stato previsto`) stays the past.
+    check_times(
+        "Domenica è atteso un lieve rialzo delle temperature.",
+        "2025-01-03",
+        &[("Domenica", "2025-01-05", "")],
+    );
+    check_times(
+        "Lunedì sono previste piogge; martedì è stato previsto un rialzo, poi smentito.",
+        "2025-01-08",
+        &[("Lunedì", "2025-01-13", ""), ("martedì", "2025-01-07", "")],
+    );
     // A weekday with its date chooses the year the calendar agrees with.
     check_times(
         "La finale si giocherà domenica 4 gennaio.",

@@ -395,6 +395,33 @@ impl Ctx<'_> {
                 | "stato"
                 | "stata"
         );
+        // `è atteso`, `sono previste`: expected, the future (the participle
+        // of expecting, not a past event).
+        let expected = |i: usize| {
+            self.tok(i).is_some_and(|p| {
+                matches!(
+                    p.norm.as_str(),
+                    "previsto"
+                        | "prevista"
+                        | "previsti"
+                        | "previste"
+                        | "atteso"
+                        | "attesa"
+                        | "attesi"
+                        | "attese"
+                        | "programmato"
+                        | "programmata"
+                        | "programmati"
+                        | "programmate"
+                )
+            })
+        };
+        let been = self
+            .tok(k + 1)
+            .is_some_and(|t| matches!(t.norm.as_str(), "stato" | "stata" | "stati" | "state"));
+        if aux && matches!(w, "e" | "sono") && (expected(k + 1) || !been && expected(k + 2)) {
+            return Some(Lead::Next);
+        }
         if aux && (participle(k + 1) || participle(k + 2)) {
             return Some(Lead::Past);
         }
@@ -956,6 +983,10 @@ impl Ctx<'_> {
         for &(lead, kind) in leads {
             let n = lead.len();
             if i + n > self.toks.len() {
+                continue;
+            }
+            // `prima metà`: a half, not "before".
+            if lead.last() == Some(&"prima") && self.is(i + n, "meta") {
                 continue;
             }
             if self.toks[i..i + n]

@@ -203,7 +203,13 @@ impl Ctx<'_> {
         let rel = self
             .relative_expr(i, i, Lead::Plain)
             .or_else(|| self.relative_expr(i + 1, i, lead_kind(&[self.w(i)])))
-            .or_else(|| self.compound(i, i))?;
+            .or_else(|| self.compound(i, i))
+            // `tra fine gennaio e la prima metà di febbraio`: the article.
+            .or_else(|| {
+                matches!(self.w(i), "la" | "il" | "l'" | "lo" | "le" | "i")
+                    .then(|| self.compound(i + 1, i))
+                    .flatten()
+            })?;
         Some(End::Figure(Box::new(rel)))
     }
 
@@ -623,6 +629,10 @@ impl Ctx<'_> {
         };
         // Part of a period.
         let part = match (self.w(j), self.w(j + 1)) {
+            // Halves: `la prima metà di febbraio`, `nella seconda metà
+            // dell'anno`.
+            ("prima", "meta") => Some((5, j + 2)),
+            ("seconda", "meta") => Some((6, j + 2)),
             ("inizio", _) => Some((1, j + 1)),
             ("fine", _) if self.w(j + 1) != "settimana" || span_start < j => Some((3, j + 1)),
             ("meta", _) => Some((2, j + 1)),
@@ -646,6 +656,15 @@ impl Ctx<'_> {
                     DayRange::new(mid.add_days(-(part / 2)), mid.add_days(part - part / 2 - 1))
                 }
                 3 => DayRange::new(range.end.add_days(-(part - 1)), range.end),
+                // A year's halves are its semesters; a month's, its first
+                // 14 or 15 days and the rest.
+                5 | 6 if len >= 365 => {
+                    let y = range.start.year;
+                    let (a, b) = if which == 5 { (1, 6) } else { (7, 12) };
+                    DayRange::months(y, a, b)?
+                }
+                5 => DayRange::new(range.start, range.start.add_days(len / 2 - 1)),
+                6 => DayRange::new(range.start.add_days(len / 2), range.end),
                 _ => {
                     let from = r
                         .filter(|d| range.start <= *d && *d <= range.end)
@@ -704,16 +723,33 @@ impl Ctx<'_> {
             let what = self.tok(j + 1)?;
             let weekday = weekday_of(&what.norm);
             let week = what.is("settimana");
-            if weekday.is_none() && !week {
+            // `l'ultimo giorno di ottobre 2015`, `il primo giorno dell'anno`:
+            // only with the month or year it is of.
+            let day = what.is("giorno");
+            if weekday.is_none() && !week && !day {
                 return None;
             }
             let (outer, relative, last) = match self.period_spec(j + 2, false) {
                 Some((range, Unit::Month | Unit::Year, rel, last)) => (range, rel, last),
+                _ if day => return None,
                 _ => {
                     let d = r?;
                     (DayRange::month(d.year, d.month)?, true, j + 2)
                 }
             };
+            if day {
+                let d = if n == 0 {
+                    outer.end
+                } else {
+                    outer.start.add_days(n as i64 - 1)
+                };
+                return Some(relative_found(
+                    FigureKind::Date,
+                    last,
+                    Some(DayRange::day(d)),
+                    relative,
+                ));
+            }
             let range = if let Some(wd) = weekday {
                 let days: Vec<Date> = (0..outer.len_days())
                     .map(|k| outer.start.add_days(k))
@@ -1029,6 +1065,77 @@ fn shifted(t: DayRange, year: i32) -> Option<DayRange> {
 #[cfg(test)]
 mod tests {
     use super::super::tests::check;
+
+    #[test]
+    fn halves_of_a_month_and_of_a_year_and_a_range_between_parts() {
+        // February 2026 has 28 days: halves of 14.
+        check(
+            "Le domande si presentano nella prima metà di febbraio 2026.",
+            None,
+            &[(
+                "prima metà di febbraio 2026",
+                "period",
+                Some("2026-02-01..2026-02-14"),
+            )],
+        );
+        check(
+            "Il cantiere riparte nella seconda metà di marzo 2025.",
+            None,
+            &[(
+                "seconda metà di marzo 2025",
+                "period",
+                Some("2025-03-16..2025-03-31"),
+            )],
+        );
+        // A year's halves are its semesters.
+        check(
+            "Nella seconda metà del 2024 i prezzi sono scesi.",
+            None,
+            &[(
+                "seconda metà del 2024",
+                "period",
+                Some("2024-07-01..2024-12-31"),
+            )],
+        );
+        // Between the end of one month and the first half of the next.
+        check(
+            "I lavori si faranno tra fine gennaio e la prima metà di febbraio.",
+            Some("2025-09-30"),
+            &[(
+                "tra fine gennaio e la prima metà di febbraio",
+                "period",
+                Some("2026-01-22..2026-02-14"),
+            )],
+        );
+    }
+
+    #[test]
+    fn the_first_or_last_day_of_a_month_or_year() {
+        check(
+            "Il bando scade l'ultimo giorno di ottobre 2015.",
+            None,
+            &[(
+                "l'ultimo giorno di ottobre 2015",
+                "date",
+                Some("2015-10-31..2015-10-31"),
+            )],
+        );
+        check(
+            "La norma si applica il primo giorno del 2027.",
+            None,
+            &[(
+                "il primo giorno del 2027",
+                "date",
+                Some("2027-01-01..2027-01-01"),
+            )],
+        );
+        // A day of nothing said is no date.
+        check(
+            "Il primo giorno di scuola è stato tranquillo.",
+            Some("2025-09-15"),
+            &[],
+        );
+    }
 
     #[test]
     fn weeks_numbered_by_their_thursday() {
