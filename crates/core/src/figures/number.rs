@@ -742,7 +742,9 @@ impl Reader {
                 next.norm.clone()
             };
             let (v, ordinal) = self.word_value(&singular)?;
-            (ordinal && (2.0..=1e6).contains(&v) && v.fract() == 0.0).then_some((v, singular != w))
+            // Halves are `mezzo` and `metà`: `un secondo`, `due secondi` are
+            // seconds (or a second one), never a fraction.
+            (ordinal && (3.0..=1e6).contains(&v) && v.fract() == 0.0).then_some((v, singular != w))
         };
         if let Some((den, plural)) = denominator(&next.norm).or_else(general) {
             let numerator = num.value;

@@ -81,6 +81,18 @@ fn numbers_in_words_fractions_and_multipliers() {
     assert_eq!(interval(fig(&all, "tre quarti")), (Some(0.75), Some(0.75)));
     assert_eq!(fig(&all, "raddoppiati").kind, FigureKind::Multiplier);
     assert_eq!(fig(&all, "doppio").stated, Some(2.0));
+    // Seconds are never halves (a half is `mezzo`, `metà`).
+    let all = figs(
+        "Ha chiuso a due secondi dal vincitore; un quinto dei posti e due terzi dei voti.",
+        None,
+    );
+    let secs = fig(&all, "due secondi");
+    assert_eq!(
+        (secs.kind, secs.unit.as_deref(), secs.stated),
+        (FigureKind::Count, Some("secondi"), Some(2.0))
+    );
+    assert_eq!(interval(fig(&all, "un quinto")), (Some(0.2), Some(0.2)));
+    assert_eq!(fig(&all, "due terzi").kind, FigureKind::Fraction);
 }
 
 #[test]
