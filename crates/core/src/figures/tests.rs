@@ -750,6 +750,26 @@ fn holidays_fixed_and_movable() {
 }
 
 #[test]
+fn oggi_meaning_nowadays_is_no_date() {
+    check_times(
+        "Una volta il fisso costava di più. Oggi no: conviene. Ancora oggi molti pagano in contanti. \
+         La residenza richiesta, oggi di 10 anni, resta. Un tempo si pagava in lire, oggi in euro.",
+        "2025-06-06",
+        &[],
+    );
+    // The article's day: news in the present, a time, a once-a-month.
+    check_times(
+        "Oggi il ministro firma il decreto. Il voto si terrà oggi alle 15. Una volta al mese, oggi compreso, si riunisce il consiglio.",
+        "2025-06-06",
+        &[
+            ("Oggi", "2025-06-06", ""),
+            ("oggi alle 15", "2025-06-06", "15:00"),
+            ("oggi", "2025-06-06", ""),
+        ],
+    );
+}
+
+#[test]
 fn weekdays_and_yearless_dates_follow_the_tense() {
     // Thursday 2024-05-16.
     check_times(

@@ -11,6 +11,62 @@ use super::*;
 const UNTIL: i32 = 2;
 
 impl Ctx<'_> {
+    /// `oggi` meaning nowadays, not the article's day: `ancora oggi`,
+    /// `oggi come oggi`, `oggi di 10 anni` (currently ten years), or set
+    /// against the past at the start of its sentence or the one before
+    /// (`Una volta il fisso costava di più. Oggi no`, `Un tempo …, oggi …`,
+    /// `In passato …`). Looks back a bounded window only.
+    fn nowadays(&self, j: usize) -> bool {
+        let w = |i: usize| self.tok(i).map_or("", |t| t.norm.as_str());
+        if j > 0 && matches!(w(j - 1), "ancora" | "tuttora") {
+            return true;
+        }
+        if w(j + 1) == "come" && w(j + 2) == "oggi"
+            || j >= 2 && w(j - 1) == "come" && w(j - 2) == "oggi"
+        {
+            return true;
+        }
+        if w(j + 1) == "di" && self.tok(j + 2).is_some_and(|t| t.kind == TokKind::Digits) {
+            return true;
+        }
+        let ends_sentence = |k: usize| {
+            let t = &self.toks[k];
+            t.kind == TokKind::Punct && matches!(t.norm.as_str(), "." | "!" | "?" | ";")
+        };
+        // Back to the start of its sentence; when `oggi` opens the sentence
+        // (`Oggi no`, `Oggi invece`), to the start of the one before. At
+        // most 60 words.
+        let opens = j == 0 || ends_sentence(j - 1) || self.toks[j].newline_before;
+        let mut ends = 0;
+        let lo = j.saturating_sub(60);
+        for k in (lo..j).rev() {
+            if ends_sentence(k) {
+                ends += 1;
+                if ends > usize::from(opens) {
+                    break;
+                }
+                continue;
+            }
+            let starts = k == 0
+                || self.toks[k - 1].kind == TokKind::Punct
+                    && matches!(
+                        self.toks[k - 1].norm.as_str(),
+                        "." | "!" | "?" | ";" | "," | ":" | "-" | "–" | "—"
+                    )
+                || self.toks[k].newline_before;
+            if starts
+                && matches!(
+                    (w(k), w(k + 1)),
+                    ("una", "volta") | ("un", "tempo") | ("in", "passato") | ("allora", _)
+                )
+                && !matches!(w(k + 2), "al" | "all'" | "alla" | "a" | "ogni")
+            {
+                return true;
+            }
+        }
+        false
+    }
+
     /// Relative words and phrases.
     pub(super) fn relative_expr(&self, j: usize, span_start: usize, lead: Lead) -> Option<Figure> {
         let r = self.reference;
@@ -19,6 +75,7 @@ impl Ctx<'_> {
         let mut part: Option<&str> = None;
         // (kind, last token, range)
         let (kind, last, range): (FigureKind, usize, Option<DayRange>) = match w(j) {
+            "oggi" if span_start == j && self.nowadays(j) => return None,
             "oggi" => match w(j + 1) {
                 "pomeriggio" | "mattina" | "sera" => {
                     part = Some(w(j + 1));
