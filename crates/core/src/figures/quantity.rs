@@ -477,6 +477,8 @@ fn counted_noun(toks: &[Tok], src: &str, k: usize) -> Option<(String, usize)> {
             && adj.space_before
             && !is_function_word(a)
             && !adj.is_capitalized(src)
+            // `10 squadre passano`: a verb, not the noun's adjective.
+            && super::verbs::form(a) != Some(super::verbs::Form::Finite)
             && (ADJECTIVE_ENDINGS.iter().any(|e| has_suffix(a, e)) && a.len() > 4
                 // "metri quadri", "piedi cubi": a unit's square or cube.
                 || matches!(a, "quadri" | "quadrati" | "cubi" | "cubici"));
@@ -796,6 +798,29 @@ fn number_figure(
             && counted_noun(toks, src, n.last).is_none();
         if bare_plural {
             return None;
+        }
+        // `i primi cinque (della classifica)`, `le prime 10 squadre`: a
+        // count of the first so many, the number after being the figure.
+        if n.words
+            && noun.is_some_and(|t| {
+                t.kind == TokKind::Digits
+                    || numbers.word_value(&t.norm).is_some_and(|(_, ord)| !ord)
+            })
+        {
+            let m = numbers
+                .read(toks, n.last)
+                .filter(|m| !m.ordinal && m.value >= 2.0)?;
+            if !toks[n.first].is_any(&["primi", "prime"]) {
+                return None;
+            }
+            let mut f = Figure::new(FigureKind::Count, n.first, m.last);
+            apply_value(&mut f, &m, None);
+            if let Some((unit, used)) = counted_noun(toks, src, m.last) {
+                f.unit = Some(unit);
+                f.subject_tokens = Some(m.last..m.last + used);
+                f.last = m.last + used;
+            }
+            return Some(f);
         }
         f = Figure::new(FigureKind::Ordinal, n.first, n.last);
         f.stated = Some(n.value);

@@ -81,6 +81,16 @@ fn numbers_in_words_fractions_and_multipliers() {
     assert_eq!(interval(fig(&all, "tre quarti")), (Some(0.75), Some(0.75)));
     assert_eq!(fig(&all, "raddoppiati").kind, FigureKind::Multiplier);
     assert_eq!(fig(&all, "doppio").stated, Some(2.0));
+    // `i primi cinque`: a count of the first five, not a first of `cinque`;
+    // a verb after the counted noun is no adjective of it.
+    let all = figs(
+        "I primi cinque della classifica saliranno sul palco; le prime 10 squadre passano il turno e per i primi due anni non si paga.",
+        None,
+    );
+    let five = fig(&all, "primi cinque");
+    assert_eq!((five.kind, five.stated), (FigureKind::Count, Some(5.0)));
+    assert_eq!(fig(&all, "primi due anni").unit.as_deref(), Some("anni"));
+    assert_eq!(fig(&all, "10 squadre").unit.as_deref(), Some("squadre"));
     // Seconds are never halves (a half is `mezzo`, `metà`).
     let all = figs(
         "Ha chiuso a due secondi dal vincitore; un quinto dei posti e due terzi dei voti.",
