@@ -10,6 +10,9 @@ import { available, open, stopDisplay } from './webdriver.mjs';
 import { scenarios, italian } from './scenarios.mjs';
 
 const shots = join(artifacts, 'engines');
+// A variant runs what it changes: a private window, the reader's stories
+// (its database lasts until the window closes) and offline use.
+const SUBSET = { 'firefox-private': /own story|offline|payloads/ };
 const { ok, missing } = available();
 const only = process.env.ENGINES?.split(',').filter(Boolean);
 const engines = only ? ok.filter((e) => only.includes(e)) : ok;
@@ -34,6 +37,7 @@ for (const engine of engines) {
       await browser?.quit();
     });
     for (const [name, run] of scenarios) {
+      if (SUBSET[engine] && !SUBSET[engine].test(name)) continue;
       test(name, async () => {
         // A server of its own for each scenario, on a new port: a new origin,
         // so that nothing one scenario stored (stories, a service worker, the

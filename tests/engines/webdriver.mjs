@@ -49,6 +49,33 @@ const PATHS = {
   xvfb: '/usr/bin/Xvfb',
 };
 
+/** Firefox's capabilities: headless, Italian, off the network; in a private
+ * window when `private`. */
+function firefox(profile, priv) {
+  return {
+    browserName: 'firefox',
+    'moz:firefoxOptions': {
+      binary: PATHS.firefox,
+      args: ['-headless', '-profile', profile, '--width=1280', '--height=900'],
+      prefs: {
+        'intl.accept_languages': 'it-IT, it',
+        // Off the network: no updates, telemetry, safe-browsing lists or
+        // captive-portal checks.
+        'app.update.enabled': false,
+        'browser.safebrowsing.malware.enabled': false,
+        'browser.safebrowsing.phishing.enabled': false,
+        'datareporting.policy.dataSubmissionEnabled': false,
+        'network.captive-portal-service.enabled': false,
+        'network.connectivity-service.enabled': false,
+        'browser.shell.checkDefaultBrowser': false,
+        'extensions.update.enabled': false,
+        'toolkit.telemetry.enabled': false,
+        'browser.privatebrowsing.autostart': priv,
+      },
+    },
+  };
+}
+
 /** One engine: its driver's command line and the capabilities of a new
  * session, given a fresh profile directory. */
 export const ENGINES = {
@@ -69,27 +96,15 @@ export const ENGINES = {
     name: 'Firefox',
     needs: [PATHS.firefox, PATHS.geckodriver],
     driver: (port) => [PATHS.geckodriver, ['--port', String(port), '--log', 'error']],
-    capabilities: (profile) => ({
-      browserName: 'firefox',
-      'moz:firefoxOptions': {
-        binary: PATHS.firefox,
-        args: ['-headless', '-profile', profile, '--width=1280', '--height=900'],
-        prefs: {
-          'intl.accept_languages': 'it-IT, it',
-          // Off the network: no updates, telemetry, safe-browsing lists or
-          // captive-portal checks.
-          'app.update.enabled': false,
-          'browser.safebrowsing.malware.enabled': false,
-          'browser.safebrowsing.phishing.enabled': false,
-          'datareporting.policy.dataSubmissionEnabled': false,
-          'network.captive-portal-service.enabled': false,
-          'network.connectivity-service.enabled': false,
-          'browser.shell.checkDefaultBrowser': false,
-          'extensions.update.enabled': false,
-          'toolkit.telemetry.enabled': false,
-        },
-      },
-    }),
+    capabilities: (profile) => firefox(profile, false),
+  },
+  // Firefox in a private window: storage that lasts until the window
+  // closes, as readers who browse privately have it.
+  'firefox-private': {
+    name: 'Firefox (private window)',
+    needs: [PATHS.firefox, PATHS.geckodriver],
+    driver: (port) => [PATHS.geckodriver, ['--port', String(port), '--log', 'error']],
+    capabilities: (profile) => firefox(profile, true),
   },
   webkit: {
     name: 'WebKit',
