@@ -12,7 +12,8 @@ import { scenarios, italian } from './scenarios.mjs';
 const shots = join(artifacts, 'engines');
 // A variant runs what it changes: a private window, the reader's stories
 // (its database lasts until the window closes) and offline use.
-const SUBSET = { 'firefox-private': /own story|offline|payloads/ };
+const PRIVATE = /own story|offline|payloads/;
+const SUBSET = { 'firefox-private': PRIVATE, 'webkit-private': PRIVATE };
 const { ok, missing } = available();
 const only = process.env.ENGINES?.split(',').filter(Boolean);
 const engines = only ? ok.filter((e) => only.includes(e)) : ok;

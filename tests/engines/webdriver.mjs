@@ -121,6 +121,23 @@ export const ENGINES = {
       },
     }),
   },
+  // WebKit in private browsing (an ephemeral session, as Safari's private
+  // windows).
+  'webkit-private': {
+    name: 'WebKit (private browsing)',
+    needs: [PATHS.webkitdriver, PATHS.minibrowser, PATHS.xvfb],
+    // WebKitGTK's MiniBrowser has no headless mode: it draws on a virtual
+    // display (Xvfb), started by `startDisplay`.
+    display: true,
+    driver: (port) => [PATHS.webkitdriver, [`--port=${port}`]],
+    capabilities: () => ({
+      browserName: 'MiniBrowser',
+      'webkitgtk:browserOptions': {
+        binary: PATHS.minibrowser,
+        args: ['--automation', '--private'],
+      },
+    }),
+  },
 };
 
 /** The engines whose pieces are on this machine, and why the others are not. */
