@@ -10,10 +10,20 @@ import { available, open, stopDisplay } from './webdriver.mjs';
 import { scenarios, italian } from './scenarios.mjs';
 
 const shots = join(artifacts, 'engines');
-// A variant runs what it changes: a private window, the reader's stories
-// (its database lasts until the window closes) and offline use.
+// A variant runs what it changes: in private browsing, the reader's stories
+// (the database lasts until the window closes) and offline use; with a dark
+// system theme, the views' colours.
 const PRIVATE = /own story|offline|payloads/;
-const SUBSET = { 'firefox-private': PRIVATE, 'webkit-private': PRIVATE };
+const DARK = /^dark theme/;
+const SUBSET = {
+  'firefox-private': PRIVATE,
+  'webkit-private': PRIVATE,
+  'chromium-dark': DARK,
+  'firefox-dark': DARK,
+  'webkit-dark': DARK,
+};
+// The dark theme's scenario runs in the dark variants only.
+const base = (name) => !DARK.test(name);
 const { ok, missing } = available();
 const only = process.env.ENGINES?.split(',').filter(Boolean);
 const engines = only ? ok.filter((e) => only.includes(e)) : ok;
@@ -38,7 +48,7 @@ for (const engine of engines) {
       await browser?.quit();
     });
     for (const [name, run] of scenarios) {
-      if (SUBSET[engine] && !SUBSET[engine].test(name)) continue;
+      if (!(SUBSET[engine] ?? { test: base }).test(name)) continue;
       test(name, async () => {
         // A server of its own for each scenario, on a new port: a new origin,
         // so that nothing one scenario stored (stories, a service worker, the

@@ -403,4 +403,35 @@ export const scenarios = [
       await server.close();
     }
   }],
+
+  ['dark theme: every view follows the system\'s dark scheme, with its verdict cues', async (page, cx) => {
+    await page.goto(cx.server.url);
+    await page.view('.totals');
+    assert.equal(await page.eval(() => matchMedia('(prefers-color-scheme: dark)').matches), true);
+    // The page is dark and its text light (relative luminance of the
+    // computed colours).
+    const lum = () => page.eval(() => {
+      const rgb = (c) => (c.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number);
+      const l = ([r, g, b]) => (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
+      const body = getComputedStyle(document.body);
+      return [l(rgb(body.backgroundColor)), l(rgb(body.color))];
+    });
+    const [bg, fg] = await lum();
+    assert.ok(bg < 0.3 && fg > 0.6, `background ${bg.toFixed(2)}, text ${fg.toFixed(2)}`);
+    for (const [size, label] of [[DESKTOP, 'desktop'], [PHONE, 'phone']]) {
+      await page.setSize(size);
+      for (const [name, hash, ready] of VIEWS) {
+        await page.goto(`${cx.server.url}${hash}`);
+        await page.view(ready);
+        if (name === 'compare') {
+          // The verdicts keep their second cue beside the colour.
+          assert.equal(await page.eval(() => [...document.querySelectorAll('main > .view:not([hidden]) .cell[data-outlet="004"] mark.fig')]
+            .find((m) => m.textContent.includes('227,9')).querySelector('.vicon').textContent.trim()), '≈');
+        }
+        await page.eval(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+        await page.screenshot(cx.shots, `${cx.engine}-${name}-${label}`);
+      }
+    }
+    await page.setSize(DESKTOP);
+  }],
 ];

@@ -50,8 +50,8 @@ const PATHS = {
 };
 
 /** Firefox's capabilities: headless, Italian, off the network; in a private
- * window when `private`. */
-function firefox(profile, priv) {
+ * window when `priv`, with a dark theme when `dark`. */
+function firefox(profile, priv, dark = false) {
   return {
     browserName: 'firefox',
     'moz:firefoxOptions': {
@@ -71,6 +71,8 @@ function firefox(profile, priv) {
         'extensions.update.enabled': false,
         'toolkit.telemetry.enabled': false,
         'browser.privatebrowsing.autostart': priv,
+        // Web content's colour scheme: 0 dark, 2 the system's.
+        'layout.css.prefers-color-scheme.content-override': dark ? 0 : 2,
       },
     },
   };
@@ -92,11 +94,31 @@ export const ENGINES = {
       },
     }),
   },
+  // Each engine with a dark system theme (prefers-color-scheme: dark).
+  'chromium-dark': {
+    name: 'Chromium (dark theme)',
+    needs: [PATHS.chromium, PATHS.chromedriver],
+    driver: (port) => [PATHS.chromedriver, [`--port=${port}`]],
+    capabilities: (profile) => ({
+      browserName: 'chrome',
+      'goog:chromeOptions': {
+        binary: PATHS.chromium,
+        args: ['--headless=new', ...FLAGS, `--user-data-dir=${profile}`, '--lang=it-IT', '--window-size=1280,900', '--force-dark-mode'],
+        prefs: { 'intl.accept_languages': 'it-IT,it' },
+      },
+    }),
+  },
   firefox: {
     name: 'Firefox',
     needs: [PATHS.firefox, PATHS.geckodriver],
     driver: (port) => [PATHS.geckodriver, ['--port', String(port), '--log', 'error']],
     capabilities: (profile) => firefox(profile, false),
+  },
+  'firefox-dark': {
+    name: 'Firefox (dark theme)',
+    needs: [PATHS.firefox, PATHS.geckodriver],
+    driver: (port) => [PATHS.geckodriver, ['--port', String(port), '--log', 'error']],
+    capabilities: (profile) => firefox(profile, false, true),
   },
   // Firefox in a private window: storage that lasts until the window
   // closes, as readers who browse privately have it.
@@ -118,6 +140,21 @@ export const ENGINES = {
       'webkitgtk:browserOptions': {
         binary: PATHS.minibrowser,
         args: ['--automation'],
+      },
+    }),
+  },
+  'webkit-dark': {
+    name: 'WebKit (dark theme)',
+    needs: [PATHS.webkitdriver, PATHS.minibrowser, PATHS.xvfb],
+    // WebKitGTK's MiniBrowser has no headless mode: it draws on a virtual
+    // display (Xvfb), started by `startDisplay`.
+    display: true,
+    driver: (port) => [PATHS.webkitdriver, [`--port=${port}`]],
+    capabilities: () => ({
+      browserName: 'MiniBrowser',
+      'webkitgtk:browserOptions': {
+        binary: PATHS.minibrowser,
+        args: ['--automation', '--dark-mode'],
       },
     }),
   },
