@@ -799,6 +799,27 @@ fn number_figure(
         if bare_plural {
             return None;
         }
+        // `a un secondo dal vincitore`, `per un secondo.`: one second, where
+        // no noun follows for `secondo` to rank (`un secondo mandato`).
+        if n.value == 2.0
+            && n.first > 0
+            && toks[n.first].is("secondo")
+            && toks[n.first - 1].is_any(&["un", "uno"])
+            && noun.is_none_or(|t| {
+                t.kind != TokKind::Word
+                    || t.is_any(&[
+                        "da", "dal", "dalla", "dallo", "di", "del", "della", "e", "in", "per",
+                        "prima", "dopo", "fa",
+                    ])
+            })
+        {
+            let mut f = Figure::new(FigureKind::Count, n.first - 1, n.last);
+            f.stated = Some(1.0);
+            f.value = Some(Interval::exact(1.0));
+            f.unit = Some(toks[n.first].text(src).to_string());
+            f.subject_tokens = Some(n.first..n.last);
+            return Some(f);
+        }
         // `i primi cinque (della classifica)`, `le prime 10 squadre`: a
         // count of the first so many, the number after being the figure.
         if n.words

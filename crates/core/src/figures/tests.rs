@@ -103,6 +103,17 @@ fn numbers_in_words_fractions_and_multipliers() {
     );
     assert_eq!(interval(fig(&all, "un quinto")), (Some(0.2), Some(0.2)));
     assert_eq!(fig(&all, "due terzi").kind, FigureKind::Fraction);
+    // One second where no noun follows; a second term where one does.
+    let all = figs(
+        "È arrivata a un secondo dal vincitore; per un secondo mandato servono 40 voti.",
+        None,
+    );
+    let one = fig(&all, "un secondo");
+    assert_eq!(
+        (one.kind, one.stated, one.unit.as_deref()),
+        (FigureKind::Count, Some(1.0), Some("secondo"))
+    );
+    assert_eq!(fig(&all, "secondo mandato").kind, FigureKind::Ordinal);
 }
 
 #[test]
