@@ -212,7 +212,7 @@ for (const engine of engines) {
   results.push(r);
   console.log(`${r.name}: measured`);
 }
-stopDisplay();
+await stopDisplay();
 
 console.log(`\n${RUNS} runs each, medians; work / to paint, ms`);
 const col = 24;

@@ -5,7 +5,7 @@
 // how the app degrades instead (`cx.features` says what the engine has).
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serveStatic, dist, root } from '../e2e/harness.mjs';
@@ -401,6 +401,7 @@ export const scenarios = [
       assert.match(shell, /rebuilt/);
     } finally {
       await server.close();
+      await rm(dir, { recursive: true, force: true });
     }
   }],
 

@@ -10,7 +10,7 @@
 // engine unchanged.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
@@ -228,9 +228,15 @@ async function startDisplay() {
   throw new Error('no virtual display could be started');
 }
 
-export function stopDisplay() {
+/** Folders of files chosen in file inputs, removed by `stopDisplay`. */
+const chosen = [];
+
+/** Ends the virtual display, if one was started, and removes the files the
+ * pages were given. */
+export async function stopDisplay() {
   display?.proc.stop();
   display = null;
+  for (const dir of chosen.splice(0)) await rm(dir, { recursive: true, force: true });
 }
 
 /** Waits until the driver at `url` answers its status. */
@@ -278,6 +284,8 @@ export async function open(engine) {
         await driver.quit();
       } finally {
         proc.stop();
+        // The browser may still be writing to its profile as it exits.
+        await rm(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 }).catch(() => {});
       }
     },
   };
@@ -436,6 +444,7 @@ export class Page {
    * fresh folder and its path typed into the input, as WebDriver does. */
   async choose(css, files) {
     const dir = await mkdtemp(join(tmpdir(), 'synoptic-files-'));
+    chosen.push(dir);
     const paths = [];
     for (const f of files) {
       const p = join(dir, f.name);
