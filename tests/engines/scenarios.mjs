@@ -158,6 +158,35 @@ export const scenarios = [
       .find((m) => m.textContent.includes('227,9')).focus());
     await page.until(() => /compatibile/.test(document.querySelector('main > .view:not([hidden]) .inspector')?.innerText ?? ''), [], 'the inspector');
     assert.match(await page.text('.inspector', { inView: true }), /004 è più preciso/);
+    // Views once built are kept, hidden (content-visibility): back to the
+    // overview, the side by side is still in the page, neither shown nor
+    // focusable, and shown again as it was.
+    const row = await page.eval(() => document.querySelector('main > .view:not([hidden]) .sbs-row'));
+    await page.click('.main-nav a[href="#/"]');
+    await page.waitUrl(/#\/$/);
+    await page.view('.totals');
+    const kept = await page.eval((row) => {
+      const view = row.closest('.view');
+      const input = view.querySelector('input');
+      input.focus();
+      return {
+        connected: row.isConnected,
+        hidden: view.hidden,
+        skipped: getComputedStyle(view).contentVisibility,
+        focusable: document.activeElement === input,
+        checkVisibility: row.checkVisibility(),
+      };
+    }, row);
+    assert.deepEqual(
+      { ...kept, checkVisibility: undefined },
+      { connected: true, hidden: true, skipped: 'hidden', focusable: false, checkVisibility: undefined },
+    );
+    if (kept.checkVisibility) {
+      cx.note('checkVisibility() is true inside a content-visibility: hidden view; the kept view is still not shown (see the screenshots) and not focusable');
+    }
+    await page.click('.main-nav a[href="#/compare"]');
+    await page.waitUrl(/#\/compare$/);
+    await page.until((row) => row.isConnected && row.checkVisibility(), [row], 'the kept row shown again');
     // The figures table, the reader, sources and framing.
     await page.goto(`${cx.server.url}#/figures`);
     await page.view('.figures-table tbody[aria-busy="false"]');
@@ -291,12 +320,19 @@ export const scenarios = [
     await page.waitFor('#pending > li');
     await paste(page, DAILY, 'Il Secolo XIX');
     await page.until(() => document.querySelectorAll('#pending > li').length === 2, [], 'two articles pending');
+    // Nothing the content security policy refuses, while the worker starts
+    // and analyses.
+    await page.eval(() => {
+      window.__refused = [];
+      document.addEventListener('securitypolicyviolation', (e) => window.__refused.push(`${e.violatedDirective} ${e.blockedURI}`));
+    });
     await page.click('#save-story');
     await page.waitUrl(/#\/s\/incendio-al-porto-di-genova$/);
     await page.view('h1', { text: 'Incendio al porto di Genova' });
     // Analysed in the worker: the amounts conflict.
     await page.goto(`${cx.server.url}#/s/incendio-al-porto-di-genova/compare`);
     await page.view('mark.fig.v-conflict', { timeout: 60000 });
+    assert.deepEqual(await page.eval(() => window.__refused), []);
     await page.reload();
     await page.view('mark.fig.v-conflict', { timeout: 60000 });
     const record = JSON.parse((await stored(page))['incendio-al-porto-di-genova']);
