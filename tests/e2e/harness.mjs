@@ -120,7 +120,9 @@ export function servedBrowser() {
   return env;
 }
 
-const FLAGS = [
+/** The flags that keep Chromium off the network (shared with the
+ * WebDriver engines of tests/engines/). */
+export const FLAGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-quic',

@@ -9,6 +9,7 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serveStatic, dist, root } from '../e2e/harness.mjs';
+import { AGENCY, DAILY, PAYLOAD, readStories } from '../e2e/fixtures.mjs';
 import { Key, PHONE, DESKTOP } from './webdriver.mjs';
 
 const VIEWS = [
@@ -20,17 +21,6 @@ const VIEWS = [
   ['library', '#/library', 'h1#library-title'],
 ];
 
-// Two short reports of one (invented) event, in the styles of an agency
-// and a daily: the same count, a different amount.
-const AGENCY = `Incendio nel porto di Genova, evacuati 120 lavoratori
-
-(AGI) - Genova, 14 mar 2026 - Un incendio è divampato questa mattina in un deposito del porto di Genova. Sono stati evacuati 120 lavoratori. I danni sono stimati in 3 milioni di euro, secondo l'Autorità portuale.`;
-const DAILY = `Rogo al porto, danni per 5 milioni
-
-Genova, 14 marzo 2026. Le fiamme hanno avvolto un deposito dello scalo genovese: 120 lavoratori sono stati fatti uscire. Secondo i vigili del fuoco i danni ammontano a 5 milioni di euro.`;
-// Script payloads in every place markup can run from.
-const PAYLOAD = `<script>alert(1)</script><img src=x onerror="alert(2)"><a href="javascript:alert(3)">x</a><svg><script>alert(4)</script></svg><iframe srcdoc="<script>alert(5)</script>"></iframe>
-Un testo con 7 persone e marcatori.`;
 const PAGE_HTML = `<!doctype html><html><head><title>Il Gazzettino del Porto</title>
 <script>alert('head')</script><meta http-equiv="refresh" content="0;url=javascript:alert(6)"></head>
 <body onload="alert(7)"><nav>Home | Cronaca | Sport</nav>
@@ -41,20 +31,7 @@ const PAGE_HTML = `<!doctype html><html><head><title>Il Gazzettino del Porto</ti
 
 /** What the library's database holds, read in the page. */
 function stored(page) {
-  return page.evalAsync(() => new Promise((ok, no) => {
-    const open = indexedDB.open('synoptic');
-    open.onerror = () => no(open.error);
-    open.onsuccess = () => {
-      const db = open.result;
-      if (!db.objectStoreNames.contains('stories')) { db.close(); ok({}); return; }
-      const out = {};
-      const cursor = db.transaction('stories', 'readonly').objectStore('stories').openCursor();
-      cursor.onsuccess = () => {
-        const c = cursor.result;
-        if (c) { out[c.key] = c.value; c.continue(); } else { db.close(); ok(out); }
-      };
-    };
-  }));
+  return page.evalAsync(readStories);
 }
 
 /** Catches the files the page offers for download (WebDriver has no common

@@ -16,18 +16,9 @@ import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { WebDriver, Key } from 'selenium-webdriver';
 import { Executor, HttpClient } from 'selenium-webdriver/http/index.js';
+import { FLAGS } from '../e2e/harness.mjs';
 
 export { Key };
-
-const FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 /** The first `name` among the PATH's folders. */
 function onPath(name) {
@@ -49,132 +40,91 @@ const PATHS = {
   xvfb: '/usr/bin/Xvfb',
 };
 
-/** Firefox's capabilities: headless, Italian, off the network; in a private
- * window when `priv`, with a dark theme when `dark`. */
-function firefox(profile, priv, dark = false) {
+/** Chromium through chromedriver, headless, Italian, off the network, with
+ * `extra` flags. */
+function chromium(name, extra = []) {
   return {
-    browserName: 'firefox',
-    'moz:firefoxOptions': {
-      binary: PATHS.firefox,
-      args: ['-headless', '-profile', profile, '--width=1280', '--height=900'],
-      prefs: {
-        'intl.accept_languages': 'it-IT, it',
-        // Off the network: no updates, telemetry, safe-browsing lists or
-        // captive-portal checks.
-        'app.update.enabled': false,
-        'browser.safebrowsing.malware.enabled': false,
-        'browser.safebrowsing.phishing.enabled': false,
-        'datareporting.policy.dataSubmissionEnabled': false,
-        'network.captive-portal-service.enabled': false,
-        'network.connectivity-service.enabled': false,
-        'browser.shell.checkDefaultBrowser': false,
-        'extensions.update.enabled': false,
-        'toolkit.telemetry.enabled': false,
-        'browser.privatebrowsing.autostart': priv,
-        // Web content's colour scheme: 0 dark, 2 the system's.
-        'layout.css.prefers-color-scheme.content-override': dark ? 0 : 2,
+    name,
+    needs: [PATHS.chromium, PATHS.chromedriver],
+    driver: (port) => [PATHS.chromedriver, [`--port=${port}`]],
+    capabilities: (profile) => ({
+      browserName: 'chrome',
+      'goog:chromeOptions': {
+        binary: PATHS.chromium,
+        args: ['--headless=new', ...FLAGS, `--user-data-dir=${profile}`, '--lang=it-IT', '--window-size=1280,900', ...extra],
+        prefs: { 'intl.accept_languages': 'it-IT,it' },
       },
-    },
+    }),
   };
 }
 
-/** One engine: its driver's command line and the capabilities of a new
+/** Firefox through geckodriver: headless, Italian, off the network; in a
+ * private window when `priv`, with a dark theme when `dark`. */
+function firefox(name, { priv = false, dark = false } = {}) {
+  return {
+    name,
+    needs: [PATHS.firefox, PATHS.geckodriver],
+    driver: (port) => [PATHS.geckodriver, ['--port', String(port), '--log', 'error']],
+    capabilities: (profile) => ({
+      browserName: 'firefox',
+      'moz:firefoxOptions': {
+        binary: PATHS.firefox,
+        args: ['-headless', '-profile', profile, '--width=1280', '--height=900'],
+        prefs: {
+          'intl.accept_languages': 'it-IT, it',
+          // Off the network: no updates, telemetry, safe-browsing lists or
+          // captive-portal checks.
+          'app.update.enabled': false,
+          'browser.safebrowsing.malware.enabled': false,
+          'browser.safebrowsing.phishing.enabled': false,
+          'datareporting.policy.dataSubmissionEnabled': false,
+          'network.captive-portal-service.enabled': false,
+          'network.connectivity-service.enabled': false,
+          'browser.shell.checkDefaultBrowser': false,
+          'extensions.update.enabled': false,
+          'toolkit.telemetry.enabled': false,
+          'browser.privatebrowsing.autostart': priv,
+          // Web content's colour scheme: 0 dark, 2 the system's.
+          'layout.css.prefers-color-scheme.content-override': dark ? 0 : 2,
+        },
+      },
+    }),
+  };
+}
+
+/** WebKitGTK's MiniBrowser through WebKitWebDriver, with `extra` arguments.
+ * It has no headless mode: it draws on a virtual display (Xvfb), started
+ * by `startDisplay`. */
+function webkit(name, extra = []) {
+  return {
+    name,
+    needs: [PATHS.webkitdriver, PATHS.minibrowser, PATHS.xvfb],
+    display: true,
+    driver: (port) => [PATHS.webkitdriver, [`--port=${port}`]],
+    capabilities: () => ({
+      browserName: 'MiniBrowser',
+      'webkitgtk:browserOptions': {
+        binary: PATHS.minibrowser,
+        args: ['--automation', ...extra],
+      },
+    }),
+  };
+}
+
+/** Each engine, and its variants: with a dark system theme
+ * (prefers-color-scheme: dark), and in private browsing (storage that lasts
+ * until the window closes, as readers who browse privately have it). An
+ * engine is its driver's command line and the capabilities of a new
  * session, given a fresh profile directory. */
 export const ENGINES = {
-  chromium: {
-    name: 'Chromium',
-    needs: [PATHS.chromium, PATHS.chromedriver],
-    driver: (port) => [PATHS.chromedriver, [`--port=${port}`]],
-    capabilities: (profile) => ({
-      browserName: 'chrome',
-      'goog:chromeOptions': {
-        binary: PATHS.chromium,
-        args: ['--headless=new', ...FLAGS, `--user-data-dir=${profile}`, '--lang=it-IT', '--window-size=1280,900'],
-        prefs: { 'intl.accept_languages': 'it-IT,it' },
-      },
-    }),
-  },
-  // Each engine with a dark system theme (prefers-color-scheme: dark).
-  'chromium-dark': {
-    name: 'Chromium (dark theme)',
-    needs: [PATHS.chromium, PATHS.chromedriver],
-    driver: (port) => [PATHS.chromedriver, [`--port=${port}`]],
-    capabilities: (profile) => ({
-      browserName: 'chrome',
-      'goog:chromeOptions': {
-        binary: PATHS.chromium,
-        args: ['--headless=new', ...FLAGS, `--user-data-dir=${profile}`, '--lang=it-IT', '--window-size=1280,900', '--force-dark-mode'],
-        prefs: { 'intl.accept_languages': 'it-IT,it' },
-      },
-    }),
-  },
-  firefox: {
-    name: 'Firefox',
-    needs: [PATHS.firefox, PATHS.geckodriver],
-    driver: (port) => [PATHS.geckodriver, ['--port', String(port), '--log', 'error']],
-    capabilities: (profile) => firefox(profile, false),
-  },
-  'firefox-dark': {
-    name: 'Firefox (dark theme)',
-    needs: [PATHS.firefox, PATHS.geckodriver],
-    driver: (port) => [PATHS.geckodriver, ['--port', String(port), '--log', 'error']],
-    capabilities: (profile) => firefox(profile, false, true),
-  },
-  // Firefox in a private window: storage that lasts until the window
-  // closes, as readers who browse privately have it.
-  'firefox-private': {
-    name: 'Firefox (private window)',
-    needs: [PATHS.firefox, PATHS.geckodriver],
-    driver: (port) => [PATHS.geckodriver, ['--port', String(port), '--log', 'error']],
-    capabilities: (profile) => firefox(profile, true),
-  },
-  webkit: {
-    name: 'WebKit',
-    needs: [PATHS.webkitdriver, PATHS.minibrowser, PATHS.xvfb],
-    // WebKitGTK's MiniBrowser has no headless mode: it draws on a virtual
-    // display (Xvfb), started by `startDisplay`.
-    display: true,
-    driver: (port) => [PATHS.webkitdriver, [`--port=${port}`]],
-    capabilities: () => ({
-      browserName: 'MiniBrowser',
-      'webkitgtk:browserOptions': {
-        binary: PATHS.minibrowser,
-        args: ['--automation'],
-      },
-    }),
-  },
-  'webkit-dark': {
-    name: 'WebKit (dark theme)',
-    needs: [PATHS.webkitdriver, PATHS.minibrowser, PATHS.xvfb],
-    // WebKitGTK's MiniBrowser has no headless mode: it draws on a virtual
-    // display (Xvfb), started by `startDisplay`.
-    display: true,
-    driver: (port) => [PATHS.webkitdriver, [`--port=${port}`]],
-    capabilities: () => ({
-      browserName: 'MiniBrowser',
-      'webkitgtk:browserOptions': {
-        binary: PATHS.minibrowser,
-        args: ['--automation', '--dark-mode'],
-      },
-    }),
-  },
-  // WebKit in private browsing (an ephemeral session, as Safari's private
-  // windows).
-  'webkit-private': {
-    name: 'WebKit (private browsing)',
-    needs: [PATHS.webkitdriver, PATHS.minibrowser, PATHS.xvfb],
-    // WebKitGTK's MiniBrowser has no headless mode: it draws on a virtual
-    // display (Xvfb), started by `startDisplay`.
-    display: true,
-    driver: (port) => [PATHS.webkitdriver, [`--port=${port}`]],
-    capabilities: () => ({
-      browserName: 'MiniBrowser',
-      'webkitgtk:browserOptions': {
-        binary: PATHS.minibrowser,
-        args: ['--automation', '--private'],
-      },
-    }),
-  },
+  chromium: chromium('Chromium'),
+  'chromium-dark': chromium('Chromium (dark theme)', ['--force-dark-mode']),
+  firefox: firefox('Firefox'),
+  'firefox-dark': firefox('Firefox (dark theme)', { dark: true }),
+  'firefox-private': firefox('Firefox (private window)', { priv: true }),
+  webkit: webkit('WebKit'),
+  'webkit-dark': webkit('WebKit (dark theme)', ['--dark-mode']),
+  'webkit-private': webkit('WebKit (private browsing)', ['--private']),
 };
 
 /** The engines whose pieces are on this machine, and why the others are not. */

@@ -339,14 +339,6 @@ impl Ctx<'_> {
                 w,
                 "sara"
                     | "saranno"
-                    | "previsto"
-                    | "prevista"
-                    | "previsti"
-                    | "previste"
-                    | "atteso"
-                    | "attesa"
-                    | "attesi"
-                    | "attese"
                     | "dovra"
                     | "dovranno"
                     | "potra"
@@ -355,6 +347,7 @@ impl Ctx<'_> {
                     | "programmato"
                     | "programmata"
             )
+            || EXPECTED.contains(&w)
         {
             return Some(Lead::Next);
         }
@@ -399,21 +392,12 @@ impl Ctx<'_> {
         // of expecting, not a past event).
         let expected = |i: usize| {
             self.tok(i).is_some_and(|p| {
-                matches!(
-                    p.norm.as_str(),
-                    "previsto"
-                        | "prevista"
-                        | "previsti"
-                        | "previste"
-                        | "atteso"
-                        | "attesa"
-                        | "attesi"
-                        | "attese"
-                        | "programmato"
-                        | "programmata"
-                        | "programmati"
-                        | "programmate"
-                )
+                let w = p.norm.as_str();
+                EXPECTED.contains(&w)
+                    || matches!(
+                        w,
+                        "programmato" | "programmata" | "programmati" | "programmate"
+                    )
             })
         };
         let been = self
@@ -715,6 +699,12 @@ pub fn find(toks: &[Tok], src: &str, reference: Option<Date>, numbers: &Reader) 
 
 pub use clock::{settle_days, zone_of_place, DayContext};
 pub(crate) use periods::same_period;
+
+/// Participles of expecting (`previsto`, `attesa`): what is expected is
+/// ahead, alone or after `è`, `sono`.
+const EXPECTED: &[&str] = &[
+    "previsto", "prevista", "previsti", "previste", "atteso", "attesa", "attesi", "attese",
+];
 
 /// What a word is to [`find`]'s scan.
 struct Role {
