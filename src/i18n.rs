@@ -161,6 +161,7 @@ pub enum Text {
     NavLibrary,
     LoadingStory,
     AnalysingStory,
+    AnalysedSoFar,
     OutletsCapped,
     OnlyALink,
     EvictionNote,
@@ -448,6 +449,8 @@ impl Lang {
             (Lang::En, OutletsCapped) => "outlets shown: the story's first. Choose below which to compare.",
             (Lang::It, AnalysingStory) => "Analisi della storia in corso…",
             (Lang::En, AnalysingStory) => "Analysing the story…",
+            (Lang::It, AnalysedSoFar) => "Articoli già analizzati",
+            (Lang::En, AnalysedSoFar) => "Articles analysed so far",
             (Lang::It, AnalysisFailed) => "L’analisi della storia non è riuscita",
             (Lang::En, AnalysisFailed) => "The story could not be analysed",
             (Lang::It, TryAgain) => "Riprova",
@@ -719,6 +722,31 @@ impl Lang {
     }
 
     /// A verdict's label.
+    /// `n` figures, counted in words (`1 cifra`, `12 figures`).
+    pub fn figures_word(self, n: usize) -> String {
+        let word = match (self, n) {
+            (Lang::It, 1) => "cifra",
+            (Lang::It, _) => "cifre",
+            (Lang::En, 1) => "figure",
+            (Lang::En, _) => "figures",
+        };
+        format!("{} {word}", crate::format::count(n, self))
+    }
+
+    /// `figures` figures found in `articles` articles so far.
+    pub fn figures_in_articles(self, figures: usize, articles: usize) -> String {
+        let (n, a) = (
+            self.figures_word(figures),
+            crate::format::count(articles, self),
+        );
+        match (self, articles) {
+            (Lang::It, 1) => format!("{n} in 1 articolo finora"),
+            (Lang::It, _) => format!("{n} in {a} articoli finora"),
+            (Lang::En, 1) => format!("{n} in 1 article so far"),
+            (Lang::En, _) => format!("{n} in {a} articles so far"),
+        }
+    }
+
     pub fn verdict(self, v: synoptic_core::compare::Verdict) -> &'static str {
         use synoptic_core::compare::Verdict::*;
         self.t(match v {
@@ -770,6 +798,21 @@ mod tests {
         for l in Lang::ALL {
             assert_eq!(Lang::from_tag(l.code()), Some(l));
         }
+    }
+
+    #[test]
+    fn figures_counted_in_words() {
+        assert_eq!(Lang::It.figures_word(1), "1 cifra");
+        assert_eq!(Lang::It.figures_word(1200), "1.200 cifre");
+        assert_eq!(Lang::En.figures_word(0), "0 figures");
+        assert_eq!(
+            Lang::It.figures_in_articles(7, 1),
+            "7 cifre in 1 articolo finora"
+        );
+        assert_eq!(
+            Lang::En.figures_in_articles(1, 3),
+            "1 figure in 3 articles so far"
+        );
     }
 
     #[test]

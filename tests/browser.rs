@@ -135,3 +135,41 @@ fn preferences_are_kept_and_read() {
     assert_eq!(storage::get("synoptic.test").as_deref(), Some("it"));
     assert_eq!(storage::get("synoptic.absent"), None);
 }
+
+#[wasm_bindgen_test]
+fn the_workers_word_on_an_article_is_read_or_left_out() {
+    use synoptic_app::services::worker::article_done;
+    use wasm_bindgen::JsValue;
+    let parse = |s: &str| web_sys::js_sys::JSON::parse(s).unwrap();
+    let a = article_done(&parse(
+        r#"{"id":"002","title":"Titolo","outlet":"ANSA","figures":4,"first":[["amount","3 miliardi"],["date","ieri"]]}"#,
+    ))
+    .unwrap();
+    assert_eq!(
+        (a.id.as_str(), a.title.as_str(), a.figures),
+        ("002", "Titolo", 4)
+    );
+    assert_eq!(a.outlet.as_deref(), Some("ANSA"));
+    assert_eq!(
+        a.first,
+        [
+            ("amount".to_string(), "3 miliardi".to_string()),
+            ("date".to_string(), "ieri".to_string())
+        ]
+    );
+    // No outlet, no figures named: still an article.
+    let b = article_done(&parse(
+        r#"{"id":"001","title":"T","outlet":null,"figures":0,"first":[]}"#,
+    ))
+    .unwrap();
+    assert_eq!((b.outlet, b.first.len()), (None, 0));
+    // What is not an article is left out.
+    for bad in [
+        JsValue::UNDEFINED,
+        JsValue::NULL,
+        parse("[1]"),
+        parse(r#"{"id":"1"}"#),
+    ] {
+        assert_eq!(article_done(&bad), None);
+    }
+}

@@ -101,7 +101,8 @@ const AFTER_PAINT = 'await new Promise((painted) => requestAnimationFrame(() => 
 // The analysis worker (a module worker): it loads the worker's own module
 // (crates/worker: the analysis, file import, readability) on its first
 // message, which the page sends only when a reader's own story needs it,
-// and answers each message with progress, then its result or its error.
+// and answers each message with progress (for an analysis, with what each
+// article analysed holds), then its result or its error.
 // A trap in the WebAssembly (which the fuzzing says should not happen)
 // leaves its instance unusable: the worker says so and closes, and the page
 // starts a new one for the next request.
@@ -120,7 +121,7 @@ self.onmessage = async ({ data }) => {
       const job = new g.Job(data.record);
       const total = job.total();
       self.postMessage({ id, progress: [0, total] });
-      while (job.step()) self.postMessage({ id, progress: [job.done(), total] });
+      while (job.step()) self.postMessage({ id, progress: [job.done(), total], article: JSON.parse(job.last()) });
       const ok = job.finish();
       job.free();
       self.postMessage({ id, ok }, [ok.buffer]);

@@ -22,13 +22,14 @@ use crate::app::Route;
 use crate::hooks::use_corpus::CorpusProvider;
 use crate::hooks::use_lang::use_lang;
 use crate::hooks::use_library::{use_library, Analysed};
-use crate::i18n::Text;
+use crate::i18n::{Lang, Text};
 use crate::pages::{
     compare::Compare, figures::Figures, framing::Framing, library::LibraryPage,
     not_found::NotFound, overview::Overview, reader::Reader,
 };
 use crate::query;
 use crate::services::dom;
+use crate::services::worker::ArticleDone;
 
 /// How many views stay in the page.
 pub const KEEP: usize = 8;
@@ -170,7 +171,7 @@ fn InStory(props: &InStoryProps) -> Html {
                 { plain_page(&props.route, &props.query) }
             </CorpusProvider>
         },
-        Analysed::Working { done, total } => html! {
+        Analysed::Working { done, total, ready } => html! {
             <section class="loading" aria-busy="true">
                 <h1 tabindex="-1">{ lang.t(Text::AnalysingStory) }</h1>
                 <p>
@@ -178,6 +179,7 @@ fn InStory(props: &InStoryProps) -> Html {
                         aria-label={lang.t(Text::AnalysingStory)} />
                     { format!(" {done} / {total} {}", lang.t(Text::ArticlesWord)) }
                 </p>
+                { analysed_so_far(lang.lang(), &ready) }
             </section>
         },
         Analysed::Failed(why) => {
@@ -199,6 +201,42 @@ fn InStory(props: &InStoryProps) -> Html {
             }
         }
         Analysed::Missing => html! { <NotFound story_missing=true /> },
+    }
+}
+
+/// The articles of a story the worker has analysed so far, each with how
+/// many figures it holds and the first of them: what the reader can look
+/// at while the rest is analysed.
+fn analysed_so_far(lang: Lang, ready: &[ArticleDone]) -> Html {
+    if ready.is_empty() {
+        return html! {};
+    }
+    let figures: usize = ready.iter().map(|a| a.figures).sum();
+    html! {
+        <section class="analysed-so-far" aria-labelledby="analysed-so-far-title">
+            <h2 id="analysed-so-far-title">{ lang.t(Text::AnalysedSoFar) }</h2>
+            <p id="analysed-so-far-total">{ lang.figures_in_articles(figures, ready.len()) }</p>
+            <ol id="analysed-so-far" class="analysed-list">
+                { for ready.iter().map(|a| html! {
+                    <li key={a.id.clone()} data-article={a.id.clone()}>
+                        <span class="analysed-title">{ &a.title }</span>
+                        if let Some(o) = &a.outlet {
+                            <span class="analysed-outlet">{ format!(" · {o}") }</span>
+                        }
+                        <span class="analysed-count" data-figures={a.figures.to_string()}>
+                            { format!(" — {}", lang.figures_word(a.figures)) }
+                        </span>
+                        if !a.first.is_empty() {
+                            <ul class="analysed-first" role="list">
+                                { for a.first.iter().map(|(kind, text)| html! {
+                                    <li><span class="kind" data-kind={kind.clone()}>{ kind }</span>{ " " }{ text }</li>
+                                }) }
+                            </ul>
+                        }
+                    </li>
+                }) }
+            </ol>
+        </section>
     }
 }
 

@@ -15,6 +15,7 @@ use yew::prelude::*;
 use crate::hooks::use_corpus::Corpus;
 use crate::library::{Damaged, StoredStory};
 use crate::model::Story;
+use crate::services::worker::{ArticleDone, Progress};
 use crate::services::{db, worker};
 
 /// What is known of the stored library.
@@ -35,12 +36,15 @@ pub struct Shelf {
 pub enum Analysed {
     /// Done: the story to show.
     Ready(Corpus),
-    /// In the worker: articles analysed of all.
+    /// In the worker: articles analysed of all, and what each analysed so
+    /// far holds (shown while the rest is analysed).
     Working {
         /// Analysed so far.
         done: u32,
         /// All of the story's.
         total: u32,
+        /// The articles analysed so far, in the story's order.
+        ready: Rc<Vec<ArticleDone>>,
     },
     /// The worker could not: why.
     Failed(String),
@@ -96,7 +100,11 @@ impl Library {
             }
         }
         let total = u32::try_from(story.articles.len()).unwrap_or(u32::MAX);
-        let working = Analysed::Working { done: 0, total };
+        let working = Analysed::Working {
+            done: 0,
+            total,
+            ready: Rc::default(),
+        };
         cache.insert(
             id.to_string(),
             Entry {
@@ -118,7 +126,18 @@ impl Library {
         };
         let progress = {
             let settle = settle.clone();
-            Callback::from(move |(done, total)| settle(Analysed::Working { done, total }))
+            let ready: RefCell<Vec<ArticleDone>> = RefCell::default();
+            Callback::from(move |p: Progress| {
+                let mut list = ready.borrow_mut();
+                if let Some(a) = p.article {
+                    list.push(a);
+                }
+                settle(Analysed::Working {
+                    done: p.done,
+                    total: p.total,
+                    ready: Rc::new(list.clone()),
+                });
+            })
         };
         let story = self.current.stories.iter().find(|s| s.id == id).cloned();
         wasm_bindgen_futures::spawn_local(async move {

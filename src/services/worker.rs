@@ -77,9 +77,37 @@ impl Reply {
     }
 }
 
-/// Sends `request`; `progress` hears `(done, total)` as the worker goes.
+/// What an article analysed holds, as the worker says it after each
+/// article of a story (see `Job::last` in `crates/worker`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ArticleDone {
+    /// The article's id in its story.
+    pub id: String,
+    /// Its headline, or its id.
+    pub title: String,
+    /// Its outlet, if known.
+    pub outlet: Option<String>,
+    /// How many story figures it has that the views show.
+    pub figures: usize,
+    /// The first of them, as `(kind, text)`.
+    pub first: Vec<(String, String)>,
+}
+
+/// How far the worker has gone: articles done of all, and what the one
+/// just done holds (for an analysis).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Progress {
+    /// Articles done.
+    pub done: u32,
+    /// All of them.
+    pub total: u32,
+    /// The article just analysed, if the worker said.
+    pub article: Option<ArticleDone>,
+}
+
+/// Sends `request`; `progress` hears how far the worker has gone.
 /// The worker's answer or why there is none.
-pub async fn ask(request: Request<'_>, progress: Callback<(u32, u32)>) -> Result<Reply, String> {
+pub async fn ask(request: Request<'_>, progress: Callback<Progress>) -> Result<Reply, String> {
     #[cfg(target_arch = "wasm32")]
     {
         browser::ask(request, progress).await
@@ -92,6 +120,9 @@ pub async fn ask(request: Request<'_>, progress: Callback<(u32, u32)>) -> Result
 }
 
 #[cfg(target_arch = "wasm32")]
+pub use browser::article_done;
+
+#[cfg(target_arch = "wasm32")]
 mod browser {
     use std::cell::{Cell, RefCell};
     use std::collections::HashMap;
@@ -102,13 +133,13 @@ mod browser {
     use web_sys::js_sys::{Array, Function, Object, Promise, Reflect, Uint8Array};
     use yew::Callback;
 
-    use super::{Reply, Request, UNAVAILABLE};
+    use super::{Progress, Reply, Request, UNAVAILABLE};
 
     /// A request waiting for its answer.
     struct Waiting {
         resolve: Function,
         reject: Function,
-        progress: Callback<(u32, u32)>,
+        progress: Callback<Progress>,
     }
 
     /// The running worker and what waits on it.
@@ -125,6 +156,28 @@ mod browser {
 
     fn get(v: &JsValue, key: &str) -> JsValue {
         Reflect::get(v, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+    }
+
+    /// The article the worker describes (`{id, title, outlet, figures,
+    /// first: [[kind, text], …]}`, see `Job::last`); none if it is not
+    /// that.
+    pub fn article_done(v: &JsValue) -> Option<super::ArticleDone> {
+        let text = |v: JsValue| v.as_string();
+        let first = get(v, "first")
+            .dyn_into::<Array>()
+            .map(|a| {
+                a.iter()
+                    .filter_map(|pair| Some((text(get(&pair, "0"))?, text(get(&pair, "1"))?)))
+                    .collect()
+            })
+            .unwrap_or_default();
+        Some(super::ArticleDone {
+            id: text(get(v, "id"))?,
+            title: text(get(v, "title"))?,
+            outlet: text(get(v, "outlet")),
+            figures: get(v, "figures").as_f64()? as usize,
+            first,
+        })
     }
 
     /// Fails every waiting request and forgets the worker.
@@ -159,7 +212,11 @@ mod browser {
         if let Some(p) = progress.dyn_ref::<Array>() {
             let n = |i| p.get(i).as_f64().unwrap_or(0.0) as u32;
             if let Some(w) = channel.waiting.borrow().get(&id) {
-                w.progress.emit((n(0), n(1)));
+                w.progress.emit(Progress {
+                    done: n(0),
+                    total: n(1),
+                    article: article_done(&get(&data, "article")),
+                });
             }
             return;
         }
@@ -256,10 +313,7 @@ mod browser {
         m
     }
 
-    pub async fn ask(
-        request: Request<'_>,
-        progress: Callback<(u32, u32)>,
-    ) -> Result<Reply, String> {
+    pub async fn ask(request: Request<'_>, progress: Callback<Progress>) -> Result<Reply, String> {
         let channel = channel()?;
         let id = NEXT.with(|n| {
             let id = n.get();

@@ -537,3 +537,53 @@ test('near-identical statements whose figures differ are shown in conflict, the 
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
+
+test('while a story is analysed, the articles done so far are shown with their figures', async () => {
+  const page = await newPage(env.browser, DESKTOP);
+  const dir = new URL('../../crates/core/tests/data/news/', import.meta.url);
+  const { readdir } = await import('node:fs/promises');
+  const names = (await readdir(dir)).filter((f) => f.endsWith('.txt')).sort();
+  const texts = await Promise.all(names.map((f) => readFile(new URL(f, dir), 'utf8')));
+  await page.goto(`${env.server.url}#/library`);
+  const articles = texts.map((text, i) => ({ name: `a${i + 1}.txt`, text, meta: { outlet: `Testata ${i + 1}` }, inferred: [] }));
+  const file = JSON.stringify({ format: 'synoptic-library', version: 1, stories: [{ schema: 1, id: 'lunga', name: 'Lunga', articles }] });
+  await page.setInputFiles('#import-library', { name: 'lunga.json', mimeType: 'application/json', buffer: Buffer.from(file) });
+  await page.locator('.story-item[data-story="lunga"]').waitFor();
+  // Every state of the list the page shows, as it shows it.
+  await page.evaluate(() => {
+    window.__states = [];
+    const look = () => {
+      const items = [...document.querySelectorAll('#analysed-so-far > li')];
+      if (!items.length) return;
+      const last = items[items.length - 1];
+      window.__states.push({
+        n: items.length,
+        ids: items.map((li) => li.dataset.article),
+        figures: last.querySelector('.analysed-count').dataset.figures,
+        text: last.innerText,
+        total: document.querySelector('#analysed-so-far-total').innerText,
+      });
+    };
+    new MutationObserver(look).observe(document.body, { subtree: true, childList: true, characterData: true });
+    location.hash = '#/s/lunga/compare';
+  });
+  await page.view.locator('.sbs-rows[aria-busy="false"]').waitFor({ timeout: 60000 });
+  const states = await page.evaluate(() => window.__states);
+  const total = texts.length;
+  assert.ok(states.some((s) => s.n > 0 && s.n < total), `no state between none and all: ${states.map((s) => s.n)}`);
+  // Articles come in the story's order, each once, and only ever added.
+  for (let k = 1; k < states.length; k++) assert.ok(states[k].n >= states[k - 1].n);
+  const all = states[states.length - 1].ids;
+  assert.deepEqual(all, [...new Set(all)]);
+  assert.deepEqual(all, all.map((_, i) => String(i + 1).padStart(3, '0')));
+  const first = states.find((s) => s.n === 1);
+  if (first) {
+    assert.match(first.text, /Testata 1 — \d+ cifr[ae]/);
+    assert.match(first.total, /^\d+ cifr[ae] in 1 articolo finora$/);
+  }
+  assert.ok(states.every((s) => /^\d+$/.test(s.figures)));
+  // The finished story replaces the list.
+  assert.equal(await page.locator('#analysed-so-far').count(), 0);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});

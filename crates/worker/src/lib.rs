@@ -14,8 +14,12 @@
 use serde_json::{json, Value};
 use synoptic_core::analysis::{analyse, Analysis};
 use synoptic_core::compare::compare_analysed;
+use synoptic_core::figures::FigureKind;
 use synoptic_core::Article;
 use synoptic_library::{self as library, AddError, Given, StoredArticle, StoredStory};
+
+/// How many figures of each article analysed [`Job::last`] names.
+pub const FIRST_SHOWN: usize = 3;
 
 /// One story's analysis, an article per step, so the worker can say how
 /// far it has gone between steps.
@@ -54,6 +58,41 @@ impl Job {
             }
             None => false,
         }
+    }
+
+    /// What the last article analysed holds, for the reader to see while
+    /// the rest is analysed: JSON `{"id", "title", "outlet", "figures",
+    /// "first"}`, where `figures` counts its story figures that measure
+    /// something (bare numbers and page chrome left out, as the views
+    /// show them) and `first` gives the first [`FIRST_SHOWN`] of them as
+    /// `[kind, text]`. `null` before the first step.
+    pub fn last(&self) -> String {
+        let Some(a) = self.analysed.last() else {
+            return "null".into();
+        };
+        let mut shown = a
+            .figures
+            .iter()
+            .filter(|f| !f.boilerplate && f.kind != FigureKind::Number);
+        let first: Vec<Value> = shown
+            .by_ref()
+            .take(FIRST_SHOWN)
+            .map(|f| {
+                json!([
+                    f.kind.as_str(),
+                    synoptic_core::text::collapse_whitespace(&f.text)
+                ])
+            })
+            .collect();
+        let figures = first.len() + shown.count();
+        json!({
+            "id": a.article.id,
+            "title": a.article.headline().unwrap_or(&a.article.id),
+            "outlet": a.article.meta.outlet,
+            "figures": figures,
+            "first": first,
+        })
+        .to_string()
     }
 
     /// Analyses what is left, compares the articles and gives the
@@ -192,8 +231,20 @@ mod tests {
         let raw = record(&[("a.txt", A), ("b.txt", B)]);
         let mut job = Job::new(&raw).unwrap();
         assert_eq!((job.total(), job.done()), (2, 0));
+        assert_eq!(job.last(), "null");
         assert!(job.step());
         assert_eq!(job.done(), 1);
+        let last: Value = serde_json::from_str(&job.last()).unwrap();
+        assert_eq!(last["id"], "001");
+        assert_eq!(last["figures"], 3, "{last}");
+        assert_eq!(
+            last["first"],
+            json!([
+                ["date", "3 marzo 2025"],
+                ["amount", "2,5 miliardi di euro"],
+                ["count", "120 mila famiglie"]
+            ])
+        );
         let got = Comparison::from_bytes(&job.finish()).unwrap();
         let story = read(&raw).unwrap();
         let want = compare(&library::articles(&story), None);

@@ -36,6 +36,12 @@ mod exports {
             self.0.as_mut().is_some_and(|j| j.step())
         }
 
+        /// What the last article analysed holds, as JSON
+        /// ([`synoptic_worker::Job::last`]).
+        pub fn last(&self) -> String {
+            self.0.as_ref().map_or_else(|| "null".into(), |j| j.last())
+        }
+
         /// The comparison's bytes (empty once taken).
         pub fn finish(&mut self) -> Vec<u8> {
             self.0.take().map(|j| j.finish()).unwrap_or_default()
