@@ -344,9 +344,19 @@ impl Figure {
     /// The days a time figure allows once its bound is applied: `dal 2013`
     /// (since) runs from 2013 on, `entro il 2030` (by) up to the end of
     /// 2030, `prima del 20 aprile` (before) up to the 19th; an open end is
-    /// the calendar's first or last day. Its own days for any other figure.
+    /// the calendar's first or last day. Its own days for any other figure,
+    /// and for a clock with its bound (`poco dopo le 21`, `entro le 18`):
+    /// the bound is on the hour, not on the day (a part of the day keeps
+    /// its bound on the days: `da lunedì sera` runs on).
     pub fn time_extent(&self) -> Option<DayRange> {
         let t = self.time?;
+        if self
+            .clock
+            .as_deref()
+            .is_some_and(|c| c.starts_with(|ch: char| ch.is_ascii_digit()))
+        {
+            return Some(t);
+        }
         let first = Date::from_days(i64::MIN);
         let last = Date::from_days(i64::MAX);
         Some(match self.qualifier {

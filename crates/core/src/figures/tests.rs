@@ -1381,3 +1381,28 @@ fn a_baseline_some_years_ago_is_that_day() {
         ("2022-01-01".into(), "2022-12-31".into())
     );
 }
+
+#[test]
+fn a_bound_on_a_clock_keeps_its_day_and_a_bound_on_a_day_opens_it() {
+    let all = figs(
+        "Giovedì 2 novembre, poco dopo le 21, il fiume ha rotto l'argine. Lo sciopero va dalle 20 a fine servizio. Il cantiere resterà chiuso fino al 20 novembre. Piove da lunedì sera.",
+        Some("2023-11-06"),
+    );
+    for (text, day) in [
+        ("Giovedì 2 novembre, poco dopo le 21", "2023-11-02"),
+        ("dalle 20", "2023-11-06"),
+    ] {
+        let f = fig(&all, text);
+        assert!(f.clock.is_some() && f.qualifier.is_some(), "{text}: {f:?}");
+        let t = f.time_extent().unwrap();
+        assert_eq!(
+            (t.start.to_string(), t.end.to_string()),
+            (day.into(), day.into()),
+            "{text}"
+        );
+    }
+    for text in ["fino al 20 novembre", "da lunedì sera"] {
+        let t = fig(&all, text).time_extent().unwrap();
+        assert!(t.len_days() > 31, "{text}: {t:?}");
+    }
+}
