@@ -240,6 +240,9 @@ fn write_csv(report: &Report, out: impl Write) -> Result<(), Failure> {
         "time_ref",
         "source",
         "boilerplate",
+        "clock",
+        "phase",
+        "zone",
     ];
     w.write_record(header)?;
     for a in &report.articles {
@@ -283,6 +286,9 @@ fn write_article_rows(w: &mut csv::Writer<impl Write>, a: &ArticleReport) -> Res
                 .unwrap_or_default(),
             f.source.clone().unwrap_or_default(),
             f.boilerplate.to_string(),
+            f.clock.clone().unwrap_or_default(),
+            f.phase.clone().unwrap_or_default(),
+            f.zone.clone().unwrap_or_default(),
         ];
         w.write_record(&record)?;
     }

@@ -367,3 +367,42 @@ fn json_is_one_line_in_a_pipe_unless_asked() {
     assert_eq!(a, b);
     assert!(compact.len() * 3 < pretty.len() * 2);
 }
+
+#[test]
+fn times_of_day_carry_their_clock_part_of_day_and_zone() {
+    let path = temp_file(
+        "orari.txt",
+        "Il colloquio è iniziato alle 15 ora di Pechino ed è finito in serata.\n",
+    );
+    let (code, out, err) = synoptic(&["analyze", "--date", "2025-01-21", path.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let figs = v["articles"][0]["figures"].as_array().unwrap();
+    let at = |text: &str| {
+        figs.iter()
+            .find(|f| f["text"] == text)
+            .unwrap_or_else(|| panic!("no {text}"))
+    };
+    let beijing = at("alle 15 ora di Pechino");
+    assert_eq!(beijing["clock"], "15:00");
+    assert_eq!(beijing["zone"], "Asia/Shanghai");
+    let evening = at("in serata");
+    assert_eq!(evening["clock"], "evening");
+    assert!(evening.get("zone").is_none() && evening.get("phase").is_none());
+    let (code, out, _) = synoptic(&[
+        "analyze",
+        "--format",
+        "csv",
+        "--date",
+        "2025-01-21",
+        path.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0);
+    assert!(out
+        .lines()
+        .next()
+        .unwrap()
+        .ends_with(",boilerplate,clock,phase,zone"));
+    assert!(out.contains(",false,15:00,,Asia/Shanghai\n"), "{out}");
+    assert!(out.contains(",false,evening,,\n"), "{out}");
+}

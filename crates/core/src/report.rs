@@ -246,6 +246,15 @@ pub struct FigureReport {
     pub time: Option<DayRange>,
     /// Part of day or clock time.
     pub clock: Option<String>,
+    /// Part of day of a clock time (`morning` for `alle 8 del mattino`);
+    /// absent when none (these two are left out rather than `null`: a
+    /// thousand articles have a hundred thousand figures).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub phase: Option<String>,
+    /// The time zone a clock is read in, where the text places it (`ora
+    /// di Pechino`, a dateline abroad); absent: the outlet's own.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub zone: Option<String>,
     /// Unit.
     pub unit: Option<String>,
     /// Qualifier.
@@ -283,6 +292,8 @@ impl FigureReport {
             value: f.value.map(Into::into),
             time: f.time,
             clock: f.clock.clone(),
+            phase: f.phase.clone(),
+            zone: f.zone.clone(),
             unit: f.unit.clone(),
             qualifier: f.qualifier,
             stated: f.stated,
