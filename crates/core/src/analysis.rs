@@ -210,7 +210,7 @@ fn read(article: &Article, reference: Option<Date>) -> Read {
             f.boilerplate = !story;
         }
         // A time of day without its day: the day the story was on.
-        figures::time::settle_days(&mut found, toks.len(), &mut days, reference);
+        figures::time::settle_days(&mut found, toks, &mut days, reference);
         // Sentences of the block, and the figures each holds.
         let mut next_fig = 0;
         for s in context::sentences(toks, text) {
@@ -335,8 +335,11 @@ fn place_at(tokens: &[Tok], k: usize) -> Option<(&'static str, usize)> {
 
 /// Clocks read where the story says they are: `alle 6.53 ora locale` at
 /// the last place with a zone named before it (`Pyongyang ha lanciato …`,
-/// the headline's `Giappone`, a dateline's), and `Negli Stati Uniti sono le 5:34` at the
-/// place of its clause. One pass over the tokens, with the figures in
+/// the headline's `Giappone`, a dateline's), `Negli Stati Uniti sono le
+/// 5:34` at the place of its clause, and a clock after one whose words
+/// placed it, in the same paragraph, there too (`alle 20.59 ora di
+/// Pechino … alle 3.32`; not after a gloss in brackets, `(le 16 in
+/// Italia)`). One pass over the tokens, with the figures in
 /// text order; the clause is looked at [`figures::context::WINDOW`] tokens
 /// back at most.
 fn local_clocks(tokens: &[Tok], sentences: &[Sentence], figures: &mut [Figure]) {
@@ -349,6 +352,11 @@ fn local_clocks(tokens: &[Tok], sentences: &[Sentence], figures: &mut [Figure]) 
         return;
     };
     let mut last_place: Option<&'static str> = None;
+    // The last clock of the block and the zone its own words gave it: the
+    // clocks after it in its paragraph are read there too (`alle 20.59 ora
+    // di Pechino … alle 3.32`).
+    let mut stated: Option<(usize, String)> = None;
+    let block_of = |f: &Figure| sentences.get(f.sentence).map_or(usize::MAX, |s| s.block);
     let mut k = 0;
     for f in figures[..=end].iter_mut() {
         while k < f.first.min(tokens.len()) {
@@ -365,7 +373,16 @@ fn local_clocks(tokens: &[Tok], sentences: &[Sentence], figures: &mut [Figure]) 
                 None => k += 1,
             }
         }
-        if f.clock.is_none() || f.zone.is_some() || f.boilerplate {
+        if f.clock.is_none() || f.boilerplate {
+            continue;
+        }
+        if let Some(z) = &f.zone {
+            // Not a gloss in brackets (`alle 17 ora di Mosca (le 16 in
+            // Italia) e conclusa poco dopo le 19`: Moscow's 19).
+            let gloss = f.first > 0 && tokens[f.first - 1].is("(");
+            if !gloss {
+                stated = Some((block_of(f), z.clone()));
+            }
             continue;
         }
         let span = &tokens[f.first..f.last.min(tokens.len())];
@@ -397,6 +414,17 @@ fn local_clocks(tokens: &[Tok], sentences: &[Sentence], figures: &mut [Figure]) 
         };
         let told = j > 0 && tokens[j - 1].is_any(&["sono", "erano", "saranno", "era", "sara"]);
         if !told {
+            // A clock, not a part of the day (`in serata` is the reader's
+            // evening unless the text says where).
+            let clock = f
+                .clock
+                .as_deref()
+                .is_some_and(|c| c.starts_with(|ch: char| ch.is_ascii_digit()));
+            if let Some((b, z)) = &stated {
+                if clock && *b == block_of(f) {
+                    f.zone = Some(z.clone());
+                }
+            }
             continue;
         }
         let place = (lo + 1..j - 1).rev().find_map(|i| {

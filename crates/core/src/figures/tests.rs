@@ -1406,3 +1406,74 @@ fn a_bound_on_a_clock_keeps_its_day_and_a_bound_on_a_day_opens_it() {
         assert!(t.len_days() > 31, "{text}: {t:?}");
     }
 }
+
+#[test]
+fn a_story_told_from_the_evening_into_the_small_hours_crosses_midnight() {
+    let all = figs(
+        "Martedì sera, alle 21.30, la nave ha lasciato il porto di Civitavecchia. Ha attraccato a Olbia alle 5.40, con due ore di ritardo.",
+        Some("2025-03-13"),
+    );
+    assert_eq!(
+        days(fig(&all, "Martedì sera, alle 21.30")),
+        ("2025-03-11".into(), "2025-03-11".into())
+    );
+    assert_eq!(
+        days(fig(&all, "alle 5.40")),
+        ("2025-03-12".into(), "2025-03-12".into())
+    );
+    // A time in brackets glosses the one before it in another zone.
+    let all = figs(
+        "Lunedì alle 19 ora di New York (l'1 in Italia) si chiudono i seggi.",
+        Some("2024-11-04"),
+    );
+    let gloss = fig(&all, "l'1 in Italia");
+    assert_eq!(gloss.zone.as_deref(), Some("Europe/Rome"));
+    assert_eq!(days(gloss), ("2024-11-04".into(), "2024-11-04".into()));
+    // Earlier in the day after a later clock, with no night between: the
+    // same day (a story need not be told in order).
+    let all = figs(
+        "Alle 15 il corteo è partito; alle 10 erano arrivati i primi pullman.",
+        Some("2025-03-13"),
+    );
+    assert_eq!(
+        days(fig(&all, "alle 10")),
+        ("2025-03-13".into(), "2025-03-13".into())
+    );
+}
+
+#[test]
+fn clocks_after_one_placed_in_its_words_are_read_there_in_its_paragraph() {
+    let zone = |text: &str, f: &str| {
+        let all = figs(text, Some("2025-01-21"));
+        fig(&all, f).zone.clone()
+    };
+    let moscow = Some("Europe/Moscow".to_string());
+    assert_eq!(
+        zone(
+            "Il colloquio è cominciato alle 10 ora di Mosca ed è finito alle 13.",
+            "alle 13"
+        ),
+        moscow
+    );
+    // Not the zone of a gloss in brackets.
+    assert_eq!(
+        zone("La telefonata è cominciata alle 17 ora di Mosca (le 16 in Italia) ed è finita poco dopo le 19.", "poco dopo le 19"),
+        moscow
+    );
+    // A part of the day is the reader's, unless its own words place it.
+    assert_eq!(
+        zone(
+            "Il colloquio è cominciato alle 10 ora di Mosca; i commenti sono arrivati in serata.",
+            "in serata"
+        ),
+        None
+    );
+    // Another paragraph starts afresh.
+    assert_eq!(
+        zone(
+            "Il colloquio è cominciato alle 10 ora di Mosca.\n\nIl governo ha commentato alle 13.",
+            "alle 13"
+        ),
+        None
+    );
+}

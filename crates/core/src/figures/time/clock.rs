@@ -919,17 +919,21 @@ fn clock_minutes(c: &str) -> Option<u32> {
 
 /// Gives a time of day without its day the day the text was speaking of,
 /// and records the days this block names (`figs`, its figures in text
-/// order, over `block_len` tokens). A time opening its block (a live
+/// order, over the block's tokens `toks`). A time opening its block (a live
 /// blog's entry) is on the last day a block named on its own; any other on
 /// the last day a figure named; else on the reference. Days that bound
 /// (`fino a lunedì`) or span (`dal 3 al 5`) set no context.
 pub fn settle_days(
     figs: &mut [Figure],
-    block_len: usize,
+    toks: &[Tok],
     cx: &mut DayContext,
     reference: Option<Date>,
 ) {
+    let block_len = toks.len();
     let n = figs.len();
+    // `alle 19 della costa orientale (l'1 in Italia)`: a time in brackets
+    // glosses the one before it, in another zone; it is no later moment.
+    let gloss = |f: &Figure| f.first > 0 && toks.get(f.first - 1).is_some_and(|t| t.is("("));
     // A day far from the report's (a background paragraph's `il 20 maggio
     // 2024`) is the day of its own paragraph only: the next paragraph's
     // `nella notte` is the story's night.
@@ -938,6 +942,10 @@ pub fn settle_days(
             cx.current = None;
         }
     }
+    // The block's last clock and its day: a story told in order that goes
+    // from the evening to the small hours has crossed midnight (`alle
+    // 20.59 … nella notte, alle 3.32`).
+    let mut last_clock: Option<(u32, Date)> = None;
     for f in figs.iter_mut() {
         if f.boilerplate {
             continue;
@@ -950,6 +958,13 @@ pub fn settle_days(
             } else {
                 cx.current.or(cx.header).or(reference)
             };
+            if let (false, Some(m), Some((pm, pd)), Some(d)) =
+                (opens_block, minutes, last_clock, day)
+            {
+                if pd == d && pm >= 18 * 60 && m < 6 * 60 && !gloss(f) {
+                    day = Some(d.add_days(1));
+                }
+            }
             // Entries across midnight: `23:50 – …` then `00:47 – …` is the
             // next day; newest first, `01:10` then `23:50` the day before.
             if let (true, Some(m), Some((pm, pd))) = (opens_block, minutes, cx.entry) {
@@ -968,6 +983,7 @@ pub fn settle_days(
                     _ => d,
                 };
                 f.time = Some(DayRange::new(d, end));
+                last_clock = minutes.map(|m| (m, d));
                 f.relative = true;
                 f.note = Some("day taken from the text before it, else the article's date".into());
                 if opens_block {
@@ -991,6 +1007,9 @@ pub fn settle_days(
         if f.kind.is_time() && f.kind != FigureKind::Period && !bounded {
             if let Some(t) = f.time.filter(|t| t.len_days() == 1) {
                 cx.current = Some(t.start);
+                if let Some(m) = f.clock.as_deref().and_then(clock_minutes) {
+                    last_clock = Some((m, t.start));
+                }
                 let alone = opens_block && n == 1 && f.last + 1 >= block_len;
                 if alone {
                     cx.header = Some(t.start);
