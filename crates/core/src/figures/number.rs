@@ -162,6 +162,45 @@ const NEEDS_DETERMINER: &[&str] = &[
     "terza", "terzi", "terze", "quarto", "quarta", "quarti", "quarte",
 ];
 
+/// `prima manche`, `primo turno`: `primo` right before a noun in lower
+/// case is the ordinal, without its article (in headlines, lists and
+/// sports results; its idioms, `primo ministro`, are left out where the
+/// figure is made). Not `secondo` (`secondo fonti`: according to), nor
+/// `terzo` (`terzo mondo`), nor `quarto` (`quarto d'ora`), nor after a bare
+/// preposition (`di prima necessità`), nor before a word that is no noun
+/// (an article, a preposition, a verb, an adverb, a time: `prima ieri`).
+fn ranks_a_noun(toks: &[Tok], i: usize) -> bool {
+    let t = &toks[i];
+    if !crate::token::has_prefix(&t.norm, "prim") {
+        return false;
+    }
+    // `di prima necessità`, `in prima linea`, `in prima serata`: after a
+    // bare preposition, a set phrase.
+    if i > 0
+        && toks[i - 1].is_any(&[
+            "di", "d'", "in", "a", "da", "per", "su", "con", "tra", "fra",
+        ])
+    {
+        return false;
+    }
+    let Some(n) = toks.get(i + 1) else {
+        return false;
+    };
+    let w = n.norm.as_str();
+    n.kind == TokKind::Word
+        && n.space_before
+        && !n.cap
+        && w.len() > 3
+        && !w.ends_with('\'')
+        && !w.ends_with("mente")
+        && !crate::lexicon::lexicons().is_stop(w)
+        && super::verbs::form(w).is_none()
+        && !matches!(
+            w,
+            "ieri" | "oggi" | "domani" | "ancora" | "sempre" | "allora" | "dopo"
+        )
+}
+
 /// Determiners and articulated prepositions before an ordinal.
 pub const DETERMINERS: &[&str] = &[
     "il", "lo", "la", "l'", "i", "gli", "le", "un", "una", "uno", "un'", "al", "allo", "alla",
@@ -339,7 +378,7 @@ impl Reader {
             return false;
         }
         if crate::token::is_one_of(&t.norm, NEEDS_DETERMINER) {
-            return i > 0 && toks[i - 1].is_any(DETERMINERS);
+            return i > 0 && toks[i - 1].is_any(DETERMINERS) || ranks_a_noun(toks, i);
         }
         // Scale words continue a run ("un milione duemiladuecento").
         if i > 0 && scale_word(&t.norm).is_some() && toks[i - 1].kind == TokKind::Word {
@@ -650,7 +689,11 @@ impl Reader {
                 let ambiguous = toks[i..j]
                     .iter()
                     .any(|t| crate::token::is_one_of(&t.norm, NEEDS_DETERMINER));
-                if ordinal && ambiguous && !(i > 0 && toks[i - 1].is_any(DETERMINERS)) {
+                if ordinal
+                    && ambiguous
+                    && !(i > 0 && toks[i - 1].is_any(DETERMINERS))
+                    && !(j == i + 1 && ranks_a_noun(toks, i))
+                {
                     if j - i == 1 {
                         return None;
                     }
@@ -838,6 +881,35 @@ mod tests {
         assert!(parse_digits("").is_none());
         assert!(parse_digits(&"9".repeat(60)).is_none());
         assert_eq!(parse_digits("227,9").unwrap().precision(), 0.1);
+    }
+
+    #[test]
+    fn first_ranks_the_noun_it_stands_before() {
+        let at = |s: &str, w: &str| {
+            let toks = tokenize(s, 0);
+            let i = toks.iter().position(|t| t.norm == w).unwrap();
+            Reader::default()
+                .read(&toks, i)
+                .map(|n| (n.value, n.ordinal))
+        };
+        assert_eq!(
+            at("Domani prima manche alle 10.", "prima"),
+            Some((1.0, true))
+        );
+        assert_eq!(
+            at("Domenica primo turno delle comunali.", "primo"),
+            Some((1.0, true))
+        );
+        assert_eq!(at("Approvata terza fase del piano.", "terza"), None);
+        assert_eq!(at("Beni di prima necessità.", "prima"), None);
+        assert_eq!(at("Sono in prima linea.", "prima"), None);
+        assert_eq!(
+            at("Lo dicono, secondo fonti vicine al governo.", "secondo"),
+            None
+        );
+        assert_eq!(at("Era arrivato prima ieri.", "prima"), None);
+        assert_eq!(at("Prima Roma, poi Milano.", "prima"), None);
+        assert_eq!(at("Prima erano stati bloccati.", "prima"), None);
     }
 
     #[test]
