@@ -455,20 +455,30 @@ fn place_clocks(article: &Article, block_tokens: &[Range<usize>], figures: &mut 
     let text = article.text.as_str();
     let mut timestamp = vec![false; article.blocks.len()];
     let mut k = 0;
+    // Letters are counted only as far as the limit: a paragraph of the
+    // story is no timestamp after its first words.
+    const LETTERS: usize = 16;
+    let count = |s: &str| {
+        s.chars()
+            .filter(|c| c.is_alphabetic())
+            .take(LETTERS + 1)
+            .count()
+    };
     for (bi, (b, r)) in article.blocks.iter().zip(block_tokens).enumerate() {
         let mut letters = 0;
         let mut at = b.start;
-        let count = |s: &str| s.chars().filter(|c| c.is_alphabetic()).count();
         while k < figures.len() && figures[k].first < r.end {
             let f = &figures[k];
-            if f.first >= r.start {
+            if f.first >= r.start && letters <= LETTERS {
                 letters += count(text.get(at..f.start.max(at)).unwrap_or(""));
                 at = at.max(f.end);
             }
             k += 1;
         }
-        letters += count(text.get(at..b.end.max(at)).unwrap_or(""));
-        timestamp[bi] = letters <= 16;
+        if letters <= LETTERS {
+            letters += count(text.get(at..b.end.max(at)).unwrap_or(""));
+        }
+        timestamp[bi] = letters <= LETTERS;
     }
     let mut bi = 0;
     for f in figures.iter_mut() {
