@@ -16,7 +16,7 @@
 //! | terms of the clause around the figure (Dice) | 0.35 |
 //! | terms of the sentence (Dice) | 0.25 |
 //! | same head concept of the subject | +0.15 |
-//! | counts, ordinals: the same counted noun (or synonym) / different ones | +0.15 / −0.30 |
+//! | counts, ordinals: the same counted noun (or synonym) / different ones (`persone` against any: 0) | +0.15 / −0.30 |
 //! | subjects name a shared entity / only different ones | +0.10 / excluded |
 //! | no subject entity on one side, sentences name only different ones | −0.10 |
 //! | two entities in swapped roles (owner and destination) | −0.50 |
@@ -580,8 +580,12 @@ pub(crate) fn score(a: &Profile, b: &Profile, want_evidence: bool) -> Identity {
     }
     // Counted nouns: the same (or synonyms) is evidence, different ones
     // count different things unless everything else agrees.
+    // `persone` names any group of people: against `sfollati` or
+    // `lavoratori` it says nothing either way.
+    let people = |t: &Term| matches!(t, Term::Concept(c) if c.as_str() == "persone");
     match (&a.noun, &b.noun) {
         (Some(x), Some(y)) if x == y => id.add("same noun", 0.15, w),
+        (Some(x), Some(y)) if people(x) || people(y) => {}
         (Some(_), Some(_)) => id.add("different nouns", -0.3, w),
         _ => {}
     }

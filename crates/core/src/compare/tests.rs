@@ -1105,3 +1105,25 @@ fn what_is_counted_is_not_also_the_evidence_of_what_is_measured() {
     let q = quantity_of(&c, "a", "10.600 acri");
     assert_ne!(q.verdict, Verdict::Conflict, "{}", q.explanation);
 }
+
+#[test]
+fn people_counted_as_people_and_as_evacuees_may_be_one_count() {
+    let c = compare(
+        &[
+            article(
+                "a",
+                "2024-10-20",
+                "A Sestri il torrente ha invaso le strade: circa 800 persone sono state evacuate e ospitate in palestre e alberghi.",
+            ),
+            article(
+                "b",
+                "2024-10-20",
+                "Il bilancio è salito a due vittime. Gli sfollati sono oltre 800.",
+            ),
+        ],
+        None,
+    );
+    let q = quantity_of(&c, "a", "circa 800 persone");
+    assert_eq!(q.figures.len(), 2, "{}", q.explanation);
+    assert_ne!(q.verdict, Verdict::Conflict);
+}
