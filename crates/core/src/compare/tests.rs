@@ -1127,3 +1127,25 @@ fn people_counted_as_people_and_as_evacuees_may_be_one_count() {
     assert_eq!(q.figures.len(), 2, "{}", q.explanation);
     assert_ne!(q.verdict, Verdict::Conflict);
 }
+
+#[test]
+fn buildings_counted_as_edifici_and_as_strutture_are_one_count() {
+    let c = compare(
+        &[
+            article(
+                "a",
+                "2025-01-09",
+                "A Malibu il fuoco ha distrutto oltre 1.000 edifici, secondo i vigili del fuoco.",
+            ),
+            article(
+                "b",
+                "2025-01-09",
+                "Più di mille strutture sono andate in fumo tra le colline.",
+            ),
+        ],
+        None,
+    );
+    let q = quantity_of(&c, "a", "oltre 1.000 edifici");
+    assert_eq!(q.figures.len(), 2, "{}", q.explanation);
+    assert_ne!(q.verdict, Verdict::Conflict);
+}
