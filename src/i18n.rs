@@ -602,6 +602,7 @@ impl Lang {
                     name_later,
                 } => format!("aggiornato: {earlier} ({name_earlier}), poi {later} ({name_later}), riportato dopo"),
                 SameValue { a, b } => format!("stesso valore ({a} / {b})"),
+                Units { a, b } => format!("confrontate convertendo {b} in {a}"),
                 SameQualifier => "stesso qualificatore".into(),
                 SamePeriod { period } => format!("stesso periodo ({period})"),
                 Precision {

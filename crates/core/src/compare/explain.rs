@@ -74,6 +74,14 @@ pub enum Part {
         /// Second figure's words.
         b: String,
     },
+    /// The two are in different units of one measure, compared once
+    /// converted (`17.000 acri` is about 6.900 ettari).
+    Units {
+        /// First figure's unit.
+        a: String,
+        /// Second figure's unit.
+        b: String,
+    },
     /// Both use the same qualifier.
     SameQualifier,
     /// Both refer to the same period.
@@ -301,6 +309,7 @@ pub fn english_part(p: &Part) -> String {
             "updated: {earlier} ({name_earlier}), then {later} ({name_later}), reported later"
         ),
         Part::SameValue { a, b } => format!("same value ({a} / {b})"),
+        Part::Units { a, b } => format!("compared once {b} are converted to {a}"),
         Part::SameQualifier => "same qualifier".into(),
         Part::SamePeriod { period } => format!("same period ({period})"),
         Part::Precision {

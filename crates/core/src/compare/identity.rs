@@ -16,7 +16,7 @@
 //! | terms of the clause around the figure (Dice) | 0.35 |
 //! | terms of the sentence (Dice) | 0.25 |
 //! | same head concept of the subject | +0.15 |
-//! | counts, ordinals: the same counted noun (or synonym) / different ones (`persone` against any: 0) | +0.15 / −0.30 |
+//! | counts, ordinals: the same counted noun (or synonym, or a unit of the same measure: `ettari`, `acri`) / different ones (`persone` against any: 0) | +0.15 / −0.30 |
 //! | subjects name a shared entity / only different ones | +0.10 / excluded |
 //! | no subject entity on one side, sentences name only different ones | −0.10 |
 //! | two entities in swapped roles (owner and destination) | −0.50 |
@@ -84,6 +84,9 @@ pub(crate) struct Profile<'a> {
     pub change: bool,
     /// Its sentence is the article's headline or lead (see [`leads`]).
     pub lead: bool,
+    /// A count in a unit of a measure (`ettari`: area), see
+    /// [`super::quantities::unit_scale`].
+    pub measure: Option<&'static str>,
     /// Names right after a count (`cinque aerei cinesi`): which part of
     /// a whole it counts.
     pub modifiers: Vec<Term>,
@@ -466,6 +469,11 @@ pub(crate) fn profile<'a>(
         is_time: f.kind.is_time(),
         change: f.change,
         lead,
+        measure: (f.kind == FigureKind::Count)
+            .then_some(f.unit.as_deref())
+            .flatten()
+            .and_then(super::quantities::unit_scale)
+            .map(|(m, _)| m),
         modifiers,
         class,
         head,
@@ -585,6 +593,11 @@ pub(crate) fn score(a: &Profile, b: &Profile, want_evidence: bool) -> Identity {
     let people = |t: &Term| matches!(t, Term::Concept(c) if c.as_str() == "persone");
     match (&a.noun, &b.noun) {
         (Some(x), Some(y)) if x == y => id.add("same noun", 0.15, w),
+        // Units of one measure (`ettari`, `acri`): what is counted is the
+        // same, in other units.
+        _ if a.measure.is_some() && a.measure == b.measure => {
+            id.add("one measure in other units", 0.15, w)
+        }
         (Some(x), Some(y)) if people(x) || people(y) => {}
         (Some(_), Some(_)) => id.add("different nouns", -0.3, w),
         _ => {}

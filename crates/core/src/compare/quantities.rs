@@ -182,6 +182,13 @@ fn value_evidence(fa: &Figure, fb: &Figure) -> (f64, bool) {
             _ => (0.0, false),
         };
     }
+    // Other units of one measure: their values once converted.
+    if let Some(k) = conversion(fa, fb) {
+        return match (comparable(fa), comparable(fb).map(|v| scaled(v, k))) {
+            (Some(x), Some(y)) if x.overlaps(y) => (0.1, false),
+            _ => (0.0, false),
+        };
+    }
     // The same number (the class already says the kind and currency):
     // the more digits it was written with, the less likely by chance
     // (`2%` is everywhere, `129,3 miliardi` is one figure).
@@ -284,6 +291,53 @@ fn shown(f: &Figure) -> String {
     collapse_whitespace(&f.text)
 }
 
+/// Units of one measure that outlets write differently (`ettari` and
+/// `acri`, `chilometri orari` and `miglia orarie`, `chili` and `kg`), as
+/// the measure and what one unit is in its base unit.
+pub(crate) fn unit_scale(unit: &str) -> Option<(&'static str, f64)> {
+    Some(match unit {
+        "ettari" | "ettaro" | "ha" => ("area", 1.0),
+        "acri" | "acro" => ("area", 0.404_685_642_24),
+        "chilometri quadrati" | "chilometro quadrato" | "km quadrati" | "kmq" | "km2" => {
+            ("area", 100.0)
+        }
+        "metri quadrati" | "metro quadrato" | "mq" => ("area", 0.0001),
+        "chilometri" | "chilometro" | "km" => ("length", 1.0),
+        "miglia" | "miglio" => ("length", 1.609_344),
+        "miglia nautiche" | "miglio nautico" => ("length", 1.852),
+        "metri" | "metro" => ("length", 0.001),
+        "chilometri orari" | "chilometri all'ora" | "km orari" => ("speed", 1.0),
+        "miglia orarie" | "miglia all'ora" => ("speed", 1.609_344),
+        "nodi" | "nodo" => ("speed", 1.852),
+        "chili" | "chilo" | "chilogrammi" | "chilogrammo" | "kg" => ("mass", 1.0),
+        "libbre" | "libbra" => ("mass", 0.453_592_37),
+        "tonnellate" | "tonnellata" => ("mass", 1000.0),
+        "grammi" | "grammo" => ("mass", 0.001),
+        _ => return None,
+    })
+}
+
+/// What `fb`'s values are multiplied by to be in `fa`'s unit, when the two
+/// counts give one measure in different units (`None`: the same unit, or
+/// no conversion).
+fn conversion(fa: &Figure, fb: &Figure) -> Option<f64> {
+    if fa.kind != FigureKind::Count || fb.kind != FigureKind::Count {
+        return None;
+    }
+    let (ua, ub) = (fa.unit.as_deref()?, fb.unit.as_deref()?);
+    let ((da, ka), (db, kb)) = (unit_scale(ua)?, unit_scale(ub)?);
+    (da == db && ka != kb).then(|| kb / ka)
+}
+
+/// `v` times `k` (a positive factor).
+fn scaled(v: Interval, k: f64) -> Interval {
+    Interval {
+        min: v.min.map(|x| x * k),
+        max: v.max.map(|x| x * k),
+        ..v
+    }
+}
+
 /// The verdict on two linked figures of different outlets, and why.
 pub fn judge(fa: &Figure, fb: &Figure, name_a: &str, name_b: &str) -> (Verdict, Vec<Part>) {
     let (na, nb) = (name_a.to_string(), name_b.to_string());
@@ -293,20 +347,27 @@ pub fn judge(fa: &Figure, fb: &Figure, name_a: &str, name_b: &str) -> (Verdict, 
     let (Some(va), Some(vb)) = (comparable(fa), comparable(fb)) else {
         return (Verdict::Compatible, vec![Part::Incomparable]);
     };
+    // Other units of one measure: compared once converted, which is a
+    // difference the reader is told of.
+    let converted = conversion(fa, fb);
+    let vb = converted.map_or(vb, |k| scaled(vb, k));
+    let units = converted.map(|_| Part::Units {
+        a: fa.unit.clone().unwrap_or_default(),
+        b: fb.unit.clone().unwrap_or_default(),
+    });
     if !va.overlaps(vb) {
-        return (
-            Verdict::Conflict,
-            vec![Part::Disjoint {
-                a: shown(fa),
-                b: shown(fb),
-                name_a: na,
-                name_b: nb,
-            }],
-        );
+        let mut parts = vec![Part::Disjoint {
+            a: shown(fa),
+            b: shown(fb),
+            name_a: na,
+            name_b: nb,
+        }];
+        parts.extend(units);
+        return (Verdict::Conflict, parts);
     }
-    let mut differences = Vec::new();
+    let mut differences: Vec<Part> = units.into_iter().collect();
     let mut agreements = Vec::new();
-    let same_value = fa.stated.is_some() && fa.stated == fb.stated;
+    let same_value = converted.is_none() && fa.stated.is_some() && fa.stated == fb.stated;
     if same_value {
         agreements.push(Part::SameValue {
             a: shown(fa),

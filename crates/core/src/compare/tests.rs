@@ -1149,3 +1149,34 @@ fn buildings_counted_as_edifici_and_as_strutture_are_one_count() {
     assert_eq!(q.figures.len(), 2, "{}", q.explanation);
     assert_ne!(q.verdict, Verdict::Conflict);
 }
+
+#[test]
+fn one_measure_in_other_units_is_compared_once_converted() {
+    let fig = |text: &str| {
+        crate::figures::extract_text(&format!("Sono bruciati {text} di bosco."), None)
+            .into_iter()
+            .find(|f| f.kind == crate::figures::FigureKind::Count)
+            .unwrap_or_else(|| panic!("no count in {text:?}"))
+    };
+    let acres = fig("circa 17.000 acri");
+    let (v, parts) = quantities::judge(&acres, &fig("6.900 ettari"), "a", "b");
+    assert_eq!(v, Verdict::Compatible, "{parts:?}");
+    assert!(parts
+        .iter()
+        .any(|p| matches!(p, explain::Part::Units { .. })));
+    let (v, _) = quantities::judge(&acres, &fig("17.200 ettari"), "a", "b");
+    assert_eq!(v, Verdict::Conflict);
+    let (v, _) = quantities::judge(
+        &fig("fino a 100 miglia orarie"),
+        &fig("fino a 160 chilometri orari"),
+        "a",
+        "b",
+    );
+    assert_ne!(v, Verdict::Conflict);
+    // The same unit written two ways is no conversion.
+    let (v, parts) = quantities::judge(&fig("3 kg"), &fig("3 chili"), "a", "b");
+    assert_ne!(v, Verdict::Conflict, "{parts:?}");
+    assert!(!parts
+        .iter()
+        .any(|p| matches!(p, explain::Part::Units { .. })));
+}
