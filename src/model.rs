@@ -80,7 +80,7 @@ fn empty() -> Comparison {
 /// The kinds of figure the table and the highlights show (story figures
 /// with a measure; bare numbers are left out).
 fn shown(f: &Figure) -> bool {
-    !f.boilerplate && f.kind != synoptic_core::figures::FigureKind::Number
+    f.is_story_measure()
 }
 
 impl Story {

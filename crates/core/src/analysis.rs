@@ -379,8 +379,7 @@ fn local_clocks(tokens: &[Tok], sentences: &[Sentence], figures: &mut [Figure]) 
         if let Some(z) = &f.zone {
             // Not a gloss in brackets (`alle 17 ora di Mosca (le 16 in
             // Italia) e conclusa poco dopo le 19`: Moscow's 19).
-            let gloss = f.first > 0 && tokens[f.first - 1].is("(");
-            if !gloss {
+            if !figures::time::in_brackets(tokens, f) {
                 stated = Some((block_of(f), z.clone()));
             }
             continue;
@@ -416,12 +415,8 @@ fn local_clocks(tokens: &[Tok], sentences: &[Sentence], figures: &mut [Figure]) 
         if !told {
             // A clock, not a part of the day (`in serata` is the reader's
             // evening unless the text says where).
-            let clock = f
-                .clock
-                .as_deref()
-                .is_some_and(|c| c.starts_with(|ch: char| ch.is_ascii_digit()));
             if let Some((b, z)) = &stated {
-                if clock && *b == block_of(f) {
+                if f.has_clock_time() && *b == block_of(f) {
                     f.zone = Some(z.clone());
                 }
             }

@@ -14,7 +14,6 @@
 use serde_json::{json, Value};
 use synoptic_core::analysis::{analyse, Analysis};
 use synoptic_core::compare::compare_analysed;
-use synoptic_core::figures::FigureKind;
 use synoptic_core::Article;
 use synoptic_library::{self as library, AddError, Given, StoredArticle, StoredStory};
 
@@ -70,10 +69,7 @@ impl Job {
         let Some(a) = self.analysed.last() else {
             return "null".into();
         };
-        let mut shown = a
-            .figures
-            .iter()
-            .filter(|f| !f.boilerplate && f.kind != FigureKind::Number);
+        let mut shown = a.figures.iter().filter(|f| f.is_story_measure());
         let first: Vec<Value> = shown
             .by_ref()
             .take(FIRST_SHOWN)

@@ -85,7 +85,7 @@ pub(crate) struct Profile<'a> {
     /// Its sentence is the article's headline or lead (see [`leads`]).
     pub lead: bool,
     /// A count in a unit of a measure (`ettari`: area), see
-    /// [`super::quantities::unit_scale`].
+    /// [`crate::figures::lexicon::unit_scale`].
     pub measure: Option<&'static str>,
     /// Names right after a count (`cinque aerei cinesi`): which part of
     /// a whole it counts.
@@ -472,7 +472,7 @@ pub(crate) fn profile<'a>(
         measure: (f.kind == FigureKind::Count)
             .then_some(f.unit.as_deref())
             .flatten()
-            .and_then(super::quantities::unit_scale)
+            .and_then(crate::figures::lexicon::unit_scale)
             .map(|(m, _)| m),
         modifiers,
         class,

@@ -291,32 +291,6 @@ fn shown(f: &Figure) -> String {
     collapse_whitespace(&f.text)
 }
 
-/// Units of one measure that outlets write differently (`ettari` and
-/// `acri`, `chilometri orari` and `miglia orarie`, `chili` and `kg`), as
-/// the measure and what one unit is in its base unit.
-pub(crate) fn unit_scale(unit: &str) -> Option<(&'static str, f64)> {
-    Some(match unit {
-        "ettari" | "ettaro" | "ha" => ("area", 1.0),
-        "acri" | "acro" => ("area", 0.404_685_642_24),
-        "chilometri quadrati" | "chilometro quadrato" | "km quadrati" | "kmq" | "km2" => {
-            ("area", 100.0)
-        }
-        "metri quadrati" | "metro quadrato" | "mq" => ("area", 0.0001),
-        "chilometri" | "chilometro" | "km" => ("length", 1.0),
-        "miglia" | "miglio" => ("length", 1.609_344),
-        "miglia nautiche" | "miglio nautico" => ("length", 1.852),
-        "metri" | "metro" => ("length", 0.001),
-        "chilometri orari" | "chilometri all'ora" | "km orari" => ("speed", 1.0),
-        "miglia orarie" | "miglia all'ora" => ("speed", 1.609_344),
-        "nodi" | "nodo" => ("speed", 1.852),
-        "chili" | "chilo" | "chilogrammi" | "chilogrammo" | "kg" => ("mass", 1.0),
-        "libbre" | "libbra" => ("mass", 0.453_592_37),
-        "tonnellate" | "tonnellata" => ("mass", 1000.0),
-        "grammi" | "grammo" => ("mass", 0.001),
-        _ => return None,
-    })
-}
-
 /// What `fb`'s values are multiplied by to be in `fa`'s unit, when the two
 /// counts give one measure in different units (`None`: the same unit, or
 /// no conversion).
@@ -325,7 +299,10 @@ fn conversion(fa: &Figure, fb: &Figure) -> Option<f64> {
         return None;
     }
     let (ua, ub) = (fa.unit.as_deref()?, fb.unit.as_deref()?);
-    let ((da, ka), (db, kb)) = (unit_scale(ua)?, unit_scale(ub)?);
+    let ((da, ka), (db, kb)) = (
+        crate::figures::lexicon::unit_scale(ua)?,
+        crate::figures::lexicon::unit_scale(ub)?,
+    );
     (da == db && ka != kb).then(|| kb / ka)
 }
 

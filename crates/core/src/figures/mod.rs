@@ -341,6 +341,20 @@ impl Figure {
 }
 
 impl Figure {
+    /// True for a time of day given as a clock (`alle 15`, `08:30-17:00`),
+    /// not as a part of the day (`in serata`, whose `clock` is `evening`).
+    pub fn has_clock_time(&self) -> bool {
+        self.clock
+            .as_deref()
+            .is_some_and(|c| c.starts_with(|ch: char| ch.is_ascii_digit()))
+    }
+
+    /// True for a figure of the story that measures something: what the
+    /// views show (not page chrome, not a bare number).
+    pub fn is_story_measure(&self) -> bool {
+        !self.boilerplate && self.kind != FigureKind::Number
+    }
+
     /// The days a time figure allows once its bound is applied: `dal 2013`
     /// (since) runs from 2013 on, `entro il 2030` (by) up to the end of
     /// 2030, `prima del 20 aprile` (before) up to the 19th; an open end is
@@ -350,11 +364,7 @@ impl Figure {
     /// its bound on the days: `da lunedì sera` runs on).
     pub fn time_extent(&self) -> Option<DayRange> {
         let t = self.time?;
-        if self
-            .clock
-            .as_deref()
-            .is_some_and(|c| c.starts_with(|ch: char| ch.is_ascii_digit()))
-        {
+        if self.has_clock_time() {
             return Some(t);
         }
         let first = Date::from_days(i64::MIN);

@@ -910,6 +910,14 @@ pub struct DayContext {
     entry: Option<(u32, Date)>,
 }
 
+/// A time in brackets right after another (`alle 19 della costa orientale
+/// (l'1 in Italia)`): it glosses that one, in another zone, and is no
+/// later moment nor the zone of what follows. `toks` are the tokens
+/// `f`'s indices count in.
+pub fn in_brackets(toks: &[Tok], f: &Figure) -> bool {
+    f.first > 0 && toks.get(f.first - 1).is_some_and(|t| t.is("("))
+}
+
 /// `HH:MM` (the start of a range) as minutes after midnight.
 fn clock_minutes(c: &str) -> Option<u32> {
     let start = c.split('-').next()?;
@@ -931,9 +939,6 @@ pub fn settle_days(
 ) {
     let block_len = toks.len();
     let n = figs.len();
-    // `alle 19 della costa orientale (l'1 in Italia)`: a time in brackets
-    // glosses the one before it, in another zone; it is no later moment.
-    let gloss = |f: &Figure| f.first > 0 && toks.get(f.first - 1).is_some_and(|t| t.is("("));
     // A day far from the report's (a background paragraph's `il 20 maggio
     // 2024`) is the day of its own paragraph only: the next paragraph's
     // `nella notte` is the story's night.
@@ -961,7 +966,7 @@ pub fn settle_days(
             if let (false, Some(m), Some((pm, pd)), Some(d)) =
                 (opens_block, minutes, last_clock, day)
             {
-                if pd == d && pm >= 18 * 60 && m < 6 * 60 && !gloss(f) {
+                if pd == d && pm >= 18 * 60 && m < 6 * 60 && !in_brackets(toks, f) {
                     day = Some(d.add_days(1));
                 }
             }

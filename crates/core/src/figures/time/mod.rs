@@ -697,7 +697,7 @@ pub fn find(toks: &[Tok], src: &str, reference: Option<Date>, numbers: &Reader) 
     out
 }
 
-pub use clock::{settle_days, zone_of_place, DayContext};
+pub use clock::{in_brackets, settle_days, zone_of_place, DayContext};
 pub(crate) use periods::same_period;
 
 /// Participles of expecting (`previsto`, `attesa`): what is expected is
